@@ -1,0 +1,88 @@
+/// Why an operation did not happen. Every case means: nothing was changed.
+public struct BackorderError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The family of a failure; the CLI maps each to its own exit code.
+    public enum Kind: String, Sendable, Equatable {
+        /// The request itself is malformed: a bad quantity, an unknown SKU, a missing field.
+        case invalidInput
+        /// A named order, line, arrival or item does not exist.
+        case notFound
+        /// The request is well-formed but the current state does not allow it.
+        case refused
+        /// The request was built on a view of the data that has since changed.
+        case stale
+        /// The data file is missing, foreign, damaged, read-only or from a newer version.
+        case dataFile
+    }
+
+    public var kind: Kind
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) { self.kind = kind; self.message = message }
+
+    public static func invalid(_ m: String) -> BackorderError { .init(.invalidInput, m) }
+    public static func notFound(_ m: String) -> BackorderError { .init(.notFound, m) }
+    public static func refused(_ m: String) -> BackorderError { .init(.refused, m) }
+    public static func stale(_ m: String) -> BackorderError { .init(.stale, m) }
+    public static func dataFile(_ m: String) -> BackorderError { .init(.dataFile, m) }
+
+    public var description: String { message }
+}
+
+/// Checks shared by every front end, so the CLI, the TUI and imports reject the same things with the same words.
+public enum Validate {
+    /// Largest quantity accepted in one request; beyond it a typo is far likelier than a real order.
+    public static let maxQuantity = 1_000_000_000
+
+    /// A positive quantity within bounds.
+    public static func positive(_ q: Int, _ what: String) throws {
+        guard q > 0 else { throw BackorderError.invalid("\(what) must be a positive whole number, not \(q)") }
+        guard q <= maxQuantity else { throw BackorderError.invalid("\(what) \(q) is larger than \(maxQuantity)") }
+    }
+
+    /// A non-negative quantity within bounds.
+    public static func nonNegative(_ q: Int, _ what: String) throws {
+        guard q >= 0 else { throw BackorderError.invalid("\(what) must not be negative (\(q))") }
+        guard q <= maxQuantity else { throw BackorderError.invalid("\(what) \(q) is larger than \(maxQuantity)") }
+    }
+
+    /// Parses a quantity typed by a person: digits only, optional surrounding spaces.
+    public static func parseQuantity(_ text: String, _ what: String) throws -> Int {
+        let t = text.trimmingSpaces
+        guard !t.isEmpty else { throw BackorderError.invalid("\(what) is empty: type a whole number") }
+        guard t.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(t) else {
+            throw BackorderError.invalid("\(what) \"\(t)\" is not a whole number")
+        }
+        try nonNegative(n, what)
+        return n
+    }
+
+    /// An identifier (SKU, order or PO number, customer code): 1–64 visible characters, no spaces or controls.
+    public static func identifier(_ s: String, _ what: String) throws {
+        guard !s.isEmpty else { throw BackorderError.invalid("\(what) is empty") }
+        guard s.count <= 64 else { throw BackorderError.invalid("\(what) is longer than 64 characters") }
+        guard !s.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == " " || $0 == "\u{7F}" })
+        else { throw BackorderError.invalid("\(what) \"\(s.debugDescription.dropFirst().dropLast())\" contains spaces or control characters") }
+    }
+
+    /// A free text (name, reason, supplier): up to 200 characters, no line breaks.
+    public static func text(_ s: String, _ what: String, required: Bool = true) throws {
+        if required && s.trimmingSpaces.isEmpty { throw BackorderError.invalid("\(what) is empty") }
+        guard s.count <= 200 else { throw BackorderError.invalid("\(what) is longer than 200 characters") }
+        guard !s.contains(where: { $0 == "\n" || $0 == "\r" }) else { throw BackorderError.invalid("\(what) contains a line break") }
+    }
+
+    /// An order priority: 1 (most urgent) to 9.
+    public static func priority(_ p: Int) throws {
+        guard (1...9).contains(p) else { throw BackorderError.invalid("priority must be 1 (most urgent) to 9, not \(p)") }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    public var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,237 @@
+/// A warehouse told as a story: a readable text of operations (items, customers, orders, picks, shipments, arrivals,
+/// receipts) that replays through the real operations. The sample warehouse is written in it.
+///
+/// One command per line; `#` starts a comment; words are separated by spaces and "double quotes" hold spaces
+/// (`""` inside quotes is a quote). Days are `YYYY-MM-DD` or relative to the replay's today: `d-30`, `d+5`, `d`.
+public enum ScriptCommand: Equatable, Sendable {
+    /// `at DAY [HH:MM]` — the clock for the following commands.
+    case at(DayRef, minutes: Int)
+    /// `as USER` — who does the following commands.
+    case actor(String)
+    /// `item SKU "name" [unit=] [bin=] [stock=] [moq=] [pack=]`
+    case item(sku: String, name: String, unit: String, bin: String, stock: Int, moq: Int, pack: Int)
+    /// `customer CODE "name"`
+    case customer(code: String, name: String)
+    /// `arrival PO/LINE SKU QTY eta=DAY supplier="…"`
+    case arrival(po: String, line: Int, sku: String, quantity: Int, eta: DayRef, supplier: String)
+    /// `order NUMBER CUSTOMER [date=DAY] [prio=N] [policy=partial|complete] SKU:QTY…`
+    case order(number: String, customer: String, date: DayRef?, priority: Int, policy: ShipPolicy, lines: [NewOrderLine])
+    /// `pick ORDER [LINE=QTY…] [short]` — without lines everything allocated; with `short` the rest of each named line was missing.
+    case pick(order: String, lines: [(lineNo: Int, quantity: Int)], short: Bool)
+    /// `ship ORDER [override]`
+    case ship(order: String, override: Bool)
+    /// `receive PO/LINE QTY` or `receive SKU QTY unplanned`
+    case receive(reference: String, quantity: Int, unplanned: Bool)
+    /// `eta PO/LINE DAY ["reason"]`
+    case eta(reference: String, day: DayRef, reason: String)
+    /// `cancel ORDER [line=N] "reason"`
+    case cancel(order: String, line: Int?, reason: String)
+    /// `count SKU QTY "reason"`
+    case count(sku: String, quantity: Int, reason: String)
+
+    public static func == (a: ScriptCommand, b: ScriptCommand) -> Bool { String(describing: a) == String(describing: b) }
+}
+
+/// A day in a script: absolute, or an offset from the replay's today.
+public enum DayRef: Equatable, Sendable {
+    case absolute(Day)
+    case relative(Int)
+
+    /// The day this names, seen from `today`.
+    public func resolve(today: Day) -> Day {
+        switch self {
+        case .absolute(let d): return d
+        case .relative(let n): return today.adding(days: n)
+        }
+    }
+
+    /// Parses `YYYY-MM-DD`, `d`, `d+N` or `d-N`.
+    public static func parse(_ s: some StringProtocol) -> DayRef? {
+        if let d = Day(iso: s) { return .absolute(d) }
+        guard s.first == "d" else { return nil }
+        let rest = s.dropFirst()
+        if rest.isEmpty { return .relative(0) }
+        guard let sign = rest.first, sign == "+" || sign == "-", let n = Int(rest.dropFirst()), n >= 0 else { return nil }
+        return .relative(sign == "-" ? -n : n)
+    }
+}
+
+/// A script line that could not be read.
+public struct ScriptError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var message: String
+    public init(line: Int, message: String) { self.line = line; self.message = message }
+    public var description: String { "line \(line): \(message)" }
+}
+
+public enum Script {
+    /// Parses a whole script; every bad line is reported (not just the first), and nothing is returned then.
+    public static func parse(_ text: String) throws(ScriptParseFailure) -> [(line: Int, command: ScriptCommand)] {
+        var out: [(Int, ScriptCommand)] = []
+        var errors: [ScriptError] = []
+        // Split on scalars: "\r\n" is a single Character, so a Character split would miss Windows line ends.
+        for (i, raw) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            do {
+                var scalars = String.UnicodeScalarView()
+                scalars.append(contentsOf: raw.filter { $0 != "\r" })
+                let words = try tokenize(String(scalars))
+                guard !words.isEmpty else { continue }
+                out.append((i + 1, try command(words)))
+            } catch let message as ScriptMessage {
+                errors.append(ScriptError(line: i + 1, message: message.text))
+            } catch {
+                errors.append(ScriptError(line: i + 1, message: "\(error)"))
+            }
+        }
+        if !errors.isEmpty { throw ScriptParseFailure(errors: errors) }
+        return out
+    }
+
+    struct ScriptMessage: Error { var text: String }
+
+    static func tokenize(_ line: String) throws -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inQuotes = false, hasWord = false
+        var chars = Array(line)[...]
+        while let c = chars.popFirst() {
+            if inQuotes {
+                if c == "\"" {
+                    if chars.first == "\"" { current.append("\""); chars = chars.dropFirst() } else { inQuotes = false }
+                } else { current.append(c) }
+            } else if c == "#" {
+                break
+            } else if c == "\"" {
+                inQuotes = true; hasWord = true
+            } else if c == " " || c == "\t" {
+                if hasWord { words.append(current); current = ""; hasWord = false }
+            } else {
+                current.append(c); hasWord = true
+            }
+        }
+        if inQuotes { throw ScriptMessage(text: "a quote is not closed") }
+        if hasWord { words.append(current) }
+        return words
+    }
+
+    static func command(_ w: [String]) throws -> ScriptCommand {
+        let verb = w[0]
+        var positional: [String] = []
+        var named: [String: String] = [:]
+        for word in w.dropFirst() {
+            if let eq = word.firstIndex(of: "="), verb != "pick", !word.hasPrefix("\"") {
+                named[String(word[..<eq])] = String(word[word.index(after: eq)...])
+            } else {
+                positional.append(word)
+            }
+        }
+        func need(_ n: Int, _ usage: String) throws {
+            guard positional.count >= n else { throw ScriptMessage(text: "\(verb) needs: \(usage)") }
+        }
+        func int(_ s: String?, _ what: String, default d: Int? = nil) throws -> Int {
+            guard let s else {
+                if let d { return d }
+                throw ScriptMessage(text: "\(verb): \(what) is missing")
+            }
+            guard let n = Int(s) else { throw ScriptMessage(text: "\(verb): \(what) \"\(s)\" is not a whole number") }
+            return n
+        }
+        func day(_ s: String?, _ what: String) throws -> DayRef {
+            guard let s, let d = DayRef.parse(s) else { throw ScriptMessage(text: "\(verb): \(what) \"\(s ?? "")\" is not a day (YYYY-MM-DD or d-N / d+N)") }
+            return d
+        }
+        func checkNamed(_ allowed: Set<String>) throws {
+            if let bad = named.keys.sorted().first(where: { !allowed.contains($0) }) {
+                throw ScriptMessage(text: "\(verb): unknown setting \(bad)= (known: \(allowed.sorted().joined(separator: ", ")))")
+            }
+        }
+        switch verb {
+        case "at":
+            try need(1, "DAY [HH:MM]")
+            var minutes = 9 * 60
+            if positional.count > 1 {
+                let hm = positional[1].split(separator: ":")
+                guard hm.count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0..<24).contains(h), (0..<60).contains(m) else {
+                    throw ScriptMessage(text: "at: \"\(positional[1])\" is not a time HH:MM")
+                }
+                minutes = h * 60 + m
+            }
+            return .at(try day(positional[0], "day"), minutes: minutes)
+        case "as":
+            try need(1, "USER")
+            return .actor(positional[0])
+        case "item":
+            try need(2, "SKU \"name\" [unit=] [bin=] [stock=] [moq=] [pack=]")
+            try checkNamed(["unit", "bin", "stock", "moq", "pack"])
+            return .item(sku: positional[0], name: positional[1], unit: named["unit"] ?? "pcs", bin: named["bin"] ?? "",
+                         stock: try int(named["stock"], "stock", default: 0), moq: try int(named["moq"], "moq", default: 1),
+                         pack: try int(named["pack"], "pack", default: 1))
+        case "customer":
+            try need(2, "CODE \"name\"")
+            return .customer(code: positional[0], name: positional[1])
+        case "arrival":
+            try need(3, "PO/LINE SKU QTY eta=DAY supplier=\"…\"")
+            try checkNamed(["eta", "supplier"])
+            let (po, line) = try reference(positional[0])
+            return .arrival(po: po, line: line, sku: positional[1], quantity: try int(positional[2], "quantity"),
+                            eta: try day(named["eta"], "eta"), supplier: named["supplier"] ?? "")
+        case "order":
+            try need(3, "NUMBER CUSTOMER SKU:QTY… [date=] [prio=] [policy=]")
+            try checkNamed(["date", "prio", "policy"])
+            let lines = try positional.dropFirst(2).map { spec -> NewOrderLine in
+                let parts = spec.split(separator: ":")
+                guard parts.count == 2, let q = Int(parts[1]) else { throw ScriptMessage(text: "order: line \"\(spec)\" is not SKU:QTY") }
+                return NewOrderLine(sku: String(parts[0]), quantity: q)
+            }
+            guard let policy = ShipPolicy(rawValue: named["policy"] ?? "partial") else {
+                throw ScriptMessage(text: "order: policy must be partial or complete")
+            }
+            return .order(number: positional[0], customer: positional[1], date: try named["date"].map { try day($0, "date") },
+                          priority: try int(named["prio"], "prio", default: 5), policy: policy, lines: lines)
+        case "pick":
+            try need(1, "ORDER [LINE=QTY…] [short]")
+            var lines: [(Int, Int)] = []
+            var short = false
+            for word in positional.dropFirst() {
+                if word == "short" { short = true; continue }
+                let parts = word.split(separator: "=")
+                guard parts.count == 2, let l = Int(parts[0]), let q = Int(parts[1]) else {
+                    throw ScriptMessage(text: "pick: \"\(word)\" is not LINE=QTY")
+                }
+                lines.append((l, q))
+            }
+            return .pick(order: positional[0], lines: lines, short: short)
+        case "ship":
+            try need(1, "ORDER [override]")
+            return .ship(order: positional[0], override: positional.dropFirst().contains("override"))
+        case "receive":
+            try need(2, "PO/LINE QTY, or SKU QTY unplanned")
+            return .receive(reference: positional[0], quantity: try int(positional[1], "quantity"),
+                            unplanned: positional.dropFirst(2).contains("unplanned"))
+        case "eta":
+            try need(2, "PO/LINE DAY [\"reason\"]")
+            return .eta(reference: positional[0], day: try day(positional[1], "day"), reason: positional.count > 2 ? positional[2] : "")
+        case "cancel":
+            try need(2, "ORDER [line=N] \"reason\"")
+            try checkNamed(["line"])
+            return .cancel(order: positional[0], line: try named["line"].map { try int($0, "line") }, reason: positional[1])
+        case "count":
+            try need(3, "SKU QTY \"reason\"")
+            return .count(sku: positional[0], quantity: try int(positional[1], "quantity"), reason: positional[2])
+        default:
+            throw ScriptMessage(text: "unknown command \"\(verb)\"")
+        }
+    }
+
+    static func reference(_ s: String) throws -> (String, Int) {
+        let parts = s.split(separator: "/")
+        guard parts.count == 2, let line = Int(parts[1]) else { throw ScriptMessage(text: "\"\(s)\" is not PO/LINE") }
+        return (String(parts[0]), line)
+    }
+}
+
+/// Every unreadable line of a script.
+public struct ScriptParseFailure: Error, Sendable, CustomStringConvertible {
+    public var errors: [ScriptError]
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

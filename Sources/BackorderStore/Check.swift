@@ -1,0 +1,90 @@
+import BackorderCore
+import GRDB
+
+extension Warehouse {
+    /// Verifies every invariant and SQLite's own integrity; returns what is wrong (empty when all is well).
+    ///
+    /// Each rule reports at most `limit` offenders, named so a person can find them.
+    public func check(limit: Int = 20, quick: Bool = false) throws -> [Violation] {
+        try read { db in
+            var found: [Violation] = []
+            func rule(_ name: String, _ sql: String, _ describe: (Row) -> String) throws {
+                for r in try Row.fetchAll(db, sql: sql + " LIMIT \(limit)") { found.append(Violation(rule: name, detail: describe(r))) }
+            }
+            let integrity = try String.fetchAll(db, sql: quick ? "PRAGMA quick_check" : "PRAGMA integrity_check")
+            if integrity != ["ok"] {
+                found += integrity.prefix(limit).map { Violation(rule: "sqlite integrity", detail: $0) }
+                return found
+            }
+            for r in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").prefix(limit) {
+                found.append(Violation(rule: "foreign keys", detail: "\(r[0] as String? ?? "?") row \(r[1] as Int64? ?? 0) points to a missing \(r[2] as String? ?? "?") row"))
+            }
+            try rule("line balance", """
+                SELECT order_no, line_no, ordered, allocated, picked, shipped, backordered, cancelled FROM order_line
+                WHERE ordered != allocated + picked + shipped + backordered + cancelled
+                   OR MIN(allocated, picked, shipped, backordered, cancelled) < 0
+                """) { "order \($0["order_no"] as String) line \($0["line_no"] as Int): ordered \($0["ordered"] as Int) ≠ allocated \($0["allocated"] as Int) + picked \($0["picked"] as Int) + shipped \($0["shipped"] as Int) + backordered \($0["backordered"] as Int) + cancelled \($0["cancelled"] as Int), or a bucket is negative" }
+            try rule("line vs journal", """
+                SELECT l.order_no, l.line_no, l.ordered, l.allocated, l.picked, l.shipped, l.backordered, l.cancelled,
+                       m.o, m.a, m.p, m.s, m.b, m.c
+                FROM order_line l LEFT JOIN (
+                    SELECT line_id, SUM(d_ordered) o, SUM(d_allocated) a, SUM(d_picked) p, SUM(d_shipped) s, SUM(d_backordered) b, SUM(d_cancelled) c
+                    FROM movement WHERE line_id IS NOT NULL GROUP BY line_id) m ON m.line_id = l.id
+                WHERE m.line_id IS NULL OR l.ordered != m.o OR l.allocated != m.a OR l.picked != m.p OR l.shipped != m.s
+                   OR l.backordered != m.b OR l.cancelled != m.c
+                """) { r in "order \(r["order_no"] as String) line \(r["line_no"] as Int): counters (o/a/p/s/b/c) \(r["ordered"] as Int)/\(r["allocated"] as Int)/\(r["picked"] as Int)/\(r["shipped"] as Int)/\(r["backordered"] as Int)/\(r["cancelled"] as Int) but journal sums \(r["o"] as Int? ?? 0)/\(r["a"] as Int? ?? 0)/\(r["p"] as Int? ?? 0)/\(r["s"] as Int? ?? 0)/\(r["b"] as Int? ?? 0)/\(r["c"] as Int? ?? 0)" }
+            try rule("journal without line", """
+                SELECT m.id FROM movement m WHERE m.line_id IS NULL AND (d_ordered != 0 OR d_allocated != 0 OR d_picked != 0 OR d_shipped != 0 OR d_backordered != 0 OR d_cancelled != 0)
+                """) { "movement \($0["id"] as Int64) changes order-line buckets but names no line" }
+            try rule("stock vs journal", """
+                SELECT i.sku, i.on_hand, COALESCE(m.h, 0) AS h FROM item i
+                LEFT JOIN (SELECT sku, SUM(d_on_hand) h FROM movement GROUP BY sku) m ON m.sku = i.sku
+                WHERE i.on_hand != COALESCE(m.h, 0)
+                """) { "\($0["sku"] as String): on hand \($0["on_hand"] as Int) but the journal sums to \($0["h"] as Int)" }
+            try rule("stock vs lines", """
+                SELECT i.sku, i.allocated, i.picked, i.backordered, COALESCE(l.a, 0) a, COALESCE(l.p, 0) p, COALESCE(l.b, 0) b FROM item i
+                LEFT JOIN (SELECT sku, SUM(allocated) a, SUM(picked) p, SUM(backordered) b FROM order_line GROUP BY sku) l ON l.sku = i.sku
+                WHERE i.allocated != COALESCE(l.a, 0) OR i.picked != COALESCE(l.p, 0) OR i.backordered != COALESCE(l.b, 0)
+                """) { r in "\(r["sku"] as String): item says allocated/picked/backordered \(r["allocated"] as Int)/\(r["picked"] as Int)/\(r["backordered"] as Int), its order lines say \(r["a"] as Int)/\(r["p"] as Int)/\(r["b"] as Int)" }
+            try rule("negative free stock", "SELECT sku, on_hand, allocated, picked FROM item WHERE on_hand < allocated + picked OR on_hand < 0") {
+                "\($0["sku"] as String): on hand \($0["on_hand"] as Int) < allocated \($0["allocated"] as Int) + picked \($0["picked"] as Int)"
+            }
+            try rule("free stock while orders wait", "SELECT sku, on_hand - allocated - picked AS free, backordered FROM item WHERE on_hand - allocated - picked > 0 AND backordered > 0") {
+                "\($0["sku"] as String): \($0["free"] as Int) unit(s) free on the shelf while \($0["backordered"] as Int) wait on backorder"
+            }
+            try rule("incoming vs arrivals", """
+                SELECT i.sku, i.incoming, COALESCE(a.q, 0) q FROM item i
+                LEFT JOIN (SELECT sku, SUM(MAX(quantity - received, 0)) q FROM arrival WHERE closed_at IS NULL GROUP BY sku) a ON a.sku = i.sku
+                WHERE i.incoming != COALESCE(a.q, 0)
+                """) { "\($0["sku"] as String): incoming \($0["incoming"] as Int) but open arrivals expect \($0["q"] as Int)" }
+            try rule("arrival vs receipts", """
+                SELECT a.po_number, a.po_line, a.received, COALESCE(r.q, 0) q, COALESCE(m.q, 0) mq FROM arrival a
+                LEFT JOIN (SELECT arrival_id, SUM(quantity) q FROM receipt WHERE arrival_id IS NOT NULL GROUP BY arrival_id) r ON r.arrival_id = a.id
+                LEFT JOIN (SELECT arrival_id, SUM(d_on_hand) q FROM movement WHERE arrival_id IS NOT NULL GROUP BY arrival_id) m ON m.arrival_id = a.id
+                WHERE a.received != COALESCE(r.q, 0) OR a.received != COALESCE(m.q, 0)
+                """) { "arrival \($0["po_number"] as String)/\($0["po_line"] as Int): received \($0["received"] as Int), receipts \($0["q"] as Int), journal \($0["mq"] as Int)" }
+            try rule("arrival open/closed", """
+                SELECT po_number, po_line, quantity, received, closed_at FROM arrival
+                WHERE (closed_at IS NULL AND received >= quantity) OR (closed_at IS NOT NULL AND received < quantity)
+                """) { "arrival \($0["po_number"] as String)/\($0["po_line"] as Int): received \($0["received"] as Int) of \($0["quantity"] as Int) but \($0["closed_at"] == nil ? "still open" : "closed")" }
+            try rule("shipments vs lines", """
+                SELECT l.order_no, l.line_no, l.shipped, COALESCE(s.q, 0) q FROM order_line l
+                LEFT JOIN (SELECT line_id, SUM(quantity) q FROM shipment_line GROUP BY line_id) s ON s.line_id = l.id
+                WHERE l.shipped != COALESCE(s.q, 0)
+                """) { "order \($0["order_no"] as String) line \($0["line_no"] as Int): shipped \($0["shipped"] as Int) but its shipments hold \($0["q"] as Int)" }
+            try rule("order closed with open units", """
+                SELECT o.number, SUM(l.allocated + l.picked + l.backordered) open FROM orders o JOIN order_line l ON l.order_id = o.id
+                WHERE o.closed_at IS NOT NULL GROUP BY o.id HAVING open > 0
+                """) { "order \($0["number"] as String) is closed but \($0["open"] as Int) unit(s) are still open" }
+            try rule("order open with nothing left", """
+                SELECT o.number FROM orders o INDEXED BY orders_open WHERE o.closed_at IS NULL
+                AND NOT EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.allocated + l.picked + l.backordered > 0)
+                """) { "order \($0["number"] as String) has nothing left to ship but is still open" }
+            try rule("line copies of order header", """
+                SELECT l.order_no, l.line_no FROM order_line l JOIN orders o ON o.id = l.order_id
+                WHERE l.order_no != o.number OR l.priority != o.priority OR l.order_date != o.order_date
+                """) { "order \($0["order_no"] as String) line \($0["line_no"] as Int): its copy of the order's number, priority or date differs from the order" }
+            return found
+        }
+    }
+}

@@ -1,0 +1,319 @@
+import BackorderCore
+import GRDB
+
+/// A new order as a clerk or an import gives it.
+public struct NewOrder: Sendable, Codable {
+    /// The order number; nil lets the warehouse number it (SO-000123).
+    public var number: String?
+    public var customer: String
+    /// Defaults to today.
+    public var orderDate: Day?
+    public var priority: Int
+    public var policy: ShipPolicy
+    public var lines: [NewOrderLine]
+
+    public init(number: String? = nil, customer: String, orderDate: Day? = nil, priority: Int = 5, policy: ShipPolicy = .partial,
+                lines: [NewOrderLine]) {
+        self.number = number; self.customer = customer; self.orderDate = orderDate; self.priority = priority
+        self.policy = policy; self.lines = lines
+    }
+}
+
+/// A new expected arrival.
+public struct NewArrival: Sendable, Codable {
+    public var supplier: String
+    public var poNumber: String
+    public var poLine: Int
+    public var sku: String
+    public var quantity: Int
+    public var eta: Day
+    public init(supplier: String, poNumber: String, poLine: Int = 1, sku: String, quantity: Int, eta: Day) {
+        self.supplier = supplier; self.poNumber = poNumber; self.poLine = poLine; self.sku = sku; self.quantity = quantity; self.eta = eta
+    }
+}
+
+/// What a pick did.
+public struct PickResult: Sendable, Codable, Equatable {
+    public var orderNumber: String
+    public var picked: Int
+    public var missing: Int
+    /// Units the short pick's missing stock sent back to waiting, now given to other lines (or this one) from book stock.
+    public var reallocated: [ReceiptResult.Allocation]
+}
+
+extension Warehouse {
+    // MARK: master data
+
+    /// Adds an item; refuses a SKU that exists.
+    public func addItem(_ item: Item, ctx: Context) throws {
+        try Validate.identifier(item.sku, "SKU")
+        try Validate.text(item.name, "item name")
+        try Validate.text(item.unit, "unit")
+        try Validate.text(item.bin, "bin location", required: false)
+        try Validate.nonNegative(item.onHand, "stock on hand")
+        guard item.minOrderQty >= 1, item.packSize >= 1 else { throw BackorderError.invalid("minimum order quantity and pack size must be at least 1") }
+        try write { db in
+            guard try !exists(db, "SELECT 1 FROM item WHERE sku = ?", [item.sku]) else {
+                throw BackorderError.refused("item \(item.sku) exists already")
+            }
+            try db.execute(sql: "INSERT INTO item (sku, name, unit, bin, min_order_qty, pack_size) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [item.sku, item.name, item.unit, item.bin, item.minOrderQty, item.packSize])
+            if item.onHand > 0 {
+                let tx = OperationTx(db: db, ctx: ctx)
+                try tx.apply(PlannedMovement(lineId: nil, sku: item.sku, kind: .adjust, quantity: item.onHand, delta: Delta(onHand: item.onHand)),
+                             .init(note: "opening stock"))
+                try tx.finish()
+            }
+        }
+    }
+
+    /// Adds a customer; refuses a code that exists.
+    public func addCustomer(_ c: Customer) throws {
+        try Validate.identifier(c.code, "customer code")
+        try Validate.text(c.name, "customer name")
+        try write { db in
+            guard try !exists(db, "SELECT 1 FROM customer WHERE code = ?", [c.code]) else {
+                throw BackorderError.refused("customer \(c.code) exists already")
+            }
+            try db.execute(sql: "INSERT INTO customer (code, name) VALUES (?, ?)", arguments: [c.code, c.name])
+        }
+    }
+
+    /// Sets the counted stock of an item: a journaled adjustment; newly found stock goes to waiting lines.
+    @discardableResult
+    public func countStock(sku: String, onHand counted: Int, reason: String, ctx: Context) throws -> [ReceiptResult.Allocation] {
+        try Validate.nonNegative(counted, "counted quantity")
+        try Validate.text(reason, "reason")
+        return try write { db in
+            let item = try fetchItem(db, sku)
+            guard counted >= item.allocated + item.picked else {
+                throw BackorderError.refused("\(sku): a count of \(counted) is below the \(item.allocated + item.picked) unit(s) already allocated or picked for orders; pick short on those orders instead")
+            }
+            let diff = counted - item.onHand
+            guard diff != 0 else { return [] }
+            let tx = OperationTx(db: db, ctx: ctx)
+            try tx.apply(PlannedMovement(lineId: nil, sku: sku, kind: .adjust, quantity: abs(diff), delta: Delta(onHand: diff)), .init(note: reason))
+            try tx.finish()
+            return tx.allocations
+        }
+    }
+
+    // MARK: orders
+
+    /// Creates an order: each line is allocated from free stock at once, the shortfall backordered.
+    @discardableResult
+    public func createOrder(_ new: NewOrder, ctx: Context) throws -> OrderDetail {
+        if let n = new.number { try Validate.identifier(n, "order number") }
+        try Validate.identifier(new.customer, "customer code")
+        try Validate.priority(new.priority)
+        guard !new.lines.isEmpty else { throw BackorderError.invalid("an order needs at least one line") }
+        guard new.lines.count <= 10_000 else { throw BackorderError.invalid("an order may have at most 10,000 lines") }
+        for (i, l) in new.lines.enumerated() {
+            try Validate.identifier(l.sku, "SKU of line \(i + 1)")
+            try Validate.positive(l.quantity, "quantity of line \(i + 1) (\(l.sku))")
+        }
+        let date = new.orderDate ?? ctx.today
+        let number: String = try write { db in
+            guard try exists(db, "SELECT 1 FROM customer WHERE code = ?", [new.customer]) else {
+                throw BackorderError.notFound("unknown customer \(new.customer)")
+            }
+            var free: [String: Int] = [:]
+            for sku in Set(new.lines.map(\.sku)) {
+                guard let f = try Int.fetchOne(db.cachedStatement(sql: "SELECT on_hand - allocated - picked FROM item WHERE sku = ?"), arguments: [sku]) else {
+                    throw BackorderError.notFound("unknown SKU \(sku)")
+                }
+                free[sku] = f
+            }
+            let number: String
+            if let n = new.number {
+                guard try !exists(db, "SELECT 1 FROM orders WHERE number = ?", [n]) else { throw BackorderError.refused("order \(n) exists already") }
+                number = n
+            } else {
+                number = try nextNumber(db, prefix: "SO-", table: "orders")
+            }
+            try db.cachedStatement(sql: """
+                INSERT INTO orders (number, customer, order_date, priority, policy, created_at) VALUES (?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [number, new.customer, date.iso, new.priority, new.policy.rawValue, ctx.now.unixTime])
+            let orderId = db.lastInsertedRowID
+            let tx = OperationTx(db: db, ctx: ctx)
+            for (i, (line, q)) in zip(new.lines, Rules.allocateNewLines(new.lines, free: free)).enumerated() {
+                // The line starts empty and its first journal movement fills it, so counters and journal agree by construction.
+                try db.cachedStatement(sql: """
+                    INSERT INTO order_line (order_id, line_no, sku, priority, order_date, order_no, ordered) VALUES (?, ?, ?, ?, ?, ?, 0)
+                    """).execute(arguments: [orderId, i + 1, line.sku, new.priority, date.iso, number])
+                try tx.apply(PlannedMovement(lineId: db.lastInsertedRowID, sku: line.sku, kind: .order, quantity: q.ordered,
+                                             delta: Delta(ordered: q.ordered, allocated: q.allocated, backordered: q.backordered)),
+                             .init(orderId: orderId))
+            }
+            try tx.finish()
+            return number
+        }
+        return try orderDetail(number, today: ctx.today)
+    }
+
+    /// Confirms picked quantities; `entries == nil` picks everything allocated. Missing units (a short pick) go back to
+    /// backordered and the stock is corrected. `expectedVersion` refuses the pick if the order changed since it was read.
+    @discardableResult
+    public func pick(order number: String, entries: [PickEntry]?, expectedVersion: Int? = nil, ctx: Context) throws -> PickResult {
+        try write { db in
+            let (order, lines) = try openOrder(db, number, expectedVersion: expectedVersion)
+            let moves = try Rules.planPick(lines: lines, entries: entries)
+            let tx = OperationTx(db: db, ctx: ctx)
+            for m in moves {
+                try tx.apply(m, .init(orderId: order.id, note: m.kind == .shortPick ? "short pick: shelf had less than the books" : ""))
+            }
+            try tx.finish()
+            return PickResult(orderNumber: number,
+                              picked: moves.filter { $0.kind == .pick }.reduce(0) { $0 + $1.quantity },
+                              missing: moves.filter { $0.kind == .shortPick }.reduce(0) { $0 + $1.quantity },
+                              reallocated: tx.allocations)
+        }
+    }
+
+    /// Ships everything picked on the order as one numbered shipment; what is not shipped stays open.
+    @discardableResult
+    public func ship(order number: String, override: Bool = false, expectedVersion: Int? = nil, ctx: Context) throws -> Shipment {
+        try write { db in
+            let (order, lines) = try openOrder(db, number, expectedVersion: expectedVersion)
+            let moves = try Rules.planShipment(policy: order.policy, lines: lines, override: override)
+            let shipmentNumber = try nextNumber(db, prefix: "SH-", table: "shipment")
+            let isPartial = lines.contains { $0.quantities.allocated + $0.quantities.backordered > 0 }
+            try db.execute(sql: "INSERT INTO shipment (number, order_id, at, actor, overridden) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [shipmentNumber, order.id, ctx.now.unixTime, ctx.actor, order.policy == .complete && isPartial])
+            let shipmentId = db.lastInsertedRowID
+            let tx = OperationTx(db: db, ctx: ctx)
+            var shipped: [Shipment.Line] = []
+            for m in moves {
+                try db.execute(sql: "INSERT INTO shipment_line (shipment_id, line_id, quantity) VALUES (?, ?, ?)",
+                               arguments: [shipmentId, m.lineId, m.quantity])
+                try tx.apply(m, .init(orderId: order.id, shipmentId: shipmentId, note: shipmentNumber))
+                let line = lines.first { $0.id == m.lineId }!
+                shipped.append(.init(lineNo: line.lineNo, sku: line.sku, quantity: m.quantity))
+            }
+            try tx.finish()
+            return Shipment(number: shipmentNumber, orderNumber: number, at: ctx.now, actor: ctx.actor,
+                            overridden: order.policy == .complete && isPartial, lines: shipped)
+        }
+    }
+
+    /// Cancels the backordered remainder of one line, or of every line when `lineNo` is nil.
+    @discardableResult
+    public func cancel(order number: String, lineNo: Int?, reason: String, expectedVersion: Int? = nil, ctx: Context) throws -> Int {
+        try Validate.text(reason, "cancellation reason")
+        return try write { db in
+            let (order, lines) = try openOrder(db, number, expectedVersion: expectedVersion)
+            let moves = try Rules.planCancel(lines: lines, lineNo: lineNo)
+            let tx = OperationTx(db: db, ctx: ctx)
+            for m in moves { try tx.apply(m, .init(orderId: order.id, note: reason)) }
+            try tx.finish()
+            return moves.reduce(0) { $0 + $1.quantity }
+        }
+    }
+
+    // MARK: arrivals and receipts
+
+    /// Adds an expected arrival (one PO line).
+    @discardableResult
+    public func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival {
+        try Validate.text(a.supplier, "supplier")
+        try Validate.identifier(a.poNumber, "PO number")
+        try Validate.identifier(a.sku, "SKU")
+        try Validate.positive(a.quantity, "expected quantity")
+        guard a.poLine >= 1 else { throw BackorderError.invalid("PO line must be 1 or more") }
+        return try write { db in
+            _ = try fetchItem(db, a.sku)
+            guard try !exists(db, "SELECT 1 FROM arrival WHERE po_number = ? AND po_line = ?", [a.poNumber, a.poLine]) else {
+                throw BackorderError.refused("arrival \(a.poNumber)/\(a.poLine) exists already")
+            }
+            try db.execute(sql: """
+                INSERT INTO arrival (supplier, po_number, po_line, sku, quantity, eta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [a.supplier, a.poNumber, a.poLine, a.sku, a.quantity, a.eta.iso, ctx.now.unixTime])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "UPDATE item SET incoming = incoming + ? WHERE sku = ?", arguments: [a.quantity, a.sku])
+            return Arrival(id: id, supplier: a.supplier, poNumber: a.poNumber, poLine: a.poLine, sku: a.sku, quantity: a.quantity,
+                           received: 0, eta: a.eta, closedAt: nil)
+        }
+    }
+
+    /// Moves an arrival's ETA; the old date stays in its history.
+    public func changeETA(arrival reference: String, to eta: Day, reason: String, ctx: Context) throws {
+        try Validate.text(reason, "reason", required: false)
+        try write { db in
+            let a = try fetchArrival(db, reference)
+            guard a.isOpen else { throw BackorderError.refused("arrival \(a.reference) is closed (fully received)") }
+            guard a.eta != eta else { throw BackorderError.refused("arrival \(a.reference) is already expected on \(eta.iso)") }
+            try db.execute(sql: "INSERT INTO eta_change (arrival_id, old_eta, new_eta, at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [a.id, a.eta.iso, eta.iso, ctx.now.unixTime, ctx.actor, reason])
+            try db.execute(sql: "UPDATE arrival SET eta = ? WHERE id = ?", arguments: [eta.iso, a.id])
+        }
+    }
+
+    /// Books a receipt against an expected arrival (`arrival` = "PO/line") or unplanned (`sku`); the units go to
+    /// waiting backorder lines in the stated priority, and the result says which orders got what.
+    @discardableResult
+    public func receive(arrival reference: String?, sku: String?, quantity: Int, note: String = "", ctx: Context) throws -> ReceiptResult {
+        try Validate.positive(quantity, "received quantity")
+        try Validate.text(note, "note", required: false)
+        guard (reference == nil) != (sku == nil) else {
+            throw BackorderError.invalid("name either the expected arrival (PO/line) or, for an unplanned receipt, the SKU")
+        }
+        return try write { db in
+            var arrival: Arrival?
+            let itemSku: String
+            if let reference {
+                let a = try fetchArrival(db, reference)
+                guard a.isOpen else { throw BackorderError.refused("arrival \(a.reference) is closed (fully received); book the extra units as an unplanned receipt") }
+                arrival = a; itemSku = a.sku
+            } else {
+                itemSku = sku!
+                _ = try fetchItem(db, itemSku)
+            }
+            let number = try nextNumber(db, prefix: "RC-", table: "receipt")
+            try db.execute(sql: "INSERT INTO receipt (number, arrival_id, sku, quantity, at, actor, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [number, arrival?.id, itemSku, quantity, ctx.now.unixTime, ctx.actor, note])
+            let receiptId = db.lastInsertedRowID
+            var over = 0, closed = false
+            if let a = arrival {
+                let outstanding = a.outstanding
+                over = max(0, quantity - outstanding)
+                closed = quantity >= outstanding
+                try db.execute(sql: "UPDATE arrival SET received = received + ?, closed_at = CASE WHEN ? THEN ? ELSE closed_at END WHERE id = ?",
+                               arguments: [quantity, closed, ctx.now.unixTime, a.id])
+                try db.execute(sql: "UPDATE item SET incoming = incoming - ? WHERE sku = ?", arguments: [min(quantity, outstanding), itemSku])
+            }
+            let tx = OperationTx(db: db, ctx: ctx)
+            try tx.apply(PlannedMovement(lineId: nil, sku: itemSku, kind: .receive, quantity: quantity, delta: Delta(onHand: quantity)),
+                         .init(arrivalId: arrival?.id, receiptId: receiptId, note: number))
+            try tx.finish()
+            let free = try Int.fetchOne(db, sql: "SELECT on_hand - allocated - picked FROM item WHERE sku = ?", arguments: [itemSku]) ?? 0
+            return ReceiptResult(receiptNumber: number, sku: itemSku, quantity: quantity, arrivalReference: arrival?.reference,
+                                 overReceived: over, arrivalClosed: closed, allocations: tx.allocations, leftFree: free)
+        }
+    }
+
+    // MARK: helpers
+
+    func exists(_ db: Database, _ sql: String, _ args: StatementArguments) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(\(sql))"), arguments: args) ?? false
+    }
+
+    /// Next document number: prefix + six digits from the table's row id, so numbers never repeat.
+    func nextNumber(_ db: Database, prefix: String, table: String) throws -> String {
+        var n = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM \(table)") ?? 1)
+        while true {
+            let digits = String(n)
+            let candidate = prefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+            if try !exists(db, "SELECT 1 FROM \(table) WHERE number = ?", [candidate]) { return candidate }
+            n += 1
+        }
+    }
+
+    func openOrder(_ db: Database, _ number: String, expectedVersion: Int?) throws -> (Order, [OrderLine]) {
+        let order = try fetchOrder(db, number)
+        guard order.isOpen else { throw BackorderError.refused("order \(number) is closed") }
+        if let v = expectedVersion, v != order.version {
+            throw BackorderError.stale("order \(number) was changed by someone else since you looked at it; nothing was done, look again")
+        }
+        return (order, try fetchLines(db, orderId: order.id))
+    }
+}

@@ -1,0 +1,284 @@
+import BackorderCore
+import GRDB
+
+/// A window into a list: `limit` rows from `offset`, optionally narrowed by a filter text.
+public struct Page: Sendable, Equatable {
+    public var offset: Int
+    public var limit: Int
+    /// Case-insensitive text that must occur in the row's key fields (order number, customer, SKU, item name, PO).
+    public var filter: String
+    public init(offset: Int = 0, limit: Int = 50, filter: String = "") {
+        self.offset = max(0, offset); self.limit = max(0, limit); self.filter = filter
+    }
+}
+
+/// Headline figures for a status bar.
+public struct Counts: Sendable, Equatable, Codable {
+    public var openOrders: Int
+    public var backorderLines: Int
+    public var backorderedUnits: Int
+    public var openArrivals: Int
+    public var lateArrivals: Int
+    public var items: Int
+}
+
+extension Warehouse {
+    // MARK: lists (each reads only the rows it shows, through an index)
+
+    /// Open orders, oldest first.
+    public func openOrders(_ page: Page = Page()) throws -> [OpenOrderRow] {
+        try read { db in
+            let (cond, args) = likeFilter(page.filter, columns: ["o.number", "o.customer", "c.name"])
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT o.id, o.number, o.customer, c.name AS customer_name, o.order_date, o.priority, o.policy, o.version
+                FROM orders o INDEXED BY orders_open JOIN customer c ON c.code = o.customer
+                WHERE o.closed_at IS NULL \(cond)
+                ORDER BY o.order_date, o.number LIMIT ? OFFSET ?
+                """, arguments: args + [page.limit, page.offset])
+            return try rows.map { r in
+                let sums = try Row.fetchOne(db.cachedStatement(sql: """
+                    SELECT COUNT(*) AS n, SUM(ordered) AS o, SUM(allocated) AS a, SUM(picked) AS p, SUM(shipped) AS s, SUM(backordered) AS b
+                    FROM order_line WHERE order_id = ?
+                    """), arguments: [r["id"]])!
+                return OpenOrderRow(number: r["number"], customerCode: r["customer"], customerName: r["customer_name"],
+                                    orderDate: day(r["order_date"]), priority: r["priority"], policy: ShipPolicy(rawValue: r["policy"]) ?? .partial,
+                                    lines: sums["n"], ordered: sums["o"] ?? 0, allocated: sums["a"] ?? 0, picked: sums["p"] ?? 0,
+                                    shipped: sums["s"] ?? 0, backordered: sums["b"] ?? 0, version: r["version"])
+            }
+        }
+    }
+
+    /// Open backorder lines, oldest order first (or, with `sku`, in the order receipts serve them), with promised dates.
+    public func backorderLines(_ page: Page = Page(), sku: String? = nil, today: Day) throws -> [BackorderRow] {
+        try read { db in
+            let (cond, args) = likeFilter(page.filter, columns: ["l.order_no", "l.sku", "c.name", "i.name"])
+            let rows: [Row]
+            if let sku {
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT l.id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, i.name AS item_name, c.name AS customer_name
+                    FROM order_line l INDEXED BY line_waiting JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
+                    JOIN item i ON i.sku = l.sku
+                    WHERE l.sku = ? AND l.backordered > 0 \(cond)
+                    ORDER BY l.priority, l.order_date, l.order_no, l.line_no LIMIT ? OFFSET ?
+                    """, arguments: [sku] + args + [page.limit, page.offset])
+            } else {
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT l.id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, i.name AS item_name, c.name AS customer_name
+                    FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
+                    JOIN item i ON i.sku = l.sku
+                    WHERE l.backordered > 0 \(cond)
+                    ORDER BY l.order_date, l.order_no, l.line_no LIMIT ? OFFSET ?
+                    """, arguments: args + [page.limit, page.offset])
+            }
+            var promised: [Int64: Day?] = [:]
+            for s in Set(rows.map { $0["sku"] as String }) { promised.merge(try peg(db, sku: s).promised) { a, _ in a } }
+            return rows.map { r in
+                let id: Int64 = r["id"]
+                let date = day(r["order_date"])
+                let p = promised[id] ?? nil
+                return BackorderRow(orderNumber: r["order_no"], customerName: r["customer_name"], orderDate: date, priority: r["priority"],
+                                    lineNo: r["line_no"], sku: r["sku"], itemName: r["item_name"], backordered: r["backordered"],
+                                    promised: p, ageDays: today.days(since: date), late: p.map { $0 < today } ?? true)
+            }
+        }
+    }
+
+    /// Open expected arrivals by ETA (or for one SKU), with how much of each is promised to waiting lines.
+    public func openArrivals(_ page: Page = Page(), sku: String? = nil, today: Day) throws -> [ArrivalRow] {
+        try read { db in
+            let (cond, args) = likeFilter(page.filter, columns: ["a.po_number", "a.sku", "a.supplier", "i.name"])
+            let index = sku == nil ? "arrival_open_eta" : "arrival_open_sku"
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.*, i.name AS item_name, (SELECT COUNT(*) FROM eta_change e WHERE e.arrival_id = a.id) AS changes
+                FROM arrival a INDEXED BY \(index) JOIN item i ON i.sku = a.sku
+                WHERE a.closed_at IS NULL \(sku == nil ? "" : "AND a.sku = ?") \(cond)
+                ORDER BY a.eta, a.id LIMIT ? OFFSET ?
+                """, arguments: StatementArguments(sku.map { [$0] } ?? []) + args + [page.limit, page.offset])
+            var perArrival: [Int64: Int] = [:]
+            for s in Set(rows.map { $0["sku"] as String }) { perArrival.merge(try peg(db, sku: s).promisedPerArrival) { a, _ in a } }
+            return rows.map { r in
+                let a = arrivalFrom(r)
+                return ArrivalRow(arrival: a, itemName: r["item_name"], promised: perArrival[a.id] ?? 0,
+                                  late: a.eta < today && a.outstanding > 0, etaChanges: r["changes"])
+            }
+        }
+    }
+
+    /// Items by SKU with their stock figures.
+    public func stock(_ page: Page = Page(), onlyShort: Bool = false) throws -> [Item] {
+        try read { db in
+            let (cond, args) = likeFilter(page.filter, columns: ["sku", "name", "bin"])
+            return try Row.fetchAll(db, sql: """
+                SELECT * FROM item WHERE 1 \(onlyShort ? "AND backordered > 0" : "") \(cond) ORDER BY sku LIMIT ? OFFSET ?
+                """, arguments: args + [page.limit, page.offset]).map(itemFrom)
+        }
+    }
+
+    /// One item; throws notFound for an unknown SKU.
+    public func item(_ sku: String) throws -> Item { try read { db in try fetchItem(db, sku) } }
+
+    /// Every customer, by code.
+    public func customers() throws -> [Customer] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT code, name FROM customer ORDER BY code").map { Customer(code: $0["code"], name: $0["name"]) }
+        }
+    }
+
+    /// One arrival by `PO/line`, with its ETA history.
+    public func arrival(_ reference: String) throws -> (Arrival, [ETAChange]) {
+        try read { db in
+            let a = try fetchArrival(db, reference)
+            let changes = try Row.fetchAll(db, sql: "SELECT * FROM eta_change WHERE arrival_id = ? ORDER BY id", arguments: [a.id]).map {
+                ETAChange(from: day($0["old_eta"]), to: day($0["new_eta"]), at: Timestamp(unixTime: $0["at"]), actor: $0["actor"], reason: $0["reason"])
+            }
+            return (a, changes)
+        }
+    }
+
+    /// How many rows each list has (with the same filter), for scroll bars and status lines.
+    public func counts(today: Day) throws -> Counts {
+        try read { db in
+            Counts(openOrders: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM orders INDEXED BY orders_open WHERE closed_at IS NULL") ?? 0,
+                   backorderLines: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM order_line INDEXED BY line_backorder_age WHERE backordered > 0") ?? 0,
+                   backorderedUnits: try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(backordered), 0) FROM item") ?? 0,
+                   openArrivals: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM arrival INDEXED BY arrival_open_eta WHERE closed_at IS NULL") ?? 0,
+                   lateArrivals: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM arrival INDEXED BY arrival_open_eta WHERE closed_at IS NULL AND eta < ?",
+                                                  arguments: [today.iso]) ?? 0,
+                   items: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item") ?? 0)
+        }
+    }
+
+    /// An order with its lines, promised dates, shipments and journal.
+    public func orderDetail(_ number: String, today: Day) throws -> OrderDetail {
+        try read { db in
+            let order = try fetchOrder(db, number)
+            let lines = try fetchLines(db, orderId: order.id)
+            var promised: [Int64: Day?] = [:]
+            for s in Set(lines.filter { $0.quantities.backordered > 0 }.map(\.sku)) {
+                promised.merge(try peg(db, sku: s).promised) { a, _ in a }
+            }
+            let shipments = try Row.fetchAll(db, sql: "SELECT * FROM shipment WHERE order_id = ? ORDER BY id", arguments: [order.id]).map { s in
+                let sl = try Row.fetchAll(db, sql: """
+                    SELECT l.line_no, l.sku, sl.quantity FROM shipment_line sl JOIN order_line l ON l.id = sl.line_id
+                    WHERE sl.shipment_id = ? ORDER BY l.line_no
+                    """, arguments: [s["id"]]).map { Shipment.Line(lineNo: $0["line_no"], sku: $0["sku"], quantity: $0["quantity"]) }
+                return Shipment(number: s["number"], orderNumber: number, at: Timestamp(unixTime: s["at"]), actor: s["actor"],
+                                overridden: s["overridden"], lines: sl)
+            }
+            let history = try Row.fetchAll(db, sql: """
+                SELECT m.*, l.line_no, a.po_number, a.po_line, s.number AS shipment_no, r.number AS receipt_no
+                FROM order_line l JOIN movement m INDEXED BY movement_line ON m.line_id = l.id
+                LEFT JOIN arrival a ON a.id = m.arrival_id LEFT JOIN shipment s ON s.id = m.shipment_id LEFT JOIN receipt r ON r.id = m.receipt_id
+                WHERE l.order_id = ? ORDER BY m.id
+                """, arguments: [order.id]).map { movementFrom($0, orderNumber: number) }
+            let reasons = history.filter { $0.kind == .cancel }.map(\.note)
+            return OrderDetail(order: order, lines: lines.map { .init(line: $0, promised: promised[$0.id] ?? nil) },
+                               shipments: shipments, history: history, cancelReasons: reasons)
+        }
+    }
+
+    /// The journal, newest first, optionally for one SKU.
+    public func journal(sku: String? = nil, limit: Int = 100) throws -> [Movement] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT m.*, l.line_no, l.order_no, a.po_number, a.po_line, s.number AS shipment_no, r.number AS receipt_no
+                FROM movement m LEFT JOIN order_line l ON l.id = m.line_id LEFT JOIN arrival a ON a.id = m.arrival_id
+                LEFT JOIN shipment s ON s.id = m.shipment_id LEFT JOIN receipt r ON r.id = m.receipt_id
+                \(sku == nil ? "" : "WHERE m.sku = ?") ORDER BY m.id DESC LIMIT ?
+                """, arguments: StatementArguments(sku.map { [$0] } ?? []) + [limit]).map { movementFrom($0, orderNumber: $0["order_no"]) }
+        }
+    }
+
+    // MARK: pegging
+
+    /// Pegs one SKU's open arrivals to its waiting lines.
+    func peg(_ db: Database, sku: String) throws -> (promised: [Int64: Day?], promisedPerArrival: [Int64: Int]) {
+        let waiting = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT id, order_no, line_no, priority, order_date, backordered FROM order_line INDEXED BY line_waiting
+            WHERE sku = ? AND backordered > 0 ORDER BY priority, order_date, order_no, line_no
+            """), arguments: [sku]).map {
+            WaitingLine(lineId: $0["id"], orderNumber: $0["order_no"], lineNo: $0["line_no"], priority: $0["priority"],
+                        orderDate: day($0["order_date"]), backordered: $0["backordered"])
+        }
+        let arrivals = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM arrival INDEXED BY arrival_open_sku WHERE sku = ? AND closed_at IS NULL ORDER BY eta, id
+            """), arguments: [sku]).map(arrivalFrom)
+        return Rules.peg(waiting: waiting, arrivals: arrivals)
+    }
+
+    // MARK: row decoding
+
+    func fetchItem(_ db: Database, _ sku: String) throws -> Item {
+        guard let r = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM item WHERE sku = ?"), arguments: [sku]) else {
+            throw BackorderError.notFound("unknown SKU \(sku)")
+        }
+        return itemFrom(r)
+    }
+
+    func fetchOrder(_ db: Database, _ number: String) throws -> Order {
+        guard let r = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT o.*, c.name AS customer_name FROM orders o JOIN customer c ON c.code = o.customer WHERE o.number = ?
+            """), arguments: [number]) else { throw BackorderError.notFound("no order \(number)") }
+        return Order(id: r["id"], number: r["number"], customerCode: r["customer"], customerName: r["customer_name"],
+                     orderDate: day(r["order_date"]), priority: r["priority"], policy: ShipPolicy(rawValue: r["policy"]) ?? .partial,
+                     closedAt: (r["closed_at"] as Int64?).map(Timestamp.init), version: r["version"])
+    }
+
+    func fetchLines(_ db: Database, orderId: Int64) throws -> [OrderLine] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT l.*, i.name AS item_name FROM order_line l JOIN item i ON i.sku = l.sku WHERE l.order_id = ? ORDER BY l.line_no
+            """), arguments: [orderId]).map { r in
+            OrderLine(id: r["id"], lineNo: r["line_no"], sku: r["sku"], itemName: r["item_name"],
+                      quantities: LineQuantities(ordered: r["ordered"], allocated: r["allocated"], picked: r["picked"],
+                                                 shipped: r["shipped"], backordered: r["backordered"], cancelled: r["cancelled"]))
+        }
+    }
+
+    /// Finds an arrival by `PO/line`, or by PO alone when that PO has one line.
+    func fetchArrival(_ db: Database, _ reference: String) throws -> Arrival {
+        let parts = reference.split(separator: "/", omittingEmptySubsequences: false)
+        let rows: [Row]
+        if parts.count >= 2, let line = Int(parts.last!) {
+            let po = parts.dropLast().joined(separator: "/")
+            rows = try Row.fetchAll(db, sql: "SELECT * FROM arrival WHERE po_number = ? AND po_line = ?", arguments: [po, line])
+        } else {
+            rows = try Row.fetchAll(db, sql: "SELECT * FROM arrival WHERE po_number = ? ORDER BY po_line", arguments: [reference])
+            if rows.count > 1 {
+                throw BackorderError.invalid("PO \(reference) has \(rows.count) lines: name one as \(reference)/LINE")
+            }
+        }
+        guard let r = rows.first else { throw BackorderError.notFound("no expected arrival \(reference)") }
+        return arrivalFrom(r)
+    }
+
+    func likeFilter(_ text: String, columns: [String]) -> (String, StatementArguments) {
+        let t = text.trimmingSpaces
+        guard !t.isEmpty else { return ("", StatementArguments()) }
+        let escaped = t.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        let pattern = "%\(escaped)%"
+        return ("AND (" + columns.map { "\($0) LIKE ? ESCAPE '\\'" }.joined(separator: " OR ") + ")", StatementArguments(columns.map { _ in pattern }))
+    }
+}
+
+func day(_ text: String) -> Day { Day(iso: text) ?? Day(ordinal: 0) }
+
+func itemFrom(_ r: Row) -> Item {
+    Item(sku: r["sku"], name: r["name"], unit: r["unit"], bin: r["bin"], onHand: r["on_hand"], allocated: r["allocated"],
+         picked: r["picked"], backordered: r["backordered"], incoming: r["incoming"], minOrderQty: r["min_order_qty"], packSize: r["pack_size"])
+}
+
+func arrivalFrom(_ r: Row) -> Arrival {
+    Arrival(id: r["id"], supplier: r["supplier"], poNumber: r["po_number"], poLine: r["po_line"], sku: r["sku"], quantity: r["quantity"],
+            received: r["received"], eta: day(r["eta"]), closedAt: (r["closed_at"] as Int64?).map(Timestamp.init))
+}
+
+func movementFrom(_ r: Row, orderNumber: String?) -> Movement {
+    let po: String? = r["po_number"]
+    let poLine: Int? = r["po_line"]
+    return Movement(id: r["id"], at: Timestamp(unixTime: r["at"]), actor: r["actor"], kind: MovementKind(rawValue: r["kind"]) ?? .adjust,
+                    sku: r["sku"], quantity: r["quantity"],
+                    delta: Delta(ordered: r["d_ordered"], allocated: r["d_allocated"], picked: r["d_picked"], shipped: r["d_shipped"],
+                                 backordered: r["d_backordered"], cancelled: r["d_cancelled"], onHand: r["d_on_hand"]),
+                    orderNumber: orderNumber, lineNo: r["line_no"], arrivalReference: po.map { "\($0)/\(poLine ?? 1)" },
+                    document: r["shipment_no"] ?? r["receipt_no"], note: r["note"])
+}

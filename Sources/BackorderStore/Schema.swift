@@ -1,0 +1,159 @@
+import GRDB
+
+/// The file format: migrations, and the marks that tell our files from others.
+enum Schema {
+    /// SQLite's header field `application_id`: "BKOR", so a foreign SQLite file is told apart at once.
+    static let applicationID: Int32 = 0x424B_4F52
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: """
+                -- revision rises with every committed operation: other processes poll it to know when to reload.
+                CREATE TABLE meta (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL);
+                INSERT INTO meta (id, revision) VALUES (1, 0);
+                CREATE TABLE item (
+                    sku TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    unit TEXT NOT NULL DEFAULT 'pcs',
+                    bin TEXT NOT NULL DEFAULT '',
+                    on_hand INTEGER NOT NULL DEFAULT 0 CHECK (on_hand >= 0),
+                    allocated INTEGER NOT NULL DEFAULT 0 CHECK (allocated >= 0),
+                    picked INTEGER NOT NULL DEFAULT 0 CHECK (picked >= 0),
+                    backordered INTEGER NOT NULL DEFAULT 0 CHECK (backordered >= 0),
+                    incoming INTEGER NOT NULL DEFAULT 0 CHECK (incoming >= 0),
+                    min_order_qty INTEGER NOT NULL DEFAULT 1 CHECK (min_order_qty >= 1),
+                    pack_size INTEGER NOT NULL DEFAULT 1 CHECK (pack_size >= 1),
+                    CHECK (on_hand >= allocated + picked)
+                );
+                CREATE TABLE customer (
+                    code TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL
+                );
+                CREATE TABLE orders (
+                    id INTEGER PRIMARY KEY,
+                    number TEXT NOT NULL UNIQUE,
+                    customer TEXT NOT NULL REFERENCES customer(code),
+                    order_date TEXT NOT NULL,
+                    priority INTEGER NOT NULL CHECK (priority BETWEEN 1 AND 9),
+                    policy TEXT NOT NULL CHECK (policy IN ('partial', 'complete')),
+                    created_at INTEGER NOT NULL,
+                    closed_at INTEGER,
+                    version INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE INDEX orders_open ON orders(order_date, number) WHERE closed_at IS NULL;
+                CREATE INDEX orders_customer ON orders(customer);
+                -- priority, order_date and order_no repeat the order's (never changing) header so that the queue of
+                -- waiting lines is a single index.
+                CREATE TABLE order_line (
+                    id INTEGER PRIMARY KEY,
+                    order_id INTEGER NOT NULL REFERENCES orders(id),
+                    line_no INTEGER NOT NULL,
+                    sku TEXT NOT NULL REFERENCES item(sku),
+                    priority INTEGER NOT NULL,
+                    order_date TEXT NOT NULL,
+                    order_no TEXT NOT NULL,
+                    ordered INTEGER NOT NULL CHECK (ordered >= 0),
+                    allocated INTEGER NOT NULL DEFAULT 0 CHECK (allocated >= 0),
+                    picked INTEGER NOT NULL DEFAULT 0 CHECK (picked >= 0),
+                    shipped INTEGER NOT NULL DEFAULT 0 CHECK (shipped >= 0),
+                    backordered INTEGER NOT NULL DEFAULT 0 CHECK (backordered >= 0),
+                    cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled >= 0),
+                    CHECK (ordered = allocated + picked + shipped + backordered + cancelled),
+                    UNIQUE (order_id, line_no)
+                );
+                CREATE INDEX line_waiting ON order_line(sku, priority, order_date, order_no, line_no) WHERE backordered > 0;
+                CREATE INDEX line_backorder_age ON order_line(order_date, order_no, line_no) WHERE backordered > 0;
+                CREATE TABLE arrival (
+                    id INTEGER PRIMARY KEY,
+                    supplier TEXT NOT NULL,
+                    po_number TEXT NOT NULL,
+                    po_line INTEGER NOT NULL,
+                    sku TEXT NOT NULL REFERENCES item(sku),
+                    quantity INTEGER NOT NULL CHECK (quantity > 0),
+                    received INTEGER NOT NULL DEFAULT 0 CHECK (received >= 0),
+                    eta TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    closed_at INTEGER,
+                    UNIQUE (po_number, po_line)
+                );
+                CREATE INDEX arrival_open_eta ON arrival(eta, id) WHERE closed_at IS NULL;
+                CREATE INDEX arrival_open_sku ON arrival(sku, eta, id) WHERE closed_at IS NULL;
+                CREATE INDEX arrival_sku ON arrival(sku);
+                CREATE TABLE eta_change (
+                    id INTEGER PRIMARY KEY,
+                    arrival_id INTEGER NOT NULL REFERENCES arrival(id),
+                    old_eta TEXT NOT NULL,
+                    new_eta TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    reason TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX eta_change_arrival ON eta_change(arrival_id);
+                CREATE TABLE shipment (
+                    id INTEGER PRIMARY KEY,
+                    number TEXT NOT NULL UNIQUE,
+                    order_id INTEGER NOT NULL REFERENCES orders(id),
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    overridden INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX shipment_order ON shipment(order_id);
+                CREATE TABLE shipment_line (
+                    shipment_id INTEGER NOT NULL REFERENCES shipment(id),
+                    line_id INTEGER NOT NULL REFERENCES order_line(id),
+                    quantity INTEGER NOT NULL CHECK (quantity > 0),
+                    PRIMARY KEY (shipment_id, line_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE receipt (
+                    id INTEGER PRIMARY KEY,
+                    number TEXT NOT NULL UNIQUE,
+                    arrival_id INTEGER REFERENCES arrival(id),
+                    sku TEXT NOT NULL REFERENCES item(sku),
+                    quantity INTEGER NOT NULL CHECK (quantity > 0),
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    note TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX receipt_arrival ON receipt(arrival_id) WHERE arrival_id IS NOT NULL;
+                -- The journal: one row per change of a quantity; the d_* columns are the change itself.
+                CREATE TABLE movement (
+                    id INTEGER PRIMARY KEY,
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('order','allocate','pick','short-pick','ship','receive','cancel','adjust')),
+                    sku TEXT NOT NULL REFERENCES item(sku),
+                    quantity INTEGER NOT NULL,
+                    line_id INTEGER REFERENCES order_line(id),
+                    arrival_id INTEGER REFERENCES arrival(id),
+                    shipment_id INTEGER REFERENCES shipment(id),
+                    receipt_id INTEGER REFERENCES receipt(id),
+                    d_ordered INTEGER NOT NULL DEFAULT 0,
+                    d_allocated INTEGER NOT NULL DEFAULT 0,
+                    d_picked INTEGER NOT NULL DEFAULT 0,
+                    d_shipped INTEGER NOT NULL DEFAULT 0,
+                    d_backordered INTEGER NOT NULL DEFAULT 0,
+                    d_cancelled INTEGER NOT NULL DEFAULT 0,
+                    d_on_hand INTEGER NOT NULL DEFAULT 0,
+                    note TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX movement_line ON movement(line_id) WHERE line_id IS NOT NULL;
+                CREATE INDEX movement_sku ON movement(sku);
+                """)
+            // Records are history: once written, never changed nor removed.
+            for table in ["movement", "shipment", "shipment_line", "receipt", "eta_change"] {
+                for event in ["UPDATE", "DELETE"] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER \(table)_no_\(event.lowercased()) BEFORE \(event) ON \(table)
+                        BEGIN SELECT RAISE(ABORT, '\(table) rows are records and cannot be changed'); END
+                        """)
+                }
+            }
+        }
+        return m
+    }
+
+    /// The migrations this build knows.
+    static var knownMigrations: [String] { migrator.migrations }
+}

@@ -1,0 +1,110 @@
+import BackorderCore
+import GRDB
+
+/// One operation in progress inside a `BEGIN IMMEDIATE` transaction: journals movements, keeps cached counters in step,
+/// gives freed stock to waiting lines and closes orders that are done.
+final class OperationTx {
+    let db: Database
+    let ctx: Context
+    private var itemDeltas: [String: (onHand: Int, allocated: Int, picked: Int, backordered: Int)] = [:]
+    private var touchedOrders = Set<Int64>()
+    private var closableOrders = Set<Int64>()
+    private var touchedSkus = Set<String>()
+    /// What automatic allocation gave out during this operation, in the order it happened.
+    private(set) var allocations: [ReceiptResult.Allocation] = []
+
+    init(db: Database, ctx: Context) { self.db = db; self.ctx = ctx }
+
+    struct Refs {
+        var orderId: Int64?
+        var arrivalId: Int64?
+        var shipmentId: Int64?
+        var receiptId: Int64?
+        var note = ""
+    }
+
+    /// Journals one movement and applies it to its line and (lazily) to its item.
+    func apply(_ m: PlannedMovement, _ refs: Refs) throws {
+        let d = m.delta
+        try db.cachedStatement(sql: """
+            INSERT INTO movement (at, actor, kind, sku, quantity, line_id, arrival_id, shipment_id, receipt_id,
+                d_ordered, d_allocated, d_picked, d_shipped, d_backordered, d_cancelled, d_on_hand, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [ctx.now.unixTime, ctx.actor, m.kind.rawValue, m.sku, m.quantity, m.lineId, refs.arrivalId,
+                                     refs.shipmentId, refs.receiptId, d.ordered, d.allocated, d.picked, d.shipped,
+                                     d.backordered, d.cancelled, d.onHand, refs.note])
+        if let lineId = m.lineId {
+            try db.cachedStatement(sql: """
+                UPDATE order_line SET ordered = ordered + ?, allocated = allocated + ?, picked = picked + ?, shipped = shipped + ?,
+                    backordered = backordered + ?, cancelled = cancelled + ? WHERE id = ?
+                """).execute(arguments: [d.ordered, d.allocated, d.picked, d.shipped, d.backordered, d.cancelled, lineId])
+        }
+        var item = itemDeltas[m.sku] ?? (0, 0, 0, 0)
+        item.onHand += d.onHand; item.allocated += d.allocated; item.picked += d.picked; item.backordered += d.backordered
+        itemDeltas[m.sku] = item
+        touchedSkus.insert(m.sku)
+        if let orderId = refs.orderId {
+            touchedOrders.insert(orderId)
+            if m.kind == .ship || m.kind == .cancel { closableOrders.insert(orderId) }
+        }
+    }
+
+    /// Writes the accumulated item counter changes.
+    func flushItems() throws {
+        for (sku, d) in itemDeltas where d != (0, 0, 0, 0) {
+            try db.cachedStatement(sql: """
+                UPDATE item SET on_hand = on_hand + ?, allocated = allocated + ?, picked = picked + ?, backordered = backordered + ?
+                WHERE sku = ?
+                """).execute(arguments: [d.onHand, d.allocated, d.picked, d.backordered, sku])
+        }
+        itemDeltas.removeAll()
+    }
+
+    /// Gives a SKU's free stock to its waiting lines in the stated priority, reading only as many lines as the stock covers.
+    func allocateFree(sku: String) throws {
+        try flushItems()
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT on_hand - allocated - picked AS free, backordered FROM item WHERE sku = ?"),
+                                         arguments: [sku]) else { return }
+        let free: Int = row["free"], waitingUnits: Int = row["backordered"]
+        guard free > 0, waitingUnits > 0 else { return }
+        var waiting: [(line: WaitingLine, orderId: Int64)] = []
+        var covered = 0
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT id, order_id, order_no, line_no, priority, order_date, backordered FROM order_line
+            WHERE sku = ? AND backordered > 0 ORDER BY priority, order_date, order_no, line_no
+            """), arguments: [sku])
+        while covered < free, let r = try cursor.next() {
+            let w = WaitingLine(lineId: r["id"], orderNumber: r["order_no"], lineNo: r["line_no"], priority: r["priority"],
+                                orderDate: Day(iso: r["order_date"] as String) ?? Day(ordinal: 0), backordered: r["backordered"])
+            waiting.append((w, r["order_id"]))
+            covered += w.backordered
+        }
+        let byLine = Dictionary(uniqueKeysWithValues: waiting.map { ($0.line.lineId, $0) })
+        for grant in Rules.distribute(free, to: waiting.map(\.line)) {
+            guard let w = byLine[grant.lineId] else { continue }
+            try apply(PlannedMovement(lineId: grant.lineId, sku: sku, kind: .allocate, quantity: grant.quantity,
+                                      delta: Delta(allocated: grant.quantity, backordered: -grant.quantity)),
+                      Refs(orderId: w.orderId))
+            allocations.append(.init(orderNumber: w.line.orderNumber, lineNo: w.line.lineNo, quantity: grant.quantity,
+                                     lineFilled: grant.quantity == w.line.backordered))
+        }
+        try flushItems()
+    }
+
+    /// Ends the operation: counters written, freed stock allocated, touched orders re-versioned and closed when done.
+    func finish() throws {
+        try flushItems()
+        for sku in touchedSkus.sorted() { try allocateFree(sku: sku) }
+        for orderId in touchedOrders {
+            try db.cachedStatement(sql: "UPDATE orders SET version = version + 1 WHERE id = ?").execute(arguments: [orderId])
+        }
+        for orderId in closableOrders {
+            let open = try Int.fetchOne(db.cachedStatement(sql: "SELECT SUM(allocated + picked + backordered) FROM order_line WHERE order_id = ?"),
+                                        arguments: [orderId]) ?? 0
+            if open == 0 {
+                try db.cachedStatement(sql: "UPDATE orders SET closed_at = ? WHERE id = ? AND closed_at IS NULL")
+                    .execute(arguments: [ctx.now.unixTime, orderId])
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+import BackorderCore
+import Foundation
+import GRDB
+
+/// Who does an operation, and when: every journal row carries both.
+public struct Context: Sendable {
+    /// The OS user (also over SSH), or a name given by a script.
+    public var actor: String
+    public var now: Timestamp
+    /// The local calendar day of `now`; order dates, ages and lateness use it.
+    public var today: Day
+
+    public init(actor: String, now: Timestamp, today: Day) { self.actor = actor; self.now = now; self.today = today }
+
+    /// The current OS user at the current time in the local time zone.
+    public static func current(actor: String? = nil) -> Context {
+        let now = Int64(Date().timeIntervalSince1970)
+        let offset = TimeZone.current.secondsFromGMT()
+        return Context(actor: actor ?? osUser(), now: Timestamp(unixTime: now), today: Day(unixTime: now, utcOffsetSeconds: offset))
+    }
+
+    /// The login name of the effective user; the same whether typed at a local console or over SSH.
+    public static func osUser() -> String {
+        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "uid\(geteuid())"
+    }
+}
+
+/// How a data file is opened.
+public enum AccessMode: Sendable {
+    /// Read and write; the file must exist.
+    case readWrite
+    /// Read and write, creating a new empty data file when there is none.
+    case create
+    /// Browse only: nothing can be written, not even a migration.
+    case readOnly
+}
+
+/// The one owner of a data file: its connection pool, its migrations, and every operation as one transaction.
+public final class Warehouse: Sendable {
+    let writer: any DatabaseWriter
+    /// Where the data lives; nil when in memory.
+    public let path: String?
+    public let isReadOnly: Bool
+
+    init(writer: any DatabaseWriter, path: String?, readOnly: Bool) {
+        self.writer = writer; self.path = path; self.isReadOnly = readOnly
+    }
+
+    /// A fresh warehouse in memory, for tests and dry runs.
+    public static func inMemory() throws -> Warehouse {
+        let queue = try DatabaseQueue(configuration: configuration(readOnly: false))
+        try Schema.migrator.migrate(queue)
+        return Warehouse(writer: queue, path: nil, readOnly: false)
+    }
+
+    /// Opens (or with `.create`, creates) the data file at `path`, after making sure it is ours, intact and of a schema
+    /// this build knows. Nothing is written to a file that fails these checks.
+    public static func open(path: String, mode: AccessMode) throws -> Warehouse {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
+        if isDir.boolValue { throw BackorderError.dataFile("\(path) is a directory, not a data file") }
+        if !exists {
+            guard mode == .create else {
+                throw BackorderError.dataFile("no data file at \(path): create one with `backorders init` (empty) or `backorders sample` (the sample warehouse)")
+            }
+            let dir = (path as NSString).deletingLastPathComponent
+            if !dir.isEmpty && !fm.fileExists(atPath: dir) { throw BackorderError.dataFile("the folder \(dir) does not exist") }
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+                try Schema.migrator.migrate(pool)
+                return Warehouse(writer: pool, path: path, readOnly: false)
+            } catch let e as DatabaseError {
+                throw BackorderError.dataFile("cannot create \(path): \(e.message ?? "\(e)")")
+            }
+        }
+        guard fm.isReadableFile(atPath: path) else { throw BackorderError.dataFile("\(path) cannot be read (permissions)") }
+        try inspectHeader(path: path)
+        let readOnly = mode == .readOnly
+        if !readOnly {
+            let dir = (path as NSString).deletingLastPathComponent
+            if !fm.isWritableFile(atPath: path) || !fm.isWritableFile(atPath: dir.isEmpty ? "." : dir) {
+                throw BackorderError.dataFile("\(path) is read-only for you (or its folder is): open it with --read-only to browse")
+            }
+        }
+        let pending = try pendingMigrations(path: path)
+        if readOnly && !pending.isEmpty {
+            throw BackorderError.dataFile("\(path) uses an older file format; open it once without --read-only to upgrade it")
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: readOnly))
+            if !readOnly && !pending.isEmpty { try Schema.migrator.migrate(pool) }
+            return Warehouse(writer: pool, path: path, readOnly: readOnly)
+        } catch let e as DatabaseError {
+            throw Warehouse.translate(e, path: path)
+        }
+    }
+
+    static func configuration(readOnly: Bool) -> Configuration {
+        var c = Configuration()
+        c.readonly = readOnly
+        c.foreignKeysEnabled = true
+        // Another clerk's write holds the lock for milliseconds; wait rather than fail.
+        c.busyMode = .timeout(15)
+        c.label = "backorders"
+        return c
+    }
+
+    /// Refuses files that are not SQLite, or SQLite files of another application, before SQLite touches them.
+    static func inspectHeader(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw BackorderError.dataFile("\(path) cannot be opened") }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        if header.isEmpty {
+            throw BackorderError.dataFile("\(path) is an empty file, not a backorders data file")
+        }
+        guard header.count == 100, header.prefix(16) == Data("SQLite format 3\0".utf8) else {
+            throw BackorderError.dataFile("\(path) is not a backorders data file (not an SQLite database at all: damaged, or another kind of file)")
+        }
+        let appID = header[68..<72].reduce(Int32(0)) { ($0 << 8) | Int32($1) }
+        guard appID == Schema.applicationID else {
+            throw BackorderError.dataFile("\(path) is an SQLite database of another application, not a backorders data file")
+        }
+    }
+
+    /// Migrations this build would apply; throws if the file holds one it does not know (a newer version wrote it).
+    static func pendingMigrations(path: String) throws -> [String] {
+        var config = configuration(readOnly: true)
+        config.busyMode = .timeout(15)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            let applied: [String] = try queue.read { db in
+                guard try db.tableExists("grdb_migrations") else { return [] }
+                return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+            }
+            let known = Set(Schema.knownMigrations)
+            let unknown = applied.filter { !known.contains($0) }
+            if !unknown.isEmpty {
+                throw BackorderError.dataFile("\(path) was written by a newer version of backorders (format \(unknown.joined(separator: ", "))); update backorders to open it")
+            }
+            return Schema.knownMigrations.filter { !applied.contains($0) }
+        } catch let e as DatabaseError {
+            throw translate(e, path: path)
+        }
+    }
+
+    /// A database error as a message a clerk can act on.
+    static func translate(_ e: DatabaseError, path: String?) -> BackorderError {
+        let file = path ?? "the data file"
+        switch e.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return .dataFile("\(file) is damaged (\(e.message ?? "corrupt")); restore it from a backup, or run `backorders check` for details")
+        case .SQLITE_READONLY, .SQLITE_PERM:
+            return .dataFile("\(file) cannot be written (read-only); nothing was changed")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .dataFile("\(file) stayed locked by another process for too long; nothing was changed, try again")
+        case .SQLITE_FULL:
+            return .dataFile("the disk holding \(file) is full; nothing was changed")
+        case .SQLITE_CANTOPEN:
+            return .dataFile("\(file) cannot be opened")
+        default:
+            return .dataFile("\(file): database error \(e.resultCode): \(e.message ?? "")")
+        }
+    }
+
+    /// Runs `body` as one `BEGIN IMMEDIATE` transaction: all of it happens, or nothing does.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        guard !isReadOnly else { throw BackorderError.refused("the data file is open read-only; nothing can be changed") }
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    try db.execute(sql: "UPDATE meta SET revision = revision + 1")
+                    return .commit
+                }
+                return result!
+            }
+        } catch let e as DatabaseError {
+            throw Warehouse.translate(e, path: path)
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let e as DatabaseError {
+            throw Warehouse.translate(e, path: path)
+        }
+    }
+
+    /// Rises with every committed operation, from any process: a screen polls it to know when to reload.
+    public func revision() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT revision FROM meta WHERE id = 1") ?? 0 }
+    }
+}
+
+extension Warehouse {
+    /// Closes the file: pending WAL content is checkpointed and the connections released.
+    public func close() throws {
+        if let pool = writer as? DatabasePool { try pool.close() } else if let q = writer as? DatabaseQueue { try q.close() }
+    }
+}

@@ -1,0 +1,169 @@
+import ArgumentParser
+import BackorderCore
+import BackorderStore
+import Foundation
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The open lists: orders, backorders, arrivals, stock.",
+        subcommands: [Orders.self, BackorderLines.self, Arrivals.self, Stock.self])
+
+    struct Orders: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open orders, oldest first.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var list: ListOptions
+
+        func run() throws {
+            try perform {
+                let rows = try db.open(.readOnly).openOrders(list.page)
+                if list.json { try printJSON(rows); return }
+                printTable(["ORDER", "DATE", "P", "CUSTOMER", "POLICY", "LINES", "ORDERED", "ALLOC", "PICKED", "SHIPPED", "BACKORD"],
+                           rows.map { [$0.number, $0.orderDate.iso, "\($0.priority)", $0.customerName, $0.policy.rawValue, "\($0.lines)",
+                                       "\($0.ordered)", "\($0.allocated)", "\($0.picked)", "\($0.shipped)", "\($0.backordered)"] },
+                           rightAligned: [2, 5, 6, 7, 8, 9, 10])
+            }
+        }
+    }
+
+    struct BackorderLines: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "backorders", abstract: "Open backorder lines with promised dates, oldest first (or one SKU in serving order).")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var list: ListOptions
+        @Option(help: "Only this SKU, in the order receipts will serve it.") var sku: String?
+
+        func run() throws {
+            try perform {
+                let today = Context.current().today
+                let rows = try db.open(.readOnly).backorderLines(list.page, sku: sku, today: today)
+                if list.json { try printJSON(rows); return }
+                printTable(["ORDER", "LINE", "DATE", "AGE", "P", "CUSTOMER", "SKU", "ITEM", "BACKORD", "PROMISED"],
+                           rows.map { [$0.orderNumber, "\($0.lineNo)", $0.orderDate.iso, "\($0.ageDays)d", "\($0.priority)", $0.customerName, $0.sku,
+                                       $0.itemName, "\($0.backordered)", ($0.promised?.iso ?? "no arrival planned") + ($0.late && $0.promised != nil ? " LATE" : "")] },
+                           rightAligned: [1, 3, 4, 8])
+            }
+        }
+    }
+
+    struct Arrivals: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open expected arrivals by ETA, with units promised to waiting orders.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var list: ListOptions
+        @Option(help: "Only this SKU.") var sku: String?
+
+        func run() throws {
+            try perform {
+                let today = Context.current().today
+                let rows = try db.open(.readOnly).openArrivals(list.page, sku: sku, today: today)
+                if list.json { try printJSON(rows); return }
+                printTable(["ARRIVAL", "SUPPLIER", "SKU", "ITEM", "EXPECTED", "RECEIVED", "PROMISED", "ETA", "MOVED"],
+                           rows.map { [$0.arrival.reference, $0.arrival.supplier, $0.arrival.sku, $0.itemName, "\($0.arrival.quantity)",
+                                       "\($0.arrival.received)", "\($0.promised)", $0.arrival.eta.iso + ($0.late ? " LATE" : ""), "\($0.etaChanges)"] },
+                           rightAligned: [4, 5, 6, 8])
+            }
+        }
+    }
+
+    struct Stock: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Stock per item: on hand, allocated, picked, free, backordered demand, incoming.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var list: ListOptions
+        @Flag(help: "Only items with backordered demand.") var short = false
+
+        func run() throws {
+            try perform {
+                let rows = try db.open(.readOnly).stock(list.page, onlyShort: short)
+                if list.json { try printJSON(rows); return }
+                printTable(["SKU", "ITEM", "BIN", "ON HAND", "ALLOC", "PICKED", "FREE", "BACKORD", "INCOMING"],
+                           rows.map { [$0.sku, $0.name, $0.bin, "\($0.onHand)", "\($0.allocated)", "\($0.picked)", "\($0.free)", "\($0.backordered)", "\($0.incoming)"] },
+                           rightAligned: [3, 4, 5, 6, 7, 8])
+            }
+        }
+    }
+}
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "An order with every line's quantities, its shipments and its history.")
+    @OptionGroup var db: DatabaseOptions
+    @Argument var order: String
+    @Flag var json = false
+
+    func run() throws {
+        try perform {
+            let today = Context.current().today
+            let d = try db.open(.readOnly).orderDetail(order, today: today)
+            if json { try printJSON(d); return }
+            let o = d.order
+            print("order \(o.number)  \(visible(o.customerName)) (\(o.customerCode))  date \(o.orderDate.iso)  priority \(o.priority)  \(o.policy.rawValue)  "
+                  + (o.closedAt.map { "closed \($0.iso)" } ?? "open"))
+            printTable(["LINE", "SKU", "ITEM", "ORDERED", "ALLOC", "PICKED", "SHIPPED", "BACKORD", "CANCEL", "PROMISED"],
+                       d.lines.map { l in
+                           let q = l.line.quantities
+                           return ["\(l.line.lineNo)", l.line.sku, l.line.itemName, "\(q.ordered)", "\(q.allocated)", "\(q.picked)", "\(q.shipped)",
+                                   "\(q.backordered)", "\(q.cancelled)", q.backordered > 0 ? (l.promised?.iso ?? "none planned") : ""]
+                       }, rightAligned: [0, 3, 4, 5, 6, 7, 8])
+            for s in d.shipments {
+                print("shipment \(s.number) \(s.at.iso) by \(s.actor): " + s.lines.map { "line \($0.lineNo) \($0.quantity)" }.joined(separator: ", "))
+            }
+            print("history:")
+            for m in d.history {
+                print("  \(m.at.iso) \(m.actor) \(m.kind.rawValue) line \(m.lineNo ?? 0) \(m.quantity)" + (m.document.map { " \($0)" } ?? "") + (m.note.isEmpty ? "" : " — \(visible(m.note))"))
+            }
+        }
+    }
+}
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "What the customer should be told about an order: shipped so far, outstanding with promised dates.")
+    @OptionGroup var db: DatabaseOptions
+    @Argument var order: String
+    @Flag var json = false
+
+    struct Out: Codable { var order: String; var text: String; var detail: OrderDetail }
+
+    func run() throws {
+        try perform {
+            let today = Context.current().today
+            let d = try db.open(.readOnly).orderDetail(order, today: today)
+            let text = d.customerStatus(today: today)
+            if json { try printJSON(Out(order: order, text: text, detail: d)); return }
+            print(visible(text).replacingOccurrences(of: "^J", with: "\n"))
+        }
+    }
+}
+
+struct Journal: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The movement journal, newest first.")
+    @OptionGroup var db: DatabaseOptions
+    @Option var sku: String?
+    @Option var limit = 50
+    @Flag var json = false
+
+    func run() throws {
+        try perform {
+            let rows = try db.open(.readOnly).journal(sku: sku, limit: limit)
+            if json { try printJSON(rows); return }
+            printTable(["WHEN", "WHO", "WHAT", "SKU", "QTY", "ORDER", "LINE", "ARRIVAL", "DOC", "NOTE"],
+                       rows.map { [$0.at.iso, $0.actor, $0.kind.rawValue, $0.sku, "\($0.quantity)", $0.orderNumber ?? "", $0.lineNo.map(String.init) ?? "",
+                                   $0.arrivalReference ?? "", $0.document ?? "", $0.note] }, rightAligned: [4, 6])
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Verify every invariant and SQLite's integrity; exit 3 when something is wrong.")
+    @OptionGroup var db: DatabaseOptions
+    @Flag(help: "SQLite quick_check instead of the full integrity_check.") var quick = false
+    @Flag var json = false
+
+    func run() throws {
+        try perform {
+            let violations = try db.open(.readOnly).check(quick: quick)
+            if json { try printJSON(violations) } else if violations.isEmpty {
+                print("ok: every invariant holds and the file is intact")
+            } else {
+                for v in violations { print(visible(v.description)) }
+            }
+            if !violations.isEmpty { throw ExitCode(Exit.checkFailed) }
+        }
+    }
+}

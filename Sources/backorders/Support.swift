@@ -1,0 +1,120 @@
+import ArgumentParser
+import BackorderCore
+import BackorderStore
+import Foundation
+
+/// Exit codes, documented in the README: scripts tell a refusal from a typo from a broken file.
+enum Exit {
+    static let refused: Int32 = 1
+    static let usage: Int32 = 64
+    static let dataFile: Int32 = 66
+    static let internalFault: Int32 = 70
+    static let checkFailed: Int32 = 3
+}
+
+/// Where the data file is: `--db`, else `BACKORDERS_DB`, else `./backorders.sqlite`.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The data file (default: $BACKORDERS_DB, else ./backorders.sqlite).", valueName: "path"))
+    var db: String?
+
+    var path: String {
+        if let db, !db.isEmpty { return db }
+        if let env = ProcessInfo.processInfo.environment["BACKORDERS_DB"], !env.isEmpty { return env }
+        return "backorders.sqlite"
+    }
+
+    func open(_ mode: AccessMode = .readWrite) throws -> Warehouse {
+        try Warehouse.open(path: path, mode: mode)
+    }
+}
+
+/// Listing output options shared by every list command.
+struct ListOptions: ParsableArguments {
+    @Flag(help: "Print JSON instead of a table.") var json = false
+    @Option(help: "How many rows at most.") var limit = 50
+    @Option(help: "Skip this many rows first.") var offset = 0
+    @Option(help: "Only rows whose number, customer, SKU or name contains this text.") var filter = ""
+
+    func validate() throws {
+        guard limit >= 0, offset >= 0 else { throw ValidationError("--limit and --offset must not be negative") }
+    }
+    var page: Page { Page(offset: offset, limit: limit, filter: filter) }
+}
+
+/// Runs a command body and turns every failure into a clear one-line message and its exit code.
+func perform(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let e as BackorderError {
+        FileHandle.standardError.write(Data("backorders: \(e.message)\n".utf8))
+        switch e.kind {
+        case .invalidInput: throw ExitCode(Exit.usage)
+        case .notFound, .refused, .stale: throw ExitCode(Exit.refused)
+        case .dataFile: throw ExitCode(Exit.dataFile)
+        }
+    } catch let e as ScriptParseFailure {
+        FileHandle.standardError.write(Data("backorders: the script has errors:\n\(e.description)\n".utf8))
+        throw ExitCode(Exit.usage)
+    } catch let e as ExitCode {
+        throw e
+    } catch let e as ValidationError {
+        throw e
+    } catch {
+        FileHandle.standardError.write(Data("backorders: internal fault: \(error)\n".utf8))
+        throw ExitCode(Exit.internalFault)
+    }
+}
+
+func printJSON<T: Encodable>(_ value: T) throws {
+    let enc = JSONEncoder()
+    enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try enc.encode(value), as: UTF8.self))
+}
+
+/// A plain aligned text table; numbers right-aligned. Control characters in data are shown, never sent to the terminal.
+func printTable(_ headers: [String], _ rows: [[String]], rightAligned: Set<Int> = []) {
+    let rows = rows.map { $0.map(visible) }
+    var widths = headers.map(\.count)
+    for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+    func line(_ cells: [String]) -> String {
+        cells.enumerated().map { i, c in
+            let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
+            return rightAligned.contains(i) ? pad + c : c + pad
+        }.joined(separator: "  ").trimmingTrailingSpaces
+    }
+    print(line(headers))
+    print(line(widths.map { String(repeating: "-", count: $0) }))
+    for r in rows { print(line(r)) }
+}
+
+/// Shows control characters as ^X so data can never drive the terminal.
+func visible(_ s: String) -> String {
+    var out = ""
+    for u in s.unicodeScalars {
+        switch u.value {
+        case 0..<0x20: out += "^" + String(UnicodeScalar(UInt8(u.value + 0x40)))
+        case 0x7F: out += "^?"
+        case 0x80..<0xA0: out += "<\(String(u.value, radix: 16, uppercase: true))>"
+        default: out.unicodeScalars.append(u)
+        }
+    }
+    return out
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// Parses a day given on the command line: `YYYY-MM-DD`, `today`, `+N` / `-N` days from today.
+func parseDay(_ text: String, today: Day, what: String) throws -> Day {
+    if text == "today" { return today }
+    if let d = Day(iso: text) { return d }
+    if let f = text.first, f == "+" || f == "-", let n = Int(text.dropFirst()) { return today.adding(days: f == "-" ? -n : n) }
+    throw BackorderError.invalid("\(what) \"\(text)\" is not a day: use YYYY-MM-DD, today, +N or -N")
+}
+
+func qty(_ n: Int) -> String { String(n) }
