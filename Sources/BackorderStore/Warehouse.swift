@@ -13,10 +13,15 @@ public struct Context: Sendable {
     public init(actor: String, now: Timestamp, today: Day) { self.actor = actor; self.now = now; self.today = today }
 
     /// The current OS user at the current time in the local time zone.
+    ///
+    /// `BACKORDERS_TODAY=YYYY-MM-DD` fixes the calendar day (ages, lateness, new order dates), so examples and golden
+    /// tests read the same on any day.
     public static func current(actor: String? = nil) -> Context {
         let now = Int64(Date().timeIntervalSince1970)
         let offset = TimeZone.current.secondsFromGMT()
-        return Context(actor: actor ?? osUser(), now: Timestamp(unixTime: now), today: Day(unixTime: now, utcOffsetSeconds: offset))
+        let fixed = ProcessInfo.processInfo.environment["BACKORDERS_TODAY"].flatMap { Day(iso: $0) }
+        return Context(actor: actor ?? osUser(), now: Timestamp(unixTime: now),
+                       today: fixed ?? Day(unixTime: now, utcOffsetSeconds: offset))
     }
 
     /// The login name of the effective user; the same whether typed at a local console or over SSH.

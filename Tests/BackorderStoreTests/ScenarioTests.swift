@@ -1,0 +1,170 @@
+import BackorderCore
+import BackorderStore
+import XCTest
+
+final class ScenarioTests: XCTestCase {
+    /// The wholesaler: 100 ordered, 70 on hand → 70 ship, 30 backordered with a promised date; receipt of 30 closes it.
+    func testWholesalerEndToEnd() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 70])
+        try w.addArrival(NewArrival(supplier: "Bolt & Co", poNumber: "PO-1", sku: "BOLT", quantity: 30, eta: testToday.adding(days: 6)), ctx: ctx())
+        try w.addArrival(NewArrival(supplier: "Bolt & Co", poNumber: "PO-2", sku: "BOLT", quantity: 500, eta: testToday.adding(days: 20)), ctx: ctx())
+
+        let created = try w.createOrder(NewOrder(number: "SO-100", customer: "C1", lines: [NewOrderLine(sku: "BOLT", quantity: 100)]), ctx: ctx())
+        XCTAssertEqual(created.lines[0].line.quantities, LineQuantities(ordered: 100, allocated: 70, backordered: 30))
+        XCTAssertEqual(created.lines[0].promised, testToday.adding(days: 6), "promised from the next arrival")
+
+        try w.pick(order: "SO-100", entries: nil, ctx: ctx())
+        let s1 = try w.ship(order: "SO-100", ctx: ctx())
+        XCTAssertEqual(s1.lines.map(\.quantity), [70])
+        var d = try w.orderDetail("SO-100", today: testToday)
+        XCTAssertTrue(d.order.isOpen)
+        XCTAssertEqual(d.lines[0].line.quantities, LineQuantities(ordered: 100, shipped: 70, backordered: 30))
+        XCTAssertEqual(try w.backorderLines(today: testToday).map(\.backordered), [30])
+        XCTAssertEqual(try w.item("BOLT").onHand, 0)
+        try assertIntact(w)
+
+        let r = try w.receive(arrival: "PO-1/1", sku: nil, quantity: 30, ctx: ctx(6))
+        XCTAssertEqual(r.allocations, [ReceiptResult.Allocation(orderNumber: "SO-100", lineNo: 1, quantity: 30, lineFilled: true)])
+        XCTAssertTrue(r.arrivalClosed)
+        try w.pick(order: "SO-100", entries: nil, ctx: ctx(6))
+        let s2 = try w.ship(order: "SO-100", ctx: ctx(6))
+        XCTAssertNotEqual(s1.number, s2.number)
+        d = try w.orderDetail("SO-100", today: testToday)
+        XCTAssertFalse(d.order.isOpen)
+        XCTAssertEqual(d.lines[0].line.quantities, LineQuantities(ordered: 100, shipped: 100))
+        XCTAssertEqual(d.shipments.map(\.number), [s1.number, s2.number])
+        XCTAssertEqual(try w.openOrders().count, 0)
+        XCTAssertEqual(try w.backorderLines(today: testToday).count, 0)
+        // The journal tells the whole story, in order.
+        XCTAssertEqual(d.history.map(\.kind), [.order, .pick, .ship, .allocate, .pick, .ship])
+        try assertIntact(w)
+    }
+
+    /// A webshop order reaches its customer in three shipments.
+    func testWebshopOrderFilledByThreeShipments() throws {
+        let w = try makeWarehouse(stock: ["MUG": 2, "TEE": 1])
+        try w.addArrival(NewArrival(supplier: "S", poNumber: "PO-M", sku: "MUG", quantity: 1, eta: testToday.adding(days: 3)), ctx: ctx())
+        try w.addArrival(NewArrival(supplier: "S", poNumber: "PO-T", sku: "TEE", quantity: 5, eta: testToday.adding(days: 9)), ctx: ctx())
+        try w.createOrder(NewOrder(number: "WEB-1", customer: "C2", lines: [NewOrderLine(sku: "MUG", quantity: 3), NewOrderLine(sku: "TEE", quantity: 2)]),
+                          ctx: ctx())
+        try w.pick(order: "WEB-1", entries: nil, ctx: ctx())
+        XCTAssertEqual(try w.ship(order: "WEB-1", ctx: ctx()).lines.map(\.quantity), [2, 1])
+        try w.receive(arrival: "PO-M", sku: nil, quantity: 1, ctx: ctx(3))
+        try w.pick(order: "WEB-1", entries: nil, ctx: ctx(3))
+        XCTAssertEqual(try w.ship(order: "WEB-1", ctx: ctx(3)).lines.map(\.sku), ["MUG"])
+        XCTAssertTrue(try w.orderDetail("WEB-1", today: testToday).order.isOpen)
+        try w.receive(arrival: "PO-T/1", sku: nil, quantity: 5, ctx: ctx(9))
+        try w.pick(order: "WEB-1", entries: nil, ctx: ctx(9))
+        try w.ship(order: "WEB-1", ctx: ctx(9))
+        let d = try w.orderDetail("WEB-1", today: testToday)
+        XCTAssertEqual(d.shipments.count, 3)
+        XCTAssertFalse(d.order.isOpen)
+        XCTAssertEqual(try w.item("TEE").free, 4, "the rest of the receipt stays free")
+        let status = d.customerStatus(today: testToday)
+        XCTAssertTrue(status.contains("Status: complete"), status)
+        try assertIntact(w)
+    }
+
+    /// Scarce stock goes to the right orders in the right order: priority, then order date, then order number.
+    func testReceiptServesWaitingOrdersInStatedPriority() throws {
+        let w = try makeWarehouse(stock: ["CHIP": 0])
+        try w.createOrder(NewOrder(number: "SO-B", customer: "C1", orderDate: testToday.adding(days: -10), priority: 5, lines: [.init(sku: "CHIP", quantity: 10)]), ctx: ctx())
+        try w.createOrder(NewOrder(number: "SO-A", customer: "C2", orderDate: testToday.adding(days: -10), priority: 5, lines: [.init(sku: "CHIP", quantity: 10)]), ctx: ctx())
+        try w.createOrder(NewOrder(number: "SO-OLD", customer: "C3", orderDate: testToday.adding(days: -30), priority: 5, lines: [.init(sku: "CHIP", quantity: 4)]), ctx: ctx())
+        try w.createOrder(NewOrder(number: "SO-VIP", customer: "C3", orderDate: testToday, priority: 1, lines: [.init(sku: "CHIP", quantity: 3)]), ctx: ctx())
+        let r = try w.receive(arrival: nil, sku: "CHIP", quantity: 12, ctx: ctx())
+        XCTAssertEqual(r.allocations.map(\.orderNumber), ["SO-VIP", "SO-OLD", "SO-A"])
+        XCTAssertEqual(r.allocations.map(\.quantity), [3, 4, 5])
+        XCTAssertEqual(r.allocations.map(\.lineFilled), [true, true, false])
+        XCTAssertEqual(try w.orderDetail("SO-B", today: testToday).lines[0].line.quantities.backordered, 10)
+        // The listing for the SKU shows the queue in the same order receipts use.
+        XCTAssertEqual(try w.backorderLines(sku: "CHIP", today: testToday).map(\.orderNumber), ["SO-A", "SO-B"])
+        try assertIntact(w)
+    }
+
+    func testShortPickBackordersTheMissingUnitsAndCorrectsStock() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 10])
+        try w.createOrder(NewOrder(number: "SO-1", customer: "C1", lines: [.init(sku: "BOLT", quantity: 10)]), ctx: ctx())
+        let r = try w.pick(order: "SO-1", entries: [PickEntry(lineNo: 1, picked: 6, missing: 4)], ctx: ctx())
+        XCTAssertEqual(r.missing, 4)
+        let q = try w.orderDetail("SO-1", today: testToday).lines[0].line.quantities
+        XCTAssertEqual(q, LineQuantities(ordered: 10, picked: 6, backordered: 4))
+        let item = try w.item("BOLT")
+        XCTAssertEqual(item.onHand, 6)
+        XCTAssertEqual(item.free, 0)
+        XCTAssertEqual(try w.journal(sku: "BOLT", limit: 1).first?.kind, .shortPick)
+        try assertIntact(w)
+    }
+
+    func testShipCompleteOrderWaitsUnlessOverridden() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 5])
+        try w.createOrder(NewOrder(number: "SO-C", customer: "C1", policy: .complete, lines: [.init(sku: "BOLT", quantity: 8)]), ctx: ctx())
+        try w.pick(order: "SO-C", entries: nil, ctx: ctx())
+        assertRefused(.refused, "ship-complete") { try w.ship(order: "SO-C", ctx: ctx()) }
+        let s = try w.ship(order: "SO-C", override: true, ctx: ctx())
+        XCTAssertTrue(s.overridden)
+        try assertIntact(w)
+    }
+
+    func testCancelRemainderClosesTheOrderAndKeepsTheReason() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 3])
+        try w.createOrder(NewOrder(number: "SO-X", customer: "C1", lines: [.init(sku: "BOLT", quantity: 5)]), ctx: ctx())
+        try w.pick(order: "SO-X", entries: nil, ctx: ctx())
+        try w.ship(order: "SO-X", ctx: ctx())
+        XCTAssertEqual(try w.cancel(order: "SO-X", lineNo: 1, reason: "customer found it elsewhere", ctx: ctx()), 2)
+        let d = try w.orderDetail("SO-X", today: testToday)
+        XCTAssertFalse(d.order.isOpen)
+        XCTAssertEqual(d.cancelReasons, ["customer found it elsewhere"])
+        XCTAssertEqual(try w.item("BOLT").backordered, 0)
+        try assertIntact(w)
+    }
+
+    func testEtaChangesKeepHistoryAndMovePromisedDates() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 0])
+        try w.addArrival(NewArrival(supplier: "S", poNumber: "PO-9", sku: "BOLT", quantity: 10, eta: testToday.adding(days: 2)), ctx: ctx())
+        try w.createOrder(NewOrder(number: "SO-1", customer: "C1", lines: [.init(sku: "BOLT", quantity: 4)]), ctx: ctx())
+        try w.changeETA(arrival: "PO-9/1", to: testToday.adding(days: 5), reason: "ship delayed", ctx: ctx())
+        try w.changeETA(arrival: "PO-9/1", to: testToday.adding(days: 9), reason: "again", ctx: ctx(1))
+        let (a, history) = try w.arrival("PO-9/1")
+        XCTAssertEqual(a.eta, testToday.adding(days: 9))
+        XCTAssertEqual(history.map(\.to), [testToday.adding(days: 5), testToday.adding(days: 9)])
+        XCTAssertEqual(history.first?.from, testToday.adding(days: 2))
+        XCTAssertEqual(try w.backorderLines(today: testToday).first?.promised, testToday.adding(days: 9))
+        let rows = try w.openArrivals(today: testToday)
+        XCTAssertEqual(rows.first?.promised, 4)
+        XCTAssertEqual(rows.first?.etaChanges, 2)
+        // Once the date passes, the line and the arrival show as late.
+        XCTAssertEqual(try w.backorderLines(today: testToday.adding(days: 10)).first?.late, true)
+        XCTAssertEqual(try w.openArrivals(today: testToday.adding(days: 10)).first?.late, true)
+    }
+
+    func testOverReceiptIsAllowedAndRecorded() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 0])
+        try w.addArrival(NewArrival(supplier: "S", poNumber: "PO-1", sku: "BOLT", quantity: 10, eta: testToday), ctx: ctx())
+        let r = try w.receive(arrival: "PO-1/1", sku: nil, quantity: 12, ctx: ctx())
+        XCTAssertEqual(r.overReceived, 2)
+        XCTAssertTrue(r.arrivalClosed)
+        XCTAssertEqual(try w.item("BOLT").onHand, 12)
+        XCTAssertEqual(try w.item("BOLT").incoming, 0)
+        try assertIntact(w)
+    }
+
+    func testStaleScreenIsRefused() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 10])
+        let d = try w.createOrder(NewOrder(number: "SO-1", customer: "C1", lines: [.init(sku: "BOLT", quantity: 10)]), ctx: ctx())
+        try w.pick(order: "SO-1", entries: nil, expectedVersion: d.order.version, ctx: ctx())
+        // Another clerk's screen still shows the version before the pick.
+        assertRefused(.stale, "changed by someone else") { try w.ship(order: "SO-1", expectedVersion: d.order.version, ctx: ctx()) }
+        XCTAssertEqual(try w.orderDetail("SO-1", today: testToday).shipments.count, 0)
+    }
+
+    func testCountStockGivesFoundUnitsToWaitingOrdersAndRefusesBelowAllocated() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 5])
+        try w.createOrder(NewOrder(number: "SO-1", customer: "C1", lines: [.init(sku: "BOLT", quantity: 8)]), ctx: ctx())
+        assertRefused(.refused, "below the 5") { try w.countStock(sku: "BOLT", onHand: 4, reason: "count", ctx: ctx()) }
+        let found = try w.countStock(sku: "BOLT", onHand: 9, reason: "found a box", ctx: ctx())
+        XCTAssertEqual(found.map(\.quantity), [3])
+        XCTAssertEqual(try w.item("BOLT").free, 1)
+        try assertIntact(w)
+    }
+}
