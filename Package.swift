@@ -21,10 +21,19 @@ let package = Package(
             name: "BackorderStore",
             dependencies: ["BackorderCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The terminal toolkit: screen buffer, widgets, keys. Pure Swift; views render here, never into a terminal.
+        .target(name: "TerminalKit"),
+        // Snapshot assertions on a screen buffer, for tests.
+        .target(name: "TerminalKitTesting", dependencies: ["TerminalKit"]),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // The only target that imports the C module: buffer to screen, keys to events.
+        .target(name: "NcursesBackend", dependencies: ["TerminalKit", "CNcursesw"]),
+        // App state, actions, the reducer, views and the keymap; knows the core, not the store.
+        .target(name: "BackorderTUI", dependencies: ["BackorderCore", "TerminalKit"]),
         .executableTarget(
             name: "backorders",
             dependencies: [
-                "BackorderCore", "BackorderStore",
+                "BackorderCore", "BackorderStore", "BackorderTUI", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +43,12 @@ let package = Package(
             dependencies: ["BackorderCore", "BackorderStore"]
         ),
         .testTarget(name: "BackorderCoreTests", dependencies: ["BackorderCore"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TerminalKitTesting"], exclude: ["__Snapshots__"]),
+        .testTarget(
+            name: "BackorderTUITests",
+            dependencies: ["BackorderTUI", "BackorderCore", "BackorderStore", "TerminalKit", "TerminalKitTesting"],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "BackorderStoreTests", dependencies: ["BackorderCore", "BackorderStore"]),
         .testTarget(name: "CLITests", dependencies: ["backorders", "BackorderCore", "BackorderStore"]),
     ]

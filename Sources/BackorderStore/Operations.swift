@@ -1,46 +1,6 @@
 import BackorderCore
 import GRDB
 
-/// A new order as a clerk or an import gives it.
-public struct NewOrder: Sendable, Codable {
-    /// The order number; nil lets the warehouse number it (SO-000123).
-    public var number: String?
-    public var customer: String
-    /// Defaults to today.
-    public var orderDate: Day?
-    public var priority: Int
-    public var policy: ShipPolicy
-    public var lines: [NewOrderLine]
-
-    public init(number: String? = nil, customer: String, orderDate: Day? = nil, priority: Int = 5, policy: ShipPolicy = .partial,
-                lines: [NewOrderLine]) {
-        self.number = number; self.customer = customer; self.orderDate = orderDate; self.priority = priority
-        self.policy = policy; self.lines = lines
-    }
-}
-
-/// A new expected arrival.
-public struct NewArrival: Sendable, Codable {
-    public var supplier: String
-    public var poNumber: String
-    public var poLine: Int
-    public var sku: String
-    public var quantity: Int
-    public var eta: Day
-    public init(supplier: String, poNumber: String, poLine: Int = 1, sku: String, quantity: Int, eta: Day) {
-        self.supplier = supplier; self.poNumber = poNumber; self.poLine = poLine; self.sku = sku; self.quantity = quantity; self.eta = eta
-    }
-}
-
-/// What a pick did.
-public struct PickResult: Sendable, Codable, Equatable {
-    public var orderNumber: String
-    public var picked: Int
-    public var missing: Int
-    /// Units the short pick's missing stock sent back to waiting, now given to other lines (or this one) from book stock.
-    public var reallocated: [ReceiptResult.Allocation]
-}
-
 extension Warehouse {
     // MARK: master data
 

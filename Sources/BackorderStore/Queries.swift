@@ -1,27 +1,6 @@
 import BackorderCore
 import GRDB
 
-/// A window into a list: `limit` rows from `offset`, optionally narrowed by a filter text.
-public struct Page: Sendable, Equatable {
-    public var offset: Int
-    public var limit: Int
-    /// Case-insensitive text that must occur in the row's key fields (order number, customer, SKU, item name, PO).
-    public var filter: String
-    public init(offset: Int = 0, limit: Int = 50, filter: String = "") {
-        self.offset = max(0, offset); self.limit = max(0, limit); self.filter = filter
-    }
-}
-
-/// Headline figures for a status bar.
-public struct Counts: Sendable, Equatable, Codable {
-    public var openOrders: Int
-    public var backorderLines: Int
-    public var backorderedUnits: Int
-    public var openArrivals: Int
-    public var lateArrivals: Int
-    public var items: Int
-}
-
 extension Warehouse {
     // MARK: lists (each reads only the rows it shows, through an index)
 
@@ -281,4 +260,34 @@ func movementFrom(_ r: Row, orderNumber: String?) -> Movement {
                                  backordered: r["d_backordered"], cancelled: r["d_cancelled"], onHand: r["d_on_hand"]),
                     orderNumber: orderNumber, lineNo: r["line_no"], arrivalReference: po.map { "\($0)/\(poLine ?? 1)" },
                     document: r["shipment_no"] ?? r["receipt_no"], note: r["note"])
+}
+
+extension Warehouse: WarehouseService {
+    public var location: String { path ?? ":memory:" }
+
+    public func rowCount(_ list: ListKind, filter: String) throws -> Int {
+        try read { db in
+            switch list {
+            case .orders:
+                let (cond, args) = likeFilter(filter, columns: ["o.number", "o.customer", "c.name"])
+                return try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM orders o INDEXED BY orders_open JOIN customer c ON c.code = o.customer WHERE o.closed_at IS NULL \(cond)
+                    """, arguments: args) ?? 0
+            case .backorders:
+                let (cond, args) = likeFilter(filter, columns: ["l.order_no", "l.sku", "c.name", "i.name"])
+                return try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id
+                    JOIN customer c ON c.code = o.customer JOIN item i ON i.sku = l.sku WHERE l.backordered > 0 \(cond)
+                    """, arguments: args) ?? 0
+            case .arrivals:
+                let (cond, args) = likeFilter(filter, columns: ["a.po_number", "a.sku", "a.supplier", "i.name"])
+                return try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM arrival a INDEXED BY arrival_open_eta JOIN item i ON i.sku = a.sku WHERE a.closed_at IS NULL \(cond)
+                    """, arguments: args) ?? 0
+            case .stock:
+                let (cond, args) = likeFilter(filter, columns: ["sku", "name", "bin"])
+                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item WHERE 1 \(cond)", arguments: args) ?? 0
+            }
+        }
+    }
 }

@@ -2,16 +2,7 @@ import BackorderCore
 import Foundation
 import GRDB
 
-/// Who does an operation, and when: every journal row carries both.
-public struct Context: Sendable {
-    /// The OS user (also over SSH), or a name given by a script.
-    public var actor: String
-    public var now: Timestamp
-    /// The local calendar day of `now`; order dates, ages and lateness use it.
-    public var today: Day
-
-    public init(actor: String, now: Timestamp, today: Day) { self.actor = actor; self.now = now; self.today = today }
-
+extension Context {
     /// The current OS user at the current time in the local time zone.
     ///
     /// `BACKORDERS_TODAY=YYYY-MM-DD` fixes the calendar day (ages, lateness, new order dates), so examples and golden
@@ -30,6 +21,7 @@ public struct Context: Sendable {
         return ProcessInfo.processInfo.environment["USER"] ?? "uid\(geteuid())"
     }
 }
+
 
 /// How a data file is opened.
 public enum AccessMode: Sendable {

@@ -1,0 +1,35 @@
+/// The four open lists a clerk works from.
+public enum ListKind: String, Sendable, CaseIterable, Codable {
+    case orders, backorders, arrivals, stock
+}
+
+/// What a front end (the TUI) needs from the warehouse: windowed reads and the clerk's operations.
+///
+/// The store implements it on the SQLite file; front ends depend on this protocol only, never on the store.
+/// Every write is one transaction; a write with `expectedVersion` is refused as `.stale` when the order changed since.
+public protocol WarehouseService: Sendable {
+    /// Where the data lives (a file path), for the status bar.
+    var location: String { get }
+    var isReadOnly: Bool { get }
+
+    /// Rises with every committed change from any process; poll it to know when to reload.
+    func revision() throws -> Int
+    func counts(today: Day) throws -> Counts
+    /// How many rows a list has with a filter (for scroll positions and End).
+    func rowCount(_ list: ListKind, filter: String) throws -> Int
+
+    func openOrders(_ page: Page) throws -> [OpenOrderRow]
+    func backorderLines(_ page: Page, sku: String?, today: Day) throws -> [BackorderRow]
+    func openArrivals(_ page: Page, sku: String?, today: Day) throws -> [ArrivalRow]
+    func stock(_ page: Page, onlyShort: Bool) throws -> [Item]
+    func item(_ sku: String) throws -> Item
+    func orderDetail(_ number: String, today: Day) throws -> OrderDetail
+    func arrival(_ reference: String) throws -> (Arrival, [ETAChange])
+
+    func pick(order: String, entries: [PickEntry]?, expectedVersion: Int?, ctx: Context) throws -> PickResult
+    func ship(order: String, override: Bool, expectedVersion: Int?, ctx: Context) throws -> Shipment
+    func cancel(order: String, lineNo: Int?, reason: String, expectedVersion: Int?, ctx: Context) throws -> Int
+    func receive(arrival: String?, sku: String?, quantity: Int, note: String, ctx: Context) throws -> ReceiptResult
+    func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival
+    func changeETA(arrival: String, to eta: Day, reason: String, ctx: Context) throws
+}
