@@ -1,0 +1,303 @@
+import BackorderCore
+import BackorderStore
+import Foundation
+import XCTest
+
+/// A deliberately simple reference warehouse, written without the production rules, that every random run is compared to.
+struct ReferenceWarehouse {
+    struct Line { var orderNo: String; var lineNo: Int; var sku: String; var prio: Int; var date: Day; var q: LineQuantities }
+    struct OrderRef { var prio: Int; var date: Day; var policy: ShipPolicy; var lines: [Int]; var closed = false }
+    struct ArrivalRef { var sku: String; var qty: Int; var received = 0; var eta: Day; var closed: Bool { received >= qty } }
+
+    var onHand: [String: Int]
+    var lines: [Line] = []
+    var orders: [String: OrderRef] = [:]
+    var arrivals: [String: ArrivalRef] = [:]
+
+    func free(_ sku: String) -> Int {
+        onHand[sku]! - lines.filter { $0.sku == sku }.reduce(0) { $0 + $1.q.allocated + $1.q.picked }
+    }
+
+    /// Free stock goes to waiting lines: priority, order date, order number, line number.
+    mutating func settle(_ sku: String) {
+        var left = free(sku)
+        let queue = lines.indices.filter { lines[$0].sku == sku && lines[$0].q.backordered > 0 }
+            .sorted { (lines[$0].prio, lines[$0].date, lines[$0].orderNo, lines[$0].lineNo) < (lines[$1].prio, lines[$1].date, lines[$1].orderNo, lines[$1].lineNo) }
+        for i in queue where left > 0 {
+            let take = min(left, lines[i].q.backordered)
+            lines[i].q.backordered -= take; lines[i].q.allocated += take; left -= take
+        }
+    }
+
+    mutating func closeFinished() {
+        for (no, o) in orders where !o.closed && o.lines.allSatisfy({ lines[$0].q.open == 0 }) { orders[no]!.closed = true }
+    }
+
+    /// Returns false when the operation must be refused.
+    mutating func create(_ no: String, prio: Int, date: Day, policy: ShipPolicy, _ req: [(String, Int)]) -> Bool {
+        guard orders[no] == nil, !req.isEmpty, req.allSatisfy({ onHand[$0.0] != nil && $0.1 > 0 }) else { return false }
+        var idx: [Int] = []
+        for (n, (sku, q)) in req.enumerated() {
+            let a = min(max(0, free(sku)), q)
+            lines.append(Line(orderNo: no, lineNo: n + 1, sku: sku, prio: prio, date: date, q: LineQuantities(ordered: q, allocated: a, backordered: q - a)))
+            idx.append(lines.count - 1)
+        }
+        orders[no] = OrderRef(prio: prio, date: date, policy: policy, lines: idx)
+        return true
+    }
+
+    mutating func pick(_ no: String, _ entries: [PickEntry]) -> Bool {
+        guard let o = orders[no], !o.closed, !entries.isEmpty, Set(entries.map(\.lineNo)).count == entries.count else { return false }
+        for e in entries {
+            guard e.lineNo >= 1, e.lineNo <= o.lines.count, e.picked >= 0, e.missing >= 0,
+                  e.picked + e.missing <= lines[o.lines[e.lineNo - 1]].q.allocated else { return false }
+        }
+        guard entries.contains(where: { $0.picked + $0.missing > 0 }) else { return false }
+        var skus = Set<String>()
+        for e in entries {
+            let i = o.lines[e.lineNo - 1]
+            lines[i].q.allocated -= e.picked + e.missing
+            lines[i].q.picked += e.picked
+            lines[i].q.backordered += e.missing
+            onHand[lines[i].sku]! -= e.missing
+            skus.insert(lines[i].sku)
+        }
+        for s in skus { settle(s) }
+        return true
+    }
+
+    mutating func ship(_ no: String, override: Bool) -> Bool {
+        guard let o = orders[no], !o.closed else { return false }
+        let ls = o.lines.map { lines[$0] }
+        guard ls.contains(where: { $0.q.picked > 0 }) else { return false }
+        if o.policy == .complete && !override && ls.contains(where: { $0.q.allocated + $0.q.backordered > 0 }) { return false }
+        for i in o.lines {
+            onHand[lines[i].sku]! -= lines[i].q.picked
+            lines[i].q.shipped += lines[i].q.picked
+            lines[i].q.picked = 0
+        }
+        closeFinished()
+        return true
+    }
+
+    mutating func receive(arrival ref: String?, sku: String?, qty: Int) -> Bool {
+        guard qty > 0 else { return false }
+        let target: String
+        if let ref {
+            guard let a = arrivals[ref], !a.closed else { return false }
+            arrivals[ref]!.received += qty
+            target = a.sku
+        } else {
+            guard let sku, onHand[sku] != nil else { return false }
+            target = sku
+        }
+        onHand[target]! += qty
+        settle(target)
+        return true
+    }
+
+    mutating func cancel(_ no: String, line: Int?) -> Bool {
+        guard let o = orders[no], !o.closed else { return false }
+        let targets = line.map { l in (l >= 1 && l <= o.lines.count) ? [o.lines[l - 1]] : [] } ?? o.lines
+        let withBackorders = targets.filter { lines[$0].q.backordered > 0 }
+        guard !withBackorders.isEmpty, line == nil || withBackorders.count == 1 else { return false }
+        for i in withBackorders { lines[i].q.cancelled += lines[i].q.backordered; lines[i].q.backordered = 0 }
+        closeFinished()
+        return true
+    }
+
+    mutating func changeETA(_ ref: String, to day: Day) -> Bool {
+        guard let a = arrivals[ref], !a.closed, a.eta != day else { return false }
+        arrivals[ref]!.eta = day
+        return true
+    }
+
+    /// Promised dates by plain simulation: arrivals by ETA, waiting lines by priority.
+    func promised(sku: String) -> [String: Day?] {
+        var supply = arrivals.filter { $0.value.sku == sku && !$0.value.closed }
+            .sorted { ($0.value.eta, $0.key) < ($1.value.eta, $1.key) }
+            .map { (eta: $0.value.eta, left: $0.value.qty - $0.value.received) }
+        var out: [String: Day?] = [:]
+        for l in lines.filter({ $0.sku == sku && $0.q.backordered > 0 }).sorted(by: { ($0.prio, $0.date, $0.orderNo, $0.lineNo) < ($1.prio, $1.date, $1.orderNo, $1.lineNo) }) {
+            var need = l.q.backordered
+            var date: Day?
+            while need > 0, let first = supply.indices.first(where: { supply[$0].left > 0 }) {
+                let take = min(need, supply[first].left)
+                supply[first].left -= take; need -= take; date = supply[first].eta
+            }
+            out["\(l.orderNo)/\(l.lineNo)"] = need == 0 ? date : nil
+        }
+        return out
+    }
+}
+
+/// Thousands of random operation sequences against the real store, compared after every step with the reference model
+/// and every invariant. A failure prints its seed; `BACKORDERS_MODEL_SEED=N` replays that one sequence.
+final class ModelTests: XCTestCase {
+    let skus = ["A", "B", "C", "D"]
+
+    func testRandomSequencesMatchTheReferenceModel() throws {
+        let env = ProcessInfo.processInfo.environment
+        let seeds: [UInt64]
+        if let one = env["BACKORDERS_MODEL_SEED"].flatMap(UInt64.init) {
+            seeds = [one]
+        } else {
+            let runs = env["BACKORDERS_MODEL_RUNS"].flatMap(Int.init) ?? 1_500
+            let base = env["BACKORDERS_MODEL_BASE"].flatMap(UInt64.init) ?? 20_261_125
+            seeds = (0..<UInt64(runs)).map { base + $0 }
+        }
+        var operations = 0, refusals = 0
+        for seed in seeds {
+            let (ops, refused, failure) = try run(seed: seed, steps: 30)
+            operations += ops; refusals += refused
+            if let failure {
+                XCTFail("seed \(seed): \(failure)\nreplay: BACKORDERS_MODEL_SEED=\(seed) swift test --filter ModelTests")
+                return
+            }
+        }
+        // The generator must exercise both paths, or the test proves little.
+        XCTAssertGreaterThan(operations - refusals, operations / 3, "too few operations succeeded")
+        XCTAssertGreaterThan(refusals, seeds.count / 10, "too few refusals exercised")
+    }
+
+    /// One sequence; returns (operations, refusals, first mismatch).
+    func run(seed: UInt64, steps: Int) throws -> (Int, Int, String?) {
+        var rng = SplitMix(seed: seed)
+        let w = try Warehouse.inMemory()
+        var model = ReferenceWarehouse(onHand: [:])
+        let start = Day(iso: "2026-11-01")!
+        for sku in skus {
+            let q = rng.int(0...12)
+            try w.addItem(Item(sku: sku, name: sku, onHand: q), ctx: context(start, 0))
+            model.onHand[sku] = q
+        }
+        try w.addCustomer(Customer(code: "C", name: "C"))
+        for n in 1...3 {
+            let sku = skus[rng.int(0...3)], qty = rng.int(1...15), eta = start.adding(days: rng.int(1...20))
+            try w.addArrival(NewArrival(supplier: "S", poNumber: "PO\(n)", sku: sku, quantity: qty, eta: eta), ctx: context(start, 0))
+            model.arrivals["PO\(n)/1"] = .init(sku: sku, qty: qty, eta: eta)
+        }
+        var trail: [String] = []
+        var refused = 0
+        for step in 1...steps {
+            let ctx = context(start, step)
+            let orderNos = model.orders.keys.sorted()
+            let anyOrder = orderNos.isEmpty ? "SO-404" : orderNos[rng.int(0...(orderNos.count - 1))]
+            var description = ""
+            var expected = false
+            var actual = true
+            do {
+                switch rng.int(0...9) {
+                case 0, 1, 2:
+                    let n = rng.int(1...3)
+                    let req = (0..<n).map { _ in (rng.int(0...9) == 0 ? "ZZ" : skus[rng.int(0...3)], rng.int(0...9) == 0 ? 0 : rng.int(1...12)) }
+                    let no = rng.int(0...15) == 0 && !orderNos.isEmpty ? anyOrder : "SO\(step)"
+                    let prio = rng.int(1...3), date = start.adding(days: rng.int(0...5))
+                    let policy: ShipPolicy = rng.int(0...4) == 0 ? .complete : .partial
+                    description = "create \(no) p\(prio) \(date.iso) \(policy) \(req)"
+                    expected = model.create(no, prio: prio, date: date, policy: policy, req)
+                    try w.createOrder(NewOrder(number: no, customer: "C", orderDate: date, priority: prio, policy: policy,
+                                               lines: req.map { NewOrderLine(sku: $0.0, quantity: $0.1) }), ctx: ctx)
+                case 3, 4:
+                    let count = model.orders[anyOrder]?.lines.count ?? 1
+                    let entries = (1...count).compactMap { l -> PickEntry? in
+                        guard rng.int(0...3) != 0 else { return nil }
+                        let allocated = model.orders[anyOrder].map { model.lines[$0.lines[l - 1]].q.allocated } ?? 0
+                        let picked = rng.int(0...(allocated + 1)), missing = rng.int(0...4) == 0 ? rng.int(0...2) : 0
+                        return PickEntry(lineNo: l, picked: picked, missing: missing)
+                    }
+                    description = "pick \(anyOrder) \(entries.map { "\($0.lineNo)=\($0.picked)/-\($0.missing)" })"
+                    expected = model.pick(anyOrder, entries)
+                    try w.pick(order: anyOrder, entries: entries, ctx: ctx)
+                case 5, 6:
+                    let override = rng.int(0...1) == 0
+                    description = "ship \(anyOrder) override=\(override)"
+                    expected = model.ship(anyOrder, override: override)
+                    try w.ship(order: anyOrder, override: override, ctx: ctx)
+                case 7:
+                    let qty = rng.int(0...9) == 0 ? 0 : rng.int(1...10)
+                    if rng.int(0...1) == 0 {
+                        let ref = "PO\(rng.int(1...3))/1"
+                        description = "receive \(ref) \(qty)"
+                        expected = model.receive(arrival: ref, sku: nil, qty: qty)
+                        try w.receive(arrival: ref, sku: nil, quantity: qty, ctx: ctx)
+                    } else {
+                        let sku = skus[rng.int(0...3)]
+                        description = "receive unplanned \(sku) \(qty)"
+                        expected = model.receive(arrival: nil, sku: sku, qty: qty)
+                        try w.receive(arrival: nil, sku: sku, quantity: qty, ctx: ctx)
+                    }
+                case 8:
+                    let ref = "PO\(rng.int(1...3))/1", day = start.adding(days: rng.int(0...25))
+                    description = "eta \(ref) \(day.iso)"
+                    expected = model.changeETA(ref, to: day)
+                    try w.changeETA(arrival: ref, to: day, reason: "supplier", ctx: ctx)
+                default:
+                    let line: Int? = rng.int(0...1) == 0 ? nil : rng.int(1...3)
+                    description = "cancel \(anyOrder) line \(line.map(String.init) ?? "all")"
+                    expected = model.cancel(anyOrder, line: line)
+                    try w.cancel(order: anyOrder, lineNo: line, reason: "model", ctx: ctx)
+                }
+            } catch is BackorderError {
+                actual = false
+                refused += 1
+            }
+            trail.append("\(step): \(description) → \(actual ? "done" : "refused")")
+            if expected != actual {
+                return (step, refused, "step \(step): the model \(expected ? "accepts" : "refuses") but the store \(actual ? "accepts" : "refuses")\n" + trail.joined(separator: "\n"))
+            }
+            if let mismatch = try compare(w, model, today: start.adding(days: step)) {
+                return (step, refused, "after step \(step): \(mismatch)\n" + trail.joined(separator: "\n"))
+            }
+        }
+        let final = try w.check()
+        return (steps, refused, final.isEmpty ? nil : "integrity at the end: \(final)")
+    }
+
+    func compare(_ w: Warehouse, _ m: ReferenceWarehouse, today: Day) throws -> String? {
+        let violations = try w.check(quick: true, integrity: false)
+        if !violations.isEmpty { return "invariants: \(violations)" }
+        for (no, o) in m.orders {
+            let d = try w.orderDetail(no, today: today)
+            if d.order.isOpen == o.closed { return "\(no) open=\(d.order.isOpen), model closed=\(o.closed)" }
+            for (k, i) in o.lines.enumerated() {
+                let store = d.lines[k]
+                if store.line.quantities != m.lines[i].q { return "\(no)/\(k + 1): store \(store.line.quantities) model \(m.lines[i].q)" }
+            }
+        }
+        for sku in skus {
+            let item = try w.item(sku)
+            if item.onHand != m.onHand[sku] { return "\(sku) on hand store \(item.onHand) model \(m.onHand[sku]!)" }
+            if item.free != m.free(sku) { return "\(sku) free store \(item.free) model \(m.free(sku))" }
+            let expected = m.promised(sku: sku)
+            for row in try w.backorderLines(Page(limit: 1_000), sku: sku, today: today) {
+                let key = "\(row.orderNumber)/\(row.lineNo)"
+                if expected[key] == nil || row.promised != expected[key]! {
+                    return "\(key) promised store \(row.promised?.iso ?? "none") model \(expected[key].map { $0?.iso ?? "none" } ?? "not waiting")"
+                }
+            }
+        }
+        for (ref, a) in m.arrivals {
+            let (sa, _) = try w.arrival(ref)
+            if sa.received != a.received || sa.isOpen == a.closed || sa.eta != a.eta { return "\(ref) store \(sa) model \(a)" }
+        }
+        return nil
+    }
+
+    func context(_ start: Day, _ step: Int) -> Context {
+        Context(actor: "model", now: Timestamp(unixTime: Int64(start.ordinal) * 86_400 + Int64(step) * 60), today: start)
+    }
+}
+
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func int(_ r: ClosedRange<Int>) -> Int { r.lowerBound + Int(next() % UInt64(r.count)) }
+}
