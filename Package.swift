@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "backorders",
             dependencies: [
-                "BackorderCore", "BackorderStore", "BackorderTUI", "NcursesBackend",
+                "BackorderCore", "BackorderStore", "BackorderTUI", "NcursesBackend", "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +50,6 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "BackorderStoreTests", dependencies: ["BackorderCore", "BackorderStore"]),
-        .testTarget(name: "CLITests", dependencies: ["backorders", "BackorderCore", "BackorderStore"]),
+        .testTarget(name: "CLITests", dependencies: ["backorders", "BackorderCore", "BackorderStore"], exclude: ["Golden"]),
     ]
 )

@@ -122,7 +122,9 @@ public struct OrderDetail: Hashable, Sendable, Codable {
             for l in outstanding {
                 let q = l.line.quantities
                 var parts: [String] = []
-                if q.allocated + q.picked > 0 { parts.append("\(q.allocated + q.picked) in stock, ships with the next shipment") }
+                if q.allocated + q.picked > 0 {
+                    parts.append("\(q.allocated + q.picked) in stock, " + (o.policy == .complete ? "ships when the whole order is complete" : "ships with the next shipment"))
+                }
                 if q.backordered > 0 {
                     if let p = l.promised {
                         parts.append("\(q.backordered) on backorder, expected " + (p < today ? "\(p.iso) (delayed; new date to follow)" : p.iso))

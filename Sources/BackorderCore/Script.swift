@@ -89,8 +89,12 @@ public enum Script {
 
     struct ScriptMessage: Error { var text: String }
 
-    static func tokenize(_ line: String) throws -> [String] {
-        var words: [String] = []
+    /// A word of a script line; a quoted word is always plain text, never a `name=value` setting.
+    struct Word { var text: String; var quoted: Bool }
+
+    static func tokenize(_ line: String) throws -> [Word] {
+        var words: [Word] = []
+        var quoted = false
         var current = ""
         var inQuotes = false, hasWord = false
         var chars = Array(line)[...]
@@ -102,27 +106,27 @@ public enum Script {
             } else if c == "#" {
                 break
             } else if c == "\"" {
-                inQuotes = true; hasWord = true
+                inQuotes = true; hasWord = true; quoted = true
             } else if c == " " || c == "\t" {
-                if hasWord { words.append(current); current = ""; hasWord = false }
+                if hasWord { words.append(Word(text: current, quoted: quoted)); current = ""; hasWord = false; quoted = false }
             } else {
                 current.append(c); hasWord = true
             }
         }
         if inQuotes { throw ScriptMessage(text: "a quote is not closed") }
-        if hasWord { words.append(current) }
+        if hasWord { words.append(Word(text: current, quoted: quoted)) }
         return words
     }
 
-    static func command(_ w: [String]) throws -> ScriptCommand {
-        let verb = w[0]
+    static func command(_ w: [Word]) throws -> ScriptCommand {
+        let verb = w[0].text
         var positional: [String] = []
         var named: [String: String] = [:]
         for word in w.dropFirst() {
-            if let eq = word.firstIndex(of: "="), verb != "pick", !word.hasPrefix("\"") {
-                named[String(word[..<eq])] = String(word[word.index(after: eq)...])
+            if !word.quoted, verb != "pick", let eq = word.text.firstIndex(of: "=") {
+                named[String(word.text[..<eq])] = String(word.text[word.text.index(after: eq)...])
             } else {
-                positional.append(word)
+                positional.append(word.text)
             }
         }
         func need(_ n: Int, _ usage: String) throws {

@@ -10,14 +10,14 @@ extension Warehouse {
         try read { db in
             var found: [Violation] = []
             func rule(_ name: String, _ sql: String, _ describe: (Row) -> String) throws {
-                for r in try Row.fetchAll(db, sql: sql + " LIMIT \(limit)") { found.append(Violation(rule: name, detail: describe(r))) }
+                for r in try db.rows(sql: sql + " LIMIT \(limit)") { found.append(Violation(rule: name, detail: describe(r))) }
             }
             let pages = integrity ? try String.fetchAll(db, sql: quick ? "PRAGMA quick_check" : "PRAGMA integrity_check") : ["ok"]
             if pages != ["ok"] {
                 found += pages.prefix(limit).map { Violation(rule: "sqlite integrity", detail: $0) }
                 return found
             }
-            for r in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").prefix(limit) {
+            for r in try db.rows(sql: "PRAGMA foreign_key_check").prefix(limit) {
                 found.append(Violation(rule: "foreign keys", detail: "\(r[0] as String? ?? "?") row \(r[1] as Int64? ?? 0) points to a missing \(r[2] as String? ?? "?") row"))
             }
             try rule("line balance", """

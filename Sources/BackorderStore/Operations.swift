@@ -146,7 +146,7 @@ extension Warehouse {
             for m in moves {
                 try db.execute(sql: "INSERT INTO shipment_line (shipment_id, line_id, quantity) VALUES (?, ?, ?)",
                                arguments: [shipmentId, m.lineId, m.quantity])
-                try tx.apply(m, .init(orderId: order.id, shipmentId: shipmentId, note: shipmentNumber))
+                try tx.apply(m, .init(orderId: order.id, shipmentId: shipmentId))
                 let line = lines.first { $0.id == m.lineId }!
                 shipped.append(.init(lineNo: line.lineNo, sku: line.sku, quantity: m.quantity))
             }
@@ -243,9 +243,9 @@ extension Warehouse {
             }
             let tx = OperationTx(db: db, ctx: ctx)
             try tx.apply(PlannedMovement(lineId: nil, sku: itemSku, kind: .receive, quantity: quantity, delta: Delta(onHand: quantity)),
-                         .init(arrivalId: arrival?.id, receiptId: receiptId, note: number))
+                         .init(arrivalId: arrival?.id, receiptId: receiptId, note: note))
             try tx.finish()
-            let free = try Int.fetchOne(db, sql: "SELECT on_hand - allocated - picked FROM item WHERE sku = ?", arguments: [itemSku]) ?? 0
+            let free = try db.int(sql: "SELECT on_hand - allocated - picked FROM item WHERE sku = ?", arguments: [itemSku]) ?? 0
             return ReceiptResult(receiptNumber: number, sku: itemSku, quantity: quantity, arrivalReference: arrival?.reference,
                                  overReceived: over, arrivalClosed: closed, allocations: tx.allocations, leftFree: free)
         }

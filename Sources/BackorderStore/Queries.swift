@@ -8,7 +8,7 @@ extension Warehouse {
     public func openOrders(_ page: Page = Page()) throws -> [OpenOrderRow] {
         try read { db in
             let (cond, args) = likeFilter(page.filter, columns: ["o.number", "o.customer", "c.name"])
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try db.rows(sql: """
                 SELECT o.id, o.number, o.customer, c.name AS customer_name, o.order_date, o.priority, o.policy, o.version
                 FROM orders o INDEXED BY orders_open JOIN customer c ON c.code = o.customer
                 WHERE o.closed_at IS NULL \(cond)
@@ -33,7 +33,7 @@ extension Warehouse {
             let (cond, args) = likeFilter(page.filter, columns: ["l.order_no", "l.sku", "c.name", "i.name"])
             let rows: [Row]
             if let sku {
-                rows = try Row.fetchAll(db, sql: """
+                rows = try db.rows(sql: """
                     SELECT l.id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, i.name AS item_name, c.name AS customer_name
                     FROM order_line l INDEXED BY line_waiting JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
                     JOIN item i ON i.sku = l.sku
@@ -41,7 +41,7 @@ extension Warehouse {
                     ORDER BY l.priority, l.order_date, l.order_no, l.line_no LIMIT ? OFFSET ?
                     """, arguments: [sku] + args + [page.limit, page.offset])
             } else {
-                rows = try Row.fetchAll(db, sql: """
+                rows = try db.rows(sql: """
                     SELECT l.id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, i.name AS item_name, c.name AS customer_name
                     FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
                     JOIN item i ON i.sku = l.sku
@@ -67,7 +67,7 @@ extension Warehouse {
         try read { db in
             let (cond, args) = likeFilter(page.filter, columns: ["a.po_number", "a.sku", "a.supplier", "i.name"])
             let index = sku == nil ? "arrival_open_eta" : "arrival_open_sku"
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try db.rows(sql: """
                 SELECT a.*, i.name AS item_name, (SELECT COUNT(*) FROM eta_change e WHERE e.arrival_id = a.id) AS changes
                 FROM arrival a INDEXED BY \(index) JOIN item i ON i.sku = a.sku
                 WHERE a.closed_at IS NULL \(sku == nil ? "" : "AND a.sku = ?") \(cond)
@@ -87,7 +87,7 @@ extension Warehouse {
     public func stock(_ page: Page = Page(), onlyShort: Bool = false) throws -> [Item] {
         try read { db in
             let (cond, args) = likeFilter(page.filter, columns: ["sku", "name", "bin"])
-            return try Row.fetchAll(db, sql: """
+            return try db.rows(sql: """
                 SELECT * FROM item WHERE 1 \(onlyShort ? "AND backordered > 0" : "") \(cond) ORDER BY sku LIMIT ? OFFSET ?
                 """, arguments: args + [page.limit, page.offset]).map(itemFrom)
         }
@@ -99,7 +99,7 @@ extension Warehouse {
     /// Every customer, by code.
     public func customers() throws -> [Customer] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT code, name FROM customer ORDER BY code").map { Customer(code: $0["code"], name: $0["name"]) }
+            try db.rows(sql: "SELECT code, name FROM customer ORDER BY code").map { Customer(code: $0["code"], name: $0["name"]) }
         }
     }
 
@@ -107,7 +107,7 @@ extension Warehouse {
     public func arrival(_ reference: String) throws -> (Arrival, [ETAChange]) {
         try read { db in
             let a = try fetchArrival(db, reference)
-            let changes = try Row.fetchAll(db, sql: "SELECT * FROM eta_change WHERE arrival_id = ? ORDER BY id", arguments: [a.id]).map {
+            let changes = try db.rows(sql: "SELECT * FROM eta_change WHERE arrival_id = ? ORDER BY id", arguments: [a.id]).map {
                 ETAChange(from: day($0["old_eta"]), to: day($0["new_eta"]), at: Timestamp(unixTime: $0["at"]), actor: $0["actor"], reason: $0["reason"])
             }
             return (a, changes)
@@ -117,13 +117,13 @@ extension Warehouse {
     /// How many rows each list has (with the same filter), for scroll bars and status lines.
     public func counts(today: Day) throws -> Counts {
         try read { db in
-            Counts(openOrders: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM orders INDEXED BY orders_open WHERE closed_at IS NULL") ?? 0,
-                   backorderLines: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM order_line INDEXED BY line_backorder_age WHERE backordered > 0") ?? 0,
-                   backorderedUnits: try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(backordered), 0) FROM item") ?? 0,
-                   openArrivals: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM arrival INDEXED BY arrival_open_eta WHERE closed_at IS NULL") ?? 0,
-                   lateArrivals: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM arrival INDEXED BY arrival_open_eta WHERE closed_at IS NULL AND eta < ?",
+            Counts(openOrders: try db.int(sql: "SELECT COUNT(*) FROM orders INDEXED BY orders_open WHERE closed_at IS NULL") ?? 0,
+                   backorderLines: try db.int(sql: "SELECT COUNT(*) FROM order_line INDEXED BY line_backorder_age WHERE backordered > 0") ?? 0,
+                   backorderedUnits: try db.int(sql: "SELECT COALESCE(SUM(backordered), 0) FROM item") ?? 0,
+                   openArrivals: try db.int(sql: "SELECT COUNT(*) FROM arrival INDEXED BY arrival_open_eta WHERE closed_at IS NULL") ?? 0,
+                   lateArrivals: try db.int(sql: "SELECT COUNT(*) FROM arrival INDEXED BY arrival_open_eta WHERE closed_at IS NULL AND eta < ?",
                                                   arguments: [today.iso]) ?? 0,
-                   items: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item") ?? 0)
+                   items: try db.int(sql: "SELECT COUNT(*) FROM item") ?? 0)
         }
     }
 
@@ -136,15 +136,15 @@ extension Warehouse {
             for s in Set(lines.filter { $0.quantities.backordered > 0 }.map(\.sku)) {
                 promised.merge(try peg(db, sku: s).promised) { a, _ in a }
             }
-            let shipments = try Row.fetchAll(db, sql: "SELECT * FROM shipment WHERE order_id = ? ORDER BY id", arguments: [order.id]).map { s in
-                let sl = try Row.fetchAll(db, sql: """
+            let shipments = try db.rows(sql: "SELECT * FROM shipment WHERE order_id = ? ORDER BY id", arguments: [order.id]).map { s in
+                let sl = try db.rows(sql: """
                     SELECT l.line_no, l.sku, sl.quantity FROM shipment_line sl JOIN order_line l ON l.id = sl.line_id
                     WHERE sl.shipment_id = ? ORDER BY l.line_no
                     """, arguments: [s["id"]]).map { Shipment.Line(lineNo: $0["line_no"], sku: $0["sku"], quantity: $0["quantity"]) }
                 return Shipment(number: s["number"], orderNumber: number, at: Timestamp(unixTime: s["at"]), actor: s["actor"],
                                 overridden: s["overridden"], lines: sl)
             }
-            let history = try Row.fetchAll(db, sql: """
+            let history = try db.rows(sql: """
                 SELECT m.*, l.line_no, a.po_number, a.po_line, s.number AS shipment_no, r.number AS receipt_no
                 FROM order_line l JOIN movement m INDEXED BY movement_line ON m.line_id = l.id
                 LEFT JOIN arrival a ON a.id = m.arrival_id LEFT JOIN shipment s ON s.id = m.shipment_id LEFT JOIN receipt r ON r.id = m.receipt_id
@@ -159,7 +159,7 @@ extension Warehouse {
     /// The journal, newest first, optionally for one SKU.
     public func journal(sku: String? = nil, limit: Int = 100) throws -> [Movement] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            try db.rows(sql: """
                 SELECT m.*, l.line_no, l.order_no, a.po_number, a.po_line, s.number AS shipment_no, r.number AS receipt_no
                 FROM movement m LEFT JOIN order_line l ON l.id = m.line_id LEFT JOIN arrival a ON a.id = m.arrival_id
                 LEFT JOIN shipment s ON s.id = m.shipment_id LEFT JOIN receipt r ON r.id = m.receipt_id
@@ -219,9 +219,9 @@ extension Warehouse {
         let rows: [Row]
         if parts.count >= 2, let line = Int(parts.last!) {
             let po = parts.dropLast().joined(separator: "/")
-            rows = try Row.fetchAll(db, sql: "SELECT * FROM arrival WHERE po_number = ? AND po_line = ?", arguments: [po, line])
+            rows = try db.rows(sql: "SELECT * FROM arrival WHERE po_number = ? AND po_line = ?", arguments: [po, line])
         } else {
-            rows = try Row.fetchAll(db, sql: "SELECT * FROM arrival WHERE po_number = ? ORDER BY po_line", arguments: [reference])
+            rows = try db.rows(sql: "SELECT * FROM arrival WHERE po_number = ? ORDER BY po_line", arguments: [reference])
             if rows.count > 1 {
                 throw BackorderError.invalid("PO \(reference) has \(rows.count) lines: name one as \(reference)/LINE")
             }
@@ -270,24 +270,41 @@ extension Warehouse: WarehouseService {
             switch list {
             case .orders:
                 let (cond, args) = likeFilter(filter, columns: ["o.number", "o.customer", "c.name"])
-                return try Int.fetchOne(db, sql: """
+                return try db.int(sql: """
                     SELECT COUNT(*) FROM orders o INDEXED BY orders_open JOIN customer c ON c.code = o.customer WHERE o.closed_at IS NULL \(cond)
                     """, arguments: args) ?? 0
             case .backorders:
                 let (cond, args) = likeFilter(filter, columns: ["l.order_no", "l.sku", "c.name", "i.name"])
-                return try Int.fetchOne(db, sql: """
+                return try db.int(sql: """
                     SELECT COUNT(*) FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id
                     JOIN customer c ON c.code = o.customer JOIN item i ON i.sku = l.sku WHERE l.backordered > 0 \(cond)
                     """, arguments: args) ?? 0
             case .arrivals:
                 let (cond, args) = likeFilter(filter, columns: ["a.po_number", "a.sku", "a.supplier", "i.name"])
-                return try Int.fetchOne(db, sql: """
+                return try db.int(sql: """
                     SELECT COUNT(*) FROM arrival a INDEXED BY arrival_open_eta JOIN item i ON i.sku = a.sku WHERE a.closed_at IS NULL \(cond)
                     """, arguments: args) ?? 0
             case .stock:
                 let (cond, args) = likeFilter(filter, columns: ["sku", "name", "bin"])
-                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item WHERE 1 \(cond)", arguments: args) ?? 0
+                return try db.int(sql: "SELECT COUNT(*) FROM item WHERE 1 \(cond)", arguments: args) ?? 0
             }
         }
+    }
+}
+
+extension Database {
+    /// Rows of a statement prepared once per connection: preparing (with GRDB's authorizer) costs more than running.
+    func rows(sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Row] {
+        try Row.fetchAll(cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    /// The first row of a cached statement.
+    func row(sql: String, arguments: StatementArguments = StatementArguments()) throws -> Row? {
+        try Row.fetchOne(cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    /// The integer result of a cached statement.
+    func int(sql: String, arguments: StatementArguments = StatementArguments()) throws -> Int? {
+        try Int.fetchOne(cachedStatement(sql: sql), arguments: arguments)
     }
 }

@@ -183,6 +183,9 @@ public final class Warehouse: Sendable {
     /// Runs `body` on a consistent snapshot.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
+            // A queue (in memory) would toggle PRAGMA query_only around each read, which expires every cached statement;
+            // its accesses are serialized anyway, so the snapshot is consistent without it.
+            if let queue = writer as? DatabaseQueue { return try queue.inDatabase(body) }
             return try writer.read(body)
         } catch let e as DatabaseError {
             throw Warehouse.translate(e, path: path)
@@ -198,6 +201,9 @@ public final class Warehouse: Sendable {
 extension Warehouse {
     /// Closes the file: pending WAL content is checkpointed and the connections released.
     public func close() throws {
+        // A pool's read-only connections close last and never checkpoint: fold the WAL into the file first, so the
+        // file alone holds everything (it may be moved or copied right after).
+        if !isReadOnly, path != nil { try writer.writeWithoutTransaction { try $0.checkpoint(.truncate) } }
         if let pool = writer as? DatabasePool { try pool.close() } else if let q = writer as? DatabaseQueue { try q.close() }
     }
 }

@@ -55,6 +55,7 @@ func buildFresh(path: String, force: Bool, _ body: (Warehouse) throws -> Void) t
         let w = try Warehouse.open(path: temp, mode: .create)
         try body(w)
         try w.close()
+        for suffix in ["-wal", "-shm"] { try? fm.removeItem(atPath: temp + suffix) }
     } catch {
         for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: temp + suffix) }
         throw error

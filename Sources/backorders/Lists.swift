@@ -126,7 +126,7 @@ struct Status: ParsableCommand {
             let d = try db.open(.readOnly).orderDetail(order, today: today)
             let text = d.customerStatus(today: today)
             if json { try printJSON(Out(order: order, text: text, detail: d)); return }
-            print(visible(text).replacingOccurrences(of: "^J", with: "\n"))
+            print(text.split(separator: "\n", omittingEmptySubsequences: false).map { visible(String($0)) }.joined(separator: "\n"))
         }
     }
 }

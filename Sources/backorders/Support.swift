@@ -2,6 +2,7 @@ import ArgumentParser
 import BackorderCore
 import BackorderStore
 import Foundation
+import TerminalKit
 
 /// Exit codes, documented in the README: scripts tell a refusal from a typo from a broken file.
 enum Exit {
@@ -74,11 +75,11 @@ func printJSON<T: Encodable>(_ value: T) throws {
 /// A plain aligned text table; numbers right-aligned. Control characters in data are shown, never sent to the terminal.
 func printTable(_ headers: [String], _ rows: [[String]], rightAligned: Set<Int> = []) {
     let rows = rows.map { $0.map(visible) }
-    var widths = headers.map(\.count)
-    for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+    var widths = headers.map(\.displayWidth)
+    for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.displayWidth) } }
     func line(_ cells: [String]) -> String {
         cells.enumerated().map { i, c in
-            let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
+            let pad = String(repeating: " ", count: max(0, widths[i] - c.displayWidth))
             return rightAligned.contains(i) ? pad + c : c + pad
         }.joined(separator: "  ").trimmingTrailingSpaces
     }
@@ -87,19 +88,8 @@ func printTable(_ headers: [String], _ rows: [[String]], rightAligned: Set<Int> 
     for r in rows { print(line(r)) }
 }
 
-/// Shows control characters as ^X so data can never drive the terminal.
-func visible(_ s: String) -> String {
-    var out = ""
-    for u in s.unicodeScalars {
-        switch u.value {
-        case 0..<0x20: out += "^" + String(UnicodeScalar(UInt8(u.value + 0x40)))
-        case 0x7F: out += "^?"
-        case 0x80..<0xA0: out += "<\(String(u.value, radix: 16, uppercase: true))>"
-        default: out.unicodeScalars.append(u)
-        }
-    }
-    return out
-}
+/// Shows control characters as ^X (the toolkit's rule), so data can never drive the terminal.
+func visible(_ s: String) -> String { s.terminalSafe }
 
 extension String {
     var trimmingTrailingSpaces: String {

@@ -172,6 +172,11 @@ final class ScriptTests: XCTestCase {
         XCTAssertEqual(cmds[3].command, .pick(order: "SO-1", lines: [(1, 60)], short: true))
     }
 
+    func testQuotedTextWithAnEqualsSignIsText() throws {
+        let cmds = try Script.parse(#"cancel SO-1 line=2 "price = too high""#)
+        XCTAssertEqual(cmds.first?.command, .cancel(order: "SO-1", line: 2, reason: "price = too high"))
+    }
+
     func testReportsEveryBadLine() {
         XCTAssertThrowsError(try Script.parse("item A\nfrobnicate\norder SO-1 C1 A:x\nitem B \"open")) { error in
             let lines = (error as? ScriptParseFailure)?.errors.map(\.line)
