@@ -89,12 +89,13 @@ public enum Script {
 
     struct ScriptMessage: Error { var text: String }
 
-    /// A word of a script line; a quoted word is always plain text, never a `name=value` setting.
-    struct Word { var text: String; var quoted: Bool }
+    /// A word of a script line; it is a `name=value` setting only when its `=` stands before any quote, so
+    /// `reason="a = b"` is a setting and `"a = b"` is text.
+    struct Word { var text: String; var isSetting: Bool }
 
     static func tokenize(_ line: String) throws -> [Word] {
         var words: [Word] = []
-        var quoted = false
+        var quoted = false, setting = false
         var current = ""
         var inQuotes = false, hasWord = false
         var chars = Array(line)[...]
@@ -108,13 +109,14 @@ public enum Script {
             } else if c == "\"" {
                 inQuotes = true; hasWord = true; quoted = true
             } else if c == " " || c == "\t" {
-                if hasWord { words.append(Word(text: current, quoted: quoted)); current = ""; hasWord = false; quoted = false }
+                if hasWord { words.append(Word(text: current, isSetting: setting)); current = ""; hasWord = false; quoted = false; setting = false }
             } else {
+                if c == "=" && !quoted { setting = true }
                 current.append(c); hasWord = true
             }
         }
         if inQuotes { throw ScriptMessage(text: "a quote is not closed") }
-        if hasWord { words.append(Word(text: current, quoted: quoted)) }
+        if hasWord { words.append(Word(text: current, isSetting: setting)) }
         return words
     }
 
@@ -123,7 +125,7 @@ public enum Script {
         var positional: [String] = []
         var named: [String: String] = [:]
         for word in w.dropFirst() {
-            if !word.quoted, verb != "pick", let eq = word.text.firstIndex(of: "=") {
+            if word.isSetting, verb != "pick", let eq = word.text.firstIndex(of: "=") {
                 named[String(word.text[..<eq])] = String(word.text[word.text.index(after: eq)...])
             } else {
                 positional.append(word.text)
