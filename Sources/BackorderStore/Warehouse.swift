@@ -34,14 +34,40 @@ public enum AccessMode: Sendable {
 }
 
 /// The one owner of a data file: its connection pool, its migrations, and every operation as one transaction.
-public final class Warehouse: Sendable {
+///
+/// `@unchecked Sendable`: a batch session (which holds its transaction's `Database`) never escapes its `batch` closure;
+/// every other instance holds only immutable references to thread-safe GRDB writers.
+public final class Warehouse: @unchecked Sendable {
     let writer: any DatabaseWriter
+    /// Set only on the warehouse handed to a `batch` body: operations then run inside that one transaction.
+    let session: Database?
     /// Where the data lives; nil when in memory.
     public let path: String?
     public let isReadOnly: Bool
 
-    init(writer: any DatabaseWriter, path: String?, readOnly: Bool) {
-        self.writer = writer; self.path = path; self.isReadOnly = readOnly
+    init(writer: any DatabaseWriter, path: String?, readOnly: Bool, session: Database? = nil) {
+        self.writer = writer; self.path = path; self.isReadOnly = readOnly; self.session = session
+    }
+
+    /// Runs several operations as ONE transaction: `body` gets a warehouse whose operations all join it, so either all of
+    /// them happen or none does (an import of a whole file, a dry run that is rolled back).
+    public func batch<T>(_ body: (Warehouse) throws -> T) throws -> T {
+        try write { db in try body(Warehouse(writer: writer, path: path, readOnly: false, session: db)) }
+    }
+
+    /// Thrown to undo a dry run's transaction.
+    private struct Rollback: Error {}
+
+    /// Runs `body` as a batch and rolls everything back, returning what it would have done.
+    public func dryRun<T>(_ body: (Warehouse) throws -> T) throws -> T {
+        var result: T?
+        do {
+            try batch { w -> Void in
+                result = try body(w)
+                throw Rollback()
+            }
+        } catch is Rollback {}
+        return result!
     }
 
     /// A fresh warehouse in memory, for tests and dry runs.
@@ -164,6 +190,15 @@ public final class Warehouse: Sendable {
 
     /// Runs `body` as one `BEGIN IMMEDIATE` transaction: all of it happens, or nothing does.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        if let session {
+            // Each operation of a batch is a savepoint: one that fails leaves nothing behind, even if the batch goes on.
+            var result: T?
+            try session.inSavepoint {
+                result = try body(session)
+                return .commit
+            }
+            return result!
+        }
         guard !isReadOnly else { throw BackorderError.refused("the data file is open read-only; nothing can be changed") }
         do {
             return try writer.writeWithoutTransaction { db in
@@ -182,6 +217,7 @@ public final class Warehouse: Sendable {
 
     /// Runs `body` on a consistent snapshot.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
+        if let session { return try body(session) }
         do {
             // A queue (in memory) would toggle PRAGMA query_only around each read, which expires every cached statement;
             // its accesses are serialized anyway, so the snapshot is consistent without it.

@@ -168,3 +168,49 @@ final class ScenarioTests: XCTestCase {
         try assertIntact(w)
     }
 }
+
+final class BatchTests: XCTestCase {
+    func testABatchIsAllOrNothing() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 10])
+        let before = try w.revision()
+        XCTAssertThrowsError(try w.batch { s in
+            try s.createOrder(NewOrder(number: "SO-1", customer: "C1", lines: [.init(sku: "BOLT", quantity: 4)]), ctx: ctx())
+            try s.createOrder(NewOrder(number: "SO-2", customer: "NOBODY", lines: [.init(sku: "BOLT", quantity: 4)]), ctx: ctx())
+        })
+        XCTAssertEqual(try w.revision(), before)
+        XCTAssertEqual(try w.openOrders().count, 0)
+        try w.batch { s in
+            try s.createOrder(NewOrder(number: "SO-1", customer: "C1", lines: [.init(sku: "BOLT", quantity: 4)]), ctx: ctx())
+            try s.createOrder(NewOrder(number: "SO-2", customer: "C2", lines: [.init(sku: "BOLT", quantity: 8)]), ctx: ctx())
+        }
+        XCTAssertEqual(try w.revision(), before + 1, "one transaction")
+        XCTAssertEqual(try w.backorderLines(today: testToday).map(\.backordered), [2])
+        try assertIntact(w)
+    }
+
+    func testDryRunShowsTheResultAndChangesNothing() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 10])
+        let before = try w.revision()
+        let detail = try w.dryRun { s in
+            try s.createOrder(NewOrder(number: "SO-1", customer: "C1", lines: [.init(sku: "BOLT", quantity: 14)]), ctx: ctx())
+        }
+        XCTAssertEqual(detail.lines.first?.line.quantities.backordered, 4)
+        XCTAssertEqual(try w.revision(), before)
+        XCTAssertEqual(try w.openOrders().count, 0)
+    }
+}
+
+final class SavepointTests: XCTestCase {
+    func testAFailedOperationInsideABatchLeavesNothingBehind() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 10])
+        try w.batch { s in
+            try s.createOrder(NewOrder(number: "SO-1", customer: "C1", lines: [.init(sku: "BOLT", quantity: 4)]), ctx: ctx())
+            // Fails after its first line was written: that line must vanish, the batch goes on.
+            XCTAssertThrowsError(try s.createOrder(NewOrder(number: "SO-2", customer: "C1", lines: [.init(sku: "BOLT", quantity: 4), .init(sku: "GONE", quantity: 1)]), ctx: ctx()))
+            try s.createOrder(NewOrder(number: "SO-3", customer: "C1", lines: [.init(sku: "BOLT", quantity: 1)]), ctx: ctx())
+        }
+        XCTAssertEqual(try w.openOrders().map(\.number), ["SO-1", "SO-3"])
+        XCTAssertEqual(try w.item("BOLT").allocated, 5)
+        try assertIntact(w)
+    }
+}
