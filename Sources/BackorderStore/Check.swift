@@ -85,6 +85,13 @@ extension Warehouse {
                 SELECT l.order_no, l.line_no FROM order_line l JOIN orders o ON o.id = l.order_id
                 WHERE l.order_no != o.number OR l.priority != o.priority OR l.order_date != o.order_date
                 """) { "order \($0["order_no"] as String) line \($0["line_no"] as Int): its copy of the order's number, priority or date differs from the order" }
+            try rule("promised date on a line that waits for nothing", "SELECT order_no, line_no, promised FROM order_line WHERE backordered = 0 AND promised IS NOT NULL") {
+                "order \($0["order_no"] as String) line \($0["line_no"] as Int) waits for nothing but carries promised date \($0["promised"] as String)"
+            }
+            found += try Pegging.verifyAll(db, write: false, limit: limit)
+            try rule("more than one pending notice", "SELECT o.number, COUNT(*) n FROM notice n JOIN orders o ON o.id = n.order_id WHERE n.sent_at IS NULL GROUP BY n.order_id HAVING n > 1") {
+                "order \($0["number"] as String) has \($0["n"] as Int) pending notices"
+            }
             return found
         }
     }

@@ -143,9 +143,14 @@ extension Warehouse {
             let shipmentId = db.lastInsertedRowID
             let tx = OperationTx(db: db, ctx: ctx)
             var shipped: [Shipment.Line] = []
+            if isPartial { tx.note(.partiallyShipped, order: order.id) }
             for m in moves {
                 try db.execute(sql: "INSERT INTO shipment_line (shipment_id, line_id, quantity) VALUES (?, ?, ?)",
                                arguments: [shipmentId, m.lineId, m.quantity])
+                // Units that reached this line from a receipt after it waited: a backorder filled and shipped.
+                if try exists(db, "SELECT 1 FROM movement INDEXED BY movement_line WHERE line_id = ? AND kind = 'allocate'", [m.lineId]) {
+                    tx.note(.backorderShipped, order: order.id)
+                }
                 try tx.apply(m, .init(orderId: order.id, shipmentId: shipmentId))
                 let line = lines.first { $0.id == m.lineId }!
                 shipped.append(.init(lineNo: line.lineNo, sku: line.sku, quantity: m.quantity))
@@ -190,6 +195,9 @@ extension Warehouse {
                 """, arguments: [a.supplier, a.poNumber, a.poLine, a.sku, a.quantity, a.eta.iso, ctx.now.unixTime])
             let id = db.lastInsertedRowID
             try db.execute(sql: "UPDATE item SET incoming = incoming + ? WHERE sku = ?", arguments: [a.quantity, a.sku])
+            let tx = OperationTx(db: db, ctx: ctx)
+            tx.touch(sku: a.sku)
+            try tx.finish()
             return Arrival(id: id, supplier: a.supplier, poNumber: a.poNumber, poLine: a.poLine, sku: a.sku, quantity: a.quantity,
                            received: 0, eta: a.eta, closedAt: nil)
         }
@@ -205,6 +213,9 @@ extension Warehouse {
             try db.execute(sql: "INSERT INTO eta_change (arrival_id, old_eta, new_eta, at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [a.id, a.eta.iso, eta.iso, ctx.now.unixTime, ctx.actor, reason])
             try db.execute(sql: "UPDATE arrival SET eta = ? WHERE id = ?", arguments: [eta.iso, a.id])
+            let tx = OperationTx(db: db, ctx: ctx)
+            tx.touch(sku: a.sku)
+            try tx.finish()
         }
     }
 

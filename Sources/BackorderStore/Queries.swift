@@ -34,7 +34,7 @@ extension Warehouse {
             let rows: [Row]
             if let sku {
                 rows = try db.rows(sql: """
-                    SELECT l.id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, i.name AS item_name, c.name AS customer_name
+                    SELECT l.id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name AS item_name, c.name AS customer_name
                     FROM order_line l INDEXED BY line_waiting JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
                     JOIN item i ON i.sku = l.sku
                     WHERE l.sku = ? AND l.backordered > 0 \(cond)
@@ -42,19 +42,16 @@ extension Warehouse {
                     """, arguments: [sku] + args + [page.limit, page.offset])
             } else {
                 rows = try db.rows(sql: """
-                    SELECT l.id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, i.name AS item_name, c.name AS customer_name
+                    SELECT l.id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name AS item_name, c.name AS customer_name
                     FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
                     JOIN item i ON i.sku = l.sku
                     WHERE l.backordered > 0 \(cond)
                     ORDER BY l.order_date, l.order_no, l.line_no LIMIT ? OFFSET ?
                     """, arguments: args + [page.limit, page.offset])
             }
-            var promised: [Int64: Day?] = [:]
-            for s in Set(rows.map { $0["sku"] as String }) { promised.merge(try peg(db, sku: s).promised) { a, _ in a } }
             return rows.map { r in
-                let id: Int64 = r["id"]
                 let date = day(r["order_date"])
-                let p = promised[id] ?? nil
+                let p = Pegging.day(r["promised"])
                 return BackorderRow(orderNumber: r["order_no"], customerName: r["customer_name"], orderDate: date, priority: r["priority"],
                                     lineNo: r["line_no"], sku: r["sku"], itemName: r["item_name"], backordered: r["backordered"],
                                     promised: p, ageDays: today.days(since: date), late: p.map { $0 < today } ?? true)
@@ -129,31 +126,31 @@ extension Warehouse {
 
     /// An order with its lines, promised dates, shipments and journal.
     public func orderDetail(_ number: String, today: Day) throws -> OrderDetail {
-        try read { db in
-            let order = try fetchOrder(db, number)
-            let lines = try fetchLines(db, orderId: order.id)
-            var promised: [Int64: Day?] = [:]
-            for s in Set(lines.filter { $0.quantities.backordered > 0 }.map(\.sku)) {
-                promised.merge(try peg(db, sku: s).promised) { a, _ in a }
-            }
-            let shipments = try db.rows(sql: "SELECT * FROM shipment WHERE order_id = ? ORDER BY id", arguments: [order.id]).map { s in
-                let sl = try db.rows(sql: """
-                    SELECT l.line_no, l.sku, sl.quantity FROM shipment_line sl JOIN order_line l ON l.id = sl.line_id
-                    WHERE sl.shipment_id = ? ORDER BY l.line_no
-                    """, arguments: [s["id"]]).map { Shipment.Line(lineNo: $0["line_no"], sku: $0["sku"], quantity: $0["quantity"]) }
-                return Shipment(number: s["number"], orderNumber: number, at: Timestamp(unixTime: s["at"]), actor: s["actor"],
-                                overridden: s["overridden"], lines: sl)
-            }
-            let history = try db.rows(sql: """
-                SELECT m.*, l.line_no, a.po_number, a.po_line, s.number AS shipment_no, r.number AS receipt_no
-                FROM order_line l JOIN movement m INDEXED BY movement_line ON m.line_id = l.id
-                LEFT JOIN arrival a ON a.id = m.arrival_id LEFT JOIN shipment s ON s.id = m.shipment_id LEFT JOIN receipt r ON r.id = m.receipt_id
-                WHERE l.order_id = ? ORDER BY m.id
-                """, arguments: [order.id]).map { movementFrom($0, orderNumber: number) }
-            let reasons = history.filter { $0.kind == .cancel }.map(\.note)
-            return OrderDetail(order: order, lines: lines.map { .init(line: $0, promised: promised[$0.id] ?? nil) },
-                               shipments: shipments, history: history, cancelReasons: reasons)
+        try read { db in try detail(db, number, today: today) }
+    }
+
+    func detail(_ db: Database, _ number: String, today: Day) throws -> OrderDetail {
+        let order = try fetchOrder(db, number)
+        let lines = try fetchLines(db, orderId: order.id)
+        let promised = try Dictionary(uniqueKeysWithValues: db.rows(sql: "SELECT id, promised FROM order_line WHERE order_id = ?",
+                                                                    arguments: [order.id]).map { ($0["id"] as Int64, Pegging.day($0["promised"])) })
+        let shipments = try db.rows(sql: "SELECT * FROM shipment WHERE order_id = ? ORDER BY id", arguments: [order.id]).map { s in
+            let sl = try db.rows(sql: """
+                SELECT l.line_no, l.sku, sl.quantity FROM shipment_line sl JOIN order_line l ON l.id = sl.line_id
+                WHERE sl.shipment_id = ? ORDER BY l.line_no
+                """, arguments: [s["id"]]).map { Shipment.Line(lineNo: $0["line_no"], sku: $0["sku"], quantity: $0["quantity"]) }
+            return Shipment(number: s["number"], orderNumber: number, at: Timestamp(unixTime: s["at"]), actor: s["actor"],
+                            overridden: s["overridden"], lines: sl)
         }
+        let history = try db.rows(sql: """
+            SELECT m.*, l.line_no, a.po_number, a.po_line, s.number AS shipment_no, r.number AS receipt_no
+            FROM order_line l JOIN movement m INDEXED BY movement_line ON m.line_id = l.id
+            LEFT JOIN arrival a ON a.id = m.arrival_id LEFT JOIN shipment s ON s.id = m.shipment_id LEFT JOIN receipt r ON r.id = m.receipt_id
+            WHERE l.order_id = ? ORDER BY m.id
+            """, arguments: [order.id]).map { movementFrom($0, orderNumber: number) }
+        let reasons = history.filter { $0.kind == .cancel }.map(\.note)
+        return OrderDetail(order: order, lines: lines.map { .init(line: $0, promised: promised[$0.id] ?? nil) },
+                           shipments: shipments, history: history, cancelReasons: reasons)
     }
 
     /// The journal, newest first, optionally for one SKU.

@@ -151,6 +151,27 @@ enum Schema {
                 }
             }
         }
+        m.registerMigration("v2-notices") { db in
+            try db.execute(sql: """
+                -- The pegged promised date of a waiting line: 'YYYY-MM-DD', '-' when no arrival covers it, NULL when the
+                -- line waits for nothing. Kept so a moved date can be told to the customer, and lists read it directly.
+                ALTER TABLE order_line ADD COLUMN promised TEXT;
+                -- What a customer should hear. At most one pending notice per order: newer events join it.
+                CREATE TABLE notice (
+                    id INTEGER PRIMARY KEY,
+                    order_id INTEGER NOT NULL REFERENCES orders(id),
+                    events TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    sent_at INTEGER,
+                    sent_by TEXT,
+                    text TEXT
+                );
+                CREATE UNIQUE INDEX notice_pending ON notice(order_id) WHERE sent_at IS NULL;
+                CREATE INDEX notice_order ON notice(order_id);
+                """)
+            _ = try Pegging.verifyAll(db, write: true, limit: 0)
+        }
         return m
     }
 

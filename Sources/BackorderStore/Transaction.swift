@@ -10,6 +10,9 @@ final class OperationTx {
     private var touchedOrders = Set<Int64>()
     private var closableOrders = Set<Int64>()
     private var touchedSkus = Set<String>()
+    private var touchedLines = Set<Int64>()
+    /// What each order's customer should hear about this operation, in the order it happened.
+    private var events: [Int64: [NoticeEvent]] = [:]
     /// What automatic allocation gave out during this operation, in the order it happened.
     private(set) var allocations: [ReceiptResult.Allocation] = []
 
@@ -34,6 +37,7 @@ final class OperationTx {
                                      refs.shipmentId, refs.receiptId, d.ordered, d.allocated, d.picked, d.shipped,
                                      d.backordered, d.cancelled, d.onHand, refs.note])
         if let lineId = m.lineId {
+            touchedLines.insert(lineId)
             try db.cachedStatement(sql: """
                 UPDATE order_line SET ordered = ordered + ?, allocated = allocated + ?, picked = picked + ?, shipped = shipped + ?,
                     backordered = backordered + ?, cancelled = cancelled + ? WHERE id = ?
@@ -46,8 +50,18 @@ final class OperationTx {
         if let orderId = refs.orderId {
             touchedOrders.insert(orderId)
             if m.kind == .ship || m.kind == .cancel { closableOrders.insert(orderId) }
+            if m.kind == .cancel { note(.cancelled, order: orderId) }
+            if m.delta.backordered > 0 && (m.kind == .order || m.kind == .shortPick) { note(.backordered, order: orderId) }
         }
     }
+
+    /// Records an event for the order's customer notice.
+    func note(_ event: NoticeEvent, order: Int64) {
+        if !(events[order] ?? []).contains(event) { events[order, default: []].append(event) }
+    }
+
+    /// Marks a SKU whose promised dates must be recomputed (its arrivals changed) even if no quantity moved.
+    func touch(sku: String) { touchedSkus.insert(sku) }
 
     /// Writes the accumulated item counter changes.
     func flushItems() throws {
@@ -98,13 +112,27 @@ final class OperationTx {
         for orderId in touchedOrders {
             try db.cachedStatement(sql: "UPDATE orders SET version = version + 1 WHERE id = ?").execute(arguments: [orderId])
         }
-        for orderId in closableOrders {
+        for orderId in closableOrders.sorted() {
             let open = try Int.fetchOne(db.cachedStatement(sql: "SELECT SUM(allocated + picked + backordered) FROM order_line WHERE order_id = ?"),
                                         arguments: [orderId]) ?? 0
             if open == 0 {
                 try db.cachedStatement(sql: "UPDATE orders SET closed_at = ? WHERE id = ? AND closed_at IS NULL")
                     .execute(arguments: [ctx.now.unixTime, orderId])
+                let told = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM notice WHERE order_id = ?)"), arguments: [orderId]) ?? false
+                let said = events[orderId] ?? []
+                if (told || !said.isEmpty) && !said.contains(.backorderShipped) && !said.contains(.cancelled) { note(.completed, order: orderId) }
             }
         }
+        // Lines that stopped waiting carry no promised date.
+        for lineId in touchedLines.sorted() {
+            try db.cachedStatement(sql: "UPDATE order_line SET promised = NULL WHERE id = ? AND backordered = 0 AND promised IS NOT NULL")
+                .execute(arguments: [lineId])
+        }
+        for sku in touchedSkus.sorted() {
+            for change in try Pegging.repeg(db, sku: sku) where change.wasWaiting {
+                note(.promisedDateChanged, order: change.orderId)
+            }
+        }
+        try Notices.record(db, events: events, ctx: ctx)
     }
 }

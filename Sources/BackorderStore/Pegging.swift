@@ -1,0 +1,105 @@
+import BackorderCore
+import GRDB
+
+/// Keeps `order_line.promised` equal to the pegging of each SKU's open arrivals to its waiting lines.
+enum Pegging {
+    /// A waiting line whose promised date changed.
+    struct Change {
+        var lineId: Int64
+        var orderId: Int64
+        /// False when the line only now started waiting (its customer hears "backordered" instead).
+        var wasWaiting: Bool
+    }
+
+    /// The text stored for a promised date: the day, or "-" for a waiting line no arrival covers.
+    static func stored(_ day: Day?) -> String { day?.iso ?? "-" }
+
+    /// Reads a stored promised date: nil for "-" (no arrival planned) or when the line waits for nothing.
+    static func day(_ stored: String?) -> Day? { stored.flatMap { Day(iso: $0) } }
+
+    /// Recomputes one SKU's promised dates and writes those that changed.
+    static func repeg(_ db: Database, sku: String) throws -> [Change] {
+        let rows = try db.rows(sql: """
+            SELECT id, order_id, order_no, line_no, priority, order_date, backordered, promised FROM order_line INDEXED BY line_waiting
+            WHERE sku = ? AND backordered > 0 ORDER BY priority, order_date, order_no, line_no
+            """, arguments: [sku])
+        guard !rows.isEmpty else { return [] }
+        let waiting = rows.map {
+            WaitingLine(lineId: $0["id"], orderNumber: $0["order_no"], lineNo: $0["line_no"], priority: $0["priority"],
+                        orderDate: BackorderStore.day($0["order_date"]), backordered: $0["backordered"])
+        }
+        let arrivals = try db.rows(sql: """
+            SELECT * FROM arrival INDEXED BY arrival_open_sku WHERE sku = ? AND closed_at IS NULL ORDER BY eta, id
+            """, arguments: [sku]).map(arrivalFrom)
+        let promised = Rules.peg(waiting: waiting, arrivals: arrivals).promised
+        var changes: [Change] = []
+        for r in rows {
+            let id: Int64 = r["id"]
+            let old: String? = r["promised"]
+            let new = stored(promised[id] ?? nil)
+            if old != new {
+                try db.cachedStatement(sql: "UPDATE order_line SET promised = ? WHERE id = ?").execute(arguments: [new, id])
+                changes.append(Change(lineId: id, orderId: r["order_id"], wasWaiting: old != nil))
+            }
+        }
+        return changes
+    }
+
+    /// Pegs every SKU in two ordered scans; returns the lines whose stored date differs (and fixes them when `write`).
+    static func verifyAll(_ db: Database, write: Bool, limit: Int) throws -> [Violation] {
+        var arrivalsBySku: [String: [Arrival]] = [:]
+        for r in try db.rows(sql: "SELECT * FROM arrival INDEXED BY arrival_open_sku WHERE closed_at IS NULL ORDER BY sku, eta, id") {
+            let a = arrivalFrom(r)
+            arrivalsBySku[a.sku, default: []].append(a)
+        }
+        var found: [Violation] = []
+        var current: String?
+        var group: [(line: WaitingLine, stored: String?)] = []
+        func flush() throws {
+            guard let sku = current, !group.isEmpty else { return }
+            let promised = Rules.peg(waiting: group.map(\.line), arrivals: arrivalsBySku[sku] ?? []).promised
+            for (line, old) in group {
+                let new = stored(promised[line.lineId] ?? nil)
+                guard old != new else { continue }
+                if write {
+                    try db.cachedStatement(sql: "UPDATE order_line SET promised = ? WHERE id = ?").execute(arguments: [new, line.lineId])
+                } else if found.count < limit {
+                    found.append(Violation(rule: "promised date", detail: "order \(line.orderNumber) line \(line.lineNo) (\(sku)): stored \(old ?? "nothing"), pegging says \(new)"))
+                }
+            }
+        }
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT id, sku, order_no, line_no, priority, order_date, backordered, promised FROM order_line INDEXED BY line_waiting
+            WHERE backordered > 0 ORDER BY sku, priority, order_date, order_no, line_no
+            """)
+        while let r = try cursor.next() {
+            let sku: String = r["sku"]
+            if sku != current { try flush(); group.removeAll(keepingCapacity: true); current = sku }
+            group.append((WaitingLine(lineId: r["id"], orderNumber: r["order_no"], lineNo: r["line_no"], priority: r["priority"],
+                                      orderDate: BackorderStore.day(r["order_date"]), backordered: r["backordered"]), r["promised"]))
+        }
+        try flush()
+        return found
+    }
+}
+
+/// Customer notices: recorded inside operations, rendered when read, frozen when sent.
+enum Notices {
+    /// Adds the events to each order's pending notice, opening one where there is none.
+    static func record(_ db: Database, events: [Int64: [NoticeEvent]], ctx: Context) throws {
+        for (orderId, new) in events.sorted(by: { $0.key < $1.key }) where !new.isEmpty {
+            if let row = try db.row(sql: "SELECT id, events FROM notice WHERE order_id = ? AND sent_at IS NULL", arguments: [orderId]) {
+                var merged = decode(row["events"])
+                for e in new where !merged.contains(e) { merged.append(e) }
+                try db.cachedStatement(sql: "UPDATE notice SET events = ?, updated_at = ? WHERE id = ?")
+                    .execute(arguments: [encode(merged), ctx.now.unixTime, row["id"] as Int64])
+            } else {
+                try db.cachedStatement(sql: "INSERT INTO notice (order_id, events, created_at, updated_at) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [orderId, encode(new), ctx.now.unixTime, ctx.now.unixTime])
+            }
+        }
+    }
+
+    static func encode(_ events: [NoticeEvent]) -> String { events.map(\.rawValue).joined(separator: ",") }
+    static func decode(_ text: String) -> [NoticeEvent] { text.split(separator: ",").compactMap { NoticeEvent(rawValue: String($0)) } }
+}

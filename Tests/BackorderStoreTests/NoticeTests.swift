@@ -1,0 +1,79 @@
+import BackorderCore
+import BackorderStore
+import XCTest
+
+final class NoticeTests: XCTestCase {
+    /// The wholesaler's customer hears: backordered (with the promised date), partially shipped, backorder shipped — in order.
+    func testWholesalerFlowYieldsExactlyTheRightNotices() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 70])
+        try w.addArrival(NewArrival(supplier: "S", poNumber: "PO-1", sku: "BOLT", quantity: 30, eta: testToday.adding(days: 6)), ctx: ctx())
+        XCTAssertEqual(try w.notices(today: testToday), [], "an arrival alone tells no customer anything")
+
+        try w.createOrder(NewOrder(number: "SO-1", customer: "C1", lines: [.init(sku: "BOLT", quantity: 100)]), ctx: ctx())
+        let first = try w.markNoticesSent(order: "SO-1", ctx: ctx())
+        XCTAssertEqual(first.map(\.events), [[.backordered]])
+        XCTAssertTrue(first[0].text.hasPrefix("Part of your order is on backorder."), first[0].text)
+        XCTAssertTrue(first[0].text.contains("BOLT Item BOLT: 70 in stock, ships with the next shipment; 30 on backorder, expected \(testToday.adding(days: 6).iso)"), first[0].text)
+
+        try w.pick(order: "SO-1", entries: nil, ctx: ctx(1))
+        try w.ship(order: "SO-1", ctx: ctx(1))
+        let second = try w.markNoticesSent(order: "SO-1", ctx: ctx(1))
+        XCTAssertEqual(second.map(\.events), [[.partiallyShipped]])
+        XCTAssertTrue(second[0].text.contains("Shipment SH-000001 on \(testToday.adding(days: 1).iso):\n    70 × BOLT"), second[0].text)
+        XCTAssertTrue(second[0].text.contains("30 on backorder, expected"), second[0].text)
+
+        try w.receive(arrival: "PO-1/1", sku: nil, quantity: 30, ctx: ctx(6))
+        XCTAssertEqual(try w.notices(today: testToday), [], "stock reserved for the order is no news until it ships")
+        try w.pick(order: "SO-1", entries: nil, ctx: ctx(6))
+        try w.ship(order: "SO-1", ctx: ctx(6))
+        let third = try w.markNoticesSent(order: "SO-1", ctx: ctx(6))
+        XCTAssertEqual(third.map(\.events), [[.backorderShipped]])
+        XCTAssertTrue(third[0].text.contains("Status: complete"), third[0].text)
+        XCTAssertTrue(third[0].text.contains("Outstanding: nothing"), third[0].text)
+
+        let all = try w.notices(includeSent: true, today: testToday)
+        XCTAssertEqual(all.map(\.events), [[.backordered], [.partiallyShipped], [.backorderShipped]])
+        XCTAssertEqual(all.map(\.text), [first[0].text, second[0].text, third[0].text], "sent texts are frozen")
+        try assertIntact(w)
+    }
+
+    /// Two ETA changes before sending leave one pending notice, with the latest date.
+    func testTwoEtaChangesLeaveOnePendingNoticeWithTheLatestDate() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 0])
+        try w.addArrival(NewArrival(supplier: "S", poNumber: "PO-1", sku: "BOLT", quantity: 50, eta: testToday.adding(days: 3)), ctx: ctx())
+        try w.createOrder(NewOrder(number: "SO-1", customer: "C1", lines: [.init(sku: "BOLT", quantity: 10)]), ctx: ctx())
+        try w.markNoticesSent(order: nil, ctx: ctx())
+        try w.changeETA(arrival: "PO-1/1", to: testToday.adding(days: 8), reason: "late ship", ctx: ctx())
+        try w.changeETA(arrival: "PO-1/1", to: testToday.adding(days: 12), reason: "later still", ctx: ctx())
+        let pending = try w.notices(today: testToday)
+        XCTAssertEqual(pending.count, 1)
+        XCTAssertEqual(pending[0].events, [.promisedDateChanged])
+        XCTAssertTrue(pending[0].text.contains("expected \(testToday.adding(days: 12).iso)"), pending[0].text)
+        XCTAssertFalse(pending[0].text.contains(testToday.adding(days: 8).iso), pending[0].text)
+        try assertIntact(w)
+    }
+
+    /// A newer change to the same order joins its unsent notice; a more urgent order pushing others back tells them.
+    func testEventsJoinThePendingNoticeAndQueueShiftsAreTold() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 0])
+        try w.addArrival(NewArrival(supplier: "S", poNumber: "PO-1", sku: "BOLT", quantity: 10, eta: testToday.adding(days: 3)), ctx: ctx())
+        try w.addArrival(NewArrival(supplier: "S", poNumber: "PO-2", sku: "BOLT", quantity: 10, eta: testToday.adding(days: 20)), ctx: ctx())
+        try w.createOrder(NewOrder(number: "SO-1", customer: "C1", priority: 5, lines: [.init(sku: "BOLT", quantity: 10)]), ctx: ctx())
+        try w.markNoticesSent(order: nil, ctx: ctx())
+        // A priority-1 order takes PO-1: SO-1 now waits for PO-2.
+        try w.createOrder(NewOrder(number: "SO-VIP", customer: "C2", priority: 1, lines: [.init(sku: "BOLT", quantity: 10)]), ctx: ctx())
+        let pending = try w.notices(today: testToday)
+        XCTAssertEqual(pending.map(\.orderNumber), ["SO-1", "SO-VIP"])
+        XCTAssertEqual(pending[0].events, [.promisedDateChanged])
+        XCTAssertTrue(pending[0].text.contains("expected \(testToday.adding(days: 20).iso)"), pending[0].text)
+        try w.cancel(order: "SO-1", lineNo: nil, reason: "customer bought elsewhere", ctx: ctx())
+        let joined = try w.notices(order: "SO-1", today: testToday)
+        XCTAssertEqual(joined.count, 1)
+        XCTAssertEqual(joined[0].events, [.promisedDateChanged, .cancelled])
+        XCTAssertTrue(joined[0].text.contains("Reason: customer bought elsewhere"), joined[0].text)
+        XCTAssertEqual(try w.markNoticesSent(order: "SO-1", ctx: ctx()).count, 1)
+        assertRefused(.refused, "no pending notice") { try w.markNoticesSent(order: "SO-1", ctx: ctx()) }
+        assertRefused(.notFound, "no order SO-404") { try w.markNoticesSent(order: "SO-404", ctx: ctx()) }
+        try assertIntact(w)
+    }
+}
