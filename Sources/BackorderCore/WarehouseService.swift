@@ -32,4 +32,9 @@ public protocol WarehouseService: Sendable {
     func receive(arrival: String?, sku: String?, quantity: Int, note: String, ctx: Context) throws -> ReceiptResult
     func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival
     func changeETA(arrival: String, to eta: Day, reason: String, ctx: Context) throws
+
+    /// Customer notices, oldest first: pending ones (or with `includeSent` all of them).
+    func notices(includeSent: Bool, order: String?, limit: Int, today: Day) throws -> [Notice]
+    /// Marks one order's pending notice (or all, when `order` is nil) sent, freezing the text.
+    func markNoticesSent(order: String?, ctx: Context) throws -> [Notice]
 }
