@@ -151,6 +151,13 @@ enum Schema {
                 }
             }
         }
+        m.registerMigration("v2") { db in
+            // The service-level report reads one period of shipments and of journal rows, never the whole history.
+            try db.execute(sql: """
+                CREATE INDEX shipment_at ON shipment(at);
+                CREATE INDEX movement_at ON movement(at);
+                """)
+        }
         return m
     }
 
