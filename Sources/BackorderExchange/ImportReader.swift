@@ -106,8 +106,10 @@ private struct Reader {
         do { try Validate.identifier(t, what); return t } catch { problem(r.line, column, "\(error)"); return nil }
     }
 
+    /// A name or other free text; a line break inside the quoted field (Alt+Enter in a spreadsheet cell) becomes a space.
     mutating func freeText(_ r: CSVFile.Record, _ column: String, _ what: String, default value: String? = nil) -> String? {
-        let t = text(r, column)
+        let t = text(r, column).split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            .joined(separator: " ")
         if t.isEmpty, let value { return value }
         do { try Validate.text(t, what); return t } catch { problem(r.line, column, "\(error)"); return nil }
     }
@@ -175,13 +177,11 @@ private struct Reader {
             let sku = identifier(r, "sku", "SKU")
             let name = freeText(r, "name", "item name")
             let unit = freeText(r, "unit", "unit", default: "pcs")
-            let bin = text(r, "bin")
-            if bin.contains(where: \.isNewline) { problem(r.line, "bin", "bin location contains a line break") }
+            let bin = freeText(r, "bin", "bin location", default: "")
             let stock = number(r, "stock", min: 0, default: 0)
             let moq = number(r, "moq", min: 1, default: 1)
             let pack = number(r, "pack", min: 1, default: 1)
-            guard let sku, let name, let unit, let stock, let moq, let pack, !bin.contains(where: \.isNewline),
-                  unique(sku, r, "sku", &seen) else { continue }
+            guard let sku, let name, let unit, let bin, let stock, let moq, let pack, unique(sku, r, "sku", &seen) else { continue }
             out.append(Located(line: r.line, value: Item(sku: sku, name: name, unit: unit, bin: bin, onHand: stock,
                                                          minOrderQty: moq, packSize: pack)))
         }
