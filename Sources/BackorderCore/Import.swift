@@ -41,6 +41,41 @@ public struct Located<Value: Sendable>: Sendable {
     public init(line: Int, value: Value) { self.line = line; self.value = value }
 }
 
+/// An item read from a file: the columns a file leaves out (or empty) are nil, so an existing item keeps its values.
+public struct ImportedItem: Hashable, Sendable {
+    public var sku: String
+    public var name: String
+    public var unit: String?
+    public var bin: String?
+    /// Opening stock: used only when the item is new.
+    public var stock: Int?
+    public var minOrderQty: Int?
+    public var packSize: Int?
+
+    public init(sku: String, name: String, unit: String? = nil, bin: String? = nil, stock: Int? = nil, minOrderQty: Int? = nil,
+                packSize: Int? = nil) {
+        self.sku = sku; self.name = name; self.unit = unit; self.bin = bin; self.stock = stock
+        self.minOrderQty = minOrderQty; self.packSize = packSize
+    }
+
+    /// The new item, with the usual defaults for what the file leaves out.
+    public var newItem: Item {
+        Item(sku: sku, name: name, unit: unit ?? "pcs", bin: bin ?? "", onHand: stock ?? 0, minOrderQty: minOrderQty ?? 1,
+             packSize: packSize ?? 1)
+    }
+
+    /// An existing item with the file's master data laid over it; its quantities stay as they are.
+    public func applied(to existing: Item) -> Item {
+        var i = existing
+        i.name = name
+        if let unit { i.unit = unit }
+        if let bin { i.bin = bin }
+        if let minOrderQty { i.minOrderQty = minOrderQty }
+        if let packSize { i.packSize = packSize }
+        return i
+    }
+}
+
 /// A counted stock figure for one item.
 public struct StockCount: Hashable, Sendable, Codable {
     public var sku: String
@@ -67,8 +102,7 @@ public struct ImportedOrder: Sendable {
 
 /// Every record of one file, of one kind.
 public enum ImportRecords: Sendable {
-    /// Items; `onHand` is the opening stock, used only when the item is new.
-    case items([Located<Item>])
+    case items([Located<ImportedItem>])
     case stock([Located<StockCount>])
     case customers([Located<Customer>])
     case orders([ImportedOrder])

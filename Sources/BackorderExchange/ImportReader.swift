@@ -170,22 +170,29 @@ private struct Reader {
         }
     }
 
-    mutating func items() -> [Located<Item>] {
-        var out: [Located<Item>] = []
+    mutating func items() -> [Located<ImportedItem>] {
+        var out: [Located<ImportedItem>] = []
         var seen: [String: Int] = [:]
         for r in csv.records where checkWidth(r) {
             let sku = identifier(r, "sku", "SKU")
             let name = freeText(r, "name", "item name")
-            let unit = freeText(r, "unit", "unit", default: "pcs")
-            let bin = freeText(r, "bin", "bin location", default: "")
-            let stock = number(r, "stock", min: 0, default: 0)
-            let moq = number(r, "moq", min: 1, default: 1)
-            let pack = number(r, "pack", min: 1, default: 1)
+            // Optional columns: absent or empty is nil, so an existing item keeps what it has.
+            let unit = optional(r, "unit") { $0.freeText(r, "unit", "unit") }
+            let bin = optional(r, "bin") { $0.freeText(r, "bin", "bin location") }
+            let stock = optional(r, "stock") { $0.number(r, "stock", min: 0) }
+            let moq = optional(r, "moq") { $0.number(r, "moq", min: 1) }
+            let pack = optional(r, "pack") { $0.number(r, "pack", min: 1) }
             guard let sku, let name, let unit, let bin, let stock, let moq, let pack, unique(sku, r, "sku", &seen) else { continue }
-            out.append(Located(line: r.line, value: Item(sku: sku, name: name, unit: unit, bin: bin, onHand: stock,
-                                                         minOrderQty: moq, packSize: pack)))
+            out.append(Located(line: r.line, value: ImportedItem(sku: sku, name: name, unit: unit, bin: bin, stock: stock,
+                                                                 minOrderQty: moq, packSize: pack)))
         }
         return out
+    }
+
+    /// `.some(nil)` for an absent or empty field, `.some(value)` when it reads, nil when it is wrong (a problem is noted).
+    mutating func optional<T>(_ r: CSVFile.Record, _ column: String, _ parse: (inout Reader) -> T?) -> T?? {
+        guard !text(r, column).isEmpty else { return .some(nil) }
+        return parse(&self).map { .some($0) }
     }
 
     mutating func customers() -> [Located<Customer>] {

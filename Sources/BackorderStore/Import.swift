@@ -10,7 +10,8 @@ extension Warehouse {
     /// is allocated) is collected with its file line; if there is any, the whole file is rolled back and the summary
     /// lists them. With `dryRun` the file is applied and always rolled back: the summary says what would happen.
     public func apply(_ batch: ImportBatch, dryRun isDryRun: Bool, ctx: Context) throws -> ImportSummary {
-        struct Refused: Error { var summary: ImportSummary }
+        /// Thrown to roll back a refused file, or one that changes nothing (so not even the revision moves).
+        struct Undo: Error { var summary: ImportSummary }
         let body = { (w: Warehouse) throws -> ImportSummary in
             var run = ImportRun(warehouse: w, file: batch.file, ctx: ctx)
             try run.apply(batch.records)
@@ -20,10 +21,10 @@ extension Warehouse {
         do {
             return try self.batch { w in
                 let summary = try body(w)
-                if summary.refused { throw Refused(summary: summary) }
+                if summary.refused || summary.changesNothing { throw Undo(summary: summary) }
                 return summary
             }
-        } catch let r as Refused {
+        } catch let r as Undo {
             return r.summary
         }
     }
@@ -61,12 +62,11 @@ private struct ImportRun {
                 let item = r.value
                 try attempt(r.line, "sku") {
                     guard let old = try w.existingItem(item.sku) else {
-                        try w.addItem(item, ctx: ctx)
-                        return ImportAction(key: item.sku, change: .created, detail: item.onHand > 0 ? "\(item.onHand) on hand" : "")
+                        let new = item.newItem
+                        try w.addItem(new, ctx: ctx)
+                        return ImportAction(key: item.sku, change: .created, detail: new.onHand > 0 ? "\(new.onHand) on hand" : "")
                     }
-                    var updated = item
-                    updated.onHand = old.onHand
-                    let changed = try w.updateItem(updated)
+                    let changed = try w.updateItem(item.applied(to: old))
                     return ImportAction(key: item.sku, change: changed.isEmpty ? .unchanged : .updated, detail: changed.joined(separator: ", "))
                 }
             }

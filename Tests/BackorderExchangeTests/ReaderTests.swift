@@ -42,10 +42,11 @@ extension ReaderTests {
         }
         XCTAssertEqual(items.map(\.value.sku), ["FS-1001", "HT-3001", "HW-4002"])
         XCTAssertEqual(items.map(\.value.name), ["Treskrue 4,5×40; Torx", "Håndsag \"Ærlig\" med øks", "Dørvrider «Ålesund»"])
-        XCTAssertEqual(items.map(\.value.onHand), [240, 12, 0])
-        XCTAssertEqual(items.map(\.value.minOrderQty), [100, 1, 24])
-        XCTAssertEqual(items.map(\.value.packSize), [50, 1, 8])
-        XCTAssertEqual(items.map(\.value.bin), ["A-01-1", "", "D-01-2"])
+        XCTAssertEqual(items.map(\.value.stock), [240, 12, 0])
+        XCTAssertEqual(items.map(\.value.minOrderQty), [100, nil, 24], "an empty cell is left out, not 0")
+        XCTAssertEqual(items.map(\.value.packSize), [50, nil, 8])
+        XCTAssertEqual(items.map(\.value.bin), ["A-01-1", nil, "D-01-2"])
+        XCTAssertEqual(items[1].value.newItem, Item(sku: "HT-3001", name: "Håndsag \"Ærlig\" med øks", unit: "stk", onHand: 12))
         // Physical lines: the quoted line break makes HT-3001 span lines 3–4, then a blank line 5.
         XCTAssertEqual(items.map(\.line), [2, 3, 6])
     }
