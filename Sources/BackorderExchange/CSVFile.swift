@@ -23,7 +23,8 @@ struct CSVFile {
     static func parse(_ text: String, file: String) throws(ImportProblem) -> CSVFile {
         // SwiftCSV drops a BOM itself; dropping it first keeps the separator guess from seeing it.
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let delimiter = CSVDelimiter.guessed(string: text)
+        // The header line decides; guessing on the whole text would first copy and trim all of it.
+        let delimiter = CSVDelimiter.guessed(string: String(text.prefix { !$0.isNewline }))
         var rows: [Record] = []
         var nextLine = 1
         let opened: EnumeratedCSV

@@ -101,9 +101,17 @@ private struct Reader {
         return r.fields[i].trimmingSpaces
     }
 
+    /// Identifiers and days already found valid: a file repeats them on many rows, and checking one costs Unicode
+    /// property lookups.
+    var validIdentifiers = Set<String>()
+    var days: [String: Day] = [:]
+
     mutating func identifier(_ r: CSVFile.Record, _ column: String, _ what: String) -> String? {
         let t = text(r, column)
-        do { try Validate.identifier(t, what); return t } catch { problem(r.line, column, "\(error)"); return nil }
+        if validIdentifiers.contains(t) { return t }
+        do { try Validate.identifier(t, what) } catch { problem(r.line, column, "\(error)"); return nil }
+        validIdentifiers.insert(t)
+        return t
     }
 
     /// A name or other free text; a line break inside the quoted field (Alt+Enter in a spreadsheet cell) becomes a space.
@@ -132,10 +140,12 @@ private struct Reader {
 
     mutating func day(_ r: CSVFile.Record, _ column: String) -> Day? {
         let t = text(r, column)
+        if let d = days[t] { return d }
         guard let d = Day(iso: t) else {
             problem(r.line, column, t.isEmpty ? "is empty: give a day as YYYY-MM-DD" : "\"\(t)\" is not a day: use YYYY-MM-DD")
             return nil
         }
+        days[t] = d
         return d
     }
 
