@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // The domain and its rules: pure Swift, no I/O.
@@ -20,6 +21,11 @@ let package = Package(
         .target(
             name: "BackorderStore",
             dependencies: ["BackorderCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // CSV files in: a file becomes validated import records, every problem named by FILE:LINE. No SQL, no writes.
+        .target(
+            name: "BackorderExchange",
+            dependencies: ["BackorderCore", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
         // The terminal toolkit: screen buffer, widgets, keys. Pure Swift; views render here, never into a terminal.
         .target(name: "TerminalKit"),
@@ -33,14 +39,14 @@ let package = Package(
         .executableTarget(
             name: "backorders",
             dependencies: [
-                "BackorderCore", "BackorderStore", "BackorderTUI", "NcursesBackend", "TerminalKit",
+                "BackorderCore", "BackorderStore", "BackorderExchange", "BackorderTUI", "NcursesBackend", "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The benchmark: run it as a release build, never as a unit test.
         .executableTarget(
             name: "backorders-bench",
-            dependencies: ["BackorderCore", "BackorderStore"]
+            dependencies: ["BackorderCore", "BackorderStore", "BackorderExchange"]
         ),
         .testTarget(name: "BackorderCoreTests", dependencies: ["BackorderCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TerminalKitTesting"], exclude: ["__Snapshots__"]),
@@ -50,6 +56,7 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "BackorderStoreTests", dependencies: ["BackorderCore", "BackorderStore"]),
+        .testTarget(name: "BackorderExchangeTests", dependencies: ["BackorderExchange", "BackorderCore", "BackorderStore"]),
         .testTarget(name: "CLITests", dependencies: ["backorders", "BackorderCore", "BackorderStore"], exclude: ["Golden"]),
     ]
 )

@@ -27,6 +27,41 @@ extension Warehouse {
         }
     }
 
+    /// Changes an item's master data (name, unit, bin, minimum order quantity, pack size); its quantities are untouched,
+    /// so nothing is journaled. Returns the names of the fields that changed.
+    @discardableResult
+    public func updateItem(_ item: Item) throws -> [String] {
+        try Validate.identifier(item.sku, "SKU")
+        try Validate.text(item.name, "item name")
+        try Validate.text(item.unit, "unit")
+        try Validate.text(item.bin, "bin location", required: false)
+        guard item.minOrderQty >= 1, item.packSize >= 1 else { throw BackorderError.invalid("minimum order quantity and pack size must be at least 1") }
+        return try write { db in
+            let old = try fetchItem(db, item.sku)
+            let changed = [("name", old.name != item.name), ("unit", old.unit != item.unit), ("bin", old.bin != item.bin),
+                           ("moq", old.minOrderQty != item.minOrderQty), ("pack", old.packSize != item.packSize)].filter(\.1).map(\.0)
+            guard !changed.isEmpty else { return [] }
+            try db.execute(sql: "UPDATE item SET name = ?, unit = ?, bin = ?, min_order_qty = ?, pack_size = ? WHERE sku = ?",
+                           arguments: [item.name, item.unit, item.bin, item.minOrderQty, item.packSize, item.sku])
+            return changed
+        }
+    }
+
+    /// Renames a customer; returns false when the name was already that.
+    @discardableResult
+    public func updateCustomer(_ c: Customer) throws -> Bool {
+        try Validate.identifier(c.code, "customer code")
+        try Validate.text(c.name, "customer name")
+        return try write { db in
+            guard let old = try String.fetchOne(db, sql: "SELECT name FROM customer WHERE code = ?", arguments: [c.code]) else {
+                throw BackorderError.notFound("unknown customer \(c.code)")
+            }
+            guard old != c.name else { return false }
+            try db.execute(sql: "UPDATE customer SET name = ? WHERE code = ?", arguments: [c.name, c.code])
+            return true
+        }
+    }
+
     /// Adds a customer; refuses a code that exists.
     public func addCustomer(_ c: Customer) throws {
         try Validate.identifier(c.code, "customer code")
@@ -63,6 +98,14 @@ extension Warehouse {
     /// Creates an order: each line is allocated from free stock at once, the shortfall backordered.
     @discardableResult
     public func createOrder(_ new: NewOrder, ctx: Context) throws -> OrderDetail {
+        let number = try placeOrder(new, ctx: ctx)
+        return try orderDetail(number, today: ctx.today)
+    }
+
+    /// Creates an order as `createOrder` does and returns only its number: an import of many orders does not read
+    /// each one back (with its promised dates) after writing it.
+    @discardableResult
+    public func placeOrder(_ new: NewOrder, ctx: Context) throws -> String {
         if let n = new.number { try Validate.identifier(n, "order number") }
         try Validate.identifier(new.customer, "customer code")
         try Validate.priority(new.priority)
@@ -108,7 +151,7 @@ extension Warehouse {
             try tx.finish()
             return number
         }
-        return try orderDetail(number, today: ctx.today)
+        return number
     }
 
     /// Confirms picked quantities; `entries == nil` picks everything allocated. Missing units (a short pick) go back to

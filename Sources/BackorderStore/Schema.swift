@@ -172,6 +172,13 @@ enum Schema {
                 """)
             _ = try Pegging.verifyAll(db, write: true, limit: 0)
         }
+        m.registerMigration("v3-report-indexes") { db in
+            // The service-level report reads one period of shipments and of journal rows, never the whole history.
+            try db.execute(sql: """
+                CREATE INDEX shipment_at ON shipment(at);
+                CREATE INDEX movement_at ON movement(at);
+                """)
+        }
         return m
     }
 

@@ -41,28 +41,36 @@ public final class Warehouse: @unchecked Sendable {
     let writer: any DatabaseWriter
     /// Set only on the warehouse handed to a `batch` body: operations then run inside that one transaction.
     let session: Database?
+    /// In a batch: whether each operation runs in its own savepoint.
+    let savepoints: Bool
     /// Where the data lives; nil when in memory.
     public let path: String?
     public let isReadOnly: Bool
 
-    init(writer: any DatabaseWriter, path: String?, readOnly: Bool, session: Database? = nil) {
-        self.writer = writer; self.path = path; self.isReadOnly = readOnly; self.session = session
+    init(writer: any DatabaseWriter, path: String?, readOnly: Bool, session: Database? = nil, savepoints: Bool = true) {
+        self.writer = writer; self.path = path; self.isReadOnly = readOnly; self.session = session; self.savepoints = savepoints
     }
 
     /// Runs several operations as ONE transaction: `body` gets a warehouse whose operations all join it, so either all of
     /// them happen or none does (an import of a whole file, a dry run that is rolled back).
-    public func batch<T>(_ body: (Warehouse) throws -> T) throws -> T {
-        try write { db in try body(Warehouse(writer: writer, path: path, readOnly: false, session: db)) }
+    ///
+    /// `savepointPerOperation: false` is for a caller that rolls the whole batch back whenever any operation fails
+    /// (an import): a failed operation may then leave part of its work behind until that rollback, and every
+    /// operation saves copying the pages it touches into a savepoint journal.
+    public func batch<T>(savepointPerOperation: Bool = true, _ body: (Warehouse) throws -> T) throws -> T {
+        try write { db in
+            try body(Warehouse(writer: writer, path: path, readOnly: false, session: db, savepoints: savepointPerOperation))
+        }
     }
 
     /// Thrown to undo a dry run's transaction.
     private struct Rollback: Error {}
 
     /// Runs `body` as a batch and rolls everything back, returning what it would have done.
-    public func dryRun<T>(_ body: (Warehouse) throws -> T) throws -> T {
+    public func dryRun<T>(savepointPerOperation: Bool = true, _ body: (Warehouse) throws -> T) throws -> T {
         var result: T?
         do {
-            try batch { w -> Void in
+            try batch(savepointPerOperation: savepointPerOperation) { w -> Void in
                 result = try body(w)
                 throw Rollback()
             }
@@ -191,6 +199,7 @@ public final class Warehouse: @unchecked Sendable {
     /// Runs `body` as one `BEGIN IMMEDIATE` transaction: all of it happens, or nothing does.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         if let session {
+            guard savepoints else { return try body(session) }
             // Each operation of a batch is a savepoint: one that fails leaves nothing behind, even if the batch goes on.
             var result: T?
             try session.inSavepoint {

@@ -17,6 +17,7 @@ struct List: ParsableCommand {
             try perform {
                 let rows = try db.open(.readOnly).openOrders(list.page)
                 if list.json { try printJSON(rows); return }
+                if list.csv { return printCSV(rows) }
                 printTable(["ORDER", "DATE", "P", "CUSTOMER", "POLICY", "LINES", "ORDERED", "ALLOC", "PICKED", "SHIPPED", "BACKORD"],
                            rows.map { [$0.number, $0.orderDate.iso, "\($0.priority)", $0.customerName, $0.policy.rawValue, "\($0.lines)",
                                        "\($0.ordered)", "\($0.allocated)", "\($0.picked)", "\($0.shipped)", "\($0.backordered)"] },
@@ -36,6 +37,7 @@ struct List: ParsableCommand {
                 let today = Context.current().today
                 let rows = try db.open(.readOnly).backorderLines(list.page, sku: sku, today: today)
                 if list.json { try printJSON(rows); return }
+                if list.csv { return printCSV(rows) }
                 printTable(["ORDER", "LINE", "DATE", "AGE", "P", "CUSTOMER", "SKU", "ITEM", "BACKORD", "PROMISED"],
                            rows.map { [$0.orderNumber, "\($0.lineNo)", $0.orderDate.iso, "\($0.ageDays)d", "\($0.priority)", $0.customerName, $0.sku,
                                        $0.itemName, "\($0.backordered)", ($0.promised?.iso ?? "no arrival planned") + ($0.late && $0.promised != nil ? " LATE" : "")] },
@@ -55,6 +57,7 @@ struct List: ParsableCommand {
                 let today = Context.current().today
                 let rows = try db.open(.readOnly).openArrivals(list.page, sku: sku, today: today)
                 if list.json { try printJSON(rows); return }
+                if list.csv { return printCSV(rows) }
                 printTable(["ARRIVAL", "SUPPLIER", "SKU", "ITEM", "EXPECTED", "RECEIVED", "PROMISED", "ETA", "MOVED"],
                            rows.map { [$0.arrival.reference, $0.arrival.supplier, $0.arrival.sku, $0.itemName, "\($0.arrival.quantity)",
                                        "\($0.arrival.received)", "\($0.promised)", $0.arrival.eta.iso + ($0.late ? " LATE" : ""), "\($0.etaChanges)"] },
@@ -73,6 +76,7 @@ struct List: ParsableCommand {
             try perform {
                 let rows = try db.open(.readOnly).stock(list.page, onlyShort: short)
                 if list.json { try printJSON(rows); return }
+                if list.csv { return printCSV(rows) }
                 printTable(["SKU", "ITEM", "BIN", "ON HAND", "ALLOC", "PICKED", "FREE", "BACKORD", "INCOMING"],
                            rows.map { [$0.sku, $0.name, $0.bin, "\($0.onHand)", "\($0.allocated)", "\($0.picked)", "\($0.free)", "\($0.backordered)", "\($0.incoming)"] },
                            rightAligned: [3, 4, 5, 6, 7, 8])

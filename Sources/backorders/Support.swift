@@ -32,12 +32,14 @@ struct DatabaseOptions: ParsableArguments {
 /// Listing output options shared by every list command.
 struct ListOptions: ParsableArguments {
     @Flag(help: "Print JSON instead of a table.") var json = false
+    @Flag(help: "Print CSV (RFC 4180, comma-separated, CRLF) instead of a table.") var csv = false
     @Option(help: "How many rows at most.") var limit = 50
     @Option(help: "Skip this many rows first.") var offset = 0
     @Option(help: "Only rows whose number, customer, SKU or name contains this text.") var filter = ""
 
     func validate() throws {
         guard limit >= 0, offset >= 0 else { throw ValidationError("--limit and --offset must not be negative") }
+        guard !(json && csv) else { throw ValidationError("--json and --csv exclude each other") }
     }
     var page: Page { Page(offset: offset, limit: limit, filter: filter) }
 }

@@ -77,6 +77,38 @@ final class SampleWarehouseTests: XCTestCase {
     func testListStock() throws { try assertGolden(["list", "stock"], "list-stock.txt") }
     func testWholesalerStatus() throws { try assertGolden(["status", Self.wholesalerOrder], "status-\(Self.wholesalerOrder).txt") }
 
+    // MARK: the supervisor's reports (golden files, text and JSON)
+
+    func testReportAging() throws { try assertGolden(["report", "aging"], "report-aging.txt") }
+    func testReportAgingJSON() throws { try assertGolden(["report", "aging", "--json"], "report-aging.json") }
+    func testReportAgingBucket() throws { try assertGolden(["report", "aging", "--bucket", "15-30"], "report-aging-15-30.txt") }
+    func testReportShortage() throws { try assertGolden(["report", "shortage"], "report-shortage.txt") }
+    func testReportShortageJSON() throws { try assertGolden(["report", "shortage", "--json"], "report-shortage.json") }
+    func testReportLate() throws { try assertGolden(["report", "late"], "report-late.txt") }
+    func testReportLateJSON() throws { try assertGolden(["report", "late", "--json"], "report-late.json") }
+    func testReportService() throws { try assertGolden(["report", "service"], "report-service.txt") }
+    func testReportServiceJSON() throws { try assertGolden(["report", "service", "--json"], "report-service.json") }
+    func testReportBacklog() throws { try assertGolden(["report", "backlog"], "report-backlog.txt") }
+    func testReportBacklogJSON() throws { try assertGolden(["report", "backlog", "--json"], "report-backlog.json") }
+    func testReportShortageCSV() throws { try assertGolden(["report", "shortage", "--csv"], "report-shortage.csv") }
+
+    /// The aging buckets and the lines listed per bucket agree with the backorder list: every waiting line is in
+    /// exactly one bucket.
+    func testAgingBucketsCoverEveryBackorderLine() throws {
+        let aging = try run(["report", "aging", "--json", "--db", db])
+        let buckets = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(aging.stdout.utf8)) as? [[String: Any]])
+        var listed = 0
+        for b in buckets {
+            let name = try XCTUnwrap(b["bucket"] as? String)
+            let r = try run(["report", "aging", "--bucket", name, "--json", "--db", db])
+            let lines = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+            XCTAssertEqual(lines.count, int(b["lines"]), "bucket \(name)")
+            XCTAssertEqual(lines.reduce(0) { $0 + (int($1["backordered"]) ?? 0) }, int(b["units"]), "bucket \(name)")
+            listed += lines.count
+        }
+        XCTAssertEqual(listed, 14, "the sample has 14 backorder lines")
+    }
+
     // MARK: the key case
 
     /// 100 ordered, 70 on the shelf: 70 picked and shipped in one shipment, 30 on backorder promised from the next
