@@ -1,19 +1,49 @@
 import ArgumentParser
 import BackorderCore
 import BackorderStore
+import BackorderTUI
 import Foundation
+import NcursesBackend
+
+extension Terminal: TerminalScreen {}
 
 struct UI: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ui", abstract: "Open the full-screen terminal UI (the default).")
     @OptionGroup var db: DatabaseOptions
     @Flag(help: "Browse only: nothing can be changed.") var readOnly = false
+    @Option(help: .hidden) var trace: String?
 
     func run() throws {
-        try perform {
-            _ = try db.open(readOnly ? .readOnly : .readWrite)
-            FileHandle.standardError.write(Data("backorders: the full-screen UI is not part of this build yet; use the subcommands (see --help)\n".utf8))
+        let startedAt = ContinuousClock.now
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            FileHandle.standardError.write(Data("backorders: the UI needs a terminal (standard input and output); use the subcommands in scripts (see --help)\n".utf8))
             throw ExitCode(Exit.usage)
+        }
+        try perform {
+            let warehouse = try db.open(readOnly ? .readOnly : .readWrite)
+            let actor = Context.current().actor
+            let app = BackorderApp(service: warehouse, actor: actor, clock: Clock {
+                let ctx = Context.current(actor: actor)
+                return (ctx.now, ctx.today)
+            })
+            var traceFile: FileHandle?
+            if let trace {
+                guard FileManager.default.createFile(atPath: trace, contents: nil), let handle = FileHandle(forWritingAtPath: trace) else {
+                    throw BackorderError.invalid("cannot write the trace file \(trace)")
+                }
+                traceFile = handle
+                app.trace = { line in handle.write(Data((line + "\n").utf8)) }
+            }
+            Terminal.run { terminal in app.run(on: terminal, startedAt: startedAt) }
+            if let traceFile {
+                // Resident memory at the end, for the benchmark's memory budget.
+                if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+                   let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) {
+                    traceFile.write(Data("peak-rss \(line.dropFirst(6).trimmingCharacters(in: .whitespaces))\n".utf8))
+                }
+                try? traceFile.close()
+            }
+            try? warehouse.close()
         }
     }
 }
-

@@ -1,0 +1,98 @@
+import BackorderCore
+import TerminalKit
+
+/// Why an order's detail is being loaded: to show it, or to start an action on it with fresh quantities.
+public enum DetailPurpose: Equatable, Sendable {
+    case view
+    /// Reload the open detail view after a change.
+    case refresh
+    case pick
+    case ship
+    case cancel(lineNo: Int?)
+    case customerStatus
+}
+
+/// A change to the data file, run by the runtime as one transaction.
+public enum Operation: Equatable, Sendable {
+    case pick(order: String, entries: [PickEntry], expectedVersion: Int)
+    case ship(order: String, override: Bool, expectedVersion: Int, before: OrderDetail)
+    case cancel(order: String, lineNo: Int?, reason: String, expectedVersion: Int)
+    case receive(ReceiveTarget, quantity: Int)
+    case addArrival(ArrivalDraft)
+    case changeETA(arrival: String, to: Day, reason: String)
+}
+
+/// What a successful operation did.
+public enum Outcome: Equatable, Sendable {
+    case picked(PickResult)
+    /// The shipment, and the order as it was before (to say what stays behind).
+    case shipped(Shipment, before: OrderDetail)
+    case cancelled(order: String, lineNo: Int?, units: Int)
+    case received(ReceiptResult)
+    case arrivalAdded(Arrival)
+    case etaChanged(arrival: String, to: Day)
+}
+
+/// A window of a list as asked from the store.
+public struct PaneQuery: Equatable, Sendable {
+    public var page: Page
+    /// Whether to count the rows too (after a filter change or a data change), not just fetch the window.
+    public var withTotal: Bool
+    public init(page: Page, withTotal: Bool) { self.page = page; self.withTotal = withTotal }
+}
+
+/// What a pane load brought back.
+public struct PaneLoad: Equatable, Sendable {
+    public var top: Int
+    public var total: Int?
+    public var rows: PaneRows
+    /// The filter the rows were fetched with (a result for an older filter is dropped).
+    public var filter: String
+    public init(top: Int, total: Int?, rows: PaneRows, filter: String) {
+        self.top = top; self.total = total; self.rows = rows; self.filter = filter
+    }
+}
+
+/// Everything that can happen to the app: keys, time, and the results of its effects.
+public enum Action: Equatable, Sendable {
+    /// A key press, dispatched through the keymap.
+    case key(Key)
+    /// A command, as a key would give it.
+    case command(Command)
+    case resized(Size)
+    /// The app starts: load everything.
+    case started
+    /// Time passed: the calendar day now, and a chance to look for changes by others.
+    case tick(today: Day)
+    case revisionChecked(Int)
+    case countsLoaded(Counts)
+    case paneLoaded(PaneKind, PaneLoad)
+    /// A filtered list's size, counted once typing paused.
+    case rowsCounted(PaneKind, filter: String, total: Int)
+    case detailLoaded(DetailPurpose, OrderDetail)
+    case arrivalLoaded(Arrival, [ETAChange])
+    case receiveTargetResolved(ReceiveTarget)
+    case operationSucceeded(Outcome)
+    case operationFailed(Operation, BackorderError)
+    /// A read failed (file gone, damaged, locked too long).
+    case loadFailed(BackorderError)
+    /// A lookup for a dialog failed (unknown order, arrival or SKU): the message goes into the dialog.
+    case lookupFailed(BackorderError)
+}
+
+/// I/O the reducer asks for; the runtime performs it and answers with an action.
+public enum Effect: Equatable, Sendable {
+    case pollRevision
+    case loadCounts
+    case loadPane(PaneKind, PaneQuery)
+    /// Count a filtered list; the runtime may wait until typing pauses (a count over a huge list is the slow part).
+    case countRows(PaneKind, filter: String)
+    case loadDetail(order: String, purpose: DetailPurpose)
+    case loadArrival(String)
+    /// Find the arrival (PO/line) or, failing that, the SKU a receipt is for.
+    case resolveReceiveTarget(String)
+    case perform(Operation)
+    /// Terminal requests.
+    case suspend
+    case redraw
+}

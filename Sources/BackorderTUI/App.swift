@@ -1,0 +1,267 @@
+import BackorderCore
+import TerminalKit
+
+/// What the app needs from a terminal. The ncurses backend's `Terminal` provides exactly this; tests can fake it.
+public protocol TerminalScreen: AnyObject {
+    /// Columns × rows.
+    var size: Size { get }
+    /// Shows a frame (sending only what changed).
+    func draw(_ buffer: ScreenBuffer)
+    /// The next key, or nil after the timeout or when the process is asked to end.
+    func readKey(timeoutMilliseconds: Int?) -> Key?
+    /// True once SIGINT/SIGTERM/SIGHUP arrived.
+    var terminationRequested: Bool { get }
+    /// Job control: back to the shell until `fg`.
+    func suspend()
+    /// Repaint everything on the next draw.
+    func invalidate()
+}
+
+/// The time as the app needs it: now, and the clerk's calendar day.
+public struct Clock: Sendable {
+    public var read: @Sendable () -> (now: Timestamp, today: Day)
+    public init(_ read: @escaping @Sendable () -> (now: Timestamp, today: Day)) { self.read = read }
+}
+
+/// The runtime: holds the state, runs the reducer, performs its effects against the warehouse, and drives a terminal.
+public final class BackorderApp {
+    public let service: any WarehouseService
+    public let actor: String
+    public let clock: Clock
+    /// Receives one line per traced event (`--trace`); nil when not tracing.
+    public var trace: ((String) -> Void)?
+    /// How often the file is asked whether another process changed it.
+    public var pollMilliseconds = 500
+    public private(set) var state: AppState
+    private weak var terminal: TerminalScreen?
+    private var lastFrame: ScreenBuffer?
+
+    /// An app on a warehouse, for the clerk `actor`.
+    public init(service: any WarehouseService, actor: String, clock: Clock) {
+        self.service = service
+        self.actor = actor
+        self.clock = clock
+        self.state = AppState(location: service.location, actor: actor, readOnly: service.isReadOnly, today: clock.read().today)
+    }
+
+    /// Applies an action and everything it leads to (effects performed, their results reduced) until nothing is left.
+    public func send(_ action: Action) {
+        var queue = [action]
+        var steps = 0
+        // A bound on follow-up actions: a reducer bug must not hang the clerk's terminal.
+        while !queue.isEmpty && steps < 500 {
+            steps += 1
+            let next = queue.removeFirst()
+            for effect in Reducer.reduce(&state, next) {
+                if batching, case .loadPane(let kind, _) = effect {
+                    deferredLoads[kind] = effect  // a later keystroke's query for the same pane supersedes this one
+                    continue
+                }
+                if deferCounts, case .countRows(let kind, let filter) = effect {
+                    pendingCounts[kind] = filter
+                    continue
+                }
+                if let result = perform(effect) { queue.append(result) }
+            }
+        }
+    }
+
+    /// Sends several key actions as one batch: each pane is queried once, for the state after the last key.
+    ///
+    /// Keys typed while a slow query ran (a filter on a huge list) then cost one query, not one each.
+    public func sendBatch(_ actions: [Action]) {
+        batching = true
+        for action in actions { send(action) }
+        batching = false
+        let loads = deferredLoads.sorted { $0.key.rawValue < $1.key.rawValue }.map(\.value)
+        deferredLoads = [:]
+        for effect in loads {
+            if let result = perform(effect) { send(result) }
+        }
+    }
+
+    /// Performs the counts put off while typing (the run loop calls it when no key came for a moment).
+    public func performPendingCounts() {
+        let counts = pendingCounts.sorted { $0.key.rawValue < $1.key.rawValue }
+        pendingCounts = [:]
+        for (kind, filter) in counts {
+            if let result = perform(.countRows(kind, filter: filter)) { send(result) }
+        }
+    }
+
+    private var deferCounts = false
+    private var pendingCounts: [PaneKind: String] = [:]
+    private var batching = false
+    private var deferredLoads: [PaneKind: Effect] = [:]
+
+    /// The screen for the current state.
+    public func render() -> ScreenBuffer { Views.render(state) }
+
+    /// Runs the app on a started terminal until the clerk quits or a signal ends it.
+    /// - Parameter startedAt: when the process started, to trace the time to the first full frame.
+    public func run(on terminal: TerminalScreen, startedAt: ContinuousClock.Instant? = nil) {
+        self.terminal = terminal
+        deferCounts = true
+        defer { self.terminal = nil; deferCounts = false }
+        let timer = ContinuousClock()
+        send(.resized(terminal.size))
+        send(.started)
+        draw(on: terminal)
+        if let startedAt { trace?("first-frame \(milliseconds(startedAt.duration(to: timer.now)))") }
+        var lastPoll = timer.now
+        while !state.shouldQuit && !terminal.terminationRequested {
+            let waited = milliseconds(lastPoll.duration(to: timer.now))
+            // A count waits for a pause in typing: 150 ms without a key.
+            let timeout = max(0, pollMilliseconds - Int(waited))
+            let key = terminal.readKey(timeoutMilliseconds: pendingCounts.isEmpty ? timeout : min(timeout, 150))
+            if key == nil && !pendingCounts.isEmpty {
+                performPendingCounts()
+                draw(on: terminal)
+                continue
+            }
+            let keyAt = timer.now
+            if let key {
+                // Whatever else is already typed goes in the same batch.
+                var keys = [key]
+                while keys.count < 256, let more = terminal.readKey(timeoutMilliseconds: 0) { keys.append(more) }
+                sendBatch(keys.map { $0 == .resize ? .resized(terminal.size) : .key($0) })
+            }
+            if milliseconds(lastPoll.duration(to: timer.now)) >= Double(pollMilliseconds) {
+                lastPoll = timer.now
+                send(.tick(today: clock.read().today))
+            }
+            if state.shouldQuit { break }
+            let cells = draw(on: terminal)
+            if let key, let trace {
+                trace("key \(key.description) \(milliseconds(keyAt.duration(to: timer.now))) cells=\(cells)")
+            }
+        }
+    }
+
+    /// Draws the current state; returns how many cells changed (for the trace).
+    @discardableResult
+    private func draw(on terminal: TerminalScreen) -> Int {
+        let frame = render()
+        var changed = 0
+        if trace != nil { changed = frame.changes(since: lastFrame).reduce(0) { $0 + $1.cells.count } }
+        terminal.draw(frame)
+        lastFrame = frame
+        return changed
+    }
+
+    private func milliseconds(_ d: Duration) -> Double {
+        let (s, atto) = d.components
+        return (Double(s) * 1000 + Double(atto) / 1e15).rounded(toPlaces: 2)
+    }
+
+    // MARK: effects
+
+    private var context: Context {
+        let (now, today) = clock.read()
+        return Context(actor: actor, now: now, today: today)
+    }
+
+    /// Performs one effect against the warehouse (or the terminal) and returns the action reporting its result.
+    func perform(_ effect: Effect) -> Action? {
+        do {
+            switch effect {
+            case .pollRevision:
+                return .revisionChecked(try service.revision())
+            case .loadCounts:
+                return .countsLoaded(try service.counts(today: state.today))
+            case .loadPane(let kind, let query):
+                let total = query.withTotal ? try service.rowCount(kind.list, filter: query.page.filter) : nil
+                let rows: PaneRows
+                switch kind {
+                case .orders: rows = .orders(try service.openOrders(query.page))
+                case .backorders: rows = .backorders(try service.backorderLines(query.page, sku: nil, today: state.today))
+                case .arrivals: rows = .arrivals(try service.openArrivals(query.page, sku: nil, today: state.today))
+                case .stock: rows = .stock(try service.stock(query.page, onlyShort: false))
+                }
+                return .paneLoaded(kind, PaneLoad(top: query.page.offset, total: total, rows: rows, filter: query.page.filter))
+            case .loadDetail(let order, let purpose):
+                do {
+                    return .detailLoaded(purpose, try service.orderDetail(order, today: state.today))
+                } catch let error as BackorderError {
+                    return .lookupFailed(error)
+                }
+            case .countRows(let kind, let filter):
+                return .rowsCounted(kind, filter: filter, total: try service.rowCount(kind.list, filter: filter))
+            case .loadArrival(let reference):
+                let (arrival, changes) = try service.arrival(reference)
+                return .arrivalLoaded(arrival, changes)
+            case .resolveReceiveTarget(let text):
+                return resolveReceiveTarget(text)
+            case .perform(let operation):
+                do {
+                    return .operationSucceeded(try run(operation))
+                } catch let error as BackorderError {
+                    return .operationFailed(operation, error)
+                } catch {
+                    return .operationFailed(operation, .dataFile("\(error)"))
+                }
+            case .suspend:
+                terminal?.suspend()
+                return nil
+            case .redraw:
+                terminal?.invalidate()
+                return nil
+            }
+        } catch let error as BackorderError {
+            return .loadFailed(error)
+        } catch {
+            return .loadFailed(.dataFile("\(error)"))
+        }
+    }
+
+    private func resolveReceiveTarget(_ text: String) -> Action {
+        do {
+            let (arrival, _) = try service.arrival(text)
+            guard arrival.isOpen else {
+                return .lookupFailed(.refused("\(arrival.reference) is closed (fully received); type the SKU to book extra units unplanned"))
+            }
+            return .receiveTargetResolved(.arrival(arrival))
+        } catch let error as BackorderError where error.kind == .notFound {
+            if let item = try? service.item(text) { return .receiveTargetResolved(.unplanned(item)) }
+            return .lookupFailed(.notFound("no expected arrival and no SKU \"\(text)\": type PO/line or a SKU"))
+        } catch let error as BackorderError {
+            return .lookupFailed(error)
+        } catch {
+            return .lookupFailed(.dataFile("\(error)"))
+        }
+    }
+
+    private func run(_ operation: Operation) throws -> Outcome {
+        let ctx = context
+        switch operation {
+        case .pick(let order, let entries, let version):
+            return .picked(try service.pick(order: order, entries: entries, expectedVersion: version, ctx: ctx))
+        case .ship(let order, let override, let version, let before):
+            return .shipped(try service.ship(order: order, override: override, expectedVersion: version, ctx: ctx), before: before)
+        case .cancel(let order, let lineNo, let reason, let version):
+            let units = try service.cancel(order: order, lineNo: lineNo, reason: reason, expectedVersion: version, ctx: ctx)
+            return .cancelled(order: order, lineNo: lineNo, units: units)
+        case .receive(let target, let quantity):
+            switch target {
+            case .arrival(let a):
+                return .received(try service.receive(arrival: a.reference, sku: nil, quantity: quantity, note: "", ctx: ctx))
+            case .unplanned(let item):
+                return .received(try service.receive(arrival: nil, sku: item.sku, quantity: quantity, note: "", ctx: ctx))
+            }
+        case .addArrival(let d):
+            let new = NewArrival(supplier: d.supplier, poNumber: d.poNumber, poLine: d.poLine, sku: d.sku, quantity: d.quantity, eta: d.eta)
+            return .arrivalAdded(try service.addArrival(new, ctx: ctx))
+        case .changeETA(let reference, let day, let reason):
+            try service.changeETA(arrival: reference, to: day, reason: reason, ctx: ctx)
+            return .etaChanged(arrival: reference, to: day)
+        }
+    }
+}
+
+extension Double {
+    func rounded(toPlaces places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (self * scale).rounded() / scale
+    }
+}

@@ -1,0 +1,291 @@
+import BackorderCore
+import TerminalKit
+
+/// The four lists of the main screen, in pane-bar order (keys 1–4).
+public enum PaneKind: Int, CaseIterable, Sendable, Hashable {
+    case orders, backorders, arrivals, stock
+
+    /// The store's list behind this pane.
+    public var list: ListKind {
+        switch self {
+        case .orders: return .orders
+        case .backorders: return .backorders
+        case .arrivals: return .arrivals
+        case .stock: return .stock
+        }
+    }
+
+    /// Short title for the pane bar.
+    public var shortTitle: String {
+        switch self {
+        case .orders: return "Orders"
+        case .backorders: return "Backorders"
+        case .arrivals: return "Arrivals"
+        case .stock: return "Stock"
+        }
+    }
+
+    /// Full title for a pane's frame.
+    public var title: String {
+        switch self {
+        case .orders: return "Open orders"
+        case .backorders: return "Backorder lines"
+        case .arrivals: return "Expected arrivals"
+        case .stock: return "Stock"
+        }
+    }
+}
+
+/// The rows a pane holds: only the window it shows, never a whole table.
+public enum PaneRows: Equatable, Sendable {
+    case orders([OpenOrderRow])
+    case backorders([BackorderRow])
+    case arrivals([ArrivalRow])
+    case stock([Item])
+
+    /// No rows of the given pane.
+    public static func empty(_ kind: PaneKind) -> PaneRows {
+        switch kind {
+        case .orders: return .orders([])
+        case .backorders: return .backorders([])
+        case .arrivals: return .arrivals([])
+        case .stock: return .stock([])
+        }
+    }
+
+    /// Number of rows held.
+    public var count: Int {
+        switch self {
+        case .orders(let r): return r.count
+        case .backorders(let r): return r.count
+        case .arrivals(let r): return r.count
+        case .stock(let r): return r.count
+        }
+    }
+}
+
+/// One pane's view of its list: filter, selection, the loaded window and the client-side sort.
+public struct PaneState: Equatable, Sendable {
+    public var kind: PaneKind
+    /// Text typed after `/`; the store matches it against the list's key fields.
+    public var filter = ""
+    /// Rows the list has with the current filter.
+    public var total = 0
+    /// True while the filtered list is being counted: `total` only counts the rows seen so far.
+    public var totalPending = false
+    /// Selected row, as an index into the whole (filtered) list.
+    public var selected = 0
+    /// First row shown, as an index into the whole list.
+    public var top = 0
+    /// Data rows the pane can show at the current terminal size.
+    public var visibleRows = 0
+    /// The loaded window: the rows from `loadedTop`.
+    public var rows: PaneRows
+    /// Where the loaded window starts; -1 before the first load.
+    public var loadedTop = -1
+    /// The data revision the window was loaded at; -1 when it must be reloaded.
+    public var loadedRevision = -1
+    /// Column the shown page is sorted by (client side), nil for the list's own order.
+    public var sortColumn: Int?
+    public var sortDescending = false
+
+    /// A pane with nothing loaded yet.
+    public init(kind: PaneKind) {
+        self.kind = kind
+        self.rows = .empty(kind)
+    }
+
+    /// The selected row's position within the loaded window, when it is loaded.
+    public var selectedInWindow: Int? {
+        let i = selected - loadedTop
+        return loadedTop >= 0 && i >= 0 && i < rows.count ? i : nil
+    }
+}
+
+/// An order shown in full (Enter), with its scroll position.
+public struct DetailState: Equatable, Sendable {
+    public var detail: OrderDetail
+    /// First line of the shipments-and-history text shown.
+    public var scroll = 0
+    public init(detail: OrderDetail, scroll: Int = 0) { self.detail = detail; self.scroll = scroll }
+}
+
+/// What a receipt is booked against.
+public enum ReceiveTarget: Equatable, Sendable {
+    /// An expected arrival (a PO line).
+    case arrival(Arrival)
+    /// Units nobody announced, of this item.
+    case unplanned(Item)
+
+    /// The SKU received.
+    public var sku: String {
+        switch self {
+        case .arrival(let a): return a.sku
+        case .unplanned(let i): return i.sku
+        }
+    }
+}
+
+/// The answers gathered so far by a pick dialog: one quantity per line that has stock allocated.
+public struct PickPlan: Equatable, Sendable {
+    public var detail: OrderDetail
+    /// The lines with allocated units, in line order; each is asked in turn.
+    public var lines: [OrderDetail.Line]
+    /// The line being asked.
+    public var index = 0
+    /// Answers for the lines before `index`.
+    public var entries: [PickEntry] = []
+
+    public init(detail: OrderDetail) {
+        self.detail = detail
+        self.lines = detail.lines.filter { $0.line.quantities.allocated > 0 }
+    }
+
+    /// The line being asked.
+    public var current: OrderDetail.Line { lines[min(index, lines.count - 1)] }
+}
+
+/// A new arrival being typed field by field.
+public struct ArrivalDraft: Equatable, Sendable {
+    public var supplier = ""
+    public var poNumber = ""
+    public var poLine = 1
+    public var sku = ""
+    public var quantity = 0
+    public var eta = Day(ordinal: 0)
+
+    public init(sku: String = "") { self.sku = sku }
+
+    /// The fields, asked in this order.
+    public enum Field: Int, CaseIterable, Sendable {
+        case supplier, poNumber, poLine, sku, quantity, eta
+
+        public var prompt: String {
+            switch self {
+            case .supplier: return "Supplier"
+            case .poNumber: return "Purchase order number"
+            case .poLine: return "PO line number"
+            case .sku: return "SKU"
+            case .quantity: return "Expected quantity"
+            case .eta: return "ETA (YYYY-MM-DD, +N days, or today)"
+            }
+        }
+    }
+}
+
+/// Which step of which action a dialog is at, with everything gathered so far.
+public enum DialogStep: Equatable, Sendable {
+    case pickQuantity(PickPlan)
+    case pickShort(PickPlan, picked: Int)
+    case pickConfirm(PickPlan)
+    case shipConfirm(OrderDetail)
+    case receiveTarget
+    case receiveQuantity(ReceiveTarget)
+    case receiveConfirm(ReceiveTarget, quantity: Int)
+    case etaDate(Arrival)
+    case etaReason(Arrival, Day)
+    case etaConfirm(Arrival, Day, reason: String)
+    case arrivalField(ArrivalDraft, ArrivalDraft.Field)
+    case arrivalConfirm(ArrivalDraft)
+    case cancelReason(OrderDetail, lineNo: Int?)
+    case cancelConfirm(OrderDetail, lineNo: Int?, reason: String)
+    /// What an action did; any key closes it.
+    case result(title: String, lines: [String])
+
+    /// Whether this step reads a line of text.
+    public var hasField: Bool {
+        switch self {
+        case .pickQuantity, .receiveTarget, .receiveQuantity, .etaDate, .etaReason, .arrivalField, .cancelReason: return true
+        default: return false
+        }
+    }
+}
+
+/// An open dialog: its step, its input line and the message about the last thing typed.
+public struct DialogState: Equatable, Sendable {
+    public var step: DialogStep
+    public var field: TextField
+    /// Why the last input was not accepted, or what went wrong; shown inside the dialog.
+    public var message: String?
+
+    public init(step: DialogStep, text: String = "", message: String? = nil) {
+        self.step = step
+        self.field = TextField(text: text, maxLength: 200)
+        self.message = message
+    }
+}
+
+/// Something drawn over the screen.
+public enum Overlay: Equatable, Sendable {
+    case help(scroll: Int)
+    case dialog(DialogState)
+    /// A read-only text, such as the customer status of an order.
+    case text(title: String, lines: [String], scroll: Int)
+}
+
+/// How a status-line message looks.
+public enum MessageKind: Equatable, Sendable { case info, success, warning, error }
+
+/// The last thing the app wants the clerk to know.
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var kind: MessageKind
+    public init(_ text: String, _ kind: MessageKind = .info) { self.text = text; self.kind = kind }
+}
+
+/// Everything the screen shows; only `reduce` changes it.
+public struct AppState: Equatable, Sendable {
+    /// The data file, for the status bar.
+    public var location: String
+    /// Who works: every write is journaled under this name.
+    public var actor: String
+    public var readOnly: Bool
+    /// The calendar day lateness and ages are computed for.
+    public var today: Day
+    public var size = Size(width: 80, height: 24)
+    public var focus: PaneKind = .orders
+    public var panes: [PaneState] = PaneKind.allCases.map(PaneState.init)
+    /// The order shown in full, when the detail view is open.
+    public var detail: DetailState?
+    public var overlay: Overlay?
+    /// The `/` filter being typed, with the filter it replaces (restored by Esc).
+    public var filterInput: TextField?
+    public var filterBefore = ""
+    public var counts: Counts?
+    /// The latest data revision seen; a higher one on the file means another change to show.
+    public var revision = -1
+    public var message: StatusMessage?
+    public var shouldQuit = false
+
+    /// The starting state for a data file.
+    public init(location: String, actor: String, readOnly: Bool, today: Day) {
+        self.location = location
+        self.actor = actor
+        self.readOnly = readOnly
+        self.today = today
+    }
+
+    /// The pane of a kind.
+    public subscript(pane kind: PaneKind) -> PaneState {
+        get { panes[kind.rawValue] }
+        set { panes[kind.rawValue] = newValue }
+    }
+
+    /// The focused pane.
+    public var focused: PaneState {
+        get { self[pane: focus] }
+        set { self[pane: focus] = newValue }
+    }
+
+    /// Where keys go now.
+    public var context: KeyContext {
+        switch overlay {
+        case .help: return .help
+        case .dialog: return .dialog
+        case .text: return .text
+        case nil: break
+        }
+        if filterInput != nil { return .filter }
+        return detail != nil ? .detail : .panes
+    }
+}

@@ -1,2 +1,0 @@
-/// The full-screen backorder UI: state, actions, the reducer, views and the keymap.
-public enum BackorderTUI {}

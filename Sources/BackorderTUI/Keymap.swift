@@ -1,0 +1,171 @@
+import TerminalKit
+
+/// Where the keyboard is: each binding says in which of these it works.
+public enum KeyContext: Hashable, Sendable, CaseIterable {
+    /// The lists.
+    case panes
+    /// An order shown in full.
+    case detail
+    /// Typing a `/` filter.
+    case filter
+    /// A dialog is open.
+    case dialog
+    /// The help screen.
+    case help
+    /// A read-only text (customer status, arrival history).
+    case text
+}
+
+/// Everything a key can ask for; the reducer gives each its meaning.
+public enum Command: Hashable, Sendable {
+    case quit, suspend, redraw, refresh
+    case up, down, pageUp, pageDown, top, bottom
+    case nextPane, previousPane, focus(PaneKind)
+    case open, back
+    case filter, sortNext, sortReverse
+    case followSKU
+    case help
+    case pick, ship, receive, editETA, addArrival, cancel, customerStatus
+    /// Dialog keys.
+    case confirm, dismiss, yes, no, override
+}
+
+/// One entry of the keymap: the keys, what they do, where, and how help and the hint bar show them.
+public struct KeyBinding: Hashable, Sendable {
+    public var keys: [Key]
+    public var command: Command
+    /// Short label for the key hint bar.
+    public var label: String
+    /// Sentence for the help screen.
+    public var help: String
+    /// Help section title.
+    public var section: String
+    /// Contexts the binding works in.
+    public var contexts: Set<KeyContext>
+    /// True for keys that change the data file: disabled when the file is open read-only.
+    public var writes: Bool
+    /// Contexts whose hint bar shows this binding (most important first in `Keymap.bindings`).
+    public var hintIn: Set<KeyContext>
+    /// Keys as shown in help and hints; nil joins the keys' own names.
+    public var keyLabel: String?
+
+    public init(_ keys: [Key], _ command: Command, label: String, help: String, section: String,
+                in contexts: Set<KeyContext>, writes: Bool = false, hintIn: Set<KeyContext> = [], keyLabel: String? = nil) {
+        self.keys = keys
+        self.command = command
+        self.label = label
+        self.help = help
+        self.section = section
+        self.contexts = contexts
+        self.writes = writes
+        self.hintIn = hintIn
+        self.keyLabel = keyLabel
+    }
+
+    /// The keys as shown to the clerk.
+    public var shownKeys: String { keyLabel ?? keys.map(\.description).joined(separator: "/") }
+}
+
+/// The keymap as data: it dispatches keys, writes the `?` help and fills the key hint bar.
+public enum Keymap {
+    private static let lists: Set<KeyContext> = [.panes, .detail]
+    private static let navigation: Set<KeyContext> = [.panes, .detail, .help, .text]
+
+    /// Every binding, most important first within each context (the hint bar keeps the first that fit).
+    public static let bindings: [KeyBinding] = [
+        // Actions first: the hint bar shows what a clerk does most.
+        KeyBinding([.char("p")], .pick, label: "Pick",
+                   help: "Pick the order: a quantity per line, all allocated by default; less is a short pick", section: "Actions",
+                   in: lists, writes: true, hintIn: lists),
+        KeyBinding([.char("s")], .ship, label: "Ship",
+                   help: "Ship everything picked on the order; lists what ships and what stays backordered first", section: "Actions",
+                   in: lists, writes: true, hintIn: lists),
+        KeyBinding([.char("r")], .receive, label: "Receive",
+                   help: "Book a receipt on the selected (or a named) arrival, or unplanned for a SKU; shows which orders got what",
+                   section: "Actions", in: lists, writes: true, hintIn: [.panes]),
+        KeyBinding([.char("x")], .cancel, label: "Cancel BO",
+                   help: "Cancel the backordered remainder (of the selected backorder line, else of the whole order), with a reason",
+                   section: "Actions", in: lists, writes: true, hintIn: [.detail]),
+        KeyBinding([.char("e")], .editETA, label: "ETA", help: "Change the selected arrival's ETA (the old date stays in its history)",
+                   section: "Actions", in: [.panes], writes: true),
+        KeyBinding([.char("a")], .addArrival, label: "Add arrival", help: "Add an expected arrival (a purchase order line)",
+                   section: "Actions", in: [.panes], writes: true),
+        KeyBinding([.char("c")], .customerStatus, label: "Cust. status", help: "Show the text to tell the customer about the order",
+                   section: "Actions", in: lists, hintIn: [.detail]),
+        KeyBinding([.char("f")], .followSKU, label: "Follow SKU",
+                   help: "Follow the selected row's SKU: arrivals and stock narrowed to it, the arrivals pane focused",
+                   section: "Actions", in: [.panes]),
+
+        KeyBinding([.enter], .open, label: "Open", help: "Open the selected order (lines, shipments, history), or an arrival's history",
+                   section: "Moving around", in: [.panes], hintIn: [.panes]),
+        KeyBinding([.char("/")], .filter, label: "Filter",
+                   help: "Filter the pane as you type (order, customer, SKU, item, PO, supplier); Enter keeps it, Esc drops it",
+                   section: "Moving around", in: [.panes], hintIn: [.panes]),
+        KeyBinding([.tab], .nextPane, label: "Next pane", help: "Next pane", section: "Moving around", in: [.panes]),
+        KeyBinding([.backTab], .previousPane, label: "Previous pane", help: "Previous pane", section: "Moving around", in: [.panes]),
+        KeyBinding([.char("1")], .focus(.orders), label: "Orders", help: "Open orders", section: "Moving around", in: [.panes], keyLabel: "1"),
+        KeyBinding([.char("2")], .focus(.backorders), label: "Backorders", help: "Backorder lines", section: "Moving around", in: [.panes], keyLabel: "2"),
+        KeyBinding([.char("3")], .focus(.arrivals), label: "Arrivals", help: "Expected arrivals", section: "Moving around", in: [.panes], keyLabel: "3"),
+        KeyBinding([.char("4")], .focus(.stock), label: "Stock", help: "Stock", section: "Moving around", in: [.panes], keyLabel: "4"),
+        KeyBinding([.up, .char("k")], .up, label: "Up", help: "Move up", section: "Moving around", in: navigation),
+        KeyBinding([.down, .char("j")], .down, label: "Down", help: "Move down", section: "Moving around", in: navigation,
+                   hintIn: [.help, .text], keyLabel: "↓/j"),
+        KeyBinding([.pageUp, .ctrl("b")], .pageUp, label: "Page up", help: "One page up", section: "Moving around", in: navigation),
+        KeyBinding([.pageDown, .ctrl("f")], .pageDown, label: "Page down", help: "One page down", section: "Moving around", in: navigation),
+        KeyBinding([.home, .char("g")], .top, label: "First", help: "First row", section: "Moving around", in: navigation),
+        KeyBinding([.end, .char("G")], .bottom, label: "Last", help: "Last row", section: "Moving around", in: navigation),
+        KeyBinding([.char("o")], .sortNext, label: "Sort",
+                   help: "Sort the rows on screen by the next column (the lists themselves come oldest first; sorting orders the page shown)",
+                   section: "Moving around", in: [.panes]),
+        KeyBinding([.char("O")], .sortReverse, label: "Reverse sort", help: "Reverse the sort direction", section: "Moving around", in: [.panes]),
+        KeyBinding([.escape], .back, label: "Back",
+                   help: "Back: close the order, or drop the filter and SKU link of the pane", section: "Moving around",
+                   in: [.panes, .detail, .help, .text], hintIn: [.detail, .help, .text]),
+
+        KeyBinding([.char("?")], .help, label: "Help", help: "This help (generated from the keymap)", section: "General",
+                   in: [.panes, .detail, .help], hintIn: [.panes, .detail]),
+        KeyBinding([.ctrl("r")], .refresh, label: "Reload", help: "Reload now (changes by others show up within a second anyway)",
+                   section: "General", in: lists),
+        KeyBinding([.ctrl("l")], .redraw, label: "Redraw", help: "Repaint the whole screen", section: "General", in: lists),
+        KeyBinding([.ctrl("z")], .suspend, label: "Suspend", help: "Suspend to the shell (fg to come back)", section: "General", in: lists),
+        KeyBinding([.char("q")], .quit, label: "Quit", help: "Quit (q closes help and texts first)", section: "General",
+                   in: [.panes, .detail, .help, .text], hintIn: [.panes, .detail]),
+        KeyBinding([.ctrl("c")], .quit, label: "Quit", help: "Quit, from anywhere", section: "General",
+                   in: Set(KeyContext.allCases)),
+
+        KeyBinding([.enter], .confirm, label: "OK", help: "Accept the typed value, or confirm the action shown",
+                   section: "In dialogs", in: [.dialog, .filter], hintIn: [.filter]),
+        KeyBinding([.escape], .dismiss, label: "Cancel", help: "Close the dialog without changing anything (in a filter: drop it)",
+                   section: "In dialogs", in: [.dialog, .filter], hintIn: [.filter]),
+        KeyBinding([.char("y")], .yes, label: "Yes", help: "Yes, the rest is missing from the shelf (short pick)",
+                   section: "In dialogs", in: [.dialog]),
+        KeyBinding([.char("n")], .no, label: "No", help: "No, leave the rest allocated to pick later", section: "In dialogs", in: [.dialog]),
+        KeyBinding([.char("O")], .override, label: "Override",
+                   help: "Ship a ship-complete order partially anyway (only when the dialog asks)", section: "In dialogs", in: [.dialog]),
+    ]
+
+    /// The binding a key triggers in a context, if any.
+    public static func binding(for key: Key, in context: KeyContext) -> KeyBinding? {
+        bindings.first { $0.contexts.contains(context) && $0.keys.contains(key) }
+    }
+
+    /// Help sections built from the keymap; write keys are marked when the file is read-only.
+    public static func helpSections(readOnly: Bool) -> [HelpView.Section] {
+        var order: [String] = []
+        var entries: [String: [HelpView.Entry]] = [:]
+        var seen = Set<String>()
+        for b in bindings {
+            let key = b.section + "\u{0}" + b.shownKeys + "\u{0}" + b.help
+            guard seen.insert(key).inserted else { continue }
+            if entries[b.section] == nil { order.append(b.section) }
+            let text = b.writes && readOnly ? b.help + " — disabled: read-only" : b.help
+            entries[b.section, default: []].append(HelpView.Entry(b.shownKeys, text))
+        }
+        return order.map { HelpView.Section($0, entries[$0] ?? []) }
+    }
+
+    /// The hints for a context's hint bar, with whether each is disabled (a write key on a read-only file).
+    public static func hints(in context: KeyContext, readOnly: Bool) -> [(hint: KeyHintBar.Hint, disabled: Bool)] {
+        bindings.filter { $0.hintIn.contains(context) }.map { (KeyHintBar.Hint($0.shownKeys, $0.label), $0.writes && readOnly) }
+    }
+}

@@ -1,0 +1,649 @@
+import BackorderCore
+import TerminalKit
+
+/// The one place state changes: an action in, the state updated, effects (I/O to do) out.
+public enum Reducer {
+    /// Applies `action` to `state` and returns the I/O the runtime must perform next.
+    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .key(let key):
+            return handleKey(&state, key)
+        case .command(let command):
+            return handle(&state, command)
+        case .resized(let size):
+            return resize(&state, size)
+        case .started:
+            state.message = StatusMessage(state.readOnly ? "Read-only: browse freely, nothing can be changed. ? shows every key"
+                                                         : "? shows every key · Tab or 1–4 switch panes · Enter opens an order")
+            // Counts first: they give the sizes of the unfiltered lists, so the first frame needs no row counts.
+            return [.loadCounts, .pollRevision]
+        case .tick(let today):
+            if today != state.today {
+                // A new day changes ages and lateness everywhere.
+                state.today = today
+                state.revision = -1
+            }
+            return [.pollRevision]
+        case .revisionChecked(let revision):
+            guard revision != state.revision else { return [] }
+            state.revision = revision
+            return reloadAll(&state)
+        case .countsLoaded(let counts):
+            state.counts = counts
+            return []
+        case .paneLoaded(let kind, let load):
+            return paneLoaded(&state, kind, load)
+        case .rowsCounted(let kind, let filter, let total):
+            var pane = state[pane: kind]
+            guard pane.filter == filter, pane.totalPending else { return [] }
+            pane.totalPending = false
+            pane.total = total
+            pane.loadedRevision = state.revision
+            pane.selected = max(0, min(pane.selected, total - 1))
+            state[pane: kind] = pane
+            return []
+        case .detailLoaded(let purpose, let detail):
+            return detailLoaded(&state, purpose, detail)
+        case .arrivalLoaded(let arrival, let changes):
+            state.overlay = .text(title: "Arrival \(arrival.reference)", lines: Texts.arrival(arrival, changes), scroll: 0)
+            return []
+        case .receiveTargetResolved(let target):
+            openReceiveQuantity(&state, target)
+            return []
+        case .operationSucceeded(let outcome):
+            let (title, lines, summary) = Texts.outcome(outcome, today: state.today)
+            state.overlay = .dialog(DialogState(step: .result(title: title, lines: lines)))
+            state.message = StatusMessage(summary, .success)
+            return [.pollRevision]
+        case .operationFailed(_, let error):
+            return operationFailed(&state, error)
+        case .loadFailed(let error):
+            state.message = StatusMessage(error.message, .error)
+            return []
+        case .lookupFailed(let error):
+            if case .dialog(var dialog) = state.overlay {
+                dialog.message = error.message
+                state.overlay = .dialog(dialog)
+            } else {
+                state.message = StatusMessage(error.message, .error)
+            }
+            return []
+        }
+    }
+
+    // MARK: keys
+
+    static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        if key == .resize { return [] }
+        let context = state.context
+        let binding = Keymap.binding(for: key, in: context)
+        switch context {
+        case .filter:
+            if let binding { return handle(&state, binding.command) }
+            return editFilter(&state, key)
+        case .dialog:
+            guard case .dialog(var dialog) = state.overlay else { return [] }
+            if case .result = dialog.step {
+                if binding?.command == .quit { state.shouldQuit = true; return [] }
+                state.overlay = nil  // any key closes a result
+                return []
+            }
+            let fieldKey = dialog.step.hasField && !(binding.map { [Command.confirm, .dismiss, .quit].contains($0.command) } ?? false)
+            if fieldKey || binding == nil {
+                if dialog.step.hasField && dialog.field.handle(key) {
+                    dialog.message = nil
+                    state.overlay = .dialog(dialog)
+                }
+                return []
+            }
+            return handle(&state, binding!.command)
+        default:
+            guard let binding else { return [] }
+            return handle(&state, binding.command)
+        }
+    }
+
+    static func handle(_ state: inout AppState, _ command: Command) -> [Effect] {
+        let context = state.context
+        if let binding = Keymap.bindings.first(where: { $0.command == command }), binding.writes, state.readOnly {
+            state.message = StatusMessage("Read-only: \(binding.label.lowercased()) is disabled (the file was opened with --read-only)", .warning)
+            return []
+        }
+        switch command {
+        case .quit:
+            switch context {
+            case .help, .text: state.overlay = nil
+            default: state.shouldQuit = true
+            }
+            return []
+        case .suspend: return [.suspend]
+        case .redraw: return [.redraw]
+        case .refresh:
+            state.revision = -1
+            state.message = StatusMessage("Reloaded")
+            return [.pollRevision]
+        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+            return move(&state, command)
+        case .nextPane:
+            return focus(&state, PaneKind(rawValue: (state.focus.rawValue + 1) % PaneKind.allCases.count)!)
+        case .previousPane:
+            return focus(&state, PaneKind(rawValue: (state.focus.rawValue + PaneKind.allCases.count - 1) % PaneKind.allCases.count)!)
+        case .focus(let kind):
+            return focus(&state, kind)
+        case .open:
+            return open(&state)
+        case .back:
+            return back(&state)
+        case .help:
+            state.overlay = state.overlay == nil ? .help(scroll: 0) : nil
+            return []
+        case .filter:
+            state.filterBefore = state.focused.filter
+            state.filterInput = TextField(text: state.focused.filter, maxLength: 64)
+            return []
+        case .sortNext, .sortReverse:
+            return sort(&state, reverse: command == .sortReverse)
+        case .followSKU:
+            return followSKU(&state)
+        case .pick: return startOrderAction(&state, .pick)
+        case .ship: return startOrderAction(&state, .ship)
+        case .customerStatus: return startOrderAction(&state, .customerStatus)
+        case .cancel:
+            var line: Int?
+            if state.detail == nil, state.focus == .backorders, case .backorders(let rows) = state.focused.rows,
+               let i = state.focused.selectedInWindow {
+                line = rows[i].lineNo
+            }
+            return startOrderAction(&state, .cancel(lineNo: line))
+        case .receive:
+            return startReceive(&state)
+        case .editETA:
+            guard state.focus == .arrivals, case .arrivals(let rows) = state.focused.rows, let i = state.focused.selectedInWindow else {
+                state.message = StatusMessage("Select an arrival in pane 3 to change its ETA", .warning)
+                return []
+            }
+            state.overlay = .dialog(DialogState(step: .etaDate(rows[i].arrival), text: rows[i].arrival.eta.iso))
+            return []
+        case .addArrival:
+            state.overlay = .dialog(DialogState(step: .arrivalField(ArrivalDraft(sku: selectedSKU(state) ?? ""), .supplier)))
+            return []
+        case .confirm, .dismiss, .yes, .no, .override:
+            if context == .filter { return finishFilter(&state, keep: command == .confirm) }
+            return dialogCommand(&state, command)
+        }
+    }
+
+    // MARK: panes
+
+    static func resize(_ state: inout AppState, _ size: Size) -> [Effect] {
+        state.size = size
+        let layout = Layout(size: size)
+        var effects: [Effect] = []
+        for kind in PaneKind.allCases {
+            var pane = state[pane: kind]
+            let rows = layout.visibleRows(kind)
+            guard rows != pane.visibleRows else { continue }
+            pane.visibleRows = rows
+            pane.top = Scrolling.offset(selected: pane.selected, current: pane.top, visibleRows: rows, rowCount: pane.total)
+            state[pane: kind] = pane
+            if pane.loadedTop >= 0 && isShown(state, kind) { effects.append(load(state, kind, withTotal: false)) }
+        }
+        return effects
+    }
+
+    static func isShown(_ state: AppState, _ kind: PaneKind) -> Bool {
+        Layout(size: state.size).isGrid || state.focus == kind
+    }
+
+    static func load(_ state: AppState, _ kind: PaneKind, withTotal: Bool) -> Effect {
+        let pane = state[pane: kind]
+        // An unfiltered list's size is in the counts (cheap indexed counts, loaded with every change); only a filter needs a count.
+        let count = withTotal && !(pane.filter.isEmpty && state.counts != nil)
+        return .loadPane(kind, PaneQuery(page: Page(offset: pane.top, limit: pane.visibleRows, filter: pane.filter), withTotal: count))
+    }
+
+    /// The size of an unfiltered list, from the counts.
+    static func unfilteredTotal(_ counts: Counts, _ kind: PaneKind) -> Int {
+        switch kind {
+        case .orders: return counts.openOrders
+        case .backorders: return counts.backorderLines
+        case .arrivals: return counts.openArrivals
+        case .stock: return counts.items
+        }
+    }
+
+    /// Reloads what is on screen after a change of the data (ours or another process's).
+    static func reloadAll(_ state: inout AppState) -> [Effect] {
+        var effects: [Effect] = [.loadCounts]
+        for kind in PaneKind.allCases {
+            state[pane: kind].loadedRevision = -1
+            if isShown(state, kind) { effects.append(load(state, kind, withTotal: true)) }
+        }
+        if let detail = state.detail { effects.append(.loadDetail(order: detail.detail.order.number, purpose: .refresh)) }
+        return effects
+    }
+
+    static func focus(_ state: inout AppState, _ kind: PaneKind) -> [Effect] {
+        state.focus = kind
+        let pane = state[pane: kind]
+        if pane.loadedRevision != state.revision || pane.loadedTop < 0 { return [load(state, kind, withTotal: true)] }
+        return []
+    }
+
+    static func paneLoaded(_ state: inout AppState, _ kind: PaneKind, _ load: PaneLoad) -> [Effect] {
+        var pane = state[pane: kind]
+        guard load.filter == pane.filter else { return [] }  // answer to a filter since retyped
+        pane.rows = load.rows
+        pane.loadedTop = load.top
+        if let total = load.total {
+            pane.total = total
+            pane.totalPending = false
+            pane.loadedRevision = state.revision
+        } else if pane.totalPending {
+            // Until the count arrives, the list is at least as long as what was seen.
+            pane.total = max(pane.selected + 1, load.top + load.rows.count)
+        } else if load.filter.isEmpty, let counts = state.counts {
+            pane.total = unfilteredTotal(counts, kind)
+            pane.loadedRevision = state.revision
+        }
+        if let column = pane.sortColumn { pane.rows = Columns.sorted(pane.rows, column: column, descending: pane.sortDescending) }
+        // Rows may have gone (shipped, filtered away): keep the selection on an existing row.
+        pane.selected = max(0, min(pane.selected, pane.total - 1))
+        let top = Scrolling.offset(selected: pane.selected, current: pane.top, visibleRows: pane.visibleRows, rowCount: pane.total)
+        pane.top = top
+        state[pane: kind] = pane
+        if top != load.top { return [Reducer.load(state, kind, withTotal: false)] }
+        return []
+    }
+
+    static func move(_ state: inout AppState, _ command: Command) -> [Effect] {
+        switch state.context {
+        case .help:
+            guard case .help(let scroll) = state.overlay else { return [] }
+            let area = Layout(size: state.size).overlayFrame.inset(by: 1)
+            let view = HelpView(sections: Keymap.helpSections(readOnly: state.readOnly))
+            let limit = view.maxScrollOffset(width: area.width, height: area.height)
+            state.overlay = .help(scroll: scrolled(scroll, command, page: area.height, limit: limit))
+            return []
+        case .text:
+            guard case .text(let title, let lines, let scroll) = state.overlay else { return [] }
+            let area = Layout(size: state.size).overlayFrame.inset(by: 1)
+            let limit = TextView(lines: lines).maxScrollOffset(width: area.width, height: area.height)
+            state.overlay = .text(title: title, lines: lines, scroll: scrolled(scroll, command, page: area.height, limit: limit))
+            return []
+        case .detail:
+            guard var detail = state.detail else { return [] }
+            let limit = max(0, DetailView.historyLines(detail.detail).count - 1)
+            detail.scroll = scrolled(detail.scroll, command, page: max(1, state.size.height / 2), limit: limit)
+            state.detail = detail
+            return []
+        default:
+            var pane = state.focused
+            guard pane.total > 0 else { return [] }
+            let page = max(1, pane.visibleRows - 1)
+            let target: Int
+            switch command {
+            case .up: target = pane.selected - 1
+            case .down: target = pane.selected + 1
+            case .pageUp: target = pane.selected - page
+            case .pageDown: target = pane.selected + page
+            case .top: target = 0
+            default: target = pane.total - 1
+            }
+            pane.selected = max(0, min(target, pane.total - 1))
+            pane.top = Scrolling.offset(selected: pane.selected, current: pane.top, visibleRows: pane.visibleRows, rowCount: pane.total)
+            state.focused = pane
+            // Only a scroll past the loaded window costs a query; a move within it is a pure redraw.
+            let needed = min(pane.visibleRows, pane.total - pane.top)
+            if pane.top != pane.loadedTop || pane.rows.count < needed { return [load(state, state.focus, withTotal: false)] }
+            return []
+        }
+    }
+
+    static func scrolled(_ value: Int, _ command: Command, page: Int, limit: Int) -> Int {
+        let next: Int
+        switch command {
+        case .up: next = value - 1
+        case .down: next = value + 1
+        case .pageUp: next = value - max(1, page - 1)
+        case .pageDown: next = value + max(1, page - 1)
+        case .top: next = 0
+        default: next = limit
+        }
+        return max(0, min(next, limit))
+    }
+
+    static func editFilter(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard var field = state.filterInput, field.handle(key) else { return [] }
+        state.filterInput = field
+        return applyFilter(&state, state.focus, field.text)
+    }
+
+    static func applyFilter(_ state: inout AppState, _ kind: PaneKind, _ text: String) -> [Effect] {
+        var pane = state[pane: kind]
+        guard pane.filter != text else { return [] }
+        pane.filter = text
+        pane.selected = 0
+        pane.top = 0
+        pane.totalPending = !text.isEmpty
+        state[pane: kind] = pane
+        // The window first (cheap when rows match), the count after: a keystroke does not wait for a full count.
+        if text.isEmpty { return [load(state, kind, withTotal: true)] }
+        return [load(state, kind, withTotal: false), .countRows(kind, filter: text)]
+    }
+
+    static func finishFilter(_ state: inout AppState, keep: Bool) -> [Effect] {
+        state.filterInput = nil
+        if keep { return [] }
+        return applyFilter(&state, state.focus, state.filterBefore)
+    }
+
+    static func back(_ state: inout AppState) -> [Effect] {
+        switch state.context {
+        case .help, .text:
+            state.overlay = nil
+            return []
+        case .detail:
+            state.detail = nil
+            return focus(&state, state.focus)
+        default:
+            guard !state.focused.filter.isEmpty else { return [] }
+            state.message = StatusMessage("Filter of \(state.focus.title.lowercased()) dropped")
+            return applyFilter(&state, state.focus, "")
+        }
+    }
+
+    static func sort(_ state: inout AppState, reverse: Bool) -> [Effect] {
+        var pane = state.focused
+        let columns = Columns.columns(pane.kind)
+        if reverse {
+            if pane.sortColumn == nil { pane.sortColumn = 0 } else { pane.sortDescending.toggle() }
+        } else {
+            let next = (pane.sortColumn ?? -1) + 1
+            pane.sortColumn = next < columns.count ? next : nil
+            pane.sortDescending = false
+        }
+        state.focused = pane
+        guard let column = pane.sortColumn else {
+            state.message = StatusMessage("\(pane.kind.title): the list's own order")
+            return [load(state, pane.kind, withTotal: false)]  // the page's original order comes from the store
+        }
+        state.focused.rows = Columns.sorted(pane.rows, column: column, descending: pane.sortDescending)
+        state.message = StatusMessage("Rows on screen sorted by \(columns[column].title) \(pane.sortDescending ? "▼" : "▲") (o: next column, O: reverse)")
+        return []
+    }
+
+    static func selectedSKU(_ state: AppState) -> String? {
+        let pane = state.focused
+        guard let i = pane.selectedInWindow else { return nil }
+        switch pane.rows {
+        case .backorders(let r): return r[i].sku
+        case .arrivals(let r): return r[i].arrival.sku
+        case .stock(let r): return r[i].sku
+        case .orders: return nil
+        }
+    }
+
+    static func followSKU(_ state: inout AppState) -> [Effect] {
+        guard let sku = selectedSKU(state) else {
+            state.message = StatusMessage("Follow SKU works on a backorder line, an arrival or an item", .warning)
+            return []
+        }
+        var effects = applyFilter(&state, .arrivals, sku) + applyFilter(&state, .stock, sku)
+        state.focus = .arrivals
+        if effects.isEmpty { effects = focus(&state, .arrivals) }
+        state.message = StatusMessage("Arrivals and stock narrowed to \(sku) (Esc in a pane drops it)")
+        return effects
+    }
+
+    static func open(_ state: inout AppState) -> [Effect] {
+        let pane = state.focused
+        guard let i = pane.selectedInWindow else { return [] }
+        switch pane.rows {
+        case .orders(let r): return [.loadDetail(order: r[i].number, purpose: .view)]
+        case .backorders(let r): return [.loadDetail(order: r[i].orderNumber, purpose: .view)]
+        case .arrivals(let r): return [.loadArrival(r[i].arrival.reference)]
+        case .stock(let r):
+            // An item opens its waiting backorder lines.
+            var effects = applyFilter(&state, .backorders, r[i].sku)
+            effects += focus(&state, .backorders)
+            state.message = StatusMessage("Backorder lines of \(r[i].sku) (Esc drops the filter)")
+            return effects
+        }
+    }
+
+    // MARK: actions
+
+    static func selectedOrder(_ state: AppState) -> String? {
+        if let detail = state.detail { return detail.detail.order.number }
+        let pane = state.focused
+        guard let i = pane.selectedInWindow else { return nil }
+        switch pane.rows {
+        case .orders(let r): return r[i].number
+        case .backorders(let r): return r[i].orderNumber
+        default: return nil
+        }
+    }
+
+    static func startOrderAction(_ state: inout AppState, _ purpose: DetailPurpose) -> [Effect] {
+        guard let order = selectedOrder(state) else {
+            state.message = StatusMessage("Select an order (pane 1) or a backorder line (pane 2) first", .warning)
+            return []
+        }
+        // The dialog works on the order as it is now, and commits only if it is still so.
+        return [.loadDetail(order: order, purpose: purpose)]
+    }
+
+    static func detailLoaded(_ state: inout AppState, _ purpose: DetailPurpose, _ detail: OrderDetail) -> [Effect] {
+        if let open = state.detail, open.detail.order.number == detail.order.number {
+            state.detail = DetailState(detail: detail, scroll: open.scroll)
+        }
+        let number = detail.order.number
+        let totals = detail.totals
+        switch purpose {
+        case .view:
+            state.detail = DetailState(detail: detail)
+        case .refresh:
+            break
+        case .customerStatus:
+            state.overlay = .text(title: "Customer status of \(number)", lines: detail.customerStatus(today: state.today)
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init), scroll: 0)
+        case .pick:
+            guard detail.order.isOpen else { state.message = StatusMessage("Order \(number) is closed", .warning); return [] }
+            let plan = PickPlan(detail: detail)
+            guard !plan.lines.isEmpty else {
+                state.message = StatusMessage("Nothing is allocated on \(number), so there is nothing to pick"
+                                              + (totals.backordered > 0 ? " (\(totals.backordered) wait for stock)" : ""), .warning)
+                return []
+            }
+            state.overlay = .dialog(DialogState(step: .pickQuantity(plan), text: String(plan.current.line.quantities.allocated)))
+        case .ship:
+            guard detail.order.isOpen else { state.message = StatusMessage("Order \(number) is closed", .warning); return [] }
+            guard totals.picked > 0 else {
+                state.message = StatusMessage("Nothing is picked on \(number): pick first (p)", .warning)
+                return []
+            }
+            state.overlay = .dialog(DialogState(step: .shipConfirm(detail)))
+        case .cancel(let lineNo):
+            guard detail.order.isOpen else { state.message = StatusMessage("Order \(number) is closed", .warning); return [] }
+            let waiting = detail.lines.filter { ($0.line.lineNo == lineNo || lineNo == nil) && $0.line.quantities.backordered > 0 }
+            guard !waiting.isEmpty else {
+                state.message = StatusMessage("Nothing is backordered on \(number)\(lineNo.map { " line \($0)" } ?? ""): nothing to cancel", .warning)
+                return []
+            }
+            state.overlay = .dialog(DialogState(step: .cancelReason(detail, lineNo: lineNo)))
+        }
+        return []
+    }
+
+    static func startReceive(_ state: inout AppState) -> [Effect] {
+        let pane = state.focused
+        if state.detail == nil, case .arrivals(let rows) = pane.rows, let i = pane.selectedInWindow {
+            openReceiveQuantity(&state, .arrival(rows[i].arrival))
+            return []
+        }
+        state.overlay = .dialog(DialogState(step: .receiveTarget, text: selectedSKU(state) ?? ""))
+        return []
+    }
+
+    static func openReceiveQuantity(_ state: inout AppState, _ target: ReceiveTarget) {
+        var text = ""
+        if case .arrival(let a) = target { text = String(a.outstanding) }
+        state.overlay = .dialog(DialogState(step: .receiveQuantity(target), text: text))
+    }
+
+    static func operationFailed(_ state: inout AppState, _ error: BackorderError) -> [Effect] {
+        if error.kind == .stale {
+            // The clerk decided on figures that are no longer true: close, refresh, let them look again.
+            state.overlay = nil
+            state.message = StatusMessage(error.message + " — the screen has been refreshed", .error)
+            state.revision = -1
+            return [.pollRevision]
+        }
+        if case .dialog(var dialog) = state.overlay {
+            dialog.message = error.message
+            state.overlay = .dialog(dialog)
+        }
+        state.message = StatusMessage(error.message, .error)
+        // A refusal often means the data moved on (someone else shipped): show the current state.
+        return error.kind == .refused ? [.pollRevision] : []
+    }
+
+    // MARK: dialogs
+
+    static func dialogCommand(_ state: inout AppState, _ command: Command) -> [Effect] {
+        guard case .dialog(var dialog) = state.overlay else { return [] }
+        if command == .dismiss {
+            state.overlay = nil
+            state.message = StatusMessage("Cancelled: nothing was changed")
+            return []
+        }
+        let text = dialog.field.text
+        do {
+            switch (dialog.step, command) {
+            case (.pickQuantity(var plan), .confirm):
+                let allocated = plan.current.line.quantities.allocated
+                let lineNo = plan.current.line.lineNo
+                let picked = try Validate.parseQuantity(text, "picked quantity")
+                guard picked <= allocated else {
+                    throw BackorderError.invalid("only \(allocated) allocated on line \(lineNo): pick at most \(allocated)")
+                }
+                if picked < allocated {
+                    dialog = DialogState(step: .pickShort(plan, picked: picked))
+                } else {
+                    plan.entries.append(PickEntry(lineNo: lineNo, picked: picked))
+                    dialog = nextPickStep(plan)
+                }
+            case (.pickShort(var plan, let picked), .yes), (.pickShort(var plan, let picked), .no):
+                let allocated = plan.current.line.quantities.allocated
+                plan.entries.append(PickEntry(lineNo: plan.current.line.lineNo, picked: picked,
+                                              missing: command == .yes ? allocated - picked : 0))
+                dialog = nextPickStep(plan)
+            case (.pickShort, .confirm):
+                throw BackorderError.invalid("press y (the rest is missing) or n (pick the rest later)")
+            case (.pickConfirm(let plan), .confirm):
+                return [.perform(.pick(order: plan.detail.order.number, entries: plan.entries.filter { $0.picked + $0.missing > 0 },
+                                       expectedVersion: plan.detail.order.version))]
+            case (.shipConfirm(let detail), .confirm), (.shipConfirm(let detail), .override):
+                let behind = detail.totals.allocated + detail.totals.backordered
+                let needsOverride = detail.order.policy == .complete && behind > 0
+                if needsOverride && command != .override {
+                    throw BackorderError.refused("ship-complete order: press O to ship partially anyway, or Esc")
+                }
+                return [.perform(.ship(order: detail.order.number, override: needsOverride, expectedVersion: detail.order.version,
+                                       before: detail))]
+            case (.receiveTarget, .confirm):
+                let name = text.trimmingSpaces
+                guard !name.isEmpty else { throw BackorderError.invalid("type the arrival as PO/line, or a SKU for an unplanned receipt") }
+                return [.resolveReceiveTarget(name)]
+            case (.receiveQuantity(let target), .confirm):
+                let quantity = try Validate.parseQuantity(text, "received quantity")
+                try Validate.positive(quantity, "received quantity")
+                dialog = DialogState(step: .receiveConfirm(target, quantity: quantity))
+            case (.receiveConfirm(let target, let quantity), .confirm):
+                return [.perform(.receive(target, quantity: quantity))]
+            case (.etaDate(let arrival), .confirm):
+                let day = try DayInput.parse(text, today: state.today, what: "ETA")
+                guard day != arrival.eta else { throw BackorderError.invalid("\(arrival.reference) is already expected on \(day.iso)") }
+                dialog = DialogState(step: .etaReason(arrival, day))
+            case (.etaReason(let arrival, let day), .confirm):
+                try Validate.text(text, "reason", required: false)
+                dialog = DialogState(step: .etaConfirm(arrival, day, reason: text.trimmingSpaces))
+            case (.etaConfirm(let arrival, let day, let reason), .confirm):
+                return [.perform(.changeETA(arrival: arrival.reference, to: day, reason: reason))]
+            case (.arrivalField(var draft, let field), .confirm):
+                let value = text.trimmingSpaces
+                switch field {
+                case .supplier: try Validate.text(value, "supplier"); draft.supplier = value
+                case .poNumber: try Validate.identifier(value, "PO number"); draft.poNumber = value
+                case .poLine:
+                    let n = try Validate.parseQuantity(value, "PO line")
+                    guard n >= 1 else { throw BackorderError.invalid("PO line must be 1 or more") }
+                    draft.poLine = n
+                case .sku: try Validate.identifier(value, "SKU"); draft.sku = value
+                case .quantity:
+                    let n = try Validate.parseQuantity(value, "expected quantity")
+                    try Validate.positive(n, "expected quantity")
+                    draft.quantity = n
+                case .eta: draft.eta = try DayInput.parse(value, today: state.today, what: "ETA")
+                }
+                if let next = ArrivalDraft.Field(rawValue: field.rawValue + 1) {
+                    dialog = DialogState(step: .arrivalField(draft, next), text: Texts.defaultText(draft, next, today: state.today))
+                } else {
+                    dialog = DialogState(step: .arrivalConfirm(draft))
+                }
+            case (.arrivalConfirm(let draft), .confirm):
+                return [.perform(.addArrival(draft))]
+            case (.cancelReason(let detail, let lineNo), .confirm):
+                try Validate.text(text, "cancellation reason")
+                dialog = DialogState(step: .cancelConfirm(detail, lineNo: lineNo, reason: text.trimmingSpaces))
+            case (.cancelConfirm(let detail, let lineNo, let reason), .confirm):
+                return [.perform(.cancel(order: detail.order.number, lineNo: lineNo, reason: reason, expectedVersion: detail.order.version))]
+            case (.result, _):
+                state.overlay = nil
+                return []
+            default:
+                return []
+            }
+        } catch let error as BackorderError {
+            dialog.message = error.message
+        } catch {
+            dialog.message = "\(error)"
+        }
+        state.overlay = .dialog(dialog)
+        return []
+    }
+
+    static func nextPickStep(_ plan: PickPlan) -> DialogState {
+        var plan = plan
+        plan.index += 1
+        if plan.index < plan.lines.count {
+            return DialogState(step: .pickQuantity(plan), text: String(plan.current.line.quantities.allocated))
+        }
+        guard plan.entries.contains(where: { $0.picked + $0.missing > 0 }) else {
+            // Nothing picked and nothing missing would be an empty pick: ask again from the first line.
+            var restart = plan
+            restart.index = 0
+            restart.entries = []
+            return DialogState(step: .pickQuantity(restart), text: String(restart.current.line.quantities.allocated),
+                               message: "every quantity was 0: nothing to pick; type what was taken from the shelf, or Esc")
+        }
+        plan.index = plan.lines.count - 1
+        return DialogState(step: .pickConfirm(plan))
+    }
+}
+
+/// Days as a clerk types them.
+enum DayInput {
+    /// `YYYY-MM-DD`, `today`, `+N` or `-N` days from today.
+    static func parse(_ text: String, today: Day, what: String) throws -> Day {
+        let t = text.trimmingSpaces
+        if t == "today" { return today }
+        if let d = Day(iso: t) { return d }
+        if let f = t.first, f == "+" || f == "-", t.count > 1, t.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }),
+           let n = Int(t.dropFirst()), n <= 36_500 {
+            return today.adding(days: f == "-" ? -n : n)
+        }
+        throw BackorderError.invalid("\(what) \"\(t)\" is not a day: use YYYY-MM-DD, today, +N or -N")
+    }
+}

@@ -1,0 +1,243 @@
+import BackorderCore
+import TerminalKit
+
+/// Renders the state into a screen buffer: a pure function of state and size.
+public enum Views {
+    static let focusStyle = Style(foreground: .cyan, attributes: .bold)
+    static let frameStyle = Style(foreground: .brightBlack)
+
+    /// The whole screen for `state` at `state.size`.
+    public static func render(_ state: AppState) -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: state.size)
+        let layout = Layout(size: state.size)
+        if let detail = state.detail {
+            DetailView.render(detail, today: state.today, into: &buffer, in: layout.content)
+        } else if layout.isGrid {
+            for kind in PaneKind.allCases { renderGridPane(state, kind, layout, into: &buffer) }
+        } else {
+            renderSinglePane(state, layout, into: &buffer)
+        }
+        renderMessageLine(state, layout.messageRow, into: &buffer)
+        renderStatusBar(state, layout.statusRow, into: &buffer)
+        renderOverlay(state, layout, into: &buffer)
+        renderHints(state, layout.hintRow, into: &buffer)
+        return buffer
+    }
+
+    // MARK: panes
+
+    /// Position, filter and sort of a pane, e.g. "3/120 /SKU-1 by Qty▼".
+    static func caption(_ pane: PaneState) -> String {
+        var parts = [pane.total == 0 ? "0" : "\(pane.selected + 1)/\(pane.total)" + (pane.totalPending ? "+" : "")]
+        if !pane.filter.isEmpty { parts.append("/" + pane.filter) }
+        if let c = pane.sortColumn {
+            parts.append("page by \(Columns.columns(pane.kind)[c].title)\(pane.sortDescending ? "▼" : "▲")")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    static func renderSinglePane(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
+        if let bar = layout.paneBar {
+            let paneBar = PaneBar(titles: PaneKind.allCases.map(\.shortTitle), active: state.focus.rawValue,
+                                  activeStyle: Style(foreground: .cyan, attributes: [.reverse, .bold]))
+            buffer.render(paneBar, in: bar)
+            let used = paneBar.labels(forWidth: bar.width).reduce(0) { $0 + $1.displayWidth }
+            let text = caption(state.focused)
+            let room = bar.width - used - 1
+            if room >= min(text.displayWidth, 8) {
+                let shown = text.truncated(toWidth: room)
+                buffer.put(shown, x: bar.maxX - shown.displayWidth, y: bar.y, style: Style(attributes: .dim))
+            }
+        }
+        renderTable(state.focused, focused: true, into: &buffer, in: layout.tableArea(state.focus))
+    }
+
+    static func renderGridPane(_ state: AppState, _ kind: PaneKind, _ layout: Layout, into buffer: inout ScreenBuffer) {
+        let frame = layout.gridFrame(kind)
+        let pane = state[pane: kind]
+        let focused = kind == state.focus
+        let title = "\(kind.rawValue + 1) \(kind.title) · \(caption(pane))"
+        buffer.drawBox(frame, title: title, style: focused ? focusStyle : frameStyle,
+                       titleStyle: focused ? Style(foreground: .cyan, attributes: [.bold, .reverse]) : .bold)
+        renderTable(pane, focused: focused, into: &buffer, in: layout.tableArea(kind))
+    }
+
+    static func renderTable(_ pane: PaneState, focused: Bool, into buffer: inout ScreenBuffer, in area: Rect) {
+        let table = Table(columns: Columns.columns(pane.kind), rows: Columns.cells(pane.rows),
+                          selectedRow: nil, scrollOffset: 0,
+                          sortColumn: pane.sortColumn, sortDirection: pane.sortDescending ? .descending : .ascending,
+                          rowStyles: Columns.styles(pane.rows))
+        buffer.render(table, in: area)
+        // Only the row's key column is highlighted: a cursor move then repaints a dozen cells, not two whole rows,
+        // which keeps it under 200 bytes on a slow SSH link (like mutt's arrow cursor).
+        if let row = pane.selectedInWindow, row + 1 < area.height, let key = table.columnLayout(forWidth: area.width).first {
+            let style = focused ? Style(foreground: .cyan, attributes: [.reverse, .bold]) : Style(attributes: .underline)
+            buffer.restyle(Rect(x: area.x + key.x, y: area.y + 1 + row, width: key.width, height: 1)) { $0.merged(with: style) }
+        }
+        if pane.total == 0 && pane.loadedTop >= 0 && area.height >= 2 {
+            let empty = pane.filter.isEmpty ? emptyText(pane.kind) : "Nothing matches /\(pane.filter) (Esc drops the filter)"
+            buffer.putTruncated(empty, x: area.x, y: area.y + 1, width: area.width, style: Style(attributes: .dim))
+        }
+    }
+
+    static func emptyText(_ kind: PaneKind) -> String {
+        switch kind {
+        case .orders: return "No open orders"
+        case .backorders: return "No backorder lines: every order line has its stock"
+        case .arrivals: return "No expected arrivals (a adds one)"
+        case .stock: return "No items"
+        }
+    }
+
+    // MARK: bottom rows
+
+    static func renderMessageLine(_ state: AppState, _ row: Rect, into buffer: inout ScreenBuffer) {
+        guard !row.isEmpty else { return }
+        if let field = state.filterInput {
+            let label = "Filter \(state.focus.title.lowercased()): "
+            let x = buffer.put(label, x: row.x, y: row.y, style: .bold, maxWidth: row.width)
+            buffer.render(field, in: Rect(x: row.x + x, y: row.y, width: row.width - x, height: 1))
+            return
+        }
+        guard let message = state.message else { return }
+        let style: Style
+        switch message.kind {
+        case .info: style = .plain
+        case .success: style = Style(foreground: .green, attributes: .bold)
+        case .warning: style = Style(foreground: .yellow, attributes: .bold)
+        case .error: style = Style(foreground: .red, attributes: .bold)
+        }
+        buffer.putTruncated(message.text, x: row.x, y: row.y, width: row.width, style: style)
+    }
+
+    static func renderStatusBar(_ state: AppState, _ row: Rect, into buffer: inout ScreenBuffer) {
+        var left: [Segment] = []
+        if state.readOnly { left.append(Segment("READ-ONLY", style: Style(foreground: .red, attributes: .bold))) }
+        left.append(Segment(state.location))
+        left.append(Segment(state.actor))
+        var right: [Segment] = []
+        if let c = state.counts {
+            right.append(Segment("\(c.openOrders) orders"))
+            right.append(Segment("\(c.backorderLines) BO lines (\(c.backorderedUnits) u)"))
+            right.append(Segment("\(c.openArrivals) arrivals" + (c.lateArrivals > 0 ? " (\(c.lateArrivals) late)" : "")))
+        }
+        buffer.render(StatusBar(left: left, right: right), in: row)
+    }
+
+    static func renderHints(_ state: AppState, _ row: Rect, into buffer: inout ScreenBuffer) {
+        guard !row.isEmpty else { return }
+        var hints = Keymap.hints(in: state.context, readOnly: state.readOnly)
+        if case .dialog(let dialog) = state.overlay { hints = DialogView.buttons(dialog.step).map { ($0, false) } }
+        buffer.fill(row)
+        var x = row.x
+        for (hint, disabled) in hints {
+            let needed = (x == row.x ? 0 : 2) + hint.key.displayWidth + 1 + hint.label.displayWidth
+            guard x + needed <= row.maxX else { continue }
+            if x != row.x { x += 2 }
+            let keyStyle = disabled ? Style(attributes: .dim) : Style(attributes: [.bold, .reverse])
+            x += buffer.put(hint.key, x: x, y: row.y, style: keyStyle)
+            x += buffer.put(" " + hint.label, x: x, y: row.y, style: disabled ? Style(attributes: .dim) : .plain)
+        }
+    }
+
+    // MARK: overlays
+
+    static func renderOverlay(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
+        switch state.overlay {
+        case .help(let scroll):
+            let frame = layout.overlayFrame
+            buffer.fill(frame)
+            buffer.drawBox(frame, title: "Keys — ? or Esc closes", style: focusStyle)
+            let view = HelpView(sections: Keymap.helpSections(readOnly: state.readOnly), scrollOffset: scroll)
+            buffer.render(view, in: frame.inset(by: 1))
+        case .text(let title, let lines, let scroll):
+            let frame = layout.overlayFrame
+            buffer.fill(frame)
+            buffer.drawBox(frame, title: title + " — Esc closes", style: focusStyle)
+            buffer.render(TextView(lines: lines, scrollOffset: scroll), in: frame.inset(top: 1, left: 2, bottom: 1, right: 2))
+        case .dialog(let dialog):
+            // A dialog may cover everything but the key hints: small terminals need every row for it.
+            let area = Rect(x: 0, y: 0, width: state.size.width, height: state.size.height - layout.hintRow.height)
+            let widget = DialogView.make(dialog, today: state.today, width: area.width)
+            buffer.render(widget, in: area)
+        case nil:
+            break
+        }
+    }
+}
+
+/// The order detail screen: header, every line's quantities, shipments and history.
+enum DetailView {
+    static let columns: [Table.Column] = [
+        .init("Ln", width: .fixed(3), alignment: .right, priority: 6),
+        .init("SKU", width: .flexible(min: 8, weight: 1), priority: 10),
+        .init("Item", width: .flexible(min: 8, weight: 2), priority: 2),
+        .init("Ordered", width: .fixed(7), alignment: .right, priority: 9),
+        .init("Alloc", width: .fixed(5), alignment: .right, priority: 8),
+        .init("Picked", width: .fixed(6), alignment: .right, priority: 8),
+        .init("Shipped", width: .fixed(7), alignment: .right, priority: 8),
+        .init("Backord", width: .fixed(7), alignment: .right, priority: 9),
+        .init("Cancel", width: .fixed(6), alignment: .right, priority: 7),
+        .init("Promised", width: .fixed(12), priority: 5),
+    ]
+
+    static func header(_ d: OrderDetail) -> String {
+        let o = d.order
+        return "Order \(o.number) · \(o.customerName) (\(o.customerCode)) · \(o.orderDate.iso) · priority \(o.priority) · "
+            + (o.policy == .complete ? "ship complete" : "partial shipments") + " · " + (o.isOpen ? "open" : "closed")
+    }
+
+    static func lineRows(_ d: OrderDetail, today: Day) -> [[String]] {
+        var rows = d.lines.map { l -> [String] in
+            let q = l.line.quantities
+            let promised = q.backordered > 0 ? (l.promised.map { $0 < today ? $0.iso + "!" : $0.iso } ?? "none planned") : ""
+            return [String(l.line.lineNo), l.line.sku, l.line.itemName, String(q.ordered), String(q.allocated), String(q.picked),
+                    String(q.shipped), String(q.backordered), String(q.cancelled), promised]
+        }
+        let t = d.totals
+        rows.append(["", "Total", "", String(t.ordered), String(t.allocated), String(t.picked), String(t.shipped),
+                     String(t.backordered), String(t.cancelled), ""])
+        return rows
+    }
+
+    /// Shipments and the journal of the order, one text line each.
+    static func historyLines(_ d: OrderDetail) -> [String] {
+        var out: [String] = []
+        if d.shipments.isEmpty {
+            out.append("Shipments: none yet")
+        } else {
+            out.append("Shipments:")
+            for s in d.shipments {
+                out.append("  \(s.number)  \(s.at.iso)  \(s.actor)" + (s.overridden ? "  (partial by override)" : "") + ":  "
+                           + s.lines.map { "\($0.quantity) × \($0.sku) (line \($0.lineNo))" }.joined(separator: ", "))
+            }
+        }
+        out.append("")
+        out.append("History:")
+        for m in d.history {
+            var text = "  \(m.at.iso)  \(m.actor)  \(m.kind.rawValue.padded(toWidth: 10))  line \(m.lineNo.map(String.init) ?? "-")  \(m.sku)  \(m.quantity)"
+            if let doc = m.document { text += "  \(doc)" }
+            if let a = m.arrivalReference { text += "  arrival \(a)" }
+            if !m.note.isEmpty && m.note != m.document { text += "  “\(m.note)”" }
+            out.append(text)
+        }
+        return out
+    }
+
+    static func render(_ state: DetailState, today: Day, into buffer: inout ScreenBuffer, in area: Rect) {
+        guard !area.isEmpty else { return }
+        let d = state.detail
+        buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), style: Style(foreground: .cyan, attributes: [.reverse, .bold]))
+        buffer.putTruncated(header(d), x: area.x + 1, y: area.y, width: area.width - 2,
+                            style: Style(foreground: .cyan, attributes: [.reverse, .bold]))
+        let rest = area.inset(top: 1)
+        let rows = lineRows(d, today: today)
+        let tableHeight = min(rows.count + 1, max(2, rest.height / 2))
+        let styles = Dictionary(uniqueKeysWithValues: d.lines.enumerated().compactMap { i, l -> (Int, Style)? in
+            l.line.quantities.backordered > 0 && (l.promised.map { $0 < today } ?? true) ? (i, Style(foreground: .red)) : nil
+        } + [(rows.count - 1, Style(attributes: .bold))])
+        buffer.render(Table(columns: columns, rows: rows, rowStyles: styles), in: Rect(x: rest.x, y: rest.y, width: rest.width, height: tableHeight))
+        let text = rest.inset(top: tableHeight + 1)
+        buffer.render(TextView(lines: historyLines(d), wraps: false, scrollOffset: state.scroll), in: text)
+    }
+}

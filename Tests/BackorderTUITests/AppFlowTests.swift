@@ -1,0 +1,179 @@
+import BackorderCore
+import BackorderStore
+import BackorderTUI
+import TerminalKit
+import XCTest
+
+/// The runtime against a real (in-memory) warehouse: keys in, effects performed, the file changed only as confirmed.
+final class AppFlowTests: XCTestCase {
+    /// The wholesaler flow by keys: order of 100 with 70 on hand; pick, ship 70; receive 30; pick, ship; the order is gone.
+    func testWholesalerFlowByKeys() throws {
+        let w = try Warehouse.inMemory()
+        try w.addItem(Item(sku: "SKU-1", name: "Widget", onHand: 70), ctx: fixedContext(-3))
+        try w.addCustomer(Customer(code: "C1", name: "Nordic Tools AS"))
+        _ = try w.createOrder(NewOrder(number: "SO-1", customer: "C1", lines: [NewOrderLine(sku: "SKU-1", quantity: 100)]), ctx: fixedContext(-2))
+        try w.addArrival(NewArrival(supplier: "Acme", poNumber: "PO-1", sku: "SKU-1", quantity: 30, eta: fixedToday.adding(days: 3)),
+                         ctx: fixedContext(-2))
+        let app = makeApp(w)
+        app.type(.char("p"), .enter, .enter)
+        XCTAssertTrue(app.screen.contains("Picked 70 unit(s) on SO-1"), app.screen)
+        app.type(.enter, .char("s"))
+        XCTAssertTrue(app.screen.contains("30 backordered"), app.screen)
+        app.type(.enter)
+        XCTAssertTrue(app.screen.contains("Shipment SH-000001"), app.screen)
+        app.type(.enter, .char("3"), .char("r"), .enter, .enter)
+        XCTAssertTrue(app.screen.contains("30 → SO-1 line 1 (line filled)"), app.screen)
+        app.type(.enter, .char("1"), .char("p"), .enter, .enter, .enter, .char("s"), .enter)
+        XCTAssertTrue(app.screen.contains("complete and closed"), app.screen)
+        app.type(.enter)
+        XCTAssertEqual(app.state[pane: .orders].total, 0)
+        XCTAssertTrue(app.screen.contains("No open orders"), app.screen)
+        let detail = try w.orderDetail("SO-1", today: fixedToday)
+        XCTAssertFalse(detail.order.isOpen)
+        XCTAssertEqual(detail.shipments.map { $0.lines.map(\.quantity) }, [[70], [30]])
+        XCTAssertEqual(try w.check(quick: false), [])
+    }
+
+    /// Two clerks on one file: B's screen refreshes on the poll, and B's ship built on the old screen is refused as stale.
+    func testSecondClerkRefreshesAndCannotShipTheSameUnitsTwice() throws {
+        let w = try makeWarehouse()
+        try w.pick(order: "SO-000001", entries: nil, ctx: fixedContext())
+        let a = makeApp(w)
+        let b = makeApp(w)
+        b.type(.char("s"))
+        XCTAssertTrue(b.screen.contains("Ships now"), b.screen)
+        a.type(.char("s"), .enter)
+        XCTAssertTrue(a.screen.contains("Shipment SH-000001"))
+        b.type(.enter)
+        XCTAssertNil(b.dialog, "a stale dialog closes")
+        XCTAssertTrue(b.screen.contains("changed by someone else"), b.screen)
+        XCTAssertEqual(b.state[pane: .orders].total, 3)
+        b.type(.char("s"))
+        XCTAssertNil(b.dialog)
+        XCTAssertTrue(b.screen.contains("Nothing is picked on SO-000001"), b.screen)
+        XCTAssertEqual(try w.orderDetail("SO-000001", today: fixedToday).shipments.count, 1)
+    }
+
+    func testAChangeByAnotherProcessShowsOnTheNextTickWithoutAKey() throws {
+        let w = try makeWarehouse()
+        let app = makeApp(w)
+        XCTAssertTrue(app.screen.contains("108    75      0"), app.screen)
+        let seen = app.state.revision
+        try w.pick(order: "SO-000001", entries: nil, ctx: fixedContext(actor: "other"))
+        XCTAssertNotEqual(try w.revision(), seen)
+        app.send(.tick(today: fixedToday))
+        XCTAssertEqual(app.state.revision, try w.revision())
+        XCTAssertTrue(app.screen.contains("108     0     75"), app.screen)
+    }
+
+    func testReadOnlyChangesNothing() throws {
+        let w = try makeWarehouse()
+        let before = try w.revision()
+        let app = makeApp(ReadOnlyService(base: w))
+        app.type(.char("p"), .enter, .enter, .char("s"), .enter, .char("3"), .char("r"), .enter, .enter, .char("a"))
+        XCTAssertNil(app.dialog)
+        XCTAssertEqual(try w.revision(), before)
+        XCTAssertTrue(app.screen.contains("READ-ONLY"))
+    }
+
+    func testUnplannedReceiptByTypedSKUAndUnknownNames() throws {
+        let w = try makeWarehouse()
+        let app = makeApp(w)
+        app.type(.char("r"))
+        app.type(text: "NOPE-1")
+        app.type(.enter)
+        XCTAssertTrue(app.dialog?.message?.contains("no expected arrival and no SKU") ?? false, app.screen)
+        app.type(.ctrl("u"))
+        app.type(text: "SKU-2002")
+        app.type(.enter)
+        app.type(text: "3")
+        app.type(.enter, .enter)
+        XCTAssertTrue(app.screen.contains("(unplanned)"), app.screen)
+        XCTAssertEqual(try w.item("SKU-2002").onHand, 8)
+    }
+
+    func testCancelEditETAAndAddArrivalWriteWhatTheDialogsSaid() throws {
+        let w = try makeWarehouse()
+        let app = makeApp(w)
+        app.type(.char("2"), .char("x"))
+        app.type(text: "customer gave up")
+        app.type(.enter, .enter, .enter)
+        XCTAssertEqual(try w.orderDetail("SO-000001", today: fixedToday).lines[0].line.quantities.cancelled, 30)
+        app.type(.char("3"), .char("e"), .ctrl("u"))
+        app.type(text: "2026-03-09")
+        app.type(.enter)
+        app.type(text: "late ship")
+        app.type(.enter, .enter)
+        XCTAssertEqual(try w.arrival("PO-7002/1").1.map(\.reason), ["late ship"])
+        app.type(.enter, .char("a"))
+        for answer in ["Acme", "PO-8000", "1", "SKU-3003", "50", "+10"] {
+            app.type(.ctrl("u"))
+            app.type(text: answer)
+            app.type(.enter)
+        }
+        app.type(.enter)
+        XCTAssertEqual(try w.arrival("PO-8000/1").0.eta, fixedToday.adding(days: 10))
+    }
+
+    func testScrollingFetchesOnlyTheShownWindow() throws {
+        let counting = CountingService(base: try makeWarehouse(extraOrders: 200))
+        let app = makeApp(counting)
+        XCTAssertEqual(counting.largestPage, 19)
+        app.type(.end)
+        XCTAssertEqual(app.state.focused.selected, 202)
+        XCTAssertEqual(counting.largestPage, 19)
+        XCTAssertTrue(app.screen.contains("203/203"))
+    }
+
+    /// Keys typed ahead of a slow query are applied together: one query for the state after the last of them.
+    func testTypedAheadFilterKeysCostOneQuery() throws {
+        let counting = CountingService(base: try makeWarehouse())
+        let app = makeApp(counting)
+        counting.orderQueries = 0
+        app.sendBatch([.key(.char("/")), .key(.char("B")), .key(.char("y")), .key(.char("g"))])
+        XCTAssertEqual(counting.orderQueries, 1)
+        XCTAssertEqual(app.state.focused.filter, "Byg")
+        XCTAssertEqual(app.state.focused.total, 2)
+        XCTAssertTrue(app.screen.contains("SO-000002"))
+        XCTAssertFalse(app.screen.contains("SO-000001"))
+    }
+}
+
+/// Forwards to a warehouse and records the largest page asked for.
+final class CountingService: WarehouseService, @unchecked Sendable {
+    let base: Warehouse
+    var largestPage = 0
+    var orderQueries = 0
+    init(base: Warehouse) { self.base = base }
+    var location: String { base.location }
+    var isReadOnly: Bool { false }
+    func note(_ p: Page) { largestPage = max(largestPage, p.limit) }
+    func revision() throws -> Int { try base.revision() }
+    func counts(today: Day) throws -> Counts { try base.counts(today: today) }
+    func rowCount(_ list: ListKind, filter: String) throws -> Int { try base.rowCount(list, filter: filter) }
+    func openOrders(_ page: Page) throws -> [OpenOrderRow] { note(page); orderQueries += 1; return try base.openOrders(page) }
+    func backorderLines(_ page: Page, sku: String?, today: Day) throws -> [BackorderRow] { note(page); return try base.backorderLines(page, sku: sku, today: today) }
+    func openArrivals(_ page: Page, sku: String?, today: Day) throws -> [ArrivalRow] { note(page); return try base.openArrivals(page, sku: sku, today: today) }
+    func stock(_ page: Page, onlyShort: Bool) throws -> [Item] { note(page); return try base.stock(page, onlyShort: onlyShort) }
+    func item(_ sku: String) throws -> Item { try base.item(sku) }
+    func orderDetail(_ number: String, today: Day) throws -> OrderDetail { try base.orderDetail(number, today: today) }
+    func arrival(_ reference: String) throws -> (Arrival, [ETAChange]) { try base.arrival(reference) }
+    func pick(order: String, entries: [PickEntry]?, expectedVersion: Int?, ctx: Context) throws -> PickResult {
+        try base.pick(order: order, entries: entries, expectedVersion: expectedVersion, ctx: ctx)
+    }
+    func ship(order: String, override: Bool, expectedVersion: Int?, ctx: Context) throws -> Shipment {
+        try base.ship(order: order, override: override, expectedVersion: expectedVersion, ctx: ctx)
+    }
+    func cancel(order: String, lineNo: Int?, reason: String, expectedVersion: Int?, ctx: Context) throws -> Int {
+        try base.cancel(order: order, lineNo: lineNo, reason: reason, expectedVersion: expectedVersion, ctx: ctx)
+    }
+    func receive(arrival: String?, sku: String?, quantity: Int, note: String, ctx: Context) throws -> ReceiptResult {
+        try base.receive(arrival: arrival, sku: sku, quantity: quantity, note: note, ctx: ctx)
+    }
+    func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival { try base.addArrival(a, ctx: ctx) }
+    func changeETA(arrival: String, to eta: Day, reason: String, ctx: Context) throws { try base.changeETA(arrival: arrival, to: eta, reason: reason, ctx: ctx) }
+    func notices(includeSent: Bool, order: String?, limit: Int, today: Day) throws -> [Notice] {
+        try base.notices(includeSent: includeSent, order: order, limit: limit, today: today)
+    }
+    func markNoticesSent(order: String?, ctx: Context) throws -> [Notice] { try base.markNoticesSent(order: order, ctx: ctx) }
+}

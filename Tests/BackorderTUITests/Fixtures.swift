@@ -1,0 +1,93 @@
+import BackorderCore
+import BackorderStore
+import BackorderTUI
+import TerminalKit
+import XCTest
+
+/// The fixed day every test warehouse lives on, so ages, lateness and snapshots never change.
+let fixedToday = Day(iso: "2026-03-02")!
+let fixedNow = Timestamp(unixTime: Int64(fixedToday.ordinal) * 86_400 + 9 * 3600)
+
+/// A context `offset` days from the fixed day, as `actor`.
+func fixedContext(_ offset: Int = 0, actor: String = "clerk") -> Context {
+    let day = fixedToday.adding(days: offset)
+    return Context(actor: actor, now: Timestamp(unixTime: Int64(day.ordinal) * 86_400 + 9 * 3600), today: day)
+}
+
+let fixedClock = Clock { (fixedNow, fixedToday) }
+
+/// A small deterministic warehouse: three items (one with non-ASCII text, one with a control character),
+/// two customers, three orders (one ship-complete) and two arrivals (one late).
+func makeWarehouse(extraOrders: Int = 0) throws -> Warehouse {
+    let w = try Warehouse.inMemory()
+    try w.addItem(Item(sku: "SKU-1001", name: "Widget æøå", bin: "A-01", onHand: 70), ctx: fixedContext(-30))
+    try w.addItem(Item(sku: "SKU-2002", name: "Gadget 漢字", bin: "B-02", onHand: 5), ctx: fixedContext(-30))
+    try w.addItem(Item(sku: "SKU-3003", name: "Bolt \u{1B}[31mM8", bin: "C-03", onHand: 200), ctx: fixedContext(-30))
+    try w.addCustomer(Customer(code: "C001", name: "Nordic Tools AS"))
+    try w.addCustomer(Customer(code: "C002", name: "Bygg & Co"))
+    _ = try w.createOrder(NewOrder(number: "SO-000001", customer: "C001", lines: [
+        NewOrderLine(sku: "SKU-1001", quantity: 100), NewOrderLine(sku: "SKU-2002", quantity: 8)]), ctx: fixedContext(-10))
+    _ = try w.createOrder(NewOrder(number: "SO-000002", customer: "C002", priority: 3, policy: .complete, lines: [
+        NewOrderLine(sku: "SKU-3003", quantity: 10), NewOrderLine(sku: "SKU-2002", quantity: 4)]), ctx: fixedContext(-5))
+    _ = try w.createOrder(NewOrder(number: "SO-000003", customer: "C002", lines: [
+        NewOrderLine(sku: "SKU-3003", quantity: 20)]), ctx: fixedContext(-1))
+    try w.addArrival(NewArrival(supplier: "Acme Supply", poNumber: "PO-7001", sku: "SKU-1001", quantity: 30,
+                                eta: fixedToday.adding(days: 5)), ctx: fixedContext(-8))
+    try w.addArrival(NewArrival(supplier: "Far East Ltd", poNumber: "PO-7002", sku: "SKU-2002", quantity: 10,
+                                eta: fixedToday.adding(days: -2)), ctx: fixedContext(-8))
+    for i in 0..<extraOrders {
+        _ = try w.createOrder(NewOrder(number: String(format: "SO-1%05d", i), customer: i % 2 == 0 ? "C001" : "C002",
+                                       lines: [NewOrderLine(sku: "SKU-3003", quantity: 1)]), ctx: fixedContext(-1))
+    }
+    return w
+}
+
+/// An app on `service` at a terminal size, started (first load done).
+func makeApp(_ service: any WarehouseService, width: Int = 80, height: Int = 24) -> BackorderApp {
+    let app = BackorderApp(service: service, actor: "clerk", clock: fixedClock)
+    app.send(.resized(Size(width: width, height: height)))
+    app.send(.started)
+    return app
+}
+
+extension BackorderApp {
+    /// Sends keys as a clerk types them: each character a key, with named keys in between.
+    func type(_ keys: Key...) { for k in keys { send(.key(k)) } }
+    func type(text: String) { for c in text { send(.key(.char(c))) } }
+
+    /// The open dialog, if any.
+    var dialog: DialogState? {
+        if case .dialog(let d) = state.overlay { return d }
+        return nil
+    }
+    /// The screen as text.
+    var screen: String { render().text }
+}
+
+/// A warehouse seen through a read-only service, as `--read-only` opens it.
+struct ReadOnlyService: WarehouseService {
+    let base: Warehouse
+    var location: String { "/data/warehouse.sqlite" }
+    var isReadOnly: Bool { true }
+    func revision() throws -> Int { try base.revision() }
+    func counts(today: Day) throws -> Counts { try base.counts(today: today) }
+    func rowCount(_ list: ListKind, filter: String) throws -> Int { try base.rowCount(list, filter: filter) }
+    func openOrders(_ page: Page) throws -> [OpenOrderRow] { try base.openOrders(page) }
+    func backorderLines(_ page: Page, sku: String?, today: Day) throws -> [BackorderRow] { try base.backorderLines(page, sku: sku, today: today) }
+    func openArrivals(_ page: Page, sku: String?, today: Day) throws -> [ArrivalRow] { try base.openArrivals(page, sku: sku, today: today) }
+    func stock(_ page: Page, onlyShort: Bool) throws -> [Item] { try base.stock(page, onlyShort: onlyShort) }
+    func item(_ sku: String) throws -> Item { try base.item(sku) }
+    func orderDetail(_ number: String, today: Day) throws -> OrderDetail { try base.orderDetail(number, today: today) }
+    func arrival(_ reference: String) throws -> (Arrival, [ETAChange]) { try base.arrival(reference) }
+    func pick(order: String, entries: [PickEntry]?, expectedVersion: Int?, ctx: Context) throws -> PickResult { throw refusal }
+    func ship(order: String, override: Bool, expectedVersion: Int?, ctx: Context) throws -> Shipment { throw refusal }
+    func cancel(order: String, lineNo: Int?, reason: String, expectedVersion: Int?, ctx: Context) throws -> Int { throw refusal }
+    func receive(arrival: String?, sku: String?, quantity: Int, note: String, ctx: Context) throws -> ReceiptResult { throw refusal }
+    func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival { throw refusal }
+    func changeETA(arrival: String, to eta: Day, reason: String, ctx: Context) throws { throw refusal }
+    func notices(includeSent: Bool, order: String?, limit: Int, today: Day) throws -> [Notice] {
+        try base.notices(includeSent: includeSent, order: order, limit: limit, today: today)
+    }
+    func markNoticesSent(order: String?, ctx: Context) throws -> [Notice] { throw refusal }
+    var refusal: BackorderError { .refused("read-only") }
+}

@@ -1,0 +1,521 @@
+import BackorderCore
+import BackorderStore
+@testable import BackorderTUI
+import TerminalKit
+import XCTest
+
+/// The reducer, action by action: what each does to the state and which I/O it asks for.
+final class ReducerTests: XCTestCase {
+    /// A state with `total` orders, `loaded` of them in the window, at 80×24.
+    func state(total: Int = 100, readOnly: Bool = false) -> AppState {
+        var s = AppState(location: "/data/w.sqlite", actor: "clerk", readOnly: readOnly, today: fixedToday)
+        _ = Reducer.reduce(&s, .resized(Size(width: 80, height: 24)))
+        _ = Reducer.reduce(&s, .revisionChecked(1))
+        let visible = s.focused.visibleRows
+        let rows = (0..<min(total, visible)).map { order($0) }
+        _ = Reducer.reduce(&s, .paneLoaded(.orders, PaneLoad(top: 0, total: total, rows: .orders(rows), filter: "")))
+        return s
+    }
+
+    func order(_ i: Int, version: Int = 1) -> OpenOrderRow {
+        OpenOrderRow(number: "SO-\(i)", customerCode: "C1", customerName: "Customer", orderDate: fixedToday, priority: 5,
+                     policy: .partial, lines: 1, ordered: 10, allocated: 10, picked: 0, shipped: 0, backordered: 0, version: version)
+    }
+
+    func detail(allocated: Int = 10, picked: Int = 0, backordered: Int = 0, policy: ShipPolicy = .partial, version: Int = 4) -> OrderDetail {
+        let q = LineQuantities(ordered: allocated + picked + backordered, allocated: allocated, picked: picked, backordered: backordered)
+        return OrderDetail(order: Order(id: 1, number: "SO-1", customerCode: "C1", customerName: "Customer", orderDate: fixedToday,
+                                        priority: 5, policy: policy, closedAt: nil, version: version),
+                           lines: [.init(line: OrderLine(id: 1, lineNo: 1, sku: "SKU-1", itemName: "Widget", quantities: q), promised: nil)],
+                           shipments: [], history: [])
+    }
+
+    // MARK: startup, resize, live refresh
+
+    func testStartPollsTheRevisionAndANewRevisionReloadsWhatIsShown() {
+        var s = AppState(location: "x", actor: "clerk", readOnly: false, today: fixedToday)
+        XCTAssertEqual(Reducer.reduce(&s, .started), [.loadCounts, .pollRevision])
+        _ = Reducer.reduce(&s, .resized(Size(width: 80, height: 24)))
+        let effects = Reducer.reduce(&s, .revisionChecked(7))
+        XCTAssertEqual(s.revision, 7)
+        XCTAssertEqual(effects, [.loadCounts, .loadPane(.orders, PaneQuery(page: Page(offset: 0, limit: 19, filter: ""), withTotal: true))])
+        XCTAssertEqual(Reducer.reduce(&s, .revisionChecked(7)), [], "an unchanged file costs no reload")
+    }
+
+    func testWideTerminalReloadsAllFourPanesAndAnOpenDetail() {
+        var s = state()
+        _ = Reducer.reduce(&s, .resized(Size(width: 160, height: 48)))
+        _ = Reducer.reduce(&s, .detailLoaded(.view, detail()))
+        let effects = Reducer.reduce(&s, .revisionChecked(2))
+        XCTAssertEqual(effects.filter { if case .loadPane = $0 { return true } else { return false } }.count, 4)
+        XCTAssertTrue(effects.contains(.loadDetail(order: "SO-1", purpose: .refresh)))
+    }
+
+    func testTickPollsAndANewDayForcesAReload() {
+        var s = state()
+        XCTAssertEqual(Reducer.reduce(&s, .tick(today: fixedToday)), [.pollRevision])
+        XCTAssertEqual(s.revision, 1)
+        _ = Reducer.reduce(&s, .tick(today: fixedToday.adding(days: 1)))
+        XCTAssertEqual(s.revision, -1, "ages and lateness change with the day")
+    }
+
+    func testResizeChangesThePageSizeAndRefetches() {
+        var s = state()
+        let effects = Reducer.reduce(&s, .resized(Size(width: 40, height: 12)))
+        XCTAssertEqual(s.focused.visibleRows, 7)
+        XCTAssertEqual(effects, [.loadPane(.orders, PaneQuery(page: Page(offset: 0, limit: 7, filter: ""), withTotal: false))])
+    }
+
+    // MARK: moving
+
+    func testMovingInsideTheWindowIsPureAndPastItFetchesOnlyTheNextWindow() {
+        var s = state()
+        XCTAssertEqual(Reducer.reduce(&s, .key(.down)), [])
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("j"))), [])
+        XCTAssertEqual(s.focused.selected, 2)
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("k"))), [])
+        XCTAssertEqual(s.focused.selected, 1)
+        let page = Reducer.reduce(&s, .key(.pageDown))
+        XCTAssertEqual(s.focused.selected, 19)
+        XCTAssertEqual(page, [.loadPane(.orders, PaneQuery(page: Page(offset: 1, limit: 19, filter: ""), withTotal: false))])
+        let end = Reducer.reduce(&s, .key(.char("G")))
+        XCTAssertEqual(s.focused.selected, 99)
+        XCTAssertEqual(end, [.loadPane(.orders, PaneQuery(page: Page(offset: 81, limit: 19, filter: ""), withTotal: false))])
+        _ = Reducer.reduce(&s, .key(.home))
+        XCTAssertEqual(s.focused.selected, 0)
+        XCTAssertEqual(s.focused.top, 0)
+        _ = Reducer.reduce(&s, .key(.up))
+        XCTAssertEqual(s.focused.selected, 0, "no move above the first row")
+    }
+
+    func testRowsThatWentAwayKeepTheSelectionOnAnExistingRow() {
+        var s = state(total: 5)
+        _ = Reducer.reduce(&s, .key(.end))
+        XCTAssertEqual(s.focused.selected, 4)
+        _ = Reducer.reduce(&s, .paneLoaded(.orders, PaneLoad(top: 0, total: 3, rows: .orders((0..<3).map { order($0) }), filter: "")))
+        XCTAssertEqual(s.focused.selected, 2)
+    }
+
+    func testPanesSwitchByTabShiftTabAndDigitsAndLoadWhenStale() {
+        var s = state()
+        let tab = Reducer.reduce(&s, .key(.tab))
+        XCTAssertEqual(s.focus, .backorders)
+        XCTAssertEqual(tab, [.loadPane(.backorders, PaneQuery(page: Page(offset: 0, limit: 19, filter: ""), withTotal: true))])
+        _ = Reducer.reduce(&s, .key(.backTab))
+        XCTAssertEqual(s.focus, .orders)
+        XCTAssertEqual(Reducer.reduce(&s, .key(.backTab)).count, 1)
+        XCTAssertEqual(s.focus, .stock)
+        _ = Reducer.reduce(&s, .key(.char("3")))
+        XCTAssertEqual(s.focus, .arrivals)
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("1"))), [], "a pane loaded at the current revision is shown as is")
+    }
+
+    // MARK: filter and sort
+
+    func testEachFilterKeystrokeRefiltersAndEscRestoresThePreviousFilter() {
+        var s = state()
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("/"))), [])
+        XCTAssertEqual(s.context, .filter)
+        let first = Reducer.reduce(&s, .key(.char("q")))
+        XCTAssertEqual(first, [.loadPane(.orders, PaneQuery(page: Page(offset: 0, limit: 19, filter: "q"), withTotal: false)),
+                               .countRows(.orders, filter: "q")], "the window at once, the count when typing pauses")
+        XCTAssertTrue(s.focused.totalPending)
+        _ = Reducer.reduce(&s, .paneLoaded(.orders, PaneLoad(top: 0, total: nil, rows: .orders([order(1)]), filter: "q")))
+        XCTAssertEqual(s.focused.total, 1, "until counted, the rows seen")
+        _ = Reducer.reduce(&s, .rowsCounted(.orders, filter: "q", total: 40))
+        XCTAssertEqual(s.focused.total, 40)
+        XCTAssertFalse(s.focused.totalPending)
+        XCTAssertFalse(s.shouldQuit, "q is text while filtering")
+        _ = Reducer.reduce(&s, .key(.char("x")))
+        XCTAssertEqual(s.focused.filter, "qx")
+        _ = Reducer.reduce(&s, .key(.backspace))
+        XCTAssertEqual(s.focused.filter, "q")
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [])
+        XCTAssertEqual(s.context, .panes)
+        XCTAssertEqual(s.focused.filter, "q")
+        _ = Reducer.reduce(&s, .key(.char("/")))
+        _ = Reducer.reduce(&s, .key(.char("z")))
+        let escaped = Reducer.reduce(&s, .key(.escape))
+        XCTAssertEqual(s.focused.filter, "q")
+        XCTAssertEqual(escaped.count, 2)
+        _ = Reducer.reduce(&s, .key(.escape))
+        XCTAssertEqual(s.focused.filter, "", "Esc in a pane drops its filter")
+    }
+
+    func testAStaleFilterAnswerIsDropped() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.char("/")))
+        _ = Reducer.reduce(&s, .key(.char("a")))
+        _ = Reducer.reduce(&s, .key(.char("b")))
+        _ = Reducer.reduce(&s, .paneLoaded(.orders, PaneLoad(top: 0, total: 42, rows: .orders([]), filter: "a")))
+        XCTAssertEqual(s.focused.total, 100)
+    }
+
+    func testSortCyclesColumnsAndReversesOnThePageShown() {
+        var s = state(total: 3)
+        _ = Reducer.reduce(&s, .paneLoaded(.orders, PaneLoad(top: 0, total: 3, rows: .orders([order(2), order(1), order(3)]), filter: "")))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("o"))), [])
+        XCTAssertEqual(s.focused.sortColumn, 0)
+        guard case .orders(let asc) = s.focused.rows else { return XCTFail() }
+        XCTAssertEqual(asc.map(\.number), ["SO-1", "SO-2", "SO-3"])
+        _ = Reducer.reduce(&s, .key(.char("O")))
+        guard case .orders(let desc) = s.focused.rows else { return XCTFail() }
+        XCTAssertEqual(desc.map(\.number), ["SO-3", "SO-2", "SO-1"])
+        for _ in 1..<Columns.count(.orders) { _ = Reducer.reduce(&s, .key(.char("o"))) }
+        XCTAssertEqual(s.focused.sortColumn, Columns.count(.orders) - 1)
+        let off = Reducer.reduce(&s, .key(.char("o")))
+        XCTAssertNil(s.focused.sortColumn)
+        XCTAssertEqual(off.count, 1, "the list's own order comes back from the store")
+    }
+
+    // MARK: overlays and quitting
+
+    func testHelpOpensScrollsAndClosesAndQuitQuits() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.char("?")))
+        XCTAssertEqual(s.overlay, .help(scroll: 0))
+        _ = Reducer.reduce(&s, .key(.down))
+        XCTAssertEqual(s.overlay, .help(scroll: 1))
+        _ = Reducer.reduce(&s, .key(.char("q")))
+        XCTAssertNil(s.overlay, "q closes help first")
+        XCTAssertFalse(s.shouldQuit)
+        _ = Reducer.reduce(&s, .key(.char("q")))
+        XCTAssertTrue(s.shouldQuit)
+    }
+
+    func testCtrlCQuitsEvenFromADialog() {
+        var s = state()
+        _ = Reducer.reduce(&s, .detailLoaded(.pick, detail()))
+        XCTAssertEqual(s.context, .dialog)
+        _ = Reducer.reduce(&s, .key(.ctrl("c")))
+        XCTAssertTrue(s.shouldQuit)
+    }
+
+    func testEnterOpensTheOrderAndEscGoesBack() {
+        var s = state()
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [.loadDetail(order: "SO-0", purpose: .view)])
+        _ = Reducer.reduce(&s, .detailLoaded(.view, detail()))
+        XCTAssertEqual(s.context, .detail)
+        _ = Reducer.reduce(&s, .key(.down))
+        _ = Reducer.reduce(&s, .key(.escape))
+        XCTAssertNil(s.detail)
+        XCTAssertEqual(s.context, .panes)
+    }
+
+    func testCustomerStatusShowsTheCoreText() {
+        var s = state()
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("c"))), [.loadDetail(order: "SO-0", purpose: .customerStatus)])
+        _ = Reducer.reduce(&s, .detailLoaded(.customerStatus, detail()))
+        guard case .text(_, let lines, _) = s.overlay else { return XCTFail("no text shown") }
+        XCTAssertEqual(lines.joined(separator: "\n"), detail().customerStatus(today: fixedToday))
+    }
+
+    func testFollowSKUNarrowsArrivalsAndStock() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.char("2")))
+        let row = BackorderRow(orderNumber: "SO-1", customerName: "C", orderDate: fixedToday, priority: 5, lineNo: 1, sku: "SKU-9",
+                               itemName: "Nine", backordered: 3, promised: nil, ageDays: 2, late: true)
+        _ = Reducer.reduce(&s, .paneLoaded(.backorders, PaneLoad(top: 0, total: 1, rows: .backorders([row]), filter: "")))
+        let effects = Reducer.reduce(&s, .key(.char("f")))
+        XCTAssertEqual(s.focus, .arrivals)
+        XCTAssertEqual(s[pane: .arrivals].filter, "SKU-9")
+        XCTAssertEqual(s[pane: .stock].filter, "SKU-9")
+        XCTAssertEqual(effects.count, 4, "a window and a count for each of the two panes")
+    }
+
+    func testFollowSKUOnAnOrderSaysWhy() {
+        var s = state()
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("f"))), [])
+        XCTAssertEqual(s.message?.kind, .warning)
+    }
+
+    // MARK: read-only
+
+    func testWriteKeysAreRefusedWhenReadOnlyWithoutDialogOrEffect() {
+        var s = state(readOnly: true)
+        for key in ["p", "s", "r", "x", "e", "a"] {
+            XCTAssertEqual(Reducer.reduce(&s, .key(.char(Character(key)))), [], key)
+            XCTAssertNil(s.overlay, key)
+            XCTAssertEqual(s.message?.kind, .warning, key)
+            XCTAssertTrue(s.message?.text.contains("Read-only") ?? false, key)
+        }
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("c"))), [.loadDetail(order: "SO-0", purpose: .customerStatus)], "reading is fine")
+    }
+
+    // MARK: pick
+
+    func testPickAsksEachLineDefaultsToAllAllocatedAndCommitsWithTheVersionSeen() {
+        var s = state()
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("p"))), [.loadDetail(order: "SO-0", purpose: .pick)])
+        _ = Reducer.reduce(&s, .detailLoaded(.pick, detail(allocated: 10, version: 4)))
+        XCTAssertEqual(dialogText(s), "10")
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [])
+        guard case .dialog(let d) = s.overlay, case .pickConfirm = d.step else { return XCTFail("no confirmation") }
+        let effects = Reducer.reduce(&s, .key(.enter))
+        XCTAssertEqual(effects, [.perform(.pick(order: "SO-1", entries: [PickEntry(lineNo: 1, picked: 10)], expectedVersion: 4))])
+    }
+
+    func testPickTypingMistakesStayInTheDialog() {
+        var s = state()
+        _ = Reducer.reduce(&s, .detailLoaded(.pick, detail(allocated: 10)))
+        for (typed, expected) in [("", "empty"), ("7x", "not a whole number"), ("11", "only 10 allocated"), ("-1", "not a whole number")] {
+            _ = Reducer.reduce(&s, .key(.ctrl("u")))
+            for c in typed { _ = Reducer.reduce(&s, .key(.char(c))) }
+            XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [], typed)
+            guard case .dialog(let d) = s.overlay, case .pickQuantity = d.step else { return XCTFail("dialog left on \(typed)") }
+            XCTAssertTrue(d.message?.contains(expected) ?? false, "\(typed): \(d.message ?? "no message")")
+        }
+        _ = Reducer.reduce(&s, .key(.char("1")))
+        guard case .dialog(let d) = s.overlay else { return XCTFail() }
+        XCTAssertNil(d.message, "typing again clears the message")
+    }
+
+    func testAShortPickAsksWhetherTheRestIsMissing() {
+        for (answer, missing) in [(Character("y"), 6), (Character("n"), 0)] {
+            var s = state()
+            _ = Reducer.reduce(&s, .detailLoaded(.pick, detail(allocated: 10)))
+            _ = Reducer.reduce(&s, .key(.ctrl("u")))
+            _ = Reducer.reduce(&s, .key(.char("4")))
+            _ = Reducer.reduce(&s, .key(.enter))
+            guard case .dialog(let d) = s.overlay, case .pickShort = d.step else { return XCTFail("no short-pick question") }
+            _ = Reducer.reduce(&s, .key(.enter))
+            if case .dialog(let d2) = s.overlay { XCTAssertNotNil(d2.message, "Enter is not an answer") }
+            _ = Reducer.reduce(&s, .key(.char(answer)))
+            XCTAssertEqual(Reducer.reduce(&s, .key(.enter)),
+                           [.perform(.pick(order: "SO-1", entries: [PickEntry(lineNo: 1, picked: 4, missing: missing)], expectedVersion: 4))])
+        }
+    }
+
+    func testPickingZeroEverywhereIsNotAPick() {
+        var s = state()
+        _ = Reducer.reduce(&s, .detailLoaded(.pick, detail(allocated: 10)))
+        _ = Reducer.reduce(&s, .key(.ctrl("u")))
+        _ = Reducer.reduce(&s, .key(.char("0")))
+        _ = Reducer.reduce(&s, .key(.enter))
+        _ = Reducer.reduce(&s, .key(.char("n")))
+        guard case .dialog(let d) = s.overlay, case .pickQuantity = d.step else { return XCTFail("should ask again") }
+        XCTAssertTrue(d.message?.contains("nothing to pick") ?? false)
+    }
+
+    func testPickWithNothingAllocatedSaysSo() {
+        var s = state()
+        _ = Reducer.reduce(&s, .detailLoaded(.pick, detail(allocated: 0, backordered: 5)))
+        XCTAssertNil(s.overlay)
+        XCTAssertTrue(s.message?.text.contains("nothing to pick") ?? false)
+    }
+
+    // MARK: ship
+
+    func testShipListsAndCommitsWithTheVersionSeen() {
+        var s = state()
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("s"))), [.loadDetail(order: "SO-0", purpose: .ship)])
+        let d = detail(allocated: 0, picked: 7, backordered: 3)
+        _ = Reducer.reduce(&s, .detailLoaded(.ship, d))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [.perform(.ship(order: "SO-1", override: false, expectedVersion: 4, before: d))])
+    }
+
+    func testShipCompleteNeedsAnExplicitOverride() {
+        var s = state()
+        let d = detail(allocated: 0, picked: 7, backordered: 3, policy: .complete)
+        _ = Reducer.reduce(&s, .detailLoaded(.ship, d))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [])
+        guard case .dialog(let dialog) = s.overlay else { return XCTFail() }
+        XCTAssertTrue(dialog.message?.contains("O") ?? false)
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("O"))), [.perform(.ship(order: "SO-1", override: true, expectedVersion: 4, before: d))])
+    }
+
+    func testShipWithNothingPickedSaysPickFirst() {
+        var s = state()
+        _ = Reducer.reduce(&s, .detailLoaded(.ship, detail(allocated: 10)))
+        XCTAssertNil(s.overlay)
+        XCTAssertTrue(s.message?.text.contains("pick first") ?? false)
+    }
+
+    func testShipResultShowsTheShipmentNumberAndReloads() {
+        var s = state()
+        let d = detail(allocated: 0, picked: 7, backordered: 3)
+        let shipment = Shipment(number: "SH-000009", orderNumber: "SO-1", at: fixedNow, actor: "clerk", overridden: false,
+                                lines: [.init(lineNo: 1, sku: "SKU-1", quantity: 7)])
+        XCTAssertEqual(Reducer.reduce(&s, .operationSucceeded(.shipped(shipment, before: d))), [.pollRevision])
+        guard case .dialog(let dialog) = s.overlay, case .result(let title, let lines) = dialog.step else { return XCTFail() }
+        XCTAssertTrue(title.contains("SH-000009"))
+        XCTAssertTrue(lines.joined().contains("3 backordered"))
+        XCTAssertEqual(s.message?.kind, .success)
+        _ = Reducer.reduce(&s, .key(.char("z")))
+        XCTAssertNil(s.overlay, "any key closes a result")
+    }
+
+    // MARK: refusals
+
+    func testAStaleActionIsRefusedClosedAndRefreshed() {
+        var s = state()
+        _ = Reducer.reduce(&s, .detailLoaded(.ship, detail(allocated: 0, picked: 7)))
+        let op = Operation.ship(order: "SO-1", override: false, expectedVersion: 4, before: detail(allocated: 0, picked: 7))
+        let effects = Reducer.reduce(&s, .operationFailed(op, .stale("order SO-1 was changed by someone else")))
+        XCTAssertNil(s.overlay)
+        XCTAssertEqual(s.message?.kind, .error)
+        XCTAssertTrue(s.message?.text.contains("refreshed") ?? false)
+        XCTAssertEqual(effects, [.pollRevision])
+        XCTAssertEqual(s.revision, -1, "the next poll reloads whatever the revision")
+    }
+
+    func testARefusedActionKeepsTheDialogWithTheReason() {
+        var s = state()
+        _ = Reducer.reduce(&s, .detailLoaded(.ship, detail(allocated: 0, picked: 7)))
+        let op = Operation.ship(order: "SO-1", override: false, expectedVersion: 4, before: detail(allocated: 0, picked: 7))
+        _ = Reducer.reduce(&s, .operationFailed(op, .refused("nothing is picked on this order")))
+        guard case .dialog(let d) = s.overlay else { return XCTFail() }
+        XCTAssertEqual(d.message, "nothing is picked on this order")
+    }
+
+    func testEscCancelsADialogWithoutAnyEffect() {
+        var s = state()
+        _ = Reducer.reduce(&s, .detailLoaded(.pick, detail()))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.escape)), [])
+        XCTAssertNil(s.overlay)
+        XCTAssertTrue(s.message?.text.contains("nothing was changed") ?? false)
+    }
+
+    // MARK: receive, ETA, arrivals, cancel
+
+    func testReceiveAsksForTheArrivalThenTheQuantity() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.char("r")))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [], "nothing typed")
+        for c in "PO-1/1" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [.resolveReceiveTarget("PO-1/1")])
+        _ = Reducer.reduce(&s, .lookupFailed(.notFound("no expected arrival and no SKU")))
+        XCTAssertEqual(dialogMessage(s), "no expected arrival and no SKU")
+        let arrival = Arrival(id: 1, supplier: "Acme", poNumber: "PO-1", poLine: 1, sku: "SKU-1", quantity: 30, received: 0,
+                              eta: fixedToday, closedAt: nil)
+        _ = Reducer.reduce(&s, .receiveTargetResolved(.arrival(arrival)))
+        XCTAssertEqual(dialogText(s), "30", "defaults to what is outstanding")
+        _ = Reducer.reduce(&s, .key(.ctrl("u")))
+        _ = Reducer.reduce(&s, .key(.char("0")))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [])
+        XCTAssertTrue(dialogMessage(s)?.contains("positive") ?? false)
+        _ = Reducer.reduce(&s, .key(.ctrl("u")))
+        _ = Reducer.reduce(&s, .key(.char("5")))
+        _ = Reducer.reduce(&s, .key(.enter))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [.perform(.receive(.arrival(arrival), quantity: 5))])
+    }
+
+    func testChangeETAParsesDaysAndAsksAReason() {
+        var s = state()
+        let arrival = Arrival(id: 1, supplier: "Acme", poNumber: "PO-1", poLine: 1, sku: "SKU-1", quantity: 30, received: 0,
+                              eta: fixedToday, closedAt: nil)
+        _ = Reducer.reduce(&s, .key(.char("3")))
+        _ = Reducer.reduce(&s, .paneLoaded(.arrivals, PaneLoad(top: 0, total: 1, rows: .arrivals([
+            ArrivalRow(arrival: arrival, itemName: "Widget", promised: 0, late: false, etaChanges: 0)]), filter: "")))
+        _ = Reducer.reduce(&s, .key(.char("e")))
+        XCTAssertEqual(dialogText(s), fixedToday.iso)
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [])
+        XCTAssertTrue(dialogMessage(s)?.contains("already expected") ?? false)
+        _ = Reducer.reduce(&s, .key(.ctrl("u")))
+        for c in "soon" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        _ = Reducer.reduce(&s, .key(.enter))
+        XCTAssertTrue(dialogMessage(s)?.contains("not a day") ?? false)
+        _ = Reducer.reduce(&s, .key(.ctrl("u")))
+        for c in "+3" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        _ = Reducer.reduce(&s, .key(.enter))
+        for c in "supplier mail" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        _ = Reducer.reduce(&s, .key(.enter))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)),
+                       [.perform(.changeETA(arrival: "PO-1/1", to: fixedToday.adding(days: 3), reason: "supplier mail"))])
+    }
+
+    func testAddArrivalValidatesEachField() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.char("a")))
+        let answers: [(String, String?)] = [("", "empty"), ("Acme", nil), ("PO 9", "spaces"), ("PO-9", nil), ("x", "not a whole number"),
+                                            ("2", nil), ("SKU-1", nil), ("lots", "not a whole number"), ("0", "positive"), ("40", nil),
+                                            ("2026-02-30", "not a day"), ("2026-03-20", nil)]
+        for (typed, problem) in answers {
+            _ = Reducer.reduce(&s, .key(.ctrl("u")))
+            for c in typed { _ = Reducer.reduce(&s, .key(.char(c))) }
+            _ = Reducer.reduce(&s, .key(.enter))
+            if let problem { XCTAssertTrue(dialogMessage(s)?.contains(problem) ?? false, "\(typed): \(dialogMessage(s) ?? "-")") }
+            else { XCTAssertNil(dialogMessage(s), typed) }
+        }
+        var draft = ArrivalDraft(sku: "SKU-1")
+        draft.supplier = "Acme"; draft.poNumber = "PO-9"; draft.poLine = 2; draft.quantity = 40; draft.eta = Day(iso: "2026-03-20")!
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [.perform(.addArrival(draft))])
+    }
+
+    func testCancelOfABackorderLineNeedsAReason() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.char("2")))
+        let row = BackorderRow(orderNumber: "SO-1", customerName: "C", orderDate: fixedToday, priority: 5, lineNo: 1, sku: "SKU-1",
+                               itemName: "Widget", backordered: 3, promised: nil, ageDays: 2, late: true)
+        _ = Reducer.reduce(&s, .paneLoaded(.backorders, PaneLoad(top: 0, total: 1, rows: .backorders([row]), filter: "")))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("x"))), [.loadDetail(order: "SO-1", purpose: .cancel(lineNo: 1))])
+        _ = Reducer.reduce(&s, .detailLoaded(.cancel(lineNo: 1), detail(allocated: 0, backordered: 3)))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [])
+        XCTAssertTrue(dialogMessage(s)?.contains("empty") ?? false)
+        for c in "customer gave up" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        _ = Reducer.reduce(&s, .key(.enter))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)),
+                       [.perform(.cancel(order: "SO-1", lineNo: 1, reason: "customer gave up", expectedVersion: 4))])
+    }
+
+    func testActionsWithoutASelectionSayWhatToSelect() {
+        var s = state(total: 0)
+        for key in ["p", "s", "x", "c"] {
+            XCTAssertEqual(Reducer.reduce(&s, .key(.char(Character(key)))), [], key)
+            XCTAssertEqual(s.message?.kind, .warning, key)
+        }
+        _ = Reducer.reduce(&s, .key(.char("e")))
+        XCTAssertTrue(s.message?.text.contains("arrival") ?? false)
+    }
+
+    func testSuspendAndRedrawAreTerminalEffects() {
+        var s = state()
+        XCTAssertEqual(Reducer.reduce(&s, .key(.ctrl("z"))), [.suspend])
+        XCTAssertEqual(Reducer.reduce(&s, .key(.ctrl("l"))), [.redraw])
+        XCTAssertEqual(Reducer.reduce(&s, .key(.ctrl("r"))), [.pollRevision])
+        XCTAssertEqual(s.revision, -1)
+    }
+
+    func testLoadFailureShowsTheMessage() {
+        var s = state()
+        _ = Reducer.reduce(&s, .loadFailed(.dataFile("the file is damaged")))
+        XCTAssertEqual(s.message, StatusMessage("the file is damaged", .error))
+    }
+
+    // MARK: keymap
+
+    func testHelpAndHintsComeFromTheKeymap() {
+        let help = Keymap.helpSections(readOnly: false).flatMap(\.entries)
+        for b in Keymap.bindings { XCTAssertTrue(help.contains { $0.description == b.help }, b.help) }
+        let readOnlyHelp = Keymap.helpSections(readOnly: true).flatMap(\.entries)
+        XCTAssertTrue(readOnlyHelp.first { $0.keys == "p" }?.description.contains("disabled") ?? false)
+        let hints = Keymap.hints(in: .panes, readOnly: true)
+        XCTAssertEqual(hints.first?.hint.key, "p")
+        XCTAssertTrue(hints.first?.disabled ?? false)
+        XCTAssertFalse(Keymap.hints(in: .panes, readOnly: false).contains { $0.disabled })
+    }
+
+    func testNoKeyIsBoundTwiceInOneContext() {
+        for context in KeyContext.allCases {
+            var seen: [Key: Command] = [:]
+            for b in Keymap.bindings where b.contexts.contains(context) {
+                for k in b.keys {
+                    if let other = seen[k] { XCTFail("\(k) bound to \(other) and \(b.command) in \(context)") }
+                    seen[k] = b.command
+                }
+            }
+        }
+    }
+
+    // MARK: helpers
+
+    func dialogText(_ s: AppState) -> String? {
+        if case .dialog(let d) = s.overlay { return d.field.text }
+        return nil
+    }
+
+    func dialogMessage(_ s: AppState) -> String? {
+        if case .dialog(let d) = s.overlay { return d.message }
+        return nil
+    }
+}

@@ -1,0 +1,85 @@
+import BackorderCore
+import BackorderStore
+import BackorderTUI
+import TerminalKit
+import TerminalKitTesting
+import XCTest
+
+/// Whole screens, from the buffer, at the three sizes the brief names: every pane, the detail view, the help and each dialog.
+final class ScreenSnapshotTests: XCTestCase {
+    static let sizes: [(String, Int, Int)] = [("80x24", 80, 24), ("160x48", 160, 48), ("40x12", 40, 12)]
+
+    /// Screens reached from the start by keys only.
+    static let scenarios: [(String, [Key])] = [
+        ("orders", []),
+        ("backorders", [.char("2")]),
+        ("arrivals", [.char("3")]),
+        ("stock", [.char("4")]),
+        ("detail", [.enter]),
+        ("help", [.char("?")]),
+        ("customer-status", [.char("c")]),
+        ("arrival-history", [.char("3"), .enter]),
+        ("filter", [.char("/"), .char("B"), .char("y"), .char("g")]),
+        ("sorted", [.char("o"), .char("o"), .char("o"), .char("O")]),
+        ("pick-quantity", [.char("p")]),
+        ("pick-bad-quantity", [.char("p"), .ctrl("u"), .char("7"), .char("x"), .enter]),
+        ("pick-too-many", [.char("p"), .ctrl("u"), .char("9"), .char("9"), .enter]),
+        ("pick-short", [.char("p"), .ctrl("u"), .char("5"), .char("0"), .enter]),
+        ("pick-confirm", [.char("p"), .enter, .enter]),
+        ("pick-result", [.char("p"), .enter, .enter, .enter]),
+        ("ship-confirm", [.char("p"), .enter, .enter, .enter, .enter, .char("s")]),
+        ("ship-result", [.char("p"), .enter, .enter, .enter, .enter, .char("s"), .enter]),
+        ("ship-complete-override", [.down, .char("p"), .enter, .enter, .enter, .char("s")]),
+        ("receive-target", [.char("r")]),
+        ("receive-quantity", [.char("3"), .char("r")]),
+        ("receive-confirm", [.char("3"), .char("r"), .enter]),
+        ("receive-result", [.char("3"), .char("r"), .enter, .enter]),
+        ("eta-date", [.char("3"), .char("e")]),
+        ("add-arrival", [.char("a")]),
+        ("cancel-reason", [.char("2"), .char("x")]),
+        ("cancel-confirm", [.char("2"), .char("x")] + "customer gave up".map { Key.char($0) } + [.enter]),
+    ]
+
+    func testEveryScreenAtEverySize() throws {
+        for (sizeName, width, height) in Self.sizes {
+            for (name, keys) in Self.scenarios {
+                let app = makeApp(try makeWarehouse(), width: width, height: height)
+                for key in keys { app.send(.key(key)) }
+                assertSnapshot(of: app.render(), named: "\(name)-\(sizeName)")
+            }
+        }
+    }
+
+    func testReadOnlyScreens() throws {
+        let service = ReadOnlyService(base: try makeWarehouse())
+        for (sizeName, width, height) in Self.sizes {
+            let app = makeApp(service, width: width, height: height)
+            assertSnapshot(of: app.render(), named: "read-only-\(sizeName)")
+            app.send(.key(.char("p")))
+            assertSnapshot(of: app.render(), named: "read-only-pick-refused-\(sizeName)")
+            app.send(.key(.char("?")))
+            assertSnapshot(of: app.render(), named: "read-only-help-\(sizeName)")
+        }
+    }
+
+    /// A long list scrolled to its end: the window fetched is the one shown.
+    func testScrolledToTheEnd() throws {
+        let app = makeApp(try makeWarehouse(extraOrders: 60), width: 80, height: 24)
+        app.send(.key(.end))
+        assertSnapshot(of: app.render(), named: "orders-end-80x24")
+    }
+
+    /// Sizes beyond the three named ones: nothing overlaps and nothing crashes, down to nothing at all.
+    func testAnySizeRendersWithoutCrashing() throws {
+        let app = makeApp(try makeWarehouse())
+        for (w, h) in [(0, 0), (1, 1), (10, 3), (20, 5), (39, 11), (79, 23), (149, 31), (150, 32), (300, 90)] {
+            app.send(.resized(Size(width: w, height: h)))
+            for keys in [[Key.char("1")], [.char("p")], [.escape, .char("?")], [.escape, .enter], [.escape, .escape]] {
+                for k in keys { app.send(.key(k)) }
+                let buffer = app.render()
+                XCTAssertEqual(buffer.width, w)
+                XCTAssertEqual(buffer.height, h)
+            }
+        }
+    }
+}

@@ -1,0 +1,237 @@
+import Foundation
+import XCTest
+
+/// The real binary's full-screen UI driven in tmux by keystrokes only, checked by reading the screen
+/// (`tmux capture-pane`) and afterwards the data file with the headless CLI.
+///
+/// Each test runs its own tmux server (`-L`), so it never touches a user's sessions; tearDown kills it.
+final class TUIEndToEndTests: XCTestCase {
+    private var dir: URL!
+    private var socket = ""
+    private var db: String { dir.appendingPathComponent("e2e.sqlite").path }
+
+    /// Where SwiftPM put the products (`<scratch>/debug/`), whatever `--scratch-path` was.
+    static var binary: URL {
+        #if os(macOS)
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            return bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("backorders")
+        }
+        #endif
+        return Bundle.main.bundleURL.appendingPathComponent("backorders")
+    }
+
+    static var tmux: String? {
+        for path in ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"] where FileManager.default.isExecutableFile(atPath: path) {
+            return path
+        }
+        return nil
+    }
+
+    override func setUpWithError() throws {
+        guard Self.tmux != nil else { throw XCTSkip("tmux is not installed") }
+        guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
+            throw XCTSkip("the backorders binary is not at \(Self.binary.path)")
+        }
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("backorders-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        socket = "bo-e2e-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+    }
+
+    override func tearDownWithError() throws {
+        if !socket.isEmpty { _ = try? run(Self.tmux!, ["-L", socket, "kill-server"]) }
+        if let dir { try? FileManager.default.removeItem(at: dir) }
+    }
+
+    // MARK: the tests
+
+    /// Order of 100 with 70 on hand: pick, ship 70; receive 30; pick, ship; the order is gone from the open lists.
+    func testWholesalerFlowByKeystrokes() throws {
+        try makeFile()
+        let s = try startUI("clerk")
+        try waitFor(s, "SO-000001")
+        try keys(s, "p"); try waitFor(s, "Pick SO-000001")
+        try keys(s, "Enter"); try waitFor(s, "Confirm pick")
+        try keys(s, "Enter"); try waitFor(s, "Picked 70 unit(s) on SO-000001")
+        try keys(s, "Enter", "s"); try waitFor(s, "Ships now")
+        XCTAssertTrue(try screen(s).contains("30 backordered"), "the ship dialog says what stays backordered")
+        try keys(s, "Enter"); try waitFor(s, "Shipment SH-000001 for SO-000001")
+        try keys(s, "Enter", "3"); try waitFor(s, "PO-1/1")
+        try keys(s, "r"); try waitFor(s, "Receive on PO-1/1")
+        try keys(s, "Enter"); try waitFor(s, "Confirm receipt")
+        try keys(s, "Enter"); try waitFor(s, "30 → SO-000001 line 1 (line filled)")
+        try keys(s, "Enter", "1", "p"); try waitFor(s, "Pick SO-000001")
+        try keys(s, "Enter", "Enter"); try waitFor(s, "Picked 30 unit(s)")
+        try keys(s, "Enter", "s"); try waitFor(s, "Nothing stays behind")
+        try keys(s, "Enter"); try waitFor(s, "Shipment SH-000002 for SO-000001")
+        try keys(s, "Enter"); try waitFor(s, "No open orders")
+        try keys(s, "2"); try waitFor(s, "No backorder lines")
+        try keys(s, "q"); try waitForExit(s)
+
+        let order = try showJSON("SO-000001")
+        XCTAssertNotNil(order["order"].flatMap { ($0 as? [String: Any])?["closedAt"] }, "the order is closed")
+        let shipments = order["shipments"] as? [[String: Any]] ?? []
+        XCTAssertEqual(shipments.count, 2)
+        XCTAssertEqual(try cli(["check"]).status, 0, "the file is intact")
+    }
+
+    /// Two instances on one order: A ships; B's screen changes without a key, its ship built on the old screen is
+    /// refused, and afterwards there is nothing left for it to ship. Only one shipment exists.
+    func testTwoInstancesCannotShipTheSameUnitsTwice() throws {
+        try makeFile()
+        XCTAssertEqual(try cli(["pick", "SO-000001"]).status, 0)
+        let a = try startUI("a"), b = try startUI("b")
+        for s in [a, b] {
+            try waitFor(s, "SO-000001")
+            try keys(s, "Enter")
+            try waitFor(s, "Shipments: none yet")
+        }
+        try keys(b, "s"); try waitFor(b, "Ships now")
+        try keys(a, "s"); try waitFor(a, "Ships now")
+        try keys(a, "Enter"); try waitFor(a, "Shipment SH-000001")
+        // No key pressed in B: its detail view shows A's shipment from the poll.
+        let seen = Date()
+        try waitFor(b, "SH-000001", timeout: 5)
+        XCTAssertLessThan(Date().timeIntervalSince(seen), 2.5, "B refreshed within about a second")
+        try keys(b, "Enter"); try waitFor(b, "changed by someone else")
+        try keys(b, "s"); try waitFor(b, "Nothing is picked on SO-000001")
+        try keys(a, "Enter", "q"); try keys(b, "q")
+        try waitForExit(a); try waitForExit(b)
+
+        let shipments = try showJSON("SO-000001")["shipments"] as? [[String: Any]] ?? []
+        XCTAssertEqual(shipments.count, 1, "only one shipment")
+        XCTAssertEqual(try cli(["check"]).status, 0)
+    }
+
+    /// Read-only: write keys are refused on screen and the file does not change.
+    func testReadOnlyInstanceCannotWrite() throws {
+        try makeFile()
+        let before = try showJSON("SO-000001")["order"] as? [String: Any]
+        let s = try startUI("ro", extra: ["--read-only"])
+        try waitFor(s, "READ-ONLY")
+        try keys(s, "p"); try waitFor(s, "Read-only: pick is disabled")
+        try keys(s, "q"); try waitForExit(s)
+        let after = try showJSON("SO-000001")["order"] as? [String: Any]
+        XCTAssertEqual(before?["version"] as? Int, after?["version"] as? Int)
+    }
+
+    /// Not a terminal: a clear message and exit 64.
+    func testWithoutATerminalItExitsWithUsage() throws {
+        try makeFile()
+        let r = try cli(["ui"])
+        XCTAssertEqual(r.status, 64)
+        XCTAssertTrue(r.stderr.contains("needs a terminal"), r.stderr)
+    }
+
+    // MARK: helpers
+
+    /// A fresh file made with the CLI: an item with 70 on hand, a customer, an order of 100, an arrival of 30.
+    private func makeFile() throws {
+        for args in [["init"], ["item", "add", "SKU-1", "Widget", "--stock", "70"], ["customer", "add", "C1", "Nordic Tools AS"],
+                     ["order", "create", "--customer", "C1", "SKU-1=100"],
+                     ["arrival", "add", "--supplier", "Acme", "--po", "PO-1", "--sku", "SKU-1", "--qty", "30", "--eta", "+3"]] {
+            let r = try cli(args)
+            XCTAssertEqual(r.status, 0, "\(args): \(r.stderr)")
+        }
+    }
+
+    /// Starts the UI in a new tmux session of 100×30 and returns the session name.
+    private func startUI(_ name: String, extra: [String] = []) throws -> String {
+        let command = ([Self.binary.path, "ui", "--db", db] + extra).map { "'\($0)'" }.joined(separator: " ")
+        let r = try run(Self.tmux!, ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "100", "-y", "30",
+                                     "env TERM=xterm-256color BACKORDERS_DB= \(command)"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        _ = try run(Self.tmux!, ["-L", socket, "set-option", "-t", name, "remain-on-exit", "on"])
+        return name
+    }
+
+    /// Sends tmux key names ("Enter", "Escape") or literal characters.
+    private func keys(_ session: String, _ keys: String...) throws {
+        for k in keys {
+            let r = try run(Self.tmux!, ["-L", socket, "send-keys", "-t", session] + (k.count == 1 ? ["-l", k] : [k]))
+            XCTAssertEqual(r.status, 0, r.stderr)
+        }
+    }
+
+    private func screen(_ session: String) throws -> String {
+        try run(Self.tmux!, ["-L", socket, "capture-pane", "-p", "-t", session]).stdout
+    }
+
+    /// Polls the screen until `text` shows; fails with the last screen after `timeout` seconds.
+    private func waitFor(_ session: String, _ text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen(session)
+            if last.contains(text) { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        XCTFail("\"\(text)\" did not show in \(session) within \(timeout) s; the screen:\n\(last)", file: file, line: line)
+        throw WaitFailed(text: text)
+    }
+
+    /// Waits until the UI has exited, and checks it exited cleanly.
+    private func waitForExit(_ session: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let r = try run(Self.tmux!, ["-L", socket, "display-message", "-p", "-t", session,
+                                         "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}"])
+            let parts = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|", omittingEmptySubsequences: false)
+            // tmux records the status only if it reaps the process itself (not in every container): judge what it recorded.
+            if parts.count == 3, parts[0] == "1" {
+                XCTAssertTrue(parts[1].isEmpty || parts[1] == "0", "exit status \(parts[1])", file: file, line: line)
+                XCTAssertTrue(parts[2].isEmpty, "ended by signal \(parts[2])", file: file, line: line)
+                return
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        XCTFail("\(session) did not exit", file: file, line: line)
+    }
+
+    private func showJSON(_ order: String) throws -> [String: Any] {
+        let r = try cli(["show", order, "--json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any] ?? [:]
+    }
+
+    private struct WaitFailed: Error { var text: String }
+
+    private struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    private func cli(_ arguments: [String]) throws -> Run {
+        try run(Self.binary.path, arguments + ["--db", db])
+    }
+
+    /// Runs a program and waits for it; output goes to files so no pipe can fill up and block.
+    ///
+    /// posix_spawn and waitpid rather than Foundation's Process: `tmux new-session` leaves a daemon (the tmux server)
+    /// that inherits Process's exit-watching descriptor, and Process would then wait for the server to end.
+    private func run(_ program: String, _ arguments: [String]) throws -> Run {
+        let id = UUID().uuidString
+        let outPath = dir.appendingPathComponent("out-\(id)").path, errPath = dir.appendingPathComponent("err-\(id)").path
+        defer { try? FileManager.default.removeItem(atPath: outPath); try? FileManager.default.removeItem(atPath: errPath) }
+        #if os(Linux)
+        var actions = posix_spawn_file_actions_t()
+        #else
+        var actions: posix_spawn_file_actions_t?
+        #endif
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var environment = ProcessInfo.processInfo.environment
+        environment["BACKORDERS_DB"] = nil
+        let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, program, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // Exit code when it exited, 128 + signal when a signal ended it (the shell's convention).
+        let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Run(status: code, stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+                   stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+    }
+}
