@@ -182,11 +182,17 @@ public enum Reducer {
         for kind in PaneKind.allCases {
             var pane = state[pane: kind]
             let rows = layout.visibleRows(kind)
-            guard rows != pane.visibleRows else { continue }
+            let resized = rows != pane.visibleRows
             pane.visibleRows = rows
             pane.top = Scrolling.offset(selected: pane.selected, current: pane.top, visibleRows: rows, rowCount: pane.total)
             state[pane: kind] = pane
-            if pane.loadedTop >= 0 && isShown(state, kind) { effects.append(load(state, kind, withTotal: false)) }
+            guard isShown(state, kind) else { continue }
+            // A pane that a wider terminal reveals for the first time (or since a change) needs its rows and total.
+            if pane.loadedTop < 0 || pane.loadedRevision != state.revision {
+                effects.append(load(state, kind, withTotal: true))
+            } else if resized {
+                effects.append(load(state, kind, withTotal: false))
+            }
         }
         return effects
     }

@@ -51,6 +51,13 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(effects.contains(.loadDetail(order: "SO-1", purpose: .refresh)))
     }
 
+    func testGrowingIntoTheGridLoadsThePanesItReveals() {
+        var s = state()
+        let effects = Reducer.reduce(&s, .resized(Size(width: 200, height: 50)))
+        let loaded = effects.compactMap { effect -> PaneKind? in if case .loadPane(let kind, _) = effect { return kind }; return nil }
+        XCTAssertEqual(Set(loaded), [.orders, .backorders, .arrivals, .stock])
+    }
+
     func testTickPollsAndANewDayForcesAReload() {
         var s = state()
         XCTAssertEqual(Reducer.reduce(&s, .tick(today: fixedToday)), [.pollRevision])
