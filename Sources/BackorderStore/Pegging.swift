@@ -19,29 +19,53 @@ enum Pegging {
 
     /// Recomputes one SKU's promised dates and writes those that changed.
     static func repeg(_ db: Database, sku: String) throws -> [Change] {
-        let rows = try db.rows(sql: """
-            SELECT id, order_id, order_no, line_no, priority, order_date, backordered, promised FROM order_line INDEXED BY line_waiting
-            WHERE sku = ? AND backordered > 0 ORDER BY priority, order_date, order_no, line_no
-            """, arguments: [sku])
-        guard !rows.isEmpty else { return [] }
-        let waiting = rows.map {
-            WaitingLine(lineId: $0["id"], orderNumber: $0["order_no"], lineNo: $0["line_no"], priority: $0["priority"],
-                        orderDate: BackorderStore.day($0["order_date"]), backordered: $0["backordered"])
+        // Supply first: (ETA, units still expected) in ETA order. Usually a handful of rows.
+        var supply: [(eta: String, left: Int)] = []
+        for r in try db.rows(sql: """
+            SELECT eta, quantity - received AS outstanding FROM arrival INDEXED BY arrival_open_sku
+            WHERE sku = ? AND closed_at IS NULL ORDER BY eta, id
+            """, arguments: [sku]) {
+            let left: Int = r[1]
+            if left > 0 { supply.append((r[0], left)) }
         }
-        let arrivals = try db.rows(sql: """
-            SELECT * FROM arrival INDEXED BY arrival_open_sku WHERE sku = ? AND closed_at IS NULL ORDER BY eta, id
-            """, arguments: [sku]).map(arrivalFrom)
-        let promised = Rules.peg(waiting: waiting, arrivals: arrivals).promised
         var changes: [Change] = []
-        for r in rows {
-            let id: Int64 = r["id"]
-            let old: String? = r["promised"]
-            let new = stored(promised[id] ?? nil)
-            if old != new {
-                try db.cachedStatement(sql: "UPDATE order_line SET promised = ? WHERE id = ?").execute(arguments: [new, id])
-                changes.append(Change(lineId: id, orderId: r["order_id"], wasWaiting: old != nil))
-            }
+        func write(_ id: Int64, _ orderId: Int64, old: String?, new: String) throws {
+            try db.cachedStatement(sql: "UPDATE order_line SET promised = ? WHERE id = ?").execute(arguments: [new, id])
+            changes.append(Change(lineId: id, orderId: orderId, wasWaiting: old != nil))
         }
+        if supply.isEmpty {
+            // Nothing expected: every waiting line is "no arrival planned"; only lines saying otherwise are read.
+            for r in try db.rows(sql: """
+                SELECT id, order_id, promised FROM order_line INDEXED BY line_waiting
+                WHERE sku = ? AND backordered > 0 AND (promised IS NULL OR promised != '-')
+                """, arguments: [sku]) {
+                try write(r[0], r[1], old: r[2], new: "-")
+            }
+            return changes
+        }
+        // Walk the queue in allocation priority, consuming supply in ETA order (the same rule as Rules.peg).
+        var index = 0
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT id, order_id, backordered, promised FROM order_line INDEXED BY line_waiting
+            WHERE sku = ? AND backordered > 0 ORDER BY priority, order_date, order_no, line_no
+            """), arguments: [sku])
+        var pending: [(Int64, Int64, String?, String)] = []
+        while let r = try cursor.next() {
+            var need: Int = r[2]
+            var date = "-"
+            while need > 0 && index < supply.count {
+                let take = min(need, supply[index].left)
+                need -= take
+                supply[index].left -= take
+                date = supply[index].eta
+                if supply[index].left == 0 { index += 1 }
+            }
+            let new = need == 0 ? date : "-"
+            let old: String? = r[3]
+            if old != new { pending.append((r[0], r[1], old, new)) }
+        }
+        // Written after the scan: updating rows of the index being walked would disturb the cursor.
+        for (id, orderId, old, new) in pending { try write(id, orderId, old: old, new: new) }
         return changes
     }
 

@@ -11,6 +11,8 @@ final class OperationTx {
     private var closableOrders = Set<Int64>()
     private var touchedSkus = Set<String>()
     private var touchedLines = Set<Int64>()
+    /// SKUs whose queue of waiting lines or whose open arrivals changed: only their promised dates can have moved.
+    private var pegSkus = Set<String>()
     /// What each order's customer should hear about this operation, in the order it happened.
     private var events: [Int64: [NoticeEvent]] = [:]
     /// What automatic allocation gave out during this operation, in the order it happened.
@@ -47,6 +49,7 @@ final class OperationTx {
         item.onHand += d.onHand; item.allocated += d.allocated; item.picked += d.picked; item.backordered += d.backordered
         itemDeltas[m.sku] = item
         touchedSkus.insert(m.sku)
+        if d.backordered != 0 || d.onHand > 0 { pegSkus.insert(m.sku) }
         if let orderId = refs.orderId {
             touchedOrders.insert(orderId)
             if m.kind == .ship || m.kind == .cancel { closableOrders.insert(orderId) }
@@ -61,7 +64,7 @@ final class OperationTx {
     }
 
     /// Marks a SKU whose promised dates must be recomputed (its arrivals changed) even if no quantity moved.
-    func touch(sku: String) { touchedSkus.insert(sku) }
+    func touch(sku: String) { pegSkus.insert(sku) }
 
     /// Writes the accumulated item counter changes.
     func flushItems() throws {
@@ -128,7 +131,7 @@ final class OperationTx {
             try db.cachedStatement(sql: "UPDATE order_line SET promised = NULL WHERE id = ? AND backordered = 0 AND promised IS NOT NULL")
                 .execute(arguments: [lineId])
         }
-        for sku in touchedSkus.sorted() {
+        for sku in pegSkus.sorted() {
             for change in try Pegging.repeg(db, sku: sku) where change.wasWaiting {
                 note(.promisedDateChanged, order: change.orderId)
             }

@@ -214,3 +214,34 @@ final class SavepointTests: XCTestCase {
         try assertIntact(w)
     }
 }
+
+final class WindowTests: XCTestCase {
+    /// Deep pages (read backwards from the far end) hold exactly the rows a forward scan would.
+    func testDeepPagesMatchTheForwardOrder() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 0, "NUT": 0])
+        try w.batch { s in
+            for i in 0..<2_600 {
+                try s.createOrder(NewOrder(number: "SO-\(String(i * 7919 % 10_007))", customer: ["C1", "C2", "C3"][i % 3],
+                                           orderDate: testToday.adding(days: -(i % 40)), priority: 1 + i % 9,
+                                           lines: [.init(sku: i % 2 == 0 ? "BOLT" : "NUT", quantity: 1 + i % 5)]), ctx: ctx())
+            }
+        }
+        let all = try w.openOrders(Page(limit: 5_000))
+        XCTAssertEqual(all.count, 2_600)
+        for offset in [0, 999, 1_001, 1_299, 1_301, 2_000, 2_593, 2_599, 2_600, 3_000] {
+            let page = try w.openOrders(Page(offset: offset, limit: 7))
+            XCTAssertEqual(page.map(\.number), Array(all.dropFirst(offset).prefix(7)).map(\.number), "offset \(offset)")
+        }
+        let lines = try w.backorderLines(Page(limit: 5_000), today: testToday)
+        let bolts = try w.backorderLines(Page(limit: 5_000), sku: "BOLT", today: testToday)
+        for offset in [1_100, 1_290, 2_590] {
+            XCTAssertEqual(try w.backorderLines(Page(offset: offset, limit: 9), today: testToday).map(\.orderNumber),
+                           Array(lines.dropFirst(offset).prefix(9)).map(\.orderNumber), "offset \(offset)")
+        }
+        XCTAssertEqual(try w.backorderLines(Page(offset: 1_250, limit: 9), sku: "BOLT", today: testToday).map(\.orderNumber),
+                       Array(bolts.dropFirst(1_250).prefix(9)).map(\.orderNumber))
+        let filtered = try w.openOrders(Page(limit: 5_000, filter: "SO-1"))
+        XCTAssertEqual(try w.openOrders(Page(offset: filtered.count - 3, limit: 10, filter: "SO-1")).map(\.number),
+                       Array(filtered.suffix(3)).map(\.number))
+    }
+}
