@@ -7,7 +7,7 @@ extension Warehouse {
     /// Open orders, oldest first.
     public func openOrders(_ page: Page = Page()) throws -> [OpenOrderRow] {
         try read { db in
-            let (cond, args) = likeFilter(page.filter, columns: ["o.number", "o.customer", "c.name"])
+            let (cond, args) = likeFilter(page.filter, columns: Warehouse.orderFilter)
             let rows = try window(db, """
                 SELECT o.id, o.number, o.customer, c.name AS customer_name, o.order_date, o.priority, o.policy, o.version
                 FROM orders o INDEXED BY orders_open JOIN customer c ON c.code = o.customer
@@ -29,7 +29,7 @@ extension Warehouse {
     /// Open backorder lines, oldest order first (or, with `sku`, in the order receipts serve them), with promised dates.
     public func backorderLines(_ page: Page = Page(), sku: String? = nil, today: Day) throws -> [BackorderRow] {
         try read { db in
-            let (cond, args) = likeFilter(page.filter, columns: ["l.order_no", "l.sku", "c.name", "i.name"])
+            let (cond, args) = likeFilter(page.filter, columns: Warehouse.backorderFilter)
             let rows: [Row]
             if let sku {
                 rows = try window(db, """
@@ -239,13 +239,37 @@ extension Warehouse {
         return arrivalFrom(r)
     }
 
+    /// `AND (…)` matching the filter text anywhere in any of `columns`, case-insensitively. A column given as a ready
+    /// condition (it contains `LIKE ?`) is used as it is, with the pattern bound to each of its placeholders.
     func likeFilter(_ text: String, columns: [String]) -> (String, StatementArguments) {
         let t = text.trimmingSpaces
         guard !t.isEmpty else { return ("", StatementArguments()) }
         let escaped = t.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
         let pattern = "%\(escaped)%"
-        return ("AND (" + columns.map { "\($0) LIKE ? ESCAPE '\\'" }.joined(separator: " OR ") + ")", StatementArguments(columns.map { _ in pattern }))
+        let terms = columns.map { $0.contains("LIKE ?") ? $0 : "\($0) LIKE ? ESCAPE '\\'" }
+        let placeholders = terms.reduce(0) { $0 + $1.filter { $0 == "?" }.count }
+        return ("AND (" + terms.joined(separator: " OR ") + ")", StatementArguments(Array(repeating: pattern, count: placeholders)))
     }
+
+    /// The customer column matches when the customer's code or name does: a small set found once, not a join per row.
+    static func customerMatch(_ column: String) -> String {
+        "\(column) IN (SELECT code FROM customer WHERE code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')"
+    }
+
+    /// The SKU column matches when the item's name does.
+    static func itemNameMatch(_ column: String) -> String {
+        "\(column) IN (SELECT sku FROM item WHERE name LIKE ? ESCAPE '\\')"
+    }
+
+    /// An order-id column matches when its order's customer code or name does.
+    static func orderCustomerMatch(_ column: String) -> String {
+        "\(column) IN (SELECT id FROM orders WHERE \(customerMatch("customer")))"
+    }
+
+    /// Filter columns of the open-orders list: all in the `orders_open` index, so a filter never reads the table.
+    static let orderFilter = ["o.number", customerMatch("o.customer")]
+    /// Filter columns of the backorder list: all in the `line_backorder_age` index.
+    static let backorderFilter = ["l.order_no", "l.sku", itemNameMatch("l.sku"), orderCustomerMatch("l.order_id")]
 }
 
 func day(_ text: String) -> Day { Day(iso: text) ?? Day(ordinal: 0) }
@@ -278,12 +302,12 @@ extension Warehouse: WarehouseService {
         try read { db in
             switch list {
             case .orders:
-                let (cond, args) = likeFilter(filter, columns: ["o.number", "o.customer", "c.name"])
+                let (cond, args) = likeFilter(filter, columns: Warehouse.orderFilter)
                 return try db.int(sql: """
                     SELECT COUNT(*) FROM orders o INDEXED BY orders_open JOIN customer c ON c.code = o.customer WHERE o.closed_at IS NULL \(cond)
                     """, arguments: args) ?? 0
             case .backorders:
-                let (cond, args) = likeFilter(filter, columns: ["l.order_no", "l.sku", "c.name", "i.name"])
+                let (cond, args) = likeFilter(filter, columns: Warehouse.backorderFilter)
                 return try db.int(sql: """
                     SELECT COUNT(*) FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id
                     JOIN customer c ON c.code = o.customer JOIN item i ON i.sku = l.sku WHERE l.backordered > 0 \(cond)

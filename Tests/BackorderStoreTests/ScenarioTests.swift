@@ -240,6 +240,12 @@ final class WindowTests: XCTestCase {
         }
         XCTAssertEqual(try w.backorderLines(Page(offset: 1_250, limit: 9), sku: "BOLT", today: testToday).map(\.orderNumber),
                        Array(bolts.dropFirst(1_250).prefix(9)).map(\.orderNumber))
+        // A filter matches order numbers, SKUs, customer codes and names, and item names — and counts agree.
+        XCTAssertEqual(try w.openOrders(Page(limit: 5_000, filter: "customer c2")).count, 2_600 / 3 + (2_600 % 3 > 1 ? 1 : 0))
+        XCTAssertEqual(try w.rowCount(.orders, filter: "customer c2"), try w.openOrders(Page(limit: 5_000, filter: "customer c2")).count)
+        XCTAssertEqual(try w.backorderLines(Page(limit: 5_000, filter: "item nut"), today: testToday).count, 1_300)
+        XCTAssertEqual(try w.rowCount(.backorders, filter: "C3"), 2_600 / 3)
+        XCTAssertEqual(try w.backorderLines(Page(limit: 5_000, filter: "50%"), today: testToday).count, 0, "% is a character, not a wildcard")
         let filtered = try w.openOrders(Page(limit: 5_000, filter: "SO-1"))
         XCTAssertEqual(try w.openOrders(Page(offset: filtered.count - 3, limit: 10, filter: "SO-1")).map(\.number),
                        Array(filtered.suffix(3)).map(\.number))
