@@ -15,7 +15,7 @@ extension Reducer {
     static func openReports(_ state: inout AppState) -> [Effect] {
         state.view = .reports
         state.detail = nil
-        state.message = StatusMessage("Reports: Tab the next report, Enter the rows behind a figure, w writes CSV, Esc back")
+        state.message = StatusMessage("Reports: Tab next · Enter the rows behind a figure · w CSV · Esc back")
         return state.reports.loadedRevision == state.revision && state.reports.data?.kind == state.reports.kind
             ? reloadBucketLinesIfNeeded(state) : [.loadReport(reportQuery(state, state.reports.kind))]
     }

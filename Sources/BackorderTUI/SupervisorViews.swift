@@ -17,6 +17,9 @@ enum ReportTables {
         }
     }
 
+    /// `1 line`, `3 lines`.
+    static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
     static func days(_ n: Int?) -> String { n.map { "\($0)" } ?? "" }
     static func percent(_ r: Double?) -> String { r == nil ? "–" : ReportFormat.percent(r) + "%" }
 
@@ -165,8 +168,9 @@ enum SupervisorViews {
     }
 
     /// A table of rows `top…` with the selected row's key column highlighted, as in the panes.
-    static func renderList(columns: [Table.Column], rows: [[String]], styles: [Int: Style] = [:], selected: Int?, top: Int,
-                           empty: String, in area: Rect, into buffer: inout ScreenBuffer) {
+    /// Rows in `spanning` show their first cell across the whole width (section headings).
+    static func renderList(columns: [Table.Column], rows: [[String]], styles: [Int: Style] = [:], spanning: Set<Int> = [],
+                           selected: Int?, top: Int, empty: String, in area: Rect, into buffer: inout ScreenBuffer) {
         guard !area.isEmpty else { return }
         let visible = max(0, area.height - 1)
         let window = Array(rows.dropFirst(top).prefix(visible))
@@ -174,6 +178,11 @@ enum SupervisorViews {
         for (i, style) in styles where i >= top && i < top + visible { windowStyles[i - top] = style }
         let table = Table(columns: columns, rows: window, rowStyles: windowStyles)
         buffer.render(table, in: area)
+        for i in spanning where i >= top && i - top < window.count {
+            let y = area.y + 1 + i - top
+            buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: windowStyles[i - top] ?? .plain)
+            buffer.putTruncated(rows[i].first ?? "", x: area.x, y: y, width: area.width, style: windowStyles[i - top] ?? .plain)
+        }
         if let selected, selected >= top, selected - top < window.count, let key = table.columnLayout(forWidth: area.width).first {
             buffer.restyle(Rect(x: area.x + key.x, y: area.y + 1 + selected - top, width: key.width, height: 1)) { $0.merged(with: selectedKey) }
         }
@@ -212,7 +221,7 @@ enum SupervisorViews {
             }
         case .shortage(let rows):
             let uncovered = rows.reduce(0) { $0 + $1.uncovered }
-            renderTitle("Short items, what hurts most first: \(rows.count) item(s), \(uncovered) unit(s) uncovered · Enter: the item's backorders",
+            renderTitle("\(ReportTables.count(rows.count, "short item")), \(uncovered) uncovered · worst first · Enter: its backorders",
                         in: layout.viewTitle, into: &buffer)
             let styles = Dictionary(uniqueKeysWithValues: rows.enumerated().compactMap { i, row in
                 row.uncovered > 0 ? (i, ReportTables.lateRow) : nil })
@@ -221,7 +230,7 @@ enum SupervisorViews {
                        in: layout.reportTable(.shortage), into: &buffer)
         case .late(let report):
             let waiting = Set(report.arrivals.flatMap { $0.waiting.map(\.orderNumber) }).count
-            renderTitle("Arrivals past their ETA: \(report.arrivals.count), \(waiting) order(s) waiting on them · Enter: ETA history",
+            renderTitle("\(ReportTables.count(report.arrivals.count, "arrival")) past ETA, \(ReportTables.count(waiting, "order")) waiting · Enter: ETA history",
                         in: layout.viewTitle, into: &buffer)
             let split = layout.lateSplit
             renderList(columns: ReportTables.lateColumns, rows: report.arrivals.map(ReportTables.lateCells),
@@ -237,11 +246,13 @@ enum SupervisorViews {
             let rows = ReportTables.serviceRows(report)
             var styles: [Int: Style] = [:]
             for (i, row) in rows.enumerated() { if let s = row.style { styles[i] = s } }
-            renderList(columns: ReportTables.serviceColumns, rows: rows.map(\.cells), styles: styles, selected: r.selected, top: r.top,
+            let headings = Set(rows.indices.filter { rows[$0].cells.count == 1 })
+            renderList(columns: ReportTables.serviceColumns, rows: rows.map(\.cells), styles: styles, spanning: headings,
+                       selected: r.selected, top: r.top,
                        empty: "", in: layout.reportTable(.service), into: &buffer)
         case .backlog(let rows):
             let units = rows.reduce(0) { $0 + $1.units }
-            renderTitle("Customers waiting: \(rows.count), \(units) unit(s) on backorder · Enter: their lines",
+            renderTitle("\(ReportTables.count(rows.count, "customer")) waiting for \(ReportTables.count(units, "unit")) · Enter: their lines",
                         in: layout.viewTitle, into: &buffer)
             let styles = Dictionary(uniqueKeysWithValues: rows.enumerated().compactMap { i, row in
                 (row.nextPromised.map { $0 < state.today } ?? false) ? (i, ReportTables.lateRow) : nil })
@@ -255,15 +266,18 @@ enum SupervisorViews {
     static func renderAging(_ rows: [AgingRow], selected: Int, _ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
         let units = rows.reduce(0) { $0 + $1.units }
         let lines = rows.reduce(0) { $0 + $1.lines }
-        renderTitle("Open backorders by age: \(units) unit(s) on \(lines) line(s) · bars: units · Enter: the bucket's lines",
+        renderTitle("\(ReportTables.count(units, "unit")) on \(ReportTables.count(lines, "line")) by age (bars: units) · Enter: a bucket's lines",
                     in: layout.viewTitle, into: &buffer)
         let area = layout.reportTable(.aging)
         guard !area.isEmpty, !rows.isEmpty else { return }
         // Taller screens get thicker bars with a gap between them.
         let perBar = max(1, min(3, area.height / rows.count))
         let thickness = perBar == 3 ? 2 : 1
-        let labels = rows.enumerated().map { i, row in (i == selected ? "▸ " : "  ") + row.bucket.label }
-        let values = rows.map { "\($0.units) u · \($0.lines) lines · \($0.orders) orders" }
+        // Narrow screens get short labels ("0–7 d") so the bars keep room.
+        let labels = rows.enumerated().map { i, row in
+            (i == selected ? "▸ " : "  ") + (area.width >= 60 ? row.bucket.label : shortLabel(row.bucket))
+        }
+        let values = rows.map { "\($0.units) u · \(ReportTables.count($0.lines, "line")) · \(ReportTables.count($0.orders, "order"))" }
         let compact = rows.map { "\($0.units)u \($0.lines)l" }
         let labelWidth = labels.map(\.displayWidth).max() ?? 0
         // The long value text when the bars keep a useful width, the short one otherwise.
@@ -292,6 +306,11 @@ enum SupervisorViews {
         if legendY < area.maxY, units == 0 {
             buffer.putTruncated("No backorder lines wait: every order line has its stock", x: area.x, y: legendY, width: area.width, style: dim)
         }
+    }
+
+    /// `0–7 d`, `over 60 d`: the bucket for narrow screens.
+    static func shortLabel(_ b: AgeBucket) -> String {
+        b == .over60 ? "over 60 d" : String(b.label.prefix { $0 != " " }) + " d"
     }
 
     static func renderBucketLines(_ lines: BucketLinesState, _ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
@@ -328,3 +347,4 @@ enum SupervisorViews {
         buffer.render(TextView(text: notice.text), in: split.text.inset(left: 1, right: 1))
     }
 }
+
