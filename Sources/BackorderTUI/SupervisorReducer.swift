@@ -113,7 +113,7 @@ extension Reducer {
             }
             let lines = BucketLinesState(bucket: row.bucket, total: row.lines)
             state.reports.bucketLines = lines
-            state.message = StatusMessage("Lines waiting \(row.bucket.label): Enter opens an order, Esc goes back to the chart")
+            state.message = nil  // the title row says what the lines are and which keys work
             return [bucketLinesLoad(state, lines)]
         case .shortage(let rows)?:
             guard rows.indices.contains(selected) else { return [] }
@@ -180,7 +180,7 @@ extension Reducer {
         state.view = .notices
         state.detail = nil
         state.message = StatusMessage(state.readOnly ? "Notices to send (read-only: they cannot be marked sent)"
-                                                     : "Notices to send: m marks the selected one sent, M all, Enter shows the whole text")
+                                                     : "m marks the selected notice sent, M all of them; Enter shows the whole text")
         return state.notices.loadedRevision == state.revision ? [] : [.loadNotices]
     }
 

@@ -306,6 +306,19 @@ enum SupervisorViews {
         if legendY < area.maxY, units == 0 {
             buffer.putTruncated("No backorder lines wait: every order line has its stock", x: area.x, y: legendY, width: area.width, style: dim)
         }
+        // Tall screens also get the figures as a table under the chart.
+        let tableArea = Rect(x: area.x, y: legendY + 1, width: area.width, height: area.maxY - legendY - 1)
+        if units > 0, tableArea.height >= rows.count + 2 {
+            let columns: [Table.Column] = [.init("Age", width: .fixed(12)), .init("Lines", width: .fixed(6), alignment: .right),
+                                           .init("Units", width: .fixed(6), alignment: .right),
+                                           .init("Orders", width: .fixed(6), alignment: .right),
+                                           .init("Share of units", width: .fixed(14), alignment: .right)]
+            var cells = rows.map { [$0.bucket.label, "\($0.lines)", "\($0.units)", "\($0.orders)",
+                                    ReportFormat.percent(Double($0.units) / Double(units)) + "%"] }
+            cells.append(["Total", "\(lines)", "\(units)", "", "100.0%"])
+            buffer.render(Table(columns: columns, rows: cells, rowStyles: [cells.count - 1: ReportTables.boldRow]),
+                          in: Rect(x: tableArea.x, y: tableArea.y, width: min(tableArea.width, 50), height: cells.count + 1))
+        }
     }
 
     /// `0–7 d`, `over 60 d`: the bucket for narrow screens.

@@ -43,9 +43,9 @@ final class SupervisorTests: XCTestCase {
         let app = makeApp(try makeReportWarehouse())
         app.type(.char("R"))
         guard case .aging(let rows)? = app.state.reports.data else { return XCTFail("aging not loaded") }
-        XCTAssertEqual(rows.map(\.lines), [2, 1, 0, 1, 0])
+        XCTAssertEqual(rows.map(\.lines), [1, 2, 0, 1, 0])
         app.type(.down, .enter)
-        XCTAssertEqual(app.state.reports.bucketLines?.rows.map(\.orderNumber), ["SO-000001"])
+        XCTAssertEqual(app.state.reports.bucketLines?.rows.map(\.orderNumber), ["SO-000001", "SO-000001"])
         app.type(.enter)
         XCTAssertEqual(app.state.detail?.detail.order.number, "SO-000001")
         app.type(.escape)
@@ -261,7 +261,7 @@ final class SupervisorTests: XCTestCase {
         func read(_ prefix: String) throws -> String {
             try String(contentsOfFile: dir + "/" + names.first { $0.hasPrefix(prefix + "-2026") }!, encoding: .utf8)
         }
-        XCTAssertEqual(try read("backorders-aging"), "bucket,lines,units,orders\r\n0-7,2,7,2\r\n8-14,1,33,1\r\n15-30,0,0,0\r\n31-60,1,6,1\r\nover-60,0,0,0\r\n")
+        XCTAssertEqual(try read("backorders-aging"), "bucket,lines,units,orders\r\n0-7,1,4,1\r\n8-14,2,33,1\r\n15-30,0,0,0\r\n31-60,1,6,1\r\nover-60,0,0,0\r\n")
         XCTAssertTrue(try read("backorders-aging-8-14").contains("SO-000001,1,2026-02-20,10,5,Nordic Tools AS,SKU-1001"))
         XCTAssertTrue(try read("backorders-late").hasPrefix(LateArrivalRow.csvHeader.joined(separator: ",") + "\r\nPO-7002/1,Far East Ltd"))
         XCTAssertTrue(try read("backorders-service").contains("\r\ntotal,,all,"))
