@@ -20,6 +20,8 @@ public enum Operation: Equatable, Sendable {
     case receive(ReceiveTarget, quantity: Int)
     case addArrival(ArrivalDraft)
     case changeETA(arrival: String, to: Day, reason: String)
+    /// Mark one order's pending notice sent, or all when `order` is nil.
+    case markNoticesSent(order: String?)
 }
 
 /// What a successful operation did.
@@ -31,6 +33,8 @@ public enum Outcome: Equatable, Sendable {
     case received(ReceiptResult)
     case arrivalAdded(Arrival)
     case etaChanged(arrival: String, to: Day)
+    /// The notices now marked sent (one order's, or all when `all`).
+    case noticesMarked([Notice], all: Bool)
 }
 
 /// A window of a list as asked from the store.
@@ -78,6 +82,15 @@ public enum Action: Equatable, Sendable {
     case loadFailed(BackorderError)
     /// A lookup for a dialog failed (unknown order, arrival or SKU): the message goes into the dialog.
     case lookupFailed(BackorderError)
+    /// A report's figures, for the query they were asked with.
+    case reportLoaded(ReportQuery, ReportData)
+    /// A window of an age bucket's lines.
+    case bucketLinesLoaded(AgeBucket, top: Int, rows: [BackorderRow])
+    case noticesLoaded([Notice])
+    /// An export wrote its files.
+    case exported(ExportRequest, [ExportedFile])
+    /// An export could not read or write; nothing or only part of a file may exist.
+    case exportFailed(ExportRequest, String)
 }
 
 /// I/O the reducer asks for; the runtime performs it and answers with an action.
@@ -92,6 +105,11 @@ public enum Effect: Equatable, Sendable {
     /// Find the arrival (PO/line) or, failing that, the SKU a receipt is for.
     case resolveReceiveTarget(String)
     case perform(Operation)
+    case loadReport(ReportQuery)
+    case loadBucketLines(AgeBucket, Page)
+    case loadNotices
+    /// Read the whole list or report (in chunks) and write it as CSV files.
+    case export(ExportRequest)
     /// Terminal requests.
     case suspend
     case redraw

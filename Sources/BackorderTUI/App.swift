@@ -25,19 +25,22 @@ public struct Clock: Sendable {
 
 /// The runtime: holds the state, runs the reducer, performs its effects against the warehouse, and drives a terminal.
 public final class BackorderApp {
-    public let service: any WarehouseService
+    /// The warehouse and its reports (the store's `Warehouse` is both).
+    public let service: any BackorderService
     public let actor: String
     public let clock: Clock
     /// Receives one line per traced event (`--trace`); nil when not tracing.
     public var trace: ((String) -> Void)?
     /// How often the file is asked whether another process changed it.
     public var pollMilliseconds = 500
+    /// Where `w` writes CSV files: the current directory unless the caller says otherwise.
+    public var exportDirectory = "."
     public private(set) var state: AppState
     private weak var terminal: TerminalScreen?
     private var lastFrame: ScreenBuffer?
 
     /// An app on a warehouse, for the clerk `actor`.
-    public init(service: any WarehouseService, actor: String, clock: Clock) {
+    public init(service: any BackorderService, actor: String, clock: Clock) {
         self.service = service
         self.actor = actor
         self.clock = clock
@@ -200,6 +203,23 @@ public final class BackorderApp {
                 } catch {
                     return .operationFailed(operation, .dataFile("\(error)"))
                 }
+            case .loadReport(let query):
+                return .reportLoaded(query, try report(query))
+            case .loadBucketLines(let bucket, let page):
+                return .bucketLinesLoaded(bucket, top: page.offset, rows: try service.backorderLines(in: bucket, page, today: state.today))
+            case .loadNotices:
+                return .noticesLoaded(try service.notices(includeSent: false, order: nil, limit: NoticesState.limit, today: state.today))
+            case .export(let request):
+                let exporter = Exporter(service: service, today: state.today, now: clock.read().now, directory: exportDirectory)
+                do {
+                    return .exported(request, try exporter.run(request))
+                } catch let error as ExportError {
+                    return .exportFailed(request, error.message)
+                } catch let error as BackorderError {
+                    return .exportFailed(request, error.message)
+                } catch {
+                    return .exportFailed(request, "\(error)")
+                }
             case .suspend:
                 terminal?.suspend()
                 return nil
@@ -211,6 +231,16 @@ public final class BackorderApp {
             return .loadFailed(error)
         } catch {
             return .loadFailed(.dataFile("\(error)"))
+        }
+    }
+
+    private func report(_ query: ReportQuery) throws -> ReportData {
+        switch query.kind {
+        case .aging: return .aging(try service.agingReport(today: state.today))
+        case .shortage: return .shortage(try service.shortageReport(today: state.today))
+        case .late: return .late(try service.lateArrivalsReport(today: state.today))
+        case .service: return .service(try service.serviceLevelReport(from: query.from, to: query.to))
+        case .backlog: return .backlog(try service.backlogReport(today: state.today))
         }
     }
 
@@ -254,6 +284,8 @@ public final class BackorderApp {
         case .changeETA(let reference, let day, let reason):
             try service.changeETA(arrival: reference, to: day, reason: reason, ctx: ctx)
             return .etaChanged(arrival: reference, to: day)
+        case .markNoticesSent(let order):
+            return .noticesMarked(try service.markNoticesSent(order: order, ctx: ctx), all: order == nil)
         }
     }
 }

@@ -189,6 +189,8 @@ public enum DialogStep: Equatable, Sendable {
     case arrivalConfirm(ArrivalDraft)
     case cancelReason(OrderDetail, lineNo: Int?)
     case cancelConfirm(OrderDetail, lineNo: Int?, reason: String)
+    /// Mark every pending notice sent: how many there are now.
+    case markAllSentConfirm(count: Int)
     /// What an action did; any key closes it.
     case result(title: String, lines: [String])
 
@@ -244,6 +246,10 @@ public struct AppState: Equatable, Sendable {
     public var today: Day
     public var size = Size(width: 80, height: 24)
     public var focus: PaneKind = .orders
+    /// What fills the screen: the panes, the reports or the notices to send.
+    public var view: MainView = .panes
+    public var reports = ReportsState()
+    public var notices = NoticesState()
     public var panes: [PaneState] = PaneKind.allCases.map(PaneState.init)
     /// The order shown in full, when the detail view is open.
     public var detail: DetailState?
@@ -286,6 +292,11 @@ public struct AppState: Equatable, Sendable {
         case nil: break
         }
         if filterInput != nil { return .filter }
-        return detail != nil ? .detail : .panes
+        if detail != nil { return .detail }
+        switch view {
+        case .panes: return .panes
+        case .reports: return .reports
+        case .notices: return .notices
+        }
     }
 }

@@ -23,6 +23,7 @@ enum DialogView {
         case .etaConfirm: return [button(.confirm, "Change ETA"), button(.dismiss, "Cancel")]
         case .arrivalConfirm: return [button(.confirm, "Add arrival"), button(.dismiss, "Cancel")]
         case .cancelConfirm: return [button(.confirm, "Cancel the backorder"), button(.dismiss, "Keep it")]
+        case .markAllSentConfirm: return [button(.confirm, "Mark all sent"), button(.dismiss, "Cancel")]
         case .result: return [KeyHintBar.Hint("Enter", "Close")]
         default: return [button(.confirm, "OK"), button(.dismiss, "Cancel")]
         }
@@ -128,6 +129,10 @@ enum DialogView {
                     cancelBody(d, lineNo) + ["Reason (kept in the order's history):"])
         case .cancelConfirm(let d, let lineNo, let reason):
             return ("Confirm cancellation", cancelBody(d, lineNo) + ["Reason: \(reason)"])
+        case .markAllSentConfirm(let count):
+            return ("Mark all notices sent?",
+                    ["\(count) pending notice(s) will be marked sent, as if each customer had been told.",
+                     "Their texts are frozen as they are now; new events start new notices."])
         case .result(let title, let lines):
             return (title, lines)
         }

@@ -14,6 +14,10 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     case help
     /// A read-only text (customer status, arrival history).
     case text
+    /// The supervisor's reports.
+    case reports
+    /// The customer notices to send.
+    case notices
 }
 
 /// Everything a key can ask for; the reducer gives each its meaning.
@@ -26,6 +30,12 @@ public enum Command: Hashable, Sendable {
     case followSKU
     case help
     case pick, ship, receive, editETA, addArrival, cancel, customerStatus
+    /// Reports: open (or next), previous, and the service-level period.
+    case reports, nextReport, previousReport, previousPeriod, nextPeriod
+    /// Notices: open the to-inform view, mark the selected one sent, mark all sent.
+    case notices, markSent, markAllSent
+    /// Write the list or report shown as a CSV file.
+    case export
     /// Dialog keys.
     case confirm, dismiss, yes, no, override
 }
@@ -69,7 +79,11 @@ public struct KeyBinding: Hashable, Sendable {
 /// The keymap as data: it dispatches keys, writes the `?` help and fills the key hint bar.
 public enum Keymap {
     private static let lists: Set<KeyContext> = [.panes, .detail]
-    private static let navigation: Set<KeyContext> = [.panes, .detail, .help, .text]
+    private static let navigation: Set<KeyContext> = [.panes, .detail, .help, .text, .reports, .notices]
+    /// The full screens (not overlays): panes, an order, the reports, the notices.
+    private static let screens: Set<KeyContext> = [.panes, .detail, .reports, .notices]
+    /// Where a view is one key away.
+    private static let views: Set<KeyContext> = [.panes, .reports, .notices]
 
     /// Every binding, most important first within each context (the hint bar keeps the first that fit).
     public static let bindings: [KeyBinding] = [
@@ -96,17 +110,27 @@ public enum Keymap {
                    help: "Follow the selected row's SKU: arrivals and stock narrowed to it, the arrivals pane focused",
                    section: "Actions", in: [.panes]),
 
-        KeyBinding([.enter], .open, label: "Open", help: "Open the selected order (lines, shipments, history), or an arrival's history",
-                   section: "Moving around", in: [.panes], hintIn: [.panes]),
+        // The notice keys lead the to-inform view's hint bar.
+        KeyBinding([.char("m")], .markSent, label: "Mark sent",
+                   help: "Mark the selected notice sent (its text is frozen as sent)", section: "Customer notices",
+                   in: [.notices], writes: true, hintIn: [.notices]),
+        KeyBinding([.char("M")], .markAllSent, label: "All sent",
+                   help: "Mark every pending notice sent, after a confirmation", section: "Customer notices",
+                   in: [.notices], writes: true, hintIn: [.notices]),
+
+        KeyBinding([.enter], .open, label: "Open",
+                   help: "Open the selected order (lines, shipments, history), an arrival's history, an age bucket's lines, "
+                       + "a short item's backorders, or a notice's whole text",
+                   section: "Moving around", in: views, hintIn: views),
         KeyBinding([.char("/")], .filter, label: "Filter",
                    help: "Filter the pane as you type (order, customer, SKU, item, PO, supplier); Enter keeps it, Esc drops it",
                    section: "Moving around", in: [.panes], hintIn: [.panes]),
         KeyBinding([.tab], .nextPane, label: "Next pane", help: "Next pane", section: "Moving around", in: [.panes]),
         KeyBinding([.backTab], .previousPane, label: "Previous pane", help: "Previous pane", section: "Moving around", in: [.panes]),
-        KeyBinding([.char("1")], .focus(.orders), label: "Orders", help: "Open orders", section: "Moving around", in: [.panes], keyLabel: "1"),
-        KeyBinding([.char("2")], .focus(.backorders), label: "Backorders", help: "Backorder lines", section: "Moving around", in: [.panes], keyLabel: "2"),
-        KeyBinding([.char("3")], .focus(.arrivals), label: "Arrivals", help: "Expected arrivals", section: "Moving around", in: [.panes], keyLabel: "3"),
-        KeyBinding([.char("4")], .focus(.stock), label: "Stock", help: "Stock", section: "Moving around", in: [.panes], keyLabel: "4"),
+        KeyBinding([.char("1")], .focus(.orders), label: "Orders", help: "Open orders", section: "Moving around", in: views, keyLabel: "1"),
+        KeyBinding([.char("2")], .focus(.backorders), label: "Backorders", help: "Backorder lines", section: "Moving around", in: views, keyLabel: "2"),
+        KeyBinding([.char("3")], .focus(.arrivals), label: "Arrivals", help: "Expected arrivals", section: "Moving around", in: views, keyLabel: "3"),
+        KeyBinding([.char("4")], .focus(.stock), label: "Stock", help: "Stock", section: "Moving around", in: views, keyLabel: "4"),
         KeyBinding([.up, .char("k")], .up, label: "Up", help: "Move up", section: "Moving around", in: navigation),
         KeyBinding([.down, .char("j")], .down, label: "Down", help: "Move down", section: "Moving around", in: navigation,
                    hintIn: [.help, .text], keyLabel: "↓/j"),
@@ -119,19 +143,36 @@ public enum Keymap {
                    section: "Moving around", in: [.panes]),
         KeyBinding([.char("O")], .sortReverse, label: "Reverse sort", help: "Reverse the sort direction", section: "Moving around", in: [.panes]),
         KeyBinding([.escape], .back, label: "Back",
-                   help: "Back: close the order, or drop the filter and SKU link of the pane", section: "Moving around",
-                   in: [.panes, .detail, .help, .text], hintIn: [.detail, .help, .text]),
+                   help: "Back: close the order, drop the filter and SKU link of the pane, close a bucket's lines, or leave the reports or notices",
+                   section: "Moving around", in: [.panes, .detail, .help, .text, .reports, .notices],
+                   hintIn: [.detail, .help, .text, .reports, .notices]),
 
         KeyBinding([.char("?")], .help, label: "Help", help: "This help (generated from the keymap)", section: "General",
-                   in: [.panes, .detail, .help], hintIn: [.panes, .detail]),
+                   in: [.panes, .detail, .help, .reports, .notices], hintIn: [.panes, .detail, .reports, .notices]),
         KeyBinding([.ctrl("r")], .refresh, label: "Reload", help: "Reload now (changes by others show up within a second anyway)",
-                   section: "General", in: lists),
-        KeyBinding([.ctrl("l")], .redraw, label: "Redraw", help: "Repaint the whole screen", section: "General", in: lists),
-        KeyBinding([.ctrl("z")], .suspend, label: "Suspend", help: "Suspend to the shell (fg to come back)", section: "General", in: lists),
+                   section: "General", in: screens),
+        KeyBinding([.ctrl("l")], .redraw, label: "Redraw", help: "Repaint the whole screen", section: "General", in: screens),
+        KeyBinding([.ctrl("z")], .suspend, label: "Suspend", help: "Suspend to the shell (fg to come back)", section: "General", in: screens),
         KeyBinding([.char("q")], .quit, label: "Quit", help: "Quit (q closes help and texts first)", section: "General",
-                   in: [.panes, .detail, .help, .text], hintIn: [.panes, .detail]),
+                   in: [.panes, .detail, .help, .text, .reports, .notices], hintIn: [.panes, .detail, .reports, .notices]),
         KeyBinding([.ctrl("c")], .quit, label: "Quit", help: "Quit, from anywhere", section: "General",
                    in: Set(KeyContext.allCases)),
+
+        KeyBinding([.char("R")], .reports, label: "Reports",
+                   help: "Reports: aging, shortage and reorder, late arrivals, service level, customer backlog (R again: the next)",
+                   section: "Reports", in: views, hintIn: [.panes, .notices]),
+        KeyBinding([.char("n")], .notices, label: "Notices",
+                   help: "Customer notices to send (to inform): order, customer, events and the text ready to send",
+                   section: "Customer notices", in: views, hintIn: [.panes, .reports]),
+        KeyBinding([.tab], .nextReport, label: "Next report", help: "Next report", section: "Reports", in: [.reports], hintIn: [.reports]),
+        KeyBinding([.backTab], .previousReport, label: "Previous report", help: "Previous report", section: "Reports", in: [.reports]),
+        KeyBinding([.char("[")], .previousPeriod, label: "Earlier", help: "Service level: the 30 days before the period shown",
+                   section: "Reports", in: [.reports]),
+        KeyBinding([.char("]")], .nextPeriod, label: "Later", help: "Service level: the next 30 days (up to today)",
+                   section: "Reports", in: [.reports]),
+        KeyBinding([.char("w")], .export, label: "CSV",
+                   help: "Write the pane, report or notices shown to a CSV file in the current directory (every row, not just the page)",
+                   section: "Export", in: views, hintIn: views),
 
         KeyBinding([.enter], .confirm, label: "OK", help: "Accept the typed value, or confirm the action shown",
                    section: "In dialogs", in: [.dialog, .filter], hintIn: [.filter]),

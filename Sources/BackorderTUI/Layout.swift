@@ -63,4 +63,46 @@ public struct Layout: Hashable, Sendable {
         if c.width >= 100 { return c.centered(width: min(c.width - 8, 110), height: c.height - (c.height >= 30 ? 4 : 0)) }
         return c
     }
+
+    // MARK: reports and notices
+
+    /// The top row of the reports and notices: which report (or the notices) is shown, and where.
+    public var viewBar: Rect { Rect(x: 0, y: 0, width: size.width, height: min(1, content.height)) }
+
+    /// Everything under the view bar.
+    public var viewBody: Rect { content.inset(top: 1) }
+
+    /// The first row of the body: the report's title or the bucket shown.
+    public var viewTitle: Rect { Rect(x: 0, y: viewBody.y, width: size.width, height: min(1, viewBody.height)) }
+
+    /// Where a report's main table (header included) or the aging chart goes.
+    public func reportTable(_ kind: ReportKind) -> Rect {
+        if kind == .late { return lateSplit.arrivals }
+        return viewBody.inset(top: 1)
+    }
+
+    /// Whether the late report has room for the suppliers' table under the late arrivals.
+    public var lateShowsSuppliers: Bool { viewBody.height >= 9 }
+
+    /// The late report: late arrivals on top, the suppliers' ETA record under them (when there is room).
+    public var lateSplit: (arrivals: Rect, suppliersTitle: Rect, suppliers: Rect) {
+        let body = viewBody.inset(top: 1)
+        guard lateShowsSuppliers else { return (body, Rect(x: 0, y: 0, width: 0, height: 0), Rect(x: 0, y: 0, width: 0, height: 0)) }
+        let parts = body.rows([.fill(weight: 3), .fixed(1), .fill(weight: 2)])
+        return (parts[0], parts[1], parts[2])
+    }
+
+    /// Data rows a report's main list shows.
+    public func reportRows(_ kind: ReportKind) -> Int { max(0, reportTable(kind).height - 1) }
+
+    /// The notices: the list on top, a title row, then the selected notice's text.
+    public var noticesSplit: (table: Rect, textTitle: Rect, text: Rect) {
+        let body = viewBody
+        let tableHeight = max(2, body.height * 2 / 5)
+        let parts = body.rows([.fixed(tableHeight), .fixed(1), .fill()])
+        return (parts[0], parts[1], parts[2])
+    }
+
+    /// Data rows the notices list shows.
+    public var noticeRows: Int { max(0, noticesSplit.table.height - 1) }
 }

@@ -50,6 +50,9 @@ public enum Reducer {
         case .receiveTargetResolved(let target):
             openReceiveQuantity(&state, target)
             return []
+        case .operationSucceeded(.noticesMarked(let notices, let all)):
+            // Marking notices sent says so in the message line; no result dialog to dismiss.
+            return noticesMarked(&state, notices, all: all)
         case .operationSucceeded(let outcome):
             let (title, lines, summary) = Texts.outcome(outcome, today: state.today)
             state.overlay = .dialog(DialogState(step: .result(title: title, lines: lines)))
@@ -67,6 +70,17 @@ public enum Reducer {
             } else {
                 state.message = StatusMessage(error.message, .error)
             }
+            return []
+        case .reportLoaded(let query, let data):
+            return reportLoaded(&state, query, data)
+        case .bucketLinesLoaded(let bucket, let top, let rows):
+            return bucketLinesLoaded(&state, bucket, top: top, rows: rows)
+        case .noticesLoaded(let notices):
+            return noticesLoaded(&state, notices)
+        case .exported(_, let files):
+            return exported(&state, files)
+        case .exportFailed(let request, let reason):
+            state.message = StatusMessage("CSV of \(request.name) not written: \(reason)", .error)
             return []
         }
     }
@@ -170,6 +184,21 @@ public enum Reducer {
         case .confirm, .dismiss, .yes, .no, .override:
             if context == .filter { return finishFilter(&state, keep: command == .confirm) }
             return dialogCommand(&state, command)
+        case .reports:
+            if context == .reports { return switchReport(&state, by: 1) }
+            return openReports(&state)
+        case .nextReport: return switchReport(&state, by: 1)
+        case .previousReport: return switchReport(&state, by: -1)
+        case .previousPeriod: return movePeriod(&state, by: -1)
+        case .nextPeriod: return movePeriod(&state, by: 1)
+        case .notices:
+            if context == .notices { state.notices.loadedRevision = -1 }  // n again reloads the list
+            return openNotices(&state)
+        case .markSent: return markSent(&state)
+        case .markAllSent: return markAllSent(&state)
+        case .export:
+            guard let request = exportRequest(state) else { return [] }
+            return [.export(request)]
         }
     }
 
@@ -194,11 +223,24 @@ public enum Reducer {
                 effects.append(load(state, kind, withTotal: false))
             }
         }
+        let reportRows = layout.reportRows(state.reports.kind)
+        if let data = state.reports.data, data.kind != .aging {
+            state.reports.top = Scrolling.offset(selected: state.reports.selected, current: state.reports.top,
+                                                 visibleRows: reportRows, rowCount: ReportTables.rowCount(data))
+        }
+        if var lines = state.reports.bucketLines {
+            let visible = layout.reportRows(.aging)
+            lines.top = Scrolling.offset(selected: lines.selected, current: lines.top, visibleRows: visible, rowCount: lines.total)
+            state.reports.bucketLines = lines
+            if state.view == .reports && lines.loadedTop >= 0 { effects.append(bucketLinesLoad(state, lines)) }
+        }
+        state.notices.top = Scrolling.offset(selected: state.notices.selected, current: state.notices.top,
+                                             visibleRows: layout.noticeRows, rowCount: state.notices.notices.count)
         return effects
     }
 
     static func isShown(_ state: AppState, _ kind: PaneKind) -> Bool {
-        Layout(size: state.size).isGrid || state.focus == kind
+        state.view == .panes && (Layout(size: state.size).isGrid || state.focus == kind)
     }
 
     static func load(_ state: AppState, _ kind: PaneKind, withTotal: Bool) -> Effect {
@@ -226,14 +268,27 @@ public enum Reducer {
             if isShown(state, kind) { effects.append(load(state, kind, withTotal: true)) }
         }
         if let detail = state.detail { effects.append(.loadDetail(order: detail.detail.order.number, purpose: .refresh)) }
+        state.reports.loadedRevision = -1
+        state.notices.loadedRevision = -1
+        // Reports and notices refresh live like the panes, keeping their selection.
+        switch state.view {
+        case .reports: effects.append(.loadReport(reportQuery(state, state.reports.kind)))
+        case .notices: effects.append(.loadNotices)
+        case .panes: break
+        }
         return effects
     }
 
     static func focus(_ state: inout AppState, _ kind: PaneKind) -> [Effect] {
+        let returning = state.view != .panes
+        state.view = .panes
         state.focus = kind
-        let pane = state[pane: kind]
-        if pane.loadedRevision != state.revision || pane.loadedTop < 0 { return [load(state, kind, withTotal: true)] }
-        return []
+        // Back from the reports or notices, every pane on screen may have missed changes.
+        let kinds = returning ? PaneKind.allCases.filter { isShown(state, $0) } : [kind]
+        return kinds.compactMap { k in
+            let pane = state[pane: k]
+            return pane.loadedRevision != state.revision || pane.loadedTop < 0 ? load(state, k, withTotal: true) : nil
+        }
     }
 
     static func paneLoaded(_ state: inout AppState, _ kind: PaneKind, _ load: PaneLoad) -> [Effect] {
@@ -277,6 +332,10 @@ public enum Reducer {
             let limit = TextView(lines: lines).maxScrollOffset(width: area.width, height: area.height)
             state.overlay = .text(title: title, lines: lines, scroll: scrolled(scroll, command, page: area.height, limit: limit))
             return []
+        case .reports:
+            return moveInReport(&state, command)
+        case .notices:
+            return moveInNotices(&state, command)
         case .detail:
             guard var detail = state.detail else { return [] }
             let limit = max(0, DetailView.historyLines(detail.detail).count - 1)
@@ -351,6 +410,19 @@ public enum Reducer {
             return []
         case .detail:
             state.detail = nil
+            // Back to where the order was opened from: a bucket's lines stay as they were.
+            if state.view != .panes { return [] }
+            return focus(&state, state.focus)
+        case .reports:
+            if state.reports.bucketLines != nil {
+                state.reports.bucketLines = nil
+                state.message = nil
+                return []
+            }
+            state.message = nil
+            return focus(&state, state.focus)
+        case .notices:
+            state.message = nil
             return focus(&state, state.focus)
         default:
             guard !state.focused.filter.isEmpty else { return [] }
@@ -403,6 +475,8 @@ public enum Reducer {
     }
 
     static func open(_ state: inout AppState) -> [Effect] {
+        if state.context == .reports { return openReportRow(&state) }
+        if state.context == .notices { return openNotice(&state) }
         let pane = state.focused
         guard let i = pane.selectedInWindow else { return [] }
         switch pane.rows {
@@ -605,6 +679,8 @@ public enum Reducer {
                 dialog = DialogState(step: .cancelConfirm(detail, lineNo: lineNo, reason: text.trimmingSpaces))
             case (.cancelConfirm(let detail, let lineNo, let reason), .confirm):
                 return [.perform(.cancel(order: detail.order.number, lineNo: lineNo, reason: reason, expectedVersion: detail.order.version))]
+            case (.markAllSentConfirm, .confirm):
+                return [.perform(.markNoticesSent(order: nil))]
             case (.result, _):
                 state.overlay = nil
                 return []

@@ -49,6 +49,9 @@ enum Texts {
         case .etaChanged(let reference, let day):
             return ("ETA changed", ["\(reference) is now expected \(day.iso).", "The old date stays in its history."],
                     "\(reference) now expected \(day.iso)")
+        case .noticesMarked(let notices, _):
+            let orders = notices.map(\.orderNumber).joined(separator: ", ")
+            return ("Notices marked sent", ["\(notices.count) notice(s) marked sent: \(orders)."], "\(notices.count) notice(s) marked sent")
         }
     }
 

@@ -12,6 +12,10 @@ public enum Views {
         let layout = Layout(size: state.size)
         if let detail = state.detail {
             DetailView.render(detail, today: state.today, into: &buffer, in: layout.content)
+        } else if state.view == .reports {
+            SupervisorViews.renderReports(state, layout, into: &buffer)
+        } else if state.view == .notices {
+            SupervisorViews.renderNotices(state, layout, into: &buffer)
         } else if layout.isGrid {
             for kind in PaneKind.allCases { renderGridPane(state, kind, layout, into: &buffer) }
         } else {

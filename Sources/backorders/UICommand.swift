@@ -26,6 +26,8 @@ struct UI: ParsableCommand {
                 let ctx = Context.current(actor: actor)
                 return (ctx.now, ctx.today)
             })
+            // CSV exports (w) land in the directory the UI was started from, named in the message line.
+            app.exportDirectory = FileManager.default.currentDirectoryPath
             var traceFile: FileHandle?
             if let trace {
                 guard FileManager.default.createFile(atPath: trace, contents: nil), let handle = FileHandle(forWritingAtPath: trace) else {

@@ -177,3 +177,16 @@ final class CountingService: WarehouseService, @unchecked Sendable {
     }
     func markNoticesSent(order: String?, ctx: Context) throws -> [Notice] { try base.markNoticesSent(order: order, ctx: ctx) }
 }
+
+/// The reports pass straight through: the counting service counts list pages only.
+extension CountingService: ReportService {
+    func agingReport(today: Day) throws -> [AgingRow] { try base.agingReport(today: today) }
+    func backorderLines(in bucket: AgeBucket, _ page: Page, today: Day) throws -> [BackorderRow] {
+        note(page)
+        return try base.backorderLines(in: bucket, page, today: today)
+    }
+    func shortageReport(today: Day) throws -> [ShortageRow] { try base.shortageReport(today: today) }
+    func lateArrivalsReport(today: Day) throws -> LateArrivalsReport { try base.lateArrivalsReport(today: today) }
+    func serviceLevelReport(from: Day, to: Day) throws -> ServiceLevelReport { try base.serviceLevelReport(from: from, to: to) }
+    func backlogReport(today: Day) throws -> [BacklogRow] { try base.backlogReport(today: today) }
+}

@@ -43,7 +43,7 @@ func makeWarehouse(extraOrders: Int = 0) throws -> Warehouse {
 }
 
 /// An app on `service` at a terminal size, started (first load done).
-func makeApp(_ service: any WarehouseService, width: Int = 80, height: Int = 24) -> BackorderApp {
+func makeApp(_ service: any BackorderService, width: Int = 80, height: Int = 24) -> BackorderApp {
     let app = BackorderApp(service: service, actor: "clerk", clock: fixedClock)
     app.send(.resized(Size(width: width, height: height)))
     app.send(.started)
@@ -65,7 +65,7 @@ extension BackorderApp {
 }
 
 /// A warehouse seen through a read-only service, as `--read-only` opens it.
-struct ReadOnlyService: WarehouseService {
+struct ReadOnlyService: WarehouseService, ReportService {
     let base: Warehouse
     var location: String { "/data/warehouse.sqlite" }
     var isReadOnly: Bool { true }
@@ -90,4 +90,24 @@ struct ReadOnlyService: WarehouseService {
     }
     func markNoticesSent(order: String?, ctx: Context) throws -> [Notice] { throw refusal }
     var refusal: BackorderError { .refused("read-only") }
+    func agingReport(today: Day) throws -> [AgingRow] { try base.agingReport(today: today) }
+    func backorderLines(in bucket: AgeBucket, _ page: Page, today: Day) throws -> [BackorderRow] {
+        try base.backorderLines(in: bucket, page, today: today)
+    }
+    func shortageReport(today: Day) throws -> [ShortageRow] { try base.shortageReport(today: today) }
+    func lateArrivalsReport(today: Day) throws -> LateArrivalsReport { try base.lateArrivalsReport(today: today) }
+    func serviceLevelReport(from: Day, to: Day) throws -> ServiceLevelReport { try base.serviceLevelReport(from: from, to: to) }
+    func backlogReport(today: Day) throws -> [BacklogRow] { try base.backlogReport(today: today) }
+}
+
+/// The small warehouse with some history for the reports: SO-000001 picked and shipped in part three days ago,
+/// the late arrival's ETA moved once, and an old order so the aging chart has a long bar.
+func makeReportWarehouse() throws -> Warehouse {
+    let w = try makeWarehouse()
+    try w.pick(order: "SO-000001", entries: nil, ctx: fixedContext(-3))
+    _ = try w.ship(order: "SO-000001", override: false, expectedVersion: nil, ctx: fixedContext(-3))
+    try w.changeETA(arrival: "PO-7002/1", to: fixedToday.adding(days: -1), reason: "vessel delayed", ctx: fixedContext(-4))
+    _ = try w.createOrder(NewOrder(number: "SO-000004", customer: "C001", orderDate: fixedToday.adding(days: -45), lines: [
+        NewOrderLine(sku: "SKU-2002", quantity: 6)]), ctx: fixedContext(-45))
+    return w
 }

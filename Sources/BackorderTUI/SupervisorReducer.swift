@@ -1,0 +1,265 @@
+import BackorderCore
+import TerminalKit
+
+/// The reducer's part for the reports, the customer notices and CSV export.
+extension Reducer {
+    // MARK: reports
+
+    /// The query for the report shown, with the service-level period for today.
+    static func reportQuery(_ state: AppState, _ kind: ReportKind) -> ReportQuery {
+        let period = state.reports.servicePeriod(today: state.today)
+        return ReportQuery(kind: kind, from: period.from, to: period.to)
+    }
+
+    /// Opens the reports view at the report last shown (loading it when stale).
+    static func openReports(_ state: inout AppState) -> [Effect] {
+        state.view = .reports
+        state.detail = nil
+        state.message = StatusMessage("Reports: Tab next · Enter the rows behind a figure · w CSV · Esc back")
+        return state.reports.loadedRevision == state.revision && state.reports.data?.kind == state.reports.kind
+            ? reloadBucketLinesIfNeeded(state) : [.loadReport(reportQuery(state, state.reports.kind))]
+    }
+
+    static func reloadBucketLinesIfNeeded(_ state: AppState) -> [Effect] {
+        guard let lines = state.reports.bucketLines, lines.loadedTop < 0 else { return [] }
+        return [bucketLinesLoad(state, lines)]
+    }
+
+    /// Shows another report (Tab, Shift-Tab, R).
+    static func switchReport(_ state: inout AppState, by step: Int) -> [Effect] {
+        let count = ReportKind.allCases.count
+        let kind = ReportKind(rawValue: (state.reports.kind.rawValue + step + count) % count)!
+        state.reports.kind = kind
+        state.reports.data = nil
+        state.reports.loadedRevision = -1
+        state.reports.selected = 0
+        state.reports.top = 0
+        state.reports.bucketLines = nil
+        state.message = nil
+        return [.loadReport(reportQuery(state, kind))]
+    }
+
+    /// Moves the service-level period a whole period back or forward, never past today.
+    static func movePeriod(_ state: inout AppState, by step: Int) -> [Effect] {
+        guard state.reports.kind == .service else {
+            state.message = StatusMessage("[ and ] move the period of the service-level report (Tab to it)", .warning)
+            return []
+        }
+        let current = state.reports.servicePeriod(today: state.today)
+        var start = current.from.adding(days: step * ReportsState.periodDays)
+        let latestStart = state.today.adding(days: -(ReportsState.periodDays - 1))
+        if start > latestStart { start = latestStart }
+        guard start != current.from else {
+            state.message = StatusMessage("The period already ends today", .warning)
+            return []
+        }
+        // The default period is the one ending today: storing nil keeps it following the calendar day.
+        state.reports.periodStart = start == latestStart ? nil : start
+        state.reports.data = nil
+        state.reports.selected = 0
+        state.reports.top = 0
+        let period = state.reports.servicePeriod(today: state.today)
+        state.message = StatusMessage("Service level \(period.from.iso) – \(period.to.iso)")
+        return [.loadReport(reportQuery(state, .service))]
+    }
+
+    static func reportLoaded(_ state: inout AppState, _ query: ReportQuery, _ data: ReportData) -> [Effect] {
+        // An answer for a report or period no longer shown is dropped.
+        guard state.reports.kind == query.kind, query == reportQuery(state, query.kind) else { return [] }
+        state.reports.data = data
+        state.reports.loadedRevision = state.revision
+        let count = ReportTables.rowCount(data)
+        state.reports.selected = max(0, min(state.reports.selected, count - 1))
+        state.reports.top = Scrolling.offset(selected: state.reports.selected, current: state.reports.top,
+                                             visibleRows: Layout(size: state.size).reportRows(query.kind), rowCount: count)
+        if var lines = state.reports.bucketLines, case .aging(let rows) = data {
+            // A bucket's size moves with the data; its window is reloaded to match.
+            lines.total = rows.first { $0.bucket == lines.bucket }?.lines ?? 0
+            lines.selected = max(0, min(lines.selected, lines.total - 1))
+            lines.top = Scrolling.offset(selected: lines.selected, current: lines.top,
+                                         visibleRows: Layout(size: state.size).reportRows(.aging), rowCount: lines.total)
+            state.reports.bucketLines = lines
+            return [bucketLinesLoad(state, lines)]
+        }
+        return []
+    }
+
+    static func bucketLinesLoad(_ state: AppState, _ lines: BucketLinesState) -> Effect {
+        .loadBucketLines(lines.bucket, Page(offset: lines.top, limit: Layout(size: state.size).reportRows(.aging)))
+    }
+
+    static func bucketLinesLoaded(_ state: inout AppState, _ bucket: AgeBucket, top: Int, rows: [BackorderRow]) -> [Effect] {
+        guard var lines = state.reports.bucketLines, lines.bucket == bucket else { return [] }
+        lines.rows = rows
+        lines.loadedTop = top
+        state.reports.bucketLines = lines
+        return []
+    }
+
+    /// Enter in a report: the lines of a bucket, an order, a short item's backorders, an arrival's history, a customer's lines.
+    static func openReportRow(_ state: inout AppState) -> [Effect] {
+        if let lines = state.reports.bucketLines {
+            guard let i = lines.selectedInWindow else { return [] }
+            return [.loadDetail(order: lines.rows[i].orderNumber, purpose: .view)]
+        }
+        let selected = state.reports.selected
+        switch state.reports.data {
+        case .aging(let rows)?:
+            guard rows.indices.contains(selected) else { return [] }
+            let row = rows[selected]
+            guard row.lines > 0 else {
+                state.message = StatusMessage("No backorder line has waited \(row.bucket.label)", .warning)
+                return []
+            }
+            let lines = BucketLinesState(bucket: row.bucket, total: row.lines)
+            state.reports.bucketLines = lines
+            state.message = nil  // the title row says what the lines are and which keys work
+            return [bucketLinesLoad(state, lines)]
+        case .shortage(let rows)?:
+            guard rows.indices.contains(selected) else { return [] }
+            return showBackorders(&state, filter: rows[selected].sku)
+        case .late(let report)?:
+            guard report.arrivals.indices.contains(selected) else { return [] }
+            return [.loadArrival(report.arrivals[selected].reference)]
+        case .backlog(let rows)?:
+            guard rows.indices.contains(selected) else { return [] }
+            return showBackorders(&state, filter: rows[selected].customerName)
+        case .service?, nil:
+            return []
+        }
+    }
+
+    /// Leaves the reports for the backorder lines pane narrowed to `filter`.
+    static func showBackorders(_ state: inout AppState, filter: String) -> [Effect] {
+        var effects = applyFilter(&state, .backorders, filter)
+        effects += focus(&state, .backorders)
+        state.message = StatusMessage("Backorder lines of \(filter) (Esc drops the filter, R goes back to the report)")
+        return effects
+    }
+
+    static func moveInReport(_ state: inout AppState, _ command: Command) -> [Effect] {
+        let layout = Layout(size: state.size)
+        if var lines = state.reports.bucketLines {
+            guard lines.total > 0 else { return [] }
+            let visible = layout.reportRows(.aging)
+            lines.selected = target(lines.selected, command, total: lines.total, page: visible)
+            lines.top = Scrolling.offset(selected: lines.selected, current: lines.top, visibleRows: visible, rowCount: lines.total)
+            state.reports.bucketLines = lines
+            let needed = min(visible, lines.total - lines.top)
+            if lines.top != lines.loadedTop || lines.rows.count < needed { return [bucketLinesLoad(state, lines)] }
+            return []
+        }
+        guard let data = state.reports.data else { return [] }
+        let count = ReportTables.rowCount(data)
+        guard count > 0 else { return [] }
+        let visible = data.kind == .aging ? count : layout.reportRows(data.kind)
+        state.reports.selected = target(state.reports.selected, command, total: count, page: visible)
+        state.reports.top = Scrolling.offset(selected: state.reports.selected, current: state.reports.top,
+                                             visibleRows: visible, rowCount: count)
+        return []
+    }
+
+    /// Where a selection moves to in a list of `total` rows showing `page` at a time.
+    static func target(_ selected: Int, _ command: Command, total: Int, page: Int) -> Int {
+        let step = max(1, page - 1)
+        let next: Int
+        switch command {
+        case .up: next = selected - 1
+        case .down: next = selected + 1
+        case .pageUp: next = selected - step
+        case .pageDown: next = selected + step
+        case .top: next = 0
+        default: next = total - 1
+        }
+        return max(0, min(next, total - 1))
+    }
+
+    // MARK: notices
+
+    static func openNotices(_ state: inout AppState) -> [Effect] {
+        state.view = .notices
+        state.detail = nil
+        state.message = StatusMessage(state.readOnly ? "Notices to send (read-only: they cannot be marked sent)"
+                                                     : "m marks the selected notice sent, M all of them; Enter shows the whole text")
+        return state.notices.loadedRevision == state.revision ? [] : [.loadNotices]
+    }
+
+    static func noticesLoaded(_ state: inout AppState, _ notices: [Notice]) -> [Effect] {
+        // The selection stays on the same order when the list changes around it.
+        let keep = state.notices.current?.orderNumber
+        state.notices.notices = notices
+        state.notices.loaded = true
+        state.notices.loadedRevision = state.revision
+        if let keep, let i = notices.firstIndex(where: { $0.orderNumber == keep }) { state.notices.selected = i }
+        state.notices.selected = max(0, min(state.notices.selected, notices.count - 1))
+        state.notices.top = Scrolling.offset(selected: state.notices.selected, current: state.notices.top,
+                                             visibleRows: Layout(size: state.size).noticeRows, rowCount: notices.count)
+        return []
+    }
+
+    static func moveInNotices(_ state: inout AppState, _ command: Command) -> [Effect] {
+        let count = state.notices.notices.count
+        guard count > 0 else { return [] }
+        let visible = Layout(size: state.size).noticeRows
+        state.notices.selected = target(state.notices.selected, command, total: count, page: visible)
+        state.notices.top = Scrolling.offset(selected: state.notices.selected, current: state.notices.top,
+                                             visibleRows: visible, rowCount: count)
+        return []
+    }
+
+    static func markSent(_ state: inout AppState) -> [Effect] {
+        guard let notice = state.notices.current else {
+            state.message = StatusMessage("No pending notices: nothing to mark sent", .warning)
+            return []
+        }
+        return [.perform(.markNoticesSent(order: notice.orderNumber))]
+    }
+
+    static func markAllSent(_ state: inout AppState) -> [Effect] {
+        guard !state.notices.notices.isEmpty else {
+            state.message = StatusMessage("No pending notices: nothing to mark sent", .warning)
+            return []
+        }
+        state.overlay = .dialog(DialogState(step: .markAllSentConfirm(count: state.notices.notices.count)))
+        return []
+    }
+
+    static func openNotice(_ state: inout AppState) -> [Effect] {
+        guard let n = state.notices.current else { return [] }
+        state.overlay = .text(title: "Notice for \(n.orderNumber) to \(n.customerName)",
+                              lines: n.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), scroll: 0)
+        return []
+    }
+
+    static func noticesMarked(_ state: inout AppState, _ notices: [Notice], all: Bool) -> [Effect] {
+        state.overlay = nil
+        if notices.isEmpty {
+            state.message = StatusMessage("No pending notices: nothing was marked sent", .warning)
+        } else if !all, let n = notices.first {
+            state.message = StatusMessage("Notice for \(n.orderNumber) (\(n.customerName)) marked sent", .success)
+        } else {
+            state.message = StatusMessage("\(notices.count) notice(s) marked sent", .success)
+        }
+        return [.pollRevision]
+    }
+
+    // MARK: export
+
+    /// What `w` writes in the current context.
+    static func exportRequest(_ state: AppState) -> ExportRequest? {
+        switch state.context {
+        case .panes: return .pane(state.focus, filter: state.focused.filter)
+        case .reports:
+            if let lines = state.reports.bucketLines { return .bucketLines(lines.bucket) }
+            return .report(reportQuery(state, state.reports.kind))
+        case .notices: return .notices
+        default: return nil
+        }
+    }
+
+    static func exported(_ state: inout AppState, _ files: [ExportedFile]) -> [Effect] {
+        let text = files.map { "\($0.rows) row(s) to \($0.path)" }.joined(separator: "; ")
+        state.message = StatusMessage("Wrote " + text, .success)
+        return []
+    }
+}

@@ -1,0 +1,280 @@
+import BackorderCore
+import BackorderStore
+@testable import BackorderTUI
+import Foundation
+import TerminalKit
+import TerminalKitTesting
+import XCTest
+
+/// The reports, the to-inform notices and CSV export: screens, reducer steps and real files.
+final class SupervisorTests: XCTestCase {
+    // MARK: screens
+
+    static let scenarios: [(String, [Key])] = [
+        ("report-aging", [.char("R")]),
+        ("report-aging-lines", [.char("R"), .down, .down, .down, .enter]),
+        ("report-shortage", [.char("R"), .tab]),
+        ("report-late", [.char("R"), .tab, .tab]),
+        ("report-service", [.char("R"), .tab, .tab, .tab]),
+        ("report-backlog", [.char("R"), .tab, .tab, .tab, .tab]),
+        ("notices", [.char("n")]),
+        ("notices-mark-all-confirm", [.char("n"), .char("M")]),
+    ]
+
+    func testReportAndNoticeScreens() throws {
+        for (sizeName, width, height) in [("80x24", 80, 24), ("40x12", 40, 12)] {
+            for (name, keys) in Self.scenarios {
+                let app = makeApp(try makeReportWarehouse(), width: width, height: height)
+                for key in keys { app.send(.key(key)) }
+                assertSnapshot(of: app.render(), named: "\(name)-\(sizeName)")
+            }
+        }
+    }
+
+    func testAgingChartOnAWideTerminal() throws {
+        let app = makeApp(try makeReportWarehouse(), width: 160, height: 48)
+        app.type(.char("R"))
+        assertSnapshot(of: app.render(), named: "report-aging-160x48")
+    }
+
+    // MARK: flows on a real warehouse
+
+    func testAgingBucketListsItsLinesAndEnterOpensTheOrder() throws {
+        let app = makeApp(try makeReportWarehouse())
+        app.type(.char("R"))
+        guard case .aging(let rows)? = app.state.reports.data else { return XCTFail("aging not loaded") }
+        XCTAssertEqual(rows.map(\.lines), [1, 2, 0, 1, 0])
+        app.type(.down, .enter)
+        XCTAssertEqual(app.state.reports.bucketLines?.rows.map(\.orderNumber), ["SO-000001", "SO-000001"])
+        app.type(.enter)
+        XCTAssertEqual(app.state.detail?.detail.order.number, "SO-000001")
+        app.type(.escape)
+        XCTAssertNil(app.state.detail)
+        XCTAssertEqual(app.state.context, .reports, "back from the order lands on the bucket's lines")
+        XCTAssertNotNil(app.state.reports.bucketLines)
+        app.type(.escape, .escape)
+        XCTAssertEqual(app.state.context, .panes)
+    }
+
+    func testNoticesMarkOneThenAllSentAndTheListRefreshes() throws {
+        let w = try makeReportWarehouse()
+        let pending = try w.notices(includeSent: false, order: nil, limit: 100, today: fixedToday)
+        XCTAssertGreaterThan(pending.count, 1)
+        let app = makeApp(w)
+        app.type(.char("n"))
+        XCTAssertEqual(app.state.notices.notices.map(\.orderNumber), pending.map(\.orderNumber))
+        app.type(.char("m"))
+        XCTAssertEqual(app.state.notices.notices.count, pending.count - 1)
+        XCTAssertTrue(app.screen.contains("marked sent"), app.screen)
+        app.type(.char("M"))
+        XCTAssertNotNil(app.dialog)
+        app.type(.enter)
+        XCTAssertNil(app.dialog)
+        XCTAssertEqual(app.state.notices.notices, [])
+        XCTAssertTrue(app.screen.contains("no pending notices"), app.screen)
+        XCTAssertEqual(try w.notices(includeSent: false, order: nil, limit: 100, today: fixedToday), [])
+        app.type(.char("m"))
+        XCTAssertTrue(app.screen.contains("nothing to mark sent"), app.screen)
+    }
+
+    func testANoticeFromAnotherClerkShowsOnTheNextTick() throws {
+        let w = try makeWarehouse()
+        let app = makeApp(w)
+        app.type(.char("n"))
+        let before = app.state.notices.notices.count
+        _ = try w.createOrder(NewOrder(number: "SO-000009", customer: "C001", lines: [NewOrderLine(sku: "SKU-2002", quantity: 50)]),
+                              ctx: fixedContext(actor: "other"))
+        app.send(.tick(today: fixedToday))
+        XCTAssertEqual(app.state.notices.notices.count, before + 1)
+    }
+
+    func testReadOnlyCannotMarkNoticesSent() throws {
+        let w = try makeReportWarehouse()
+        let app = makeApp(ReadOnlyService(base: w))
+        app.type(.char("n"), .char("m"), .char("M"))
+        XCTAssertNil(app.dialog)
+        XCTAssertTrue(app.state.message?.text.contains("Read-only") ?? false)
+        XCTAssertFalse(try w.notices(includeSent: false, order: nil, limit: 100, today: fixedToday).isEmpty)
+    }
+
+    // MARK: reducer
+
+    func state(readOnly: Bool = false) -> AppState {
+        var s = AppState(location: "/data/w.sqlite", actor: "clerk", readOnly: readOnly, today: fixedToday)
+        _ = Reducer.reduce(&s, .resized(Size(width: 80, height: 24)))
+        _ = Reducer.reduce(&s, .revisionChecked(1))
+        return s
+    }
+
+    func notice(_ order: String) -> Notice {
+        Notice(id: 1, orderNumber: order, customerCode: "C1", customerName: "Customer", events: [.backordered],
+               createdAt: fixedNow, updatedAt: fixedNow, sentAt: nil, sentBy: nil, text: "Part of your order is on backorder.")
+    }
+
+    func testReportsOpenCycleAndDropAnswersForAnotherReport() {
+        var s = state()
+        let period = (fixedToday.adding(days: -29), fixedToday)
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("R"))), [.loadReport(ReportQuery(kind: .aging, from: period.0, to: period.1))])
+        XCTAssertEqual(s.context, .reports)
+        XCTAssertEqual(Reducer.reduce(&s, .key(.tab)), [.loadReport(ReportQuery(kind: .shortage, from: period.0, to: period.1))])
+        XCTAssertEqual(Reducer.reduce(&s, .key(.backTab)), [.loadReport(ReportQuery(kind: .aging, from: period.0, to: period.1))])
+        _ = Reducer.reduce(&s, .reportLoaded(ReportQuery(kind: .shortage, from: period.0, to: period.1), .shortage([])))
+        XCTAssertNil(s.reports.data, "an answer for a report no longer shown is dropped")
+        _ = Reducer.reduce(&s, .reportLoaded(ReportQuery(kind: .aging, from: period.0, to: period.1), .aging([])))
+        XCTAssertEqual(s.reports.data, .aging([]))
+        XCTAssertEqual(Reducer.reduce(&s, .revisionChecked(2)).last, .loadReport(ReportQuery(kind: .aging, from: period.0, to: period.1)),
+                       "reports refresh live")
+    }
+
+    func testServicePeriodMovesBackAndNotPastToday() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.char("R")))
+        for _ in 0..<3 { _ = Reducer.reduce(&s, .key(.tab)) }
+        XCTAssertEqual(s.reports.kind, .service)
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("]"))), [], "the default period already ends today")
+        XCTAssertEqual(s.message?.kind, .warning)
+        let earlier = Reducer.reduce(&s, .key(.char("[")))
+        XCTAssertEqual(earlier, [.loadReport(ReportQuery(kind: .service, from: fixedToday.adding(days: -59), to: fixedToday.adding(days: -30)))])
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("]"))), [.loadReport(ReportQuery(kind: .service, from: fixedToday.adding(days: -29), to: fixedToday))])
+        XCTAssertNil(s.reports.periodStart, "back at today the period follows the calendar again")
+    }
+
+    func testMarkSentRefusedWhenReadOnlyOrNothingPending() {
+        var ro = state(readOnly: true)
+        _ = Reducer.reduce(&ro, .key(.char("n")))
+        _ = Reducer.reduce(&ro, .noticesLoaded([notice("SO-1")]))
+        XCTAssertEqual(Reducer.reduce(&ro, .key(.char("m"))), [])
+        XCTAssertEqual(ro.message?.kind, .warning)
+        XCTAssertTrue(ro.message?.text.hasPrefix("Read-only") ?? false)
+        XCTAssertEqual(Reducer.reduce(&ro, .key(.char("M"))), [])
+        XCTAssertNil(ro.overlay)
+
+        var s = state()
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("n"))), [.loadNotices])
+        _ = Reducer.reduce(&s, .noticesLoaded([]))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("m"))), [])
+        XCTAssertEqual(s.message?.text, "No pending notices: nothing to mark sent")
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("M"))), [])
+        XCTAssertNil(s.overlay, "no confirmation for nothing")
+    }
+
+    func testMarkSentAndMarkAllSentAskTheRuntime() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.char("n")))
+        _ = Reducer.reduce(&s, .noticesLoaded([notice("SO-1"), notice("SO-2")]))
+        _ = Reducer.reduce(&s, .key(.down))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("m"))), [.perform(.markNoticesSent(order: "SO-2"))])
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("M"))), [])
+        guard case .dialog(let d)? = s.overlay, case .markAllSentConfirm(count: 2) = d.step else { return XCTFail("no confirmation") }
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [.perform(.markNoticesSent(order: nil))])
+        XCTAssertEqual(Reducer.reduce(&s, .operationSucceeded(.noticesMarked([notice("SO-1"), notice("SO-2")], all: true))), [.pollRevision])
+        XCTAssertNil(s.overlay)
+        XCTAssertEqual(s.message, StatusMessage("2 notice(s) marked sent", .success))
+    }
+
+    func testNoticesKeepTheSelectedOrderWhenTheListChanges() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.char("n")))
+        _ = Reducer.reduce(&s, .noticesLoaded([notice("SO-1"), notice("SO-2"), notice("SO-3")]))
+        _ = Reducer.reduce(&s, .key(.char("G")))
+        _ = Reducer.reduce(&s, .noticesLoaded([notice("SO-2"), notice("SO-3")]))
+        XCTAssertEqual(s.notices.current?.orderNumber, "SO-3")
+    }
+
+    func testExportAsksForTheWholeListOfWhatIsShown() {
+        var s = state()
+        s.panes[PaneKind.backorders.rawValue].filter = "SKU-1"
+        s.focus = .backorders
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("w"))), [.export(.pane(.backorders, filter: "SKU-1"))])
+        _ = Reducer.reduce(&s, .key(.char("R")))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("w"))),
+                       [.export(.report(ReportQuery(kind: .aging, from: fixedToday.adding(days: -29), to: fixedToday)))])
+        _ = Reducer.reduce(&s, .key(.char("n")))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("w"))), [.export(.notices)])
+        _ = Reducer.reduce(&s, .exported(.notices, [ExportedFile(path: "/tmp/x.csv", rows: 3)]))
+        XCTAssertEqual(s.message, StatusMessage("Wrote 3 row(s) to /tmp/x.csv", .success))
+        _ = Reducer.reduce(&s, .exportFailed(.notices, "/nope/x.csv: Permission denied"))
+        XCTAssertEqual(s.message?.kind, .error)
+    }
+
+    func testKeymapListsTheNewKeysInHelp() {
+        let help = Keymap.helpSections(readOnly: true)
+        XCTAssertEqual(help.map(\.title).filter { ["Reports", "Customer notices", "Export"].contains($0) }.count, 3)
+        for key in ["R", "n", "m", "M", "w", "[", "]"] {
+            XCTAssertTrue(help.contains { $0.entries.contains { $0.keys == key } }, key)
+        }
+    }
+
+    // MARK: export to real files
+
+    func temporaryDirectory() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tui-export-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        return dir
+    }
+
+    func files(_ dir: String) throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: dir).sorted() }
+
+    func testExportWritesTheWholeListAsCSVAndSaysWhere() throws {
+        let dir = try temporaryDirectory()
+        let app = makeApp(try makeWarehouse(extraOrders: 60))
+        app.exportDirectory = dir
+        app.type(.char("w"))
+        let names = try files(dir)
+        XCTAssertEqual(names, ["backorders-orders-20260302-090000.csv"])
+        let path = dir + "/" + names[0]
+        XCTAssertTrue(app.screen.contains("Wrote 63 row(s) to"), app.screen)
+        XCTAssertEqual(app.state.message?.text, "Wrote 63 row(s) to \(path)")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = text.components(separatedBy: "\r\n")
+        XCTAssertEqual(lines.first, "order,date,priority,customer,customer_name,policy,lines,ordered,allocated,picked,shipped,backordered")
+        XCTAssertEqual(lines.count, 1 + 63 + 1, "header, every order (not just the page), and the final line end")
+        XCTAssertTrue(lines.contains("SO-000002,2026-02-25,3,C002,Bygg & Co,complete,2,14,10,0,0,4"), text)
+        // A second export in the same second never overwrites the first.
+        app.type(.char("w"))
+        XCTAssertEqual(try files(dir), ["backorders-orders-20260302-090000-2.csv", "backorders-orders-20260302-090000.csv"])
+    }
+
+    func testExportPagesThroughTheListInChunks() throws {
+        let dir = try temporaryDirectory()
+        let w = try makeWarehouse(extraOrders: 20)
+        var exporter = Exporter(service: w, today: fixedToday, now: fixedNow, directory: dir)
+        exporter.chunk = 7
+        let written = try exporter.run(.pane(.orders, filter: "SO-1"))
+        XCTAssertEqual(written.map(\.rows), [20])
+        let csv = try String(contentsOfFile: written[0].path, encoding: .utf8)
+        XCTAssertEqual(csv.components(separatedBy: "\r\n").filter { $0.hasPrefix("SO-1") }.count, 20)
+    }
+
+    func testEveryReportAndTheNoticesExportWithTheirHeaders() throws {
+        let dir = try temporaryDirectory()
+        let app = makeApp(try makeReportWarehouse())
+        app.exportDirectory = dir
+        app.type(.char("R"), .char("w"), .down, .enter, .char("w"), .escape)
+        for _ in 0..<4 { app.type(.tab, .char("w")) }
+        app.type(.char("n"), .char("w"))
+        let names = try files(dir)
+        XCTAssertEqual(names.map { String($0.dropLast("-20260302-090000.csv".count)) },
+                       ["backorders-aging", "backorders-aging-8-14", "backorders-backlog", "backorders-late", "backorders-late-suppliers",
+                        "backorders-notices", "backorders-service", "backorders-shortage"])
+        func read(_ prefix: String) throws -> String {
+            try String(contentsOfFile: dir + "/" + names.first { $0.hasPrefix(prefix + "-2026") }!, encoding: .utf8)
+        }
+        XCTAssertEqual(try read("backorders-aging"), "bucket,lines,units,orders\r\n0-7,1,4,1\r\n8-14,2,33,1\r\n15-30,0,0,0\r\n31-60,1,6,1\r\nover-60,0,0,0\r\n")
+        XCTAssertTrue(try read("backorders-aging-8-14").contains("SO-000001,1,2026-02-20,10,5,Nordic Tools AS,SKU-1001"))
+        XCTAssertTrue(try read("backorders-late").hasPrefix(LateArrivalRow.csvHeader.joined(separator: ",") + "\r\nPO-7002/1,Far East Ltd"))
+        XCTAssertTrue(try read("backorders-service").contains("\r\ntotal,,all,"))
+        XCTAssertTrue(try read("backorders-notices").hasPrefix("order,customer,customer_name,events,pending_since,updated,text\r\n"))
+        XCTAssertTrue(try read("backorders-notices").contains("\"Part of your order is on backorder."), "the text is one quoted field")
+    }
+
+    func testAnExportThatCannotWriteSaysWhy() throws {
+        let app = makeApp(try makeWarehouse())
+        app.exportDirectory = "/nonexistent-dir-for-tui-test"
+        app.type(.char("w"))
+        XCTAssertEqual(app.state.message?.kind, .error)
+        XCTAssertTrue(app.state.message?.text.contains("/nonexistent-dir-for-tui-test/backorders-orders-") ?? false)
+        XCTAssertTrue(app.state.message?.text.contains("No such file or directory") ?? false, app.state.message?.text ?? "")
+    }
+}
