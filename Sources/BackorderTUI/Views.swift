@@ -218,8 +218,10 @@ enum DetailView {
         }
         out.append("")
         out.append("History:")
+        // Columns line up across rows: the widest clerk name sets the width.
+        let actorWidth = min(16, d.history.map(\.actor.displayWidth).max() ?? 0)
         for m in d.history {
-            var text = "  \(m.at.iso)  \(m.actor)  \(m.kind.rawValue.padded(toWidth: 10))  line \(m.lineNo.map(String.init) ?? "-")  \(m.sku)  \(m.quantity)"
+            var text = "  \(m.at.iso)  \(m.actor.truncated(toWidth: actorWidth).padded(toWidth: actorWidth))  \(m.kind.rawValue.padded(toWidth: 10))  line \(m.lineNo.map(String.init) ?? "-")  \(m.sku)  \(m.quantity)"
             if let doc = m.document { text += "  \(doc)" }
             if let a = m.arrivalReference { text += "  arrival \(a)" }
             if !m.note.isEmpty && m.note != m.document { text += "  “\(m.note)”" }
