@@ -67,7 +67,7 @@ extension Warehouse {
                 WHERE a.closed_at IS NULL \(sku == nil ? "" : "AND a.sku = ?") \(cond)
                 """, orderBy: ["a.eta", "a.id"], arguments: StatementArguments(sku.map { [$0] } ?? []) + args, page: page)
             var perArrival: [Int64: Int] = [:]
-            for s in Set(rows.map { $0["sku"] as String }) { perArrival.merge(try peg(db, sku: s).promisedPerArrival) { a, _ in a } }
+            for s in Set(rows.map { $0["sku"] as String }) { perArrival.merge(try promisedPerArrival(db, sku: s)) { a, _ in a } }
             return rows.map { r in
                 let a = arrivalFrom(r)
                 return ArrivalRow(arrival: a, itemName: r["item_name"], promised: perArrival[a.id] ?? 0,
@@ -178,6 +178,22 @@ extension Warehouse {
     }
 
     // MARK: pegging
+
+    /// Units of each open arrival of a SKU promised to waiting lines. Waiting lines take arrivals in ETA order without
+    /// gaps, so arrival k gets what is left of the waiting units after the arrivals before it: no need to read the lines.
+    func promisedPerArrival(_ db: Database, sku: String) throws -> [Int64: Int] {
+        var waiting = try db.int(sql: "SELECT backordered FROM item WHERE sku = ?", arguments: [sku]) ?? 0
+        var out: [Int64: Int] = [:]
+        for r in try db.rows(sql: """
+            SELECT id, quantity - received FROM arrival INDEXED BY arrival_open_sku WHERE sku = ? AND closed_at IS NULL ORDER BY eta, id
+            """, arguments: [sku]) {
+            let outstanding = max(0, r[1] as Int)
+            let take = min(waiting, outstanding)
+            out[r[0]] = take
+            waiting -= take
+        }
+        return out
+    }
 
     /// Pegs one SKU's open arrivals to its waiting lines.
     func peg(_ db: Database, sku: String) throws -> (promised: [Int64: Day?], promisedPerArrival: [Int64: Int]) {

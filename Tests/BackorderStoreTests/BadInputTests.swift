@@ -72,6 +72,27 @@ final class BadInputTests: XCTestCase {
     }
 }
 
+/// `check` names what a hand-edited or buggy file got wrong.
+final class CheckTests: XCTestCase {
+    func testCheckNamesCountersThatDisagreeWithTheJournal() throws {
+        let path = temporaryPath()
+        let w = try Warehouse.open(path: path, mode: .create)
+        try w.addItem(Item(sku: "BOLT", name: "Bolt", onHand: 10), ctx: ctx())
+        try w.addCustomer(Customer(code: "C1", name: "C"))
+        try w.createOrder(NewOrder(number: "SO-1", customer: "C1", lines: [.init(sku: "BOLT", quantity: 4)]), ctx: ctx())
+        XCTAssertEqual(try w.check(), [])
+        // Edits behind the application's back, as a careless SQL session would make them.
+        try w.writer.write { db in
+            try db.execute(sql: "UPDATE order_line SET ordered = ordered + 1, allocated = allocated + 1 WHERE order_no = 'SO-1'")
+            try db.execute(sql: "UPDATE item SET on_hand = on_hand + 5 WHERE sku = 'BOLT'")
+        }
+        let rules = Set(try w.check().map(\.rule))
+        XCTAssertTrue(rules.isSuperset(of: ["line vs journal", "stock vs journal", "stock vs lines"] as Set<String>), "\(rules)")
+        let detail = try w.check().first { $0.rule == "line vs journal" }?.detail ?? ""
+        XCTAssertTrue(detail.contains("order SO-1 line 1: counters (o/a/p/s/b/c) 5/5/0/0/0/0 but journal sums 4/4/0/0/0/0"), detail)
+    }
+}
+
 /// A missing, foreign, damaged, newer-schema or read-only file: a clear message, and the file untouched.
 final class DataFileTests: XCTestCase {
     func assertOpenFails(_ path: String, mode: AccessMode = .readWrite, _ contains: String, file: StaticString = #filePath, line: UInt = #line) {

@@ -113,6 +113,22 @@ struct ReferenceWarehouse {
         return true
     }
 
+    /// Units of each open arrival promised to waiting lines, by the same plain simulation.
+    func promisedPerArrival(sku: String) -> [String: Int] {
+        var supply = arrivals.filter { $0.value.sku == sku && !$0.value.closed }
+            .sorted { ($0.value.eta, $0.key) < ($1.value.eta, $1.key) }
+            .map { (ref: $0.key, left: $0.value.qty - $0.value.received) }
+        var taken: [String: Int] = Dictionary(uniqueKeysWithValues: supply.map { ($0.ref, 0) })
+        for l in lines where l.sku == sku && l.q.backordered > 0 {
+            var need = l.q.backordered
+            while need > 0, let first = supply.indices.first(where: { supply[$0].left > 0 }) {
+                let take = min(need, supply[first].left)
+                supply[first].left -= take; need -= take; taken[supply[first].ref, default: 0] += take
+            }
+        }
+        return taken
+    }
+
     /// Promised dates by plain simulation: arrivals by ETA, waiting lines by priority.
     func promised(sku: String) -> [String: Day?] {
         var supply = arrivals.filter { $0.value.sku == sku && !$0.value.closed }
@@ -292,6 +308,10 @@ final class ModelTests: XCTestCase {
             }
         }
         for sku in skus {
+            let perArrival = m.promisedPerArrival(sku: sku)
+            for row in try w.openArrivals(Page(limit: 100), sku: sku, today: today) where perArrival[row.arrival.reference] != row.promised {
+                return "\(row.arrival.reference) promised to waiting lines: store \(row.promised), model \(perArrival[row.arrival.reference] ?? 0)"
+            }
             let expected = m.promised(sku: sku)
             let rows = try w.backorderLines(Page(limit: 1_000), sku: sku, today: today)
             if rows.count != expected.count { return "\(sku): \(rows.count) waiting lines in the store, \(expected.count) in the model" }
