@@ -1,1 +1,467 @@
-print("bench")
+import BackorderCore
+import BackorderStore
+import Foundation
+
+// The benchmark of a large data file: run it as a release build on a file made by `backorders demo`.
+
+let usage = """
+    usage: backorders-bench --db PATH [--runs N] [--check-runs N] [--demo-seconds S] [--write FILE]
+
+    Measures a backorders data file (built with `backorders demo --lines 1000000`) on a copy, so the file itself stays
+    as it was: the first page of each open list, a receipt that serves 1,000 waiting lines, a new 20-line order,
+    check() on the whole file, bytes per order line, and the query plans of the hot paths. Prints a Markdown report.
+
+      --db PATH          the data file to measure (required)
+      --runs N           timed runs of each measurement, after one warm-up run (default 20)
+      --check-runs N     timed runs of check(), after its warm-up run (default 3: one run takes seconds)
+      --demo-seconds S   how long `backorders demo` took to build the file (timed separately), for the report
+      --write FILE       also write the report to FILE, keeping what follows the notes marker in it
+    """
+
+struct Options {
+    var db = ""
+    var runs = 20
+    var checkRuns = 3
+    var demoSeconds: Double?
+    var write: String?
+}
+
+struct UsageError: Error { var message: String }
+/// A measurement that could not be made as described, or a file that broke an invariant: the figures would be wrong.
+struct BenchFailure: Error { var message: String }
+
+func parseOptions(_ arguments: [String]) throws -> Options {
+    var options = Options()
+    var rest = arguments[...]
+    func value(_ flag: String) throws -> String {
+        guard let v = rest.popFirst(), !v.hasPrefix("--") else { throw UsageError(message: "\(flag) needs a value") }
+        return v
+    }
+    func count(_ flag: String) throws -> Int {
+        let v = try value(flag)
+        guard let n = Int(v), n >= 1 else { throw UsageError(message: "\(flag) must be a whole number of at least 1, not \(v)") }
+        return n
+    }
+    while let flag = rest.popFirst() {
+        switch flag {
+        case "--db": options.db = try value(flag)
+        case "--runs": options.runs = try count(flag)
+        case "--check-runs": options.checkRuns = try count(flag)
+        case "--demo-seconds":
+            let v = try value(flag)
+            guard let s = Double(v), s > 0 else { throw UsageError(message: "--demo-seconds must be a positive number, not \(v)") }
+            options.demoSeconds = s
+        case "--write": options.write = try value(flag)
+        case "-h", "--help": print(usage); exit(0)
+        default: throw UsageError(message: "unknown argument \(flag)")
+        }
+    }
+    guard !options.db.isEmpty else { throw UsageError(message: "--db PATH is required") }
+    return options
+}
+
+// MARK: measuring
+
+/// Timed samples of one measurement, in seconds.
+struct Timing {
+    var samples: [Double]
+    var sorted: [Double] { samples.sorted() }
+    var median: Double {
+        let s = sorted
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+    /// Nearest-rank 95th percentile: with 20 runs, the second slowest.
+    var p95: Double {
+        let s = sorted
+        return s[max(0, Int((0.95 * Double(s.count)).rounded(.up)) - 1)]
+    }
+}
+
+func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+
+/// One untimed warm-up run, then `runs` timed ones; `prepare` runs untimed before each.
+func measure(runs: Int, prepare: () throws -> Void = {}, _ body: () throws -> Void) throws -> Timing {
+    try prepare()
+    try body()
+    let clock = ContinuousClock()
+    var samples: [Double] = []
+    for _ in 0..<runs {
+        try prepare()
+        let start = clock.now
+        try body()
+        samples.append(seconds(clock.now - start))
+    }
+    return Timing(samples: samples)
+}
+
+func progress(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+/// A small seeded generator, so every run of the benchmark orders the same SKUs.
+struct SplitMix64 {
+    var state: UInt64
+    mutating func next(below n: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(n))
+    }
+}
+
+// MARK: the machine
+
+func readText(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+
+func cpuModel() -> String {
+    readText("/proc/cpuinfo").split(separator: "\n").first { $0.hasPrefix("model name") }
+        .map { $0.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespaces) } ?? "unknown"
+}
+
+func memory() -> String {
+    guard let line = readText("/proc/meminfo").split(separator: "\n").first(where: { $0.hasPrefix("MemTotal:") }),
+          let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return "unknown" }
+    return String(format: "%.1f GiB", kb / 1_048_576)
+}
+
+func operatingSystem() -> String {
+    let pretty = readText("/etc/os-release").split(separator: "\n").first { $0.hasPrefix("PRETTY_NAME=") }
+        .map { String($0.dropFirst("PRETTY_NAME=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+    return (pretty ?? "Linux") + ", kernel " + (readText("/proc/sys/kernel/osrelease").trimmingCharacters(in: .whitespacesAndNewlines))
+}
+
+func loadAverage() -> String { readText("/proc/loadavg").split(separator: " ").prefix(3).joined(separator: " ") }
+
+func swiftVersion() -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["swift", "--version"]
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = Pipe()
+    guard (try? p.run()) != nil else { return "unknown (swift not on PATH)" }
+    p.waitUntilExit()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    return text.split(separator: "\n").first.map(String.init) ?? "unknown"
+}
+
+// MARK: formatting
+
+func ms(_ s: Double) -> String { String(format: s < 0.01 ? "%.2f ms" : "%.1f ms", s * 1_000) }
+func secs(_ s: Double) -> String { String(format: "%.1f s", s) }
+func grouped(_ n: Int) -> String {
+    let digits = String(n)
+    var out = ""
+    for (i, c) in digits.reversed().enumerated() {
+        if i > 0 && i % 3 == 0 { out.append(",") }
+        out.append(c)
+    }
+    return String(out.reversed())
+}
+func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+
+struct ResultRow {
+    var what: String
+    var median: String
+    var p95: String
+    var goal: String
+    /// nil: no goal to meet.
+    var pass: Bool?
+}
+
+/// Lines of a plan that read a whole table row by row: `SCAN t` with no index.
+func fullScans(_ plan: [String]) -> [String] {
+    plan.filter { step in
+        let words = step.trimmingCharacters(in: .whitespaces).split(separator: " ")
+        return words.first == "SCAN" && words.count == 2
+    }
+}
+
+/// Whether a plan reads order_line without an index (it is aliased `l` in the queries).
+func scansOrderLines(_ plan: [String]) -> Bool {
+    fullScans(plan).contains { ["order_line", "l"].contains($0.trimmingCharacters(in: .whitespaces).split(separator: " ")[1]) }
+}
+
+/// A short name for a statement `check` ran.
+func checkStep(_ sql: String) -> String {
+    let flat = sql.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    return flat.count > 110 ? String(flat.prefix(107)) + "…" : flat
+}
+
+// MARK: the run
+
+let notesMarker = "<!-- Notes below this line are kept when backorders-bench --write rewrites this file. -->"
+
+func run(_ options: Options) throws -> String {
+    let fm = FileManager.default
+    guard fm.fileExists(atPath: options.db) else { throw UsageError(message: "no data file at \(options.db)") }
+    let loadBefore = loadAverage()
+    let startedAt = Date()
+
+    // Work on a copy: the benchmark writes (receipts, orders), and the original stays as `demo` built it.
+    let dir = fm.temporaryDirectory.appendingPathComponent("backorders-bench-\(UUID().uuidString)")
+    try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? fm.removeItem(at: dir) }
+    let copy = dir.appendingPathComponent("bench.sqlite").path
+    progress("copying \(options.db) to \(copy)")
+    try fm.copyItem(atPath: options.db, toPath: copy)
+    if fm.fileExists(atPath: options.db + "-wal") { try fm.copyItem(atPath: options.db + "-wal", toPath: copy + "-wal") }
+
+    let w = try Warehouse.open(path: copy, mode: .readWrite)
+    let today = Context.current().today
+    let storage = try w.storageFigures()
+    let counts = try w.counts(today: today)
+    guard let hot = try w.skusByWaitingLines(limit: 1).first, hot.lines >= 1_000 else {
+        throw BenchFailure(message: "no SKU has 1,000 waiting lines: build the file with `backorders demo --lines 1000000`")
+    }
+    let skus = try w.stock(Page(limit: counts.items)).map(\.sku)
+    let customers = try w.customers().map(\.code)
+    var rng = SplitMix64(state: 2_024)
+    var rows: [ResultRow] = []
+
+    // (a) The first page of each open list.
+    progress("lists")
+    let page = Page(limit: 50)
+    let lists: [(String, () throws -> Void)] = [
+        ("Open orders, first 50 rows", { _ = try w.openOrders(page) }),
+        ("Backorder lines, first 50 rows", { _ = try w.backorderLines(page, today: today) }),
+        ("Expected arrivals, first 50 rows", { _ = try w.openArrivals(page, today: today) }),
+        ("Stock, first 50 rows", { _ = try w.stock(page) }),
+    ]
+    for (name, body) in lists {
+        let t = try measure(runs: options.runs, body)
+        rows.append(ResultRow(what: name, median: ms(t.median), p95: ms(t.p95), goal: "≤ 2 ms", pass: t.p95 <= 0.002))
+    }
+
+    // (b) A receipt that serves exactly the first 1,000 waiting lines of the hot SKU; before each run, new orders
+    // put the queue back to at least 1,000 lines (untimed).
+    progress("receipts for \(hot.sku)")
+    var receiptUnits = 0
+    var toppedUp = 0
+    // Each line's promised date before a receipt, to count how many the receipt moved (untimed).
+    func promisedDates() throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try w.backorderLines(Page(limit: Int(Int32.max)), sku: hot.sku, today: today)
+            .map { ("\($0.orderNumber)/\($0.lineNo)", $0.promised?.iso ?? "-") })
+    }
+    var datesBefore: [String: String]?
+    var datesMoved: [Int] = []
+    func countMoved() throws {
+        guard let before = datesBefore else { return }
+        let after = try promisedDates()
+        datesMoved.append(before.filter { line, date in after[line].map { $0 != date } ?? false }.count)
+    }
+    let receipt = try measure(runs: options.runs, prepare: {
+        try countMoved()
+        var queue = try w.backorderLines(Page(limit: 1_000), sku: hot.sku, today: today)
+        if queue.count < 1_000 {
+            let lines = (0..<(1_000 - queue.count)).map { _ in NewOrderLine(sku: hot.sku, quantity: 1 + rng.next(below: 5)) }
+            try w.createOrder(NewOrder(customer: customers[rng.next(below: customers.count)], lines: lines), ctx: .current(actor: "bench"))
+            toppedUp += lines.count
+            queue = try w.backorderLines(Page(limit: 1_000), sku: hot.sku, today: today)
+        }
+        receiptUnits = queue.reduce(0) { $0 + $1.backordered }
+        datesBefore = try promisedDates()
+    }, {
+        let r = try w.receive(arrival: nil, sku: hot.sku, quantity: receiptUnits, note: "benchmark", ctx: .current(actor: "bench"))
+        guard r.allocations.count == 1_000, r.allocations.allSatisfy(\.lineFilled), r.leftFree == 0 else {
+            throw BenchFailure(message: "the receipt served \(r.allocations.count) lines, not 1,000 (left free: \(r.leftFree))")
+        }
+    })
+    try countMoved()
+    datesMoved.removeFirst() // the warm-up run's
+    rows.append(ResultRow(what: "Receipt serving 1,000 waiting lines", median: ms(receipt.median), p95: ms(receipt.p95), goal: "≤ 50 ms",
+                          pass: receipt.p95 <= 0.050))
+
+    // (c) A new order of 20 lines, each a different SKU drawn at random.
+    progress("orders")
+    // How many lines wait for each SKU, to tell which orders had long queues to re-peg.
+    let queueLength = Dictionary(uniqueKeysWithValues: try w.skusByWaitingLines(limit: Int(Int32.max)).map { ($0.sku, $0.lines) })
+    var orderShapes: [(backordered: Int, longestQueue: Int)] = []
+    var nextOrder: [NewOrderLine] = []
+    let order = try measure(runs: options.runs, prepare: {
+        var picked = Set<String>()
+        while picked.count < 20 { picked.insert(skus[rng.next(below: skus.count)]) }
+        nextOrder = picked.sorted().map { NewOrderLine(sku: $0, quantity: 1 + rng.next(below: 10)) }
+    }, {
+        let d = try w.createOrder(NewOrder(customer: customers[rng.next(below: customers.count)], lines: nextOrder), ctx: .current(actor: "bench"))
+        orderShapes.append((d.lines.filter { $0.line.quantities.backordered > 0 }.count,
+                            nextOrder.map { queueLength[$0.sku] ?? 0 }.max() ?? 0))
+    })
+    orderShapes.removeFirst() // the warm-up run's
+    rows.append(ResultRow(what: "New order of 20 lines (createOrder)", median: ms(order.median), p95: ms(order.p95), goal: "≤ 5 ms",
+                          pass: order.p95 <= 0.005))
+
+    // (d) check() on the whole file, after the benchmark's own writes: it must still find nothing.
+    progress("check() × \(options.checkRuns + 1)")
+    var violations: [Violation] = []
+    let check = try measure(runs: options.checkRuns) { violations = try w.check() }
+    guard violations.isEmpty else {
+        throw BenchFailure(message: "check() found problems:\n" + violations.map(\.description).joined(separator: "\n"))
+    }
+    rows.append(ResultRow(what: "check() on the whole file", median: secs(check.median), p95: secs(check.p95), goal: "≤ 10 s",
+                          pass: check.p95 <= 10))
+    progress("check(quick: true)")
+    let quick = try measure(runs: 1) { _ = try w.check(quick: true) }
+    progress("check() profiled")
+    let profile = try w.profiledCheck()
+
+    // (e) Bytes per order line, measured on the copy before the benchmark wrote to it.
+    rows.append(ResultRow(what: "File bytes per order line", median: grouped(storage.fileBytes / max(1, storage.orderLines)) + " B",
+                          p95: "—", goal: "—", pass: nil))
+    if let demo = options.demoSeconds {
+        rows.append(ResultRow(what: "`backorders demo` building this file", median: secs(demo), p95: "—", goal: "≤ 120 s", pass: demo <= 120))
+    }
+
+    // (f) Query plans of the hot paths.
+    let plans = try w.queryPlans()
+    let scanning = plans.filter { scansOrderLines($0.plan) }
+    rows.append(ResultRow(what: "Hot-path queries that scan order_line", median: "\(scanning.count) of \(plans.count)", p95: "—",
+                          goal: "0", pass: scanning.isEmpty))
+    try w.close()
+
+    // MARK: the report
+    var md: [String] = []
+    let stamp = ISO8601DateFormatter().string(from: startedAt)
+    md.append("# Benchmarks")
+    md.append("")
+    md.append("Written by `backorders-bench` on \(stamp). Every figure below comes from that run; rerun the commands to refresh it.")
+    md.append("")
+    md.append("## Machine")
+    md.append("")
+    md.append("| | |")
+    md.append("|---|---|")
+    md.append("| CPU | \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) cores (`nproc`) |")
+    md.append("| Memory | \(memory()) |")
+    md.append("| System | \(operatingSystem()) |")
+    md.append("| Swift | \(swiftVersion()) |")
+    md.append("| SQLite | \(storage.sqliteVersion) |")
+    md.append("| Load average (1, 5, 15 min) | \(loadBefore) at the start, \(loadAverage()) at the end |")
+    md.append("")
+    md.append("## Data file")
+    md.append("")
+    md.append("\(grouped(storage.orderLines)) order lines in \(grouped(storage.orders)) orders (\(grouped(counts.openOrders)) open), "
+              + "\(grouped(counts.items)) items, \(grouped(counts.backorderLines)) waiting backorder lines, "
+              + "\(grouped(counts.openArrivals)) open arrivals (\(grouped(counts.lateArrivals)) late), "
+              + "\(grouped(storage.movements)) journal rows; \(megabytes(storage.fileBytes)). "
+              + "The hot SKU \(hot.sku) has \(grouped(hot.lines)) waiting lines.")
+    md.append("")
+    md.append("## Commands")
+    md.append("")
+    md.append("```sh")
+    md.append("swift build -c release --scratch-path .build-gen-rel")
+    md.append("time .build-gen-rel/release/backorders demo --lines \(storage.orderLines) --db \(options.db) --force")
+    md.append(".build-gen-rel/release/backorders check --db \(options.db)")
+    md.append(".build-gen-rel/release/backorders-bench --db \(options.db) --runs \(options.runs) --check-runs \(options.checkRuns)"
+              + (options.demoSeconds.map { String(format: " --demo-seconds %.1f", $0) } ?? "") + " --write docs/BENCHMARKS.md")
+    md.append("```")
+    md.append("")
+    md.append("## Results")
+    md.append("")
+    md.append("| Measurement | Median | p95 | Goal | |")
+    md.append("|---|---:|---:|---:|---|")
+    for r in rows {
+        md.append("| \(r.what) | \(r.median) | \(r.p95) | \(r.goal) | \(r.pass.map { $0 ? "PASS" : "**FAIL**" } ?? "") |")
+    }
+    md.append("")
+    md.append("A goal is met when the p95 is within it. Also measured once: `check(quick: true)` (SQLite's `quick_check` "
+              + "instead of `integrity_check`) took \(secs(quick.median)).")
+    md.append("")
+    md.append("## Method")
+    md.append("")
+    md.append("- Everything runs on a copy of the data file (its `-wal` too, if any) in a temporary folder, through the public "
+              + "`Warehouse` API of a release build, with `ContinuousClock`. Each measurement has one untimed warm-up run, "
+              + "then \(options.runs) timed runs (check(): \(options.checkRuns)).")
+    md.append("- Lists: `openOrders`, `backorderLines(today:)`, `openArrivals(today:)` and `stock`, each with `Page(limit: 50)`.")
+    md.append("- Receipt: the SKU with the most waiting lines (\(hot.sku)). Before each run (untimed) the first 1,000 lines "
+              + "of its queue are read in serving order; when fewer than 1,000 wait, a new order of 1–5 units per line "
+              + "tops the queue up (\(grouped(toppedUp)) lines in all). The timed run is `receive(arrival: nil, sku:, quantity:)` "
+              + "of exactly the units those 1,000 lines wait for, and the run fails unless it fills exactly those 1,000 lines "
+              + "and leaves nothing free. Its time includes re-pegging the SKU's remaining waiting lines and the customer notices that causes.")
+    md.append("- New order: `createOrder` with 20 different SKUs drawn at random (fixed seed) from all items, 1–10 units each, "
+              + "for a random customer; the time includes reading back the order's detail.")
+    md.append("- check(): the full `check()` (with `PRAGMA integrity_check`) after the writes above; it found nothing.")
+    md.append("- Bytes per order line: file size after a checkpoint (page size × page count), divided by the order lines, "
+              + "before the benchmark wrote to the copy.")
+    md.append("")
+    md.append("## Receipt and new-order runs")
+    md.append("")
+    md.append("Each timed run in order. A receipt also re-pegs the SKU's remaining waiting lines: the promised dates it moved "
+              + "are counted from the lists before and after it (untimed). A new order re-pegs every SKU it names: the longest "
+              + "queue of waiting lines among them is shown.")
+    md.append("")
+    md.append("| Run | Receipt | Promised dates moved | New order | Its lines backordered | Longest queue re-pegged |")
+    md.append("|---:|---:|---:|---:|---:|---:|")
+    for i in 0..<options.runs {
+        md.append("| \(i + 1) | \(ms(receipt.samples[i])) | \(grouped(datesMoved[i])) | \(ms(order.samples[i])) | "
+                  + "\(orderShapes[i].backordered) | \(grouped(orderShapes[i].longestQueue)) |")
+    }
+    md.append("")
+    md.append("## Where check() spends its time")
+    md.append("")
+    md.append("One profiled run of `check()` (SQLite's profile hook on the connection, same queries): "
+              + "\(secs(profile.statements.reduce(0) { $0 + $1.seconds })) in SQL.")
+    md.append("")
+    md.append("| Seconds | Statement |")
+    md.append("|---:|---|")
+    for s in profile.statements.sorted(by: { $0.seconds > $1.seconds }) where s.seconds >= 0.05 {
+        md.append("| \(String(format: "%.2f", s.seconds)) | `\(checkStep(s.sql).replacingOccurrences(of: "|", with: "\\|"))` |")
+    }
+    md.append("")
+    md.append("## Storage")
+    md.append("")
+    md.append("\(megabytes(storage.fileBytes)) for \(grouped(storage.orderLines)) order lines: "
+              + "\(grouped(storage.fileBytes / max(1, storage.orderLines))) bytes per line, "
+              + "\(String(format: "%.1f", Double(storage.movements) / Double(max(1, storage.orderLines)))) journal rows per line.")
+    if !storage.objects.isEmpty {
+        md.append("")
+        md.append("| Table or index | Size | Bytes per order line |")
+        md.append("|---|---:|---:|")
+        for o in storage.objects where o.bytes >= storage.fileBytes / 200 {
+            md.append("| \(o.name) | \(megabytes(o.bytes)) | \(grouped(o.bytes / max(1, storage.orderLines))) |")
+        }
+    }
+    md.append("")
+    md.append("## Query plans of the hot paths")
+    md.append("")
+    md.append("`EXPLAIN QUERY PLAN` of the statements the lists, receipts, re-pegging and order creation run. "
+              + "`SCAN x USING INDEX` walks an index in order and stops at the page's `LIMIT`; a bare `SCAN x` would read the whole table.")
+    for p in plans {
+        md.append("")
+        md.append("**\(p.name)**" + (scansOrderLines(p.plan) ? " — **scans order_line**" : ""))
+        md.append("")
+        md.append("```")
+        md.append(contentsOf: p.plan)
+        md.append("```")
+    }
+    md.append("")
+    md.append(notesMarker)
+    return md.joined(separator: "\n") + "\n"
+}
+
+/// Writes the report, keeping the hand-written notes that follow the marker in the existing file.
+func writeReport(_ report: String, to path: String) throws {
+    var text = report
+    if let old = try? String(contentsOfFile: path, encoding: .utf8), let range = old.range(of: notesMarker) {
+        let notes = old[range.upperBound...].drop { $0 == "\n" }
+        if !notes.isEmpty { text += "\n" + notes }
+    }
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+}
+
+do {
+    let options = try parseOptions(Array(CommandLine.arguments.dropFirst()))
+    let report = try run(options)
+    print(report, terminator: "")
+    if let path = options.write {
+        try writeReport(report, to: path)
+        progress("wrote \(path)")
+    }
+} catch let e as UsageError {
+    FileHandle.standardError.write(Data("backorders-bench: \(e.message)\n\n\(usage)\n".utf8))
+    exit(64)
+} catch let e as BenchFailure {
+    FileHandle.standardError.write(Data("backorders-bench: \(e.message)\n".utf8))
+    exit(1)
+} catch {
+    FileHandle.standardError.write(Data("backorders-bench: \(error)\n".utf8))
+    exit(1)
+}
