@@ -13,14 +13,18 @@ extension Warehouse {
                 FROM orders o INDEXED BY orders_open JOIN customer c ON c.code = o.customer
                 WHERE o.closed_at IS NULL \(cond)
                 """, orderBy: ["o.order_date", "o.number"], arguments: args, page: page)
-            return try rows.map { r in
-                let sums = try Row.fetchOne(db.cachedStatement(sql: """
-                    SELECT COUNT(*) AS n, SUM(ordered) AS o, SUM(allocated) AS a, SUM(picked) AS p, SUM(shipped) AS s, SUM(backordered) AS b
-                    FROM order_line WHERE order_id = ?
-                    """), arguments: [r["id"]])!
+            // The page's line totals in one grouped query, not one query per order.
+            let ids = "[" + rows.map { String($0["id"] as Int64) }.joined(separator: ",") + "]"
+            var totals: [Int64: Row] = [:]
+            for t in try db.rows(sql: """
+                SELECT order_id, COUNT(*) AS n, SUM(ordered) AS o, SUM(allocated) AS a, SUM(picked) AS p, SUM(shipped) AS s, SUM(backordered) AS b
+                FROM order_line WHERE order_id IN (SELECT value FROM json_each(?)) GROUP BY order_id
+                """, arguments: [ids]) { totals[t["order_id"]] = t }
+            return rows.map { r in
+                let sums = totals[r["id"]] ?? Row()
                 return OpenOrderRow(number: r["number"], customerCode: r["customer"], customerName: r["customer_name"],
                                     orderDate: day(r["order_date"]), priority: r["priority"], policy: ShipPolicy(rawValue: r["policy"]) ?? .partial,
-                                    lines: sums["n"], ordered: sums["o"] ?? 0, allocated: sums["a"] ?? 0, picked: sums["p"] ?? 0,
+                                    lines: sums["n"] ?? 0, ordered: sums["o"] ?? 0, allocated: sums["a"] ?? 0, picked: sums["p"] ?? 0,
                                     shipped: sums["s"] ?? 0, backordered: sums["b"] ?? 0, version: r["version"])
             }
         }
