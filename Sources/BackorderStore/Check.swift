@@ -5,9 +5,11 @@ import GRDB
 extension Warehouse {
     /// Verifies every invariant and SQLite's own integrity; returns what is wrong (empty when all is well).
     ///
+    /// SQLite's side is `quick_check` (every page and record well-formed) unless `quick` is false, which runs the much
+    /// slower `integrity_check` (indexes compared entry by entry with their tables).
     /// Each rule reports at most `limit` offenders, named so a person can find them. `integrity: false` skips SQLite's
     /// own page-level checks (for tests that check the rules after every step).
-    public func check(limit: Int = 20, quick: Bool = false, integrity: Bool = true) throws -> [Violation] {
+    public func check(limit: Int = 20, quick: Bool = true, integrity: Bool = true) throws -> [Violation] {
         let pragma = quick ? "PRAGMA quick_check" : "PRAGMA integrity_check"
         let pages = Box<Result<[Violation], Error>>()
         let rules = Box<Result<[Violation], Error>>()

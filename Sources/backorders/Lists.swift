@@ -156,12 +156,12 @@ struct Journal: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Verify every invariant and SQLite's integrity; exit 3 when something is wrong.")
     @OptionGroup var db: DatabaseOptions
-    @Flag(help: "SQLite quick_check instead of the full integrity_check.") var quick = false
+    @Flag(help: "SQLite's full integrity_check (every index entry against its table) instead of quick_check; slower.") var full = false
     @Flag var json = false
 
     func run() throws {
         try perform {
-            let violations = try db.open(.readOnly).check(quick: quick)
+            let violations = try db.open(.readOnly).check(quick: !full)
             if json { try printJSON(violations) } else if violations.isEmpty {
                 print("ok: every invariant holds and the file is intact")
             } else {
