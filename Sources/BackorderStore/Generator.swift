@@ -264,39 +264,6 @@ private func hotPathQueries() -> [(name: String, sql: String, arguments: Stateme
 
 // MARK: - random numbers
 
-/// SplitMix64: small, fast and the same on every platform, so a seed always builds the same warehouse.
-struct DemoRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in 0..<n (0 when n ≤ 1).
-    mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
-    /// Uniform in the range.
-    mutating func int(_ r: ClosedRange<Int>) -> Int { r.lowerBound + below(r.count) }
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-    mutating func chance(_ p: Double) -> Bool { unit() < p }
-    mutating func pick<T>(_ a: [T]) -> T { a[below(a.count)] }
-    /// An index drawn with the weights whose running totals are `cumulative`.
-    mutating func weighted(_ cumulative: [Double]) -> Int {
-        let x = unit() * cumulative[cumulative.count - 1]
-        var lo = 0, hi = cumulative.count - 1
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if cumulative[mid] > x { hi = mid } else { lo = mid + 1 }
-        }
-        return lo
-    }
-}
-
 // MARK: - word lists
 
 /// A kind of product the warehouse stocks: its name, how it is counted, its variants and how it is bought and sold.
@@ -509,7 +476,7 @@ final class DemoStory {
 
     let spec: DemoSpec
     let ctx: Context
-    private var rng: DemoRandom
+    private var rng: SeededRandom
     /// Days simulated: index 0 is 179 days before today, the last index is today.
     let dayCount = 180
     let firstDay: Day
@@ -563,7 +530,7 @@ final class DemoStory {
     init(spec: DemoSpec, ctx: Context) {
         self.spec = spec
         self.ctx = ctx
-        rng = DemoRandom(seed: spec.seed)
+        rng = SeededRandom(seed: spec.seed)
         firstDay = ctx.today.adding(days: -(dayCount - 1))
         let todayStart = Int64(ctx.today.ordinal) * 86_400
         latestStamp = ctx.now.unixTime >= todayStart && ctx.now.unixTime < todayStart + 86_400 ? ctx.now.unixTime : todayStart + 86_399

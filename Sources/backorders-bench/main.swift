@@ -96,18 +96,6 @@ func measure(runs: Int, prepare: () throws -> Void = {}, _ body: () throws -> Vo
 
 func progress(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 
-/// A small seeded generator, so every run of the benchmark orders the same SKUs.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next(below n: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(n))
-    }
-}
-
 // MARK: the machine
 
 func readText(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
@@ -215,7 +203,7 @@ func run(_ options: Options) throws -> String {
     }
     let skus = try w.stock(Page(limit: counts.items)).map(\.sku)
     let customers = try w.customers().map(\.code)
-    var rng = SplitMix64(state: 2_024)
+    var rng = SeededRandom(seed: 2_024)
     var rows: [ResultRow] = []
 
     // (a) The first page of each open list.
@@ -253,8 +241,8 @@ func run(_ options: Options) throws -> String {
         try countMoved()
         var queue = try w.backorderLines(Page(limit: 1_000), sku: hot.sku, today: today)
         if queue.count < 1_000 {
-            let lines = (0..<(1_000 - queue.count)).map { _ in NewOrderLine(sku: hot.sku, quantity: 1 + rng.next(below: 5)) }
-            try w.createOrder(NewOrder(customer: customers[rng.next(below: customers.count)], lines: lines), ctx: .current(actor: "bench"))
+            let lines = (0..<(1_000 - queue.count)).map { _ in NewOrderLine(sku: hot.sku, quantity: 1 + rng.below(5)) }
+            try w.createOrder(NewOrder(customer: customers[rng.below(customers.count)], lines: lines), ctx: .current(actor: "bench"))
             toppedUp += lines.count
             queue = try w.backorderLines(Page(limit: 1_000), sku: hot.sku, today: today)
         }
@@ -279,10 +267,10 @@ func run(_ options: Options) throws -> String {
     var nextOrder: [NewOrderLine] = []
     let order = try measure(runs: options.runs, prepare: {
         var picked = Set<String>()
-        while picked.count < 20 { picked.insert(skus[rng.next(below: skus.count)]) }
-        nextOrder = picked.sorted().map { NewOrderLine(sku: $0, quantity: 1 + rng.next(below: 10)) }
+        while picked.count < 20 { picked.insert(skus[rng.below(skus.count)]) }
+        nextOrder = picked.sorted().map { NewOrderLine(sku: $0, quantity: 1 + rng.below(10)) }
     }, {
-        let d = try w.createOrder(NewOrder(customer: customers[rng.next(below: customers.count)], lines: nextOrder), ctx: .current(actor: "bench"))
+        let d = try w.createOrder(NewOrder(customer: customers[rng.below(customers.count)], lines: nextOrder), ctx: .current(actor: "bench"))
         orderShapes.append((d.lines.filter { $0.line.quantities.backordered > 0 }.count,
                             nextOrder.map { queueLength[$0.sku] ?? 0 }.max() ?? 0))
     })

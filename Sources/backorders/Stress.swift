@@ -15,7 +15,7 @@ struct Stress: ParsableCommand {
     func run() throws {
         try perform {
             let w = try db.open()
-            var rng = SplitMix64(seed: seed)
+            var rng = SeededRandom(seed: seed)
             var done = 0, refused = 0
             let skus = try w.stock(Page(limit: 10_000)).map(\.sku)
             let customers = try w.customers().map(\.code)
@@ -23,32 +23,32 @@ struct Stress: ParsableCommand {
             for i in 0..<ops {
                 let ctx = Context.current(actor: actor)
                 do {
-                    switch rng.next(below: 6) {
+                    switch rng.below(6) {
                     case 0, 1:
-                        let lines = (0..<(1 + rng.next(below: 3))).map { _ in
-                            NewOrderLine(sku: skus[rng.next(below: skus.count)], quantity: 1 + rng.next(below: 20))
+                        let lines = (0..<(1 + rng.below(3))).map { _ in
+                            NewOrderLine(sku: skus[rng.below(skus.count)], quantity: 1 + rng.below(20))
                         }
-                        try w.createOrder(NewOrder(number: "\(actor)-\(i)", customer: customers[rng.next(below: customers.count)],
-                                                   priority: 1 + rng.next(below: 9), lines: lines), ctx: ctx)
+                        try w.createOrder(NewOrder(number: "\(actor)-\(i)", customer: customers[rng.below(customers.count)],
+                                                   priority: 1 + rng.below(9), lines: lines), ctx: ctx)
                     case 2:
-                        let orders = try w.openOrders(Page(offset: rng.next(below: 20), limit: 1))
+                        let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
                         guard let o = orders.first else { continue }
                         let d = try w.orderDetail(o.number, today: ctx.today)
                         let entries = d.lines.filter { $0.line.quantities.allocated > 0 }.map { l in
                             let a = l.line.quantities.allocated
-                            let missing = rng.next(below: 10) == 0 ? rng.next(below: a + 1) : 0
+                            let missing = rng.below(10) == 0 ? rng.below(a + 1) : 0
                             return PickEntry(lineNo: l.line.lineNo, picked: a - missing, missing: missing)
                         }
                         guard !entries.isEmpty else { continue }
                         try w.pick(order: o.number, entries: entries, expectedVersion: d.order.version, ctx: ctx)
                     case 3:
-                        let orders = try w.openOrders(Page(offset: rng.next(below: 20), limit: 1))
+                        let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
                         guard let o = orders.first, o.picked > 0 else { continue }
                         try w.ship(order: o.number, override: true, expectedVersion: o.version, ctx: ctx)
                     case 4:
-                        try w.receive(arrival: nil, sku: skus[rng.next(below: skus.count)], quantity: 1 + rng.next(below: 30), ctx: ctx)
+                        try w.receive(arrival: nil, sku: skus[rng.below(skus.count)], quantity: 1 + rng.below(30), ctx: ctx)
                     default:
-                        let lines = try w.backorderLines(Page(offset: rng.next(below: 10), limit: 1), today: ctx.today)
+                        let lines = try w.backorderLines(Page(offset: rng.below(10), limit: 1), today: ctx.today)
                         guard let l = lines.first else { continue }
                         try w.cancel(order: l.orderNumber, lineNo: l.lineNo, reason: "stress", ctx: ctx)
                     }
@@ -61,18 +61,4 @@ struct Stress: ParsableCommand {
             print("stress \(actor): \(done) done, \(refused) refused")
         }
     }
-}
-
-/// A small, fast, seedable random generator; the same seed gives the same run.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func nextRaw() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(below n: Int) -> Int { n <= 1 ? 0 : Int(nextRaw() % UInt64(n)) }
 }

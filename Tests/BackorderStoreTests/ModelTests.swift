@@ -179,7 +179,7 @@ final class ModelTests: XCTestCase {
 
     /// One sequence; returns (operations, refusals, first mismatch).
     func run(seed: UInt64, steps: Int) throws -> (Int, Int, String?) {
-        var rng = SplitMix(seed: seed)
+        var rng = SeededRandom(seed: seed)
         let w = try Warehouse.inMemory()
         var model = ReferenceWarehouse(onHand: [:])
         let start = Day(iso: "2026-11-01")!
@@ -328,17 +328,4 @@ final class ModelTests: XCTestCase {
     func context(_ start: Day, _ step: Int) -> Context {
         Context(actor: "model", now: Timestamp(unixTime: Int64(start.ordinal) * 86_400 + Int64(step) * 60), today: start)
     }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ r: ClosedRange<Int>) -> Int { r.lowerBound + Int(next() % UInt64(r.count)) }
 }
