@@ -19,7 +19,7 @@ extension Warehouse {
             try db.execute(sql: "INSERT INTO item (sku, name, unit, bin, min_order_qty, pack_size) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [item.sku, item.name, item.unit, item.bin, item.minOrderQty, item.packSize])
             if item.onHand > 0 {
-                let tx = OperationTx(db: db, ctx: ctx)
+                let tx = operation(db, ctx)
                 try tx.apply(PlannedMovement(lineId: nil, sku: item.sku, kind: .adjust, quantity: item.onHand, delta: Delta(onHand: item.onHand)),
                              .init(note: "opening stock"))
                 try tx.finish()
@@ -86,7 +86,7 @@ extension Warehouse {
             }
             let diff = counted - item.onHand
             guard diff != 0 else { return [] }
-            let tx = OperationTx(db: db, ctx: ctx)
+            let tx = operation(db, ctx)
             try tx.apply(PlannedMovement(lineId: nil, sku: sku, kind: .adjust, quantity: abs(diff), delta: Delta(onHand: diff)), .init(note: reason))
             try tx.finish()
             return tx.allocations
@@ -138,7 +138,7 @@ extension Warehouse {
                 INSERT INTO orders (number, customer, order_date, priority, policy, created_at) VALUES (?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [number, new.customer, date.iso, new.priority, new.policy.rawValue, ctx.now.unixTime])
             let orderId = db.lastInsertedRowID
-            let tx = OperationTx(db: db, ctx: ctx)
+            let tx = operation(db, ctx)
             for (i, (line, q)) in zip(new.lines, Rules.allocateNewLines(new.lines, free: free)).enumerated() {
                 // The line starts empty and its first journal movement fills it, so counters and journal agree by construction.
                 try db.cachedStatement(sql: """
@@ -161,7 +161,7 @@ extension Warehouse {
         try write { db in
             let (order, lines) = try openOrder(db, number, expectedVersion: expectedVersion)
             let moves = try Rules.planPick(lines: lines, entries: entries)
-            let tx = OperationTx(db: db, ctx: ctx)
+            let tx = operation(db, ctx)
             for m in moves {
                 try tx.apply(m, .init(orderId: order.id, note: m.kind == .shortPick ? "short pick: shelf had less than the books" : ""))
             }
@@ -184,7 +184,7 @@ extension Warehouse {
             try db.execute(sql: "INSERT INTO shipment (number, order_id, at, actor, overridden) VALUES (?, ?, ?, ?, ?)",
                            arguments: [shipmentNumber, order.id, ctx.now.unixTime, ctx.actor, order.policy == .complete && isPartial])
             let shipmentId = db.lastInsertedRowID
-            let tx = OperationTx(db: db, ctx: ctx)
+            let tx = operation(db, ctx)
             var shipped: [Shipment.Line] = []
             if isPartial { tx.note(.partiallyShipped, order: order.id) }
             for m in moves {
@@ -211,7 +211,7 @@ extension Warehouse {
         return try write { db in
             let (order, lines) = try openOrder(db, number, expectedVersion: expectedVersion)
             let moves = try Rules.planCancel(lines: lines, lineNo: lineNo)
-            let tx = OperationTx(db: db, ctx: ctx)
+            let tx = operation(db, ctx)
             for m in moves { try tx.apply(m, .init(orderId: order.id, note: reason)) }
             try tx.finish()
             return moves.reduce(0) { $0 + $1.quantity }
@@ -238,7 +238,7 @@ extension Warehouse {
                 """, arguments: [a.supplier, a.poNumber, a.poLine, a.sku, a.quantity, a.eta.iso, ctx.now.unixTime])
             let id = db.lastInsertedRowID
             try db.execute(sql: "UPDATE item SET incoming = incoming + ? WHERE sku = ?", arguments: [a.quantity, a.sku])
-            let tx = OperationTx(db: db, ctx: ctx)
+            let tx = operation(db, ctx)
             tx.touch(sku: a.sku)
             try tx.finish()
             return Arrival(id: id, supplier: a.supplier, poNumber: a.poNumber, poLine: a.poLine, sku: a.sku, quantity: a.quantity,
@@ -256,7 +256,7 @@ extension Warehouse {
             try db.execute(sql: "INSERT INTO eta_change (arrival_id, old_eta, new_eta, at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [a.id, a.eta.iso, eta.iso, ctx.now.unixTime, ctx.actor, reason])
             try db.execute(sql: "UPDATE arrival SET eta = ? WHERE id = ?", arguments: [eta.iso, a.id])
-            let tx = OperationTx(db: db, ctx: ctx)
+            let tx = operation(db, ctx)
             tx.touch(sku: a.sku)
             try tx.finish()
         }
@@ -295,7 +295,7 @@ extension Warehouse {
                                arguments: [quantity, closed, ctx.now.unixTime, a.id])
                 try db.execute(sql: "UPDATE item SET incoming = incoming - ? WHERE sku = ?", arguments: [min(quantity, outstanding), itemSku])
             }
-            let tx = OperationTx(db: db, ctx: ctx)
+            let tx = operation(db, ctx)
             try tx.apply(PlannedMovement(lineId: nil, sku: itemSku, kind: .receive, quantity: quantity, delta: Delta(onHand: quantity)),
                          .init(arrivalId: arrival?.id, receiptId: receiptId, note: note))
             try tx.finish()

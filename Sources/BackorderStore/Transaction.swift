@@ -18,7 +18,10 @@ final class OperationTx {
     /// What automatic allocation gave out during this operation, in the order it happened.
     private(set) var allocations: [ReceiptResult.Allocation] = []
 
-    init(db: Database, ctx: Context) { self.db = db; self.ctx = ctx }
+    /// Set inside a batch: promised dates are recomputed once at its end instead of after each operation.
+    let deferred: DeferredPegging?
+
+    init(db: Database, ctx: Context, deferred: DeferredPegging? = nil) { self.db = db; self.ctx = ctx; self.deferred = deferred }
 
     struct Refs {
         var orderId: Int64?
@@ -131,11 +134,35 @@ final class OperationTx {
             try db.cachedStatement(sql: "UPDATE order_line SET promised = NULL WHERE id = ? AND backordered = 0 AND promised IS NOT NULL")
                 .execute(arguments: [lineId])
         }
-        for sku in pegSkus.sorted() {
-            for change in try Pegging.repeg(db, sku: sku) where change.wasWaiting {
-                note(.promisedDateChanged, order: change.orderId)
+        if let deferred {
+            deferred.skus.formUnion(pegSkus)
+            deferred.ctx = ctx
+        } else {
+            for sku in pegSkus.sorted() {
+                for change in try Pegging.repeg(db, sku: sku) where change.wasWaiting {
+                    note(.promisedDateChanged, order: change.orderId)
+                }
             }
         }
         try Notices.record(db, events: events, ctx: ctx)
+    }
+}
+
+/// The SKUs a batch touched: their promised dates are recomputed, and moved dates told, once when the batch ends.
+/// Lines that started waiting inside the batch carry no stored date until then, so they are not told of a "move".
+final class DeferredPegging: @unchecked Sendable {
+    var skus = Set<String>()
+    var ctx: Context?
+
+    func flush(_ db: Database) throws {
+        guard let ctx, !skus.isEmpty else { return }
+        var events: [Int64: [NoticeEvent]] = [:]
+        for sku in skus.sorted() {
+            for change in try Pegging.repeg(db, sku: sku) where change.wasWaiting && events[change.orderId] == nil {
+                events[change.orderId] = [.promisedDateChanged]
+            }
+        }
+        try Notices.record(db, events: events, ctx: ctx)
+        skus.removeAll()
     }
 }

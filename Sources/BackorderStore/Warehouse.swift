@@ -43,13 +43,20 @@ public final class Warehouse: @unchecked Sendable {
     let session: Database?
     /// In a batch: whether each operation runs in its own savepoint.
     let savepoints: Bool
+    /// In a batch: the SKUs whose promised dates are recomputed once, when the batch ends.
+    let deferredPegging: DeferredPegging?
     /// Where the data lives; nil when in memory.
     public let path: String?
     public let isReadOnly: Bool
 
-    init(writer: any DatabaseWriter, path: String?, readOnly: Bool, session: Database? = nil, savepoints: Bool = true) {
+    init(writer: any DatabaseWriter, path: String?, readOnly: Bool, session: Database? = nil, savepoints: Bool = true,
+         deferredPegging: DeferredPegging? = nil) {
         self.writer = writer; self.path = path; self.isReadOnly = readOnly; self.session = session; self.savepoints = savepoints
+        self.deferredPegging = deferredPegging
     }
+
+    /// An operation's transaction helper, joined to the batch (if any) so re-pegging waits for the batch's end.
+    func operation(_ db: Database, _ ctx: Context) -> OperationTx { OperationTx(db: db, ctx: ctx, deferred: deferredPegging) }
 
     /// Runs several operations as ONE transaction: `body` gets a warehouse whose operations all join it, so either all of
     /// them happen or none does (an import of a whole file, a dry run that is rolled back).
@@ -59,7 +66,12 @@ public final class Warehouse: @unchecked Sendable {
     /// operation saves copying the pages it touches into a savepoint journal.
     public func batch<T>(savepointPerOperation: Bool = true, _ body: (Warehouse) throws -> T) throws -> T {
         try write { db in
-            try body(Warehouse(writer: writer, path: path, readOnly: false, session: db, savepoints: savepointPerOperation))
+            // A file of 20,000 orders would re-peg a SKU's whole queue once per order; once at the end gives the same dates.
+            let deferred = DeferredPegging()
+            let result = try body(Warehouse(writer: writer, path: path, readOnly: false, session: db, savepoints: savepointPerOperation,
+                                            deferredPegging: deferred))
+            try deferred.flush(db)
+            return result
         }
     }
 

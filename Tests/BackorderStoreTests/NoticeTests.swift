@@ -76,4 +76,25 @@ final class NoticeTests: XCTestCase {
         assertRefused(.notFound, "no order SO-404") { try w.markNoticesSent(order: "SO-404", ctx: ctx()) }
         try assertIntact(w)
     }
+
+    /// In a batch (an import) promised dates are settled once at the end: same dates, same notices as one by one.
+    func testABatchSettlesPromisedDatesAtItsEnd() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 0])
+        try w.addArrival(NewArrival(supplier: "S", poNumber: "PO-1", sku: "BOLT", quantity: 10, eta: testToday.adding(days: 3)), ctx: ctx())
+        try w.addArrival(NewArrival(supplier: "S", poNumber: "PO-2", sku: "BOLT", quantity: 30, eta: testToday.adding(days: 20)), ctx: ctx())
+        try w.createOrder(NewOrder(number: "SO-1", customer: "C1", priority: 5, lines: [.init(sku: "BOLT", quantity: 10)]), ctx: ctx())
+        try w.markNoticesSent(order: nil, ctx: ctx())
+        try w.batch { s in
+            try s.createOrder(NewOrder(number: "SO-2", customer: "C2", priority: 1, lines: [.init(sku: "BOLT", quantity: 10)]), ctx: ctx())
+            try s.createOrder(NewOrder(number: "SO-3", customer: "C3", priority: 9, lines: [.init(sku: "BOLT", quantity: 5)]), ctx: ctx())
+        }
+        let lines = try w.backorderLines(Page(limit: 10), sku: "BOLT", today: testToday)
+        XCTAssertEqual(lines.map(\.orderNumber), ["SO-2", "SO-1", "SO-3"])
+        XCTAssertEqual(lines.map(\.promised), [testToday.adding(days: 3), testToday.adding(days: 20), testToday.adding(days: 20)])
+        let pending = try w.notices(today: testToday)
+        // Oldest first: the moved date of SO-1 is told when the batch ends, after the new orders' notices.
+        XCTAssertEqual(pending.map(\.orderNumber), ["SO-2", "SO-3", "SO-1"])
+        XCTAssertEqual(pending.map(\.events), [[.backordered], [.backordered], [.promisedDateChanged]])
+        try assertIntact(w)
+    }
 }
