@@ -199,21 +199,6 @@ extension Warehouse {
         return out
     }
 
-    /// Pegs one SKU's open arrivals to its waiting lines.
-    func peg(_ db: Database, sku: String) throws -> (promised: [Int64: Day?], promisedPerArrival: [Int64: Int]) {
-        let waiting = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT id, order_no, line_no, priority, order_date, backordered FROM order_line INDEXED BY line_waiting
-            WHERE sku = ? AND backordered > 0 ORDER BY priority, order_date, order_no, line_no
-            """), arguments: [sku]).map {
-            WaitingLine(lineId: $0["id"], orderNumber: $0["order_no"], lineNo: $0["line_no"], priority: $0["priority"],
-                        orderDate: day($0["order_date"]), backordered: $0["backordered"])
-        }
-        let arrivals = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM arrival INDEXED BY arrival_open_sku WHERE sku = ? AND closed_at IS NULL ORDER BY eta, id
-            """), arguments: [sku]).map(arrivalFrom)
-        return Rules.peg(waiting: waiting, arrivals: arrivals)
-    }
-
     // MARK: row decoding
 
     func fetchItem(_ db: Database, _ sku: String) throws -> Item {

@@ -18,18 +18,15 @@ extension Warehouse: ReportService {
             if let latest { conditions.append("l.order_date <= ?"); args += [latest.iso] }
             let (filter, filterArgs) = likeFilter(page.filter, columns: Warehouse.backorderFilter)
             let rows = try db.rows(sql: """
-                SELECT l.id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, i.name AS item_name, c.name AS customer_name
+                SELECT l.id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name AS item_name, c.name AS customer_name
                 FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
                 JOIN item i ON i.sku = l.sku
                 WHERE \(conditions.joined(separator: " AND ")) \(filter)
                 ORDER BY l.order_date, l.order_no, l.line_no LIMIT ? OFFSET ?
                 """, arguments: args + filterArgs + [page.limit, page.offset])
-            var promised: [Int64: Day?] = [:]
-            for s in Set(rows.map { $0["sku"] as String }) { promised.merge(try peg(db, sku: s).promised) { a, _ in a } }
             return rows.map { r in
-                let id: Int64 = r["id"]
                 let date = day(r["order_date"])
-                let p = promised[id] ?? nil
+                let p = Pegging.day(r["promised"])
                 return BackorderRow(orderNumber: r["order_no"], customerName: r["customer_name"], orderDate: date, priority: r["priority"],
                                     lineNo: r["line_no"], sku: r["sku"], itemName: r["item_name"], backordered: r["backordered"],
                                     promised: p, ageDays: today.days(since: date), late: p.map { $0 < today } ?? true)
@@ -155,18 +152,15 @@ extension Warehouse: ReportService {
     /// Every waiting line, oldest order first, with its customer and (when asked) its promised date.
     func openBackorders(_ db: Database, promised withPromised: Bool) throws -> [OpenBackorder] {
         let rows = try db.rows(sql: """
-            SELECT l.id, l.order_no, l.line_no, l.sku, l.order_date, l.backordered, o.customer, c.name AS customer_name
+            SELECT l.id, l.order_no, l.line_no, l.sku, l.order_date, l.backordered, l.promised, o.customer, c.name AS customer_name
             FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
             WHERE l.backordered > 0 ORDER BY l.order_date, l.order_no, l.line_no
             """)
-        var promised: [Int64: Day?] = [:]
-        if withPromised {
-            for s in Set(rows.map { $0["sku"] as String }) { promised.merge(try peg(db, sku: s).promised) { a, _ in a } }
-        }
+        // Promised dates are kept on the lines by every operation; reading them beats pegging each SKU again.
         return rows.map { r in
             OpenBackorder(orderNumber: r["order_no"], lineNo: r["line_no"], customerCode: r["customer"], customerName: r["customer_name"],
                           sku: r["sku"], orderDate: day(r["order_date"]), backordered: r["backordered"],
-                          promised: promised[r["id"]] ?? nil)
+                          promised: withPromised ? Pegging.day(r["promised"]) : nil)
         }
     }
 }
