@@ -20,7 +20,9 @@ let package = Package(
         // Persistence: the only module that knows SQL.
         .target(
             name: "BackorderStore",
-            dependencies: ["BackorderCore", .product(name: "GRDB", package: "GRDB.swift")]
+            // GRDBSQLite: the C API for the WAL hook that moves checkpoints off the clerk's commit.
+            dependencies: ["BackorderCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // CSV files in: a file becomes validated import records, every problem named by FILE:LINE. No SQL, no writes.
         .target(

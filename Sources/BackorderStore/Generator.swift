@@ -255,11 +255,11 @@ private func hotPathQueries() -> [(name: String, sql: String, arguments: Stateme
         """, [1]),
     ("order detail: journal", """
         SELECT m.*, l.line_no, a.po_number, a.po_line, s.number AS shipment_no, r.number AS receipt_no
-        FROM order_line l JOIN movement m INDEXED BY movement_line ON m.line_id = l.id
+        FROM order_line l JOIN movement m INDEXED BY movement_sku_line ON m.sku = l.sku AND m.line_id = l.id
         LEFT JOIN arrival a ON a.id = m.arrival_id LEFT JOIN shipment s ON s.id = m.shipment_id LEFT JOIN receipt r ON r.id = m.receipt_id
         WHERE l.order_id = ? ORDER BY m.id
         """, [1]),
-    ("shipment: did the line wait before", "SELECT EXISTS(SELECT 1 FROM movement INDEXED BY movement_line WHERE line_id = ? AND kind = 'allocate')", [1]),
+    ("shipment: did the line wait before", "SELECT EXISTS(SELECT 1 FROM movement INDEXED BY movement_sku_line WHERE sku = ? AND line_id = ? AND kind = 'allocate')", ["SKU-000001", 1]),
 ] }
 
 // MARK: - random numbers

@@ -64,8 +64,17 @@ enum Pegging {
             let old: String? = r[3]
             if old != new { pending.append((r[0], r[1], old, new)) }
         }
-        // Written after the scan: updating rows of the index being walked would disturb the cursor.
-        for (id, orderId, old, new) in pending { try write(id, orderId, old: old, new: new) }
+        // Written after the scan (updating rows of the index being walked would disturb the cursor), in one statement:
+        // a receipt can move a thousand dates.
+        if pending.count > 1 {
+            try db.cachedStatement(sql: """
+                UPDATE order_line SET promised = json_extract(j.value, '$[1]') FROM json_each(?) AS j
+                WHERE order_line.id = json_extract(j.value, '$[0]')
+                """).execute(arguments: [JSONArgument.pairs(pending.map { ($0.0, $0.3) })])
+            changes += pending.map { Change(lineId: $0.0, orderId: $0.1, wasWaiting: $0.2 != nil) }
+        } else {
+            for (id, orderId, old, new) in pending { try write(id, orderId, old: old, new: new) }
+        }
         return changes
     }
 
@@ -110,17 +119,36 @@ enum Pegging {
 /// Customer notices: recorded inside operations, rendered when read, frozen when sent.
 enum Notices {
     /// Adds the events to each order's pending notice, opening one where there is none.
+    /// Three statements whatever the number of orders: a receipt that moves promised dates can touch a thousand.
     static func record(_ db: Database, events: [Int64: [NoticeEvent]], ctx: Context) throws {
-        for (orderId, new) in events.sorted(by: { $0.key < $1.key }) where !new.isEmpty {
-            if let row = try db.row(sql: "SELECT id, events FROM notice WHERE order_id = ? AND sent_at IS NULL", arguments: [orderId]) {
-                var merged = decode(row["events"])
+        let wanted = events.filter { !$0.value.isEmpty }
+        guard !wanted.isEmpty else { return }
+        var pending: [Int64: (id: Int64, events: String)] = [:]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT order_id, id, events FROM notice WHERE sent_at IS NULL AND order_id IN (SELECT value FROM json_each(?))
+            """), arguments: [JSONArgument.ids(wanted.keys.sorted())])
+        while let r = try rows.next() { pending[r[0]] = (r[1], r[2]) }
+        var updates: [(Int64, String)] = [], inserts: [(Int64, String)] = []
+        for (orderId, new) in wanted.sorted(by: { $0.key < $1.key }) {
+            if let notice = pending[orderId] {
+                var merged = decode(notice.events)
                 for e in new where !merged.contains(e) { merged.append(e) }
-                try db.cachedStatement(sql: "UPDATE notice SET events = ?, updated_at = ? WHERE id = ?")
-                    .execute(arguments: [encode(merged), ctx.now.unixTime, row["id"] as Int64])
+                updates.append((notice.id, encode(merged)))
             } else {
-                try db.cachedStatement(sql: "INSERT INTO notice (order_id, events, created_at, updated_at) VALUES (?, ?, ?, ?)")
-                    .execute(arguments: [orderId, encode(new), ctx.now.unixTime, ctx.now.unixTime])
+                inserts.append((orderId, encode(new)))
             }
+        }
+        if !updates.isEmpty {
+            try db.cachedStatement(sql: """
+                UPDATE notice SET events = json_extract(j.value, '$[1]'), updated_at = ? FROM json_each(?) AS j
+                WHERE notice.id = json_extract(j.value, '$[0]')
+                """).execute(arguments: [ctx.now.unixTime, JSONArgument.pairs(updates)])
+        }
+        if !inserts.isEmpty {
+            try db.cachedStatement(sql: """
+                INSERT INTO notice (order_id, events, created_at, updated_at)
+                SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), ?1, ?1 FROM json_each(?2)
+                """).execute(arguments: [ctx.now.unixTime, JSONArgument.pairs(inserts)])
         }
     }
 

@@ -17,7 +17,8 @@ extension Warehouse {
             let ids = "[" + rows.map { String($0["id"] as Int64) }.joined(separator: ",") + "]"
             var totals: [Int64: Row] = [:]
             for t in try db.rows(sql: """
-                SELECT order_id, COUNT(*) AS n, SUM(ordered) AS o, SUM(allocated) AS a, SUM(picked) AS p, SUM(shipped) AS s, SUM(backordered) AS b
+                SELECT order_id, COUNT(*) AS n, SUM(ordered) AS o, SUM(allocated) AS a, SUM(picked) AS p, SUM(shipped) AS s, SUM(backordered) AS b,
+                       SUM(version) AS v
                 FROM order_line WHERE order_id IN (SELECT value FROM json_each(?)) GROUP BY order_id
                 """, arguments: [ids]) { totals[t["order_id"]] = t }
             return rows.map { r in
@@ -25,7 +26,8 @@ extension Warehouse {
                 return OpenOrderRow(number: r["number"], customerCode: r["customer"], customerName: r["customer_name"],
                                     orderDate: day(r["order_date"]), priority: r["priority"], policy: ShipPolicy(rawValue: r["policy"]) ?? .partial,
                                     lines: sums["n"] ?? 0, ordered: sums["o"] ?? 0, allocated: sums["a"] ?? 0, picked: sums["p"] ?? 0,
-                                    shipped: sums["s"] ?? 0, backordered: sums["b"] ?? 0, version: r["version"])
+                                    shipped: sums["s"] ?? 0, backordered: sums["b"] ?? 0,
+                                    version: (r["version"] as Int) + (sums["v"] ?? 0))
             }
         }
     }
@@ -144,7 +146,7 @@ extension Warehouse {
         }
         let history = try db.rows(sql: """
             SELECT m.*, l.line_no, a.po_number, a.po_line, s.number AS shipment_no, r.number AS receipt_no
-            FROM order_line l JOIN movement m INDEXED BY movement_line ON m.line_id = l.id
+            FROM order_line l JOIN movement m INDEXED BY movement_sku_line ON m.sku = l.sku AND m.line_id = l.id
             LEFT JOIN arrival a ON a.id = m.arrival_id LEFT JOIN shipment s ON s.id = m.shipment_id LEFT JOIN receipt r ON r.id = m.receipt_id
             WHERE l.order_id = ? ORDER BY m.id
             """, arguments: [order.id]).map { movementFrom($0, orderNumber: number) }
@@ -210,11 +212,13 @@ extension Warehouse {
 
     func fetchOrder(_ db: Database, _ number: String) throws -> Order {
         guard let r = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT o.*, c.name AS customer_name FROM orders o JOIN customer c ON c.code = o.customer WHERE o.number = ?
+            SELECT o.*, c.name AS customer_name,
+                   o.version + (SELECT COALESCE(SUM(l.version), 0) FROM order_line l WHERE l.order_id = o.id) AS current_version
+            FROM orders o JOIN customer c ON c.code = o.customer WHERE o.number = ?
             """), arguments: [number]) else { throw BackorderError.notFound("no order \(number)") }
         return Order(id: r["id"], number: r["number"], customerCode: r["customer"], customerName: r["customer_name"],
                      orderDate: day(r["order_date"]), priority: r["priority"], policy: ShipPolicy(rawValue: r["policy"]) ?? .partial,
-                     closedAt: (r["closed_at"] as Int64?).map(Timestamp.init), version: r["version"])
+                     closedAt: (r["closed_at"] as Int64?).map(Timestamp.init), version: r["current_version"])
     }
 
     func fetchLines(_ db: Database, orderId: Int64) throws -> [OrderLine] {

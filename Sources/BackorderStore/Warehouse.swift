@@ -48,11 +48,13 @@ public final class Warehouse: @unchecked Sendable {
     /// Where the data lives; nil when in memory.
     public let path: String?
     public let isReadOnly: Bool
+    /// Checkpoints the log in the background for a file open for writing.
+    let checkpointer: Checkpointer?
 
     init(writer: any DatabaseWriter, path: String?, readOnly: Bool, session: Database? = nil, savepoints: Bool = true,
-         deferredPegging: DeferredPegging? = nil) {
+         deferredPegging: DeferredPegging? = nil, checkpointer: Checkpointer? = nil) {
         self.writer = writer; self.path = path; self.isReadOnly = readOnly; self.session = session; self.savepoints = savepoints
-        self.deferredPegging = deferredPegging
+        self.deferredPegging = deferredPegging; self.checkpointer = checkpointer
     }
 
     /// An operation's transaction helper, joined to the batch (if any) so re-pegging waits for the batch's end.
@@ -111,9 +113,10 @@ public final class Warehouse: @unchecked Sendable {
             let dir = (path as NSString).deletingLastPathComponent
             if !dir.isEmpty && !fm.fileExists(atPath: dir) { throw BackorderError.dataFile("the folder \(dir) does not exist") }
             do {
-                let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+                let checkpointer = Checkpointer(path: path)
+                let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false, checkpointer: checkpointer))
                 try Schema.migrator.migrate(pool)
-                return Warehouse(writer: pool, path: path, readOnly: false)
+                return Warehouse(writer: pool, path: path, readOnly: false, checkpointer: checkpointer)
             } catch let e as DatabaseError {
                 throw BackorderError.dataFile("cannot create \(path): \(e.message ?? "\(e)")")
             }
@@ -132,15 +135,16 @@ public final class Warehouse: @unchecked Sendable {
             throw BackorderError.dataFile("\(path) uses an older file format; open it once without --read-only to upgrade it")
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: readOnly))
+            let checkpointer = readOnly ? nil : Checkpointer(path: path)
+            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: readOnly, checkpointer: checkpointer))
             if !readOnly && !pending.isEmpty { try Schema.migrator.migrate(pool) }
-            return Warehouse(writer: pool, path: path, readOnly: readOnly)
+            return Warehouse(writer: pool, path: path, readOnly: readOnly, checkpointer: checkpointer)
         } catch let e as DatabaseError {
             throw Warehouse.translate(e, path: path)
         }
     }
 
-    static func configuration(readOnly: Bool) -> Configuration {
+    static func configuration(readOnly: Bool, checkpointer: Checkpointer? = nil) -> Configuration {
         var c = Configuration()
         c.readonly = readOnly
         c.foreignKeysEnabled = true
@@ -149,7 +153,9 @@ public final class Warehouse: @unchecked Sendable {
         c.label = "backorders"
         c.prepareDatabase { db in
             // A larger page cache and memory-mapped reads: the lists and operations touch the same hot pages all day.
-            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456")
+            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 2147483648")
+            // Only the pool's writer commits; its readers are opened read-only.
+            if let checkpointer, !db.configuration.readonly { checkpointer.install(on: db) }
         }
         return c
     }
@@ -260,11 +266,14 @@ public final class Warehouse: @unchecked Sendable {
 }
 
 extension Warehouse {
-    /// Closes the file: pending WAL content is checkpointed and the connections released.
-    public func close() throws {
-        // A pool's read-only connections close last and never checkpoint: fold the WAL into the file first, so the
-        // file alone holds everything (it may be moved or copied right after).
-        if !isReadOnly, path != nil { try writer.writeWithoutTransaction { try $0.checkpoint(.truncate) } }
+    /// Closes the file: the write-ahead log is folded into it and the connections released.
+    ///
+    /// `fully` (for a file about to be moved or copied) waits until no other process reads an older snapshot and empties
+    /// the log; otherwise the fold never waits for anyone and leaves to later what other processes still read.
+    public func close(fully: Bool = true) throws {
+        // A pool's read-only connections close last and never checkpoint: fold the WAL in from the writer first.
+        checkpointer?.close()
+        if !isReadOnly, path != nil { _ = try writer.writeWithoutTransaction { try $0.checkpoint(fully ? .truncate : .passive) } }
         if let pool = writer as? DatabasePool { try pool.close() } else if let q = writer as? DatabaseQueue { try q.close() }
     }
 }

@@ -25,7 +25,21 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     func open(_ mode: AccessMode = .readWrite) throws -> Warehouse {
-        try Warehouse.open(path: path, mode: mode)
+        let w = try Warehouse.open(path: path, mode: mode)
+        if mode != .readOnly { OpenFiles.writable.append(w) }
+        return w
+    }
+}
+
+/// Files this command opened for writing, closed when it ends: the store folds its log into the file in the background,
+/// and a command that exits first would leave the log to grow with every run.
+enum OpenFiles {
+    /// Only the main thread's command body opens files.
+    nonisolated(unsafe) static var writable: [Warehouse] = []
+
+    static func closeAll() {
+        for w in writable { try? w.close(fully: false) }
+        writable.removeAll()
     }
 }
 
@@ -46,6 +60,7 @@ struct ListOptions: ParsableArguments {
 
 /// Runs a command body and turns every failure into a clear one-line message and its exit code.
 func perform(_ body: () throws -> Void) throws {
+    defer { OpenFiles.closeAll() }
     do {
         try body()
     } catch let e as BackorderError {

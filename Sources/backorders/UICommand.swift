@@ -45,7 +45,7 @@ struct UI: ParsableCommand {
                 }
                 try? traceFile.close()
             }
-            try? warehouse.close()
+            try? warehouse.close(fully: false)
         }
     }
 }

@@ -22,6 +22,10 @@ final class DayTests: XCTestCase {
         XCTAssertNil(Day(iso: "2026-13-01"))
         XCTAssertNil(Day(iso: "2026-1-01"))
         XCTAssertNil(Day(iso: "tomorrow"))
+        for bad in ["", "2026-11-2", "2026-11-255", "2026/11/25", "20261-1-25", "2026-11-2x", "+026-11-25", "2026-١١-25", "0000-01-01"] {
+            XCTAssertNil(Day(iso: bad), bad)
+        }
+        XCTAssertEqual(Day(iso: "2026-11-25"[...])?.iso, "2026-11-25")
         XCTAssertEqual(Day(iso: "2026-12-31")!.adding(days: 1).iso, "2027-01-01")
         XCTAssertEqual(Day(iso: "2026-11-25")!.days(since: Day(iso: "2026-10-26")!), 30)
     }
