@@ -42,7 +42,9 @@ public struct PaneQuery: Equatable, Sendable {
     public var page: Page
     /// Whether to count the rows too (after a filter change or a data change), not just fetch the window.
     public var withTotal: Bool
-    public init(page: Page, withTotal: Bool) { self.page = page; self.withTotal = withTotal }
+    /// The one SKU the list is restricted to, exactly; nil: every SKU.
+    public var sku: String?
+    public init(page: Page, withTotal: Bool, sku: String? = nil) { self.page = page; self.withTotal = withTotal; self.sku = sku }
 }
 
 /// What a pane load brought back.
@@ -52,8 +54,10 @@ public struct PaneLoad: Equatable, Sendable {
     public var rows: PaneRows
     /// The filter the rows were fetched with (a result for an older filter is dropped).
     public var filter: String
-    public init(top: Int, total: Int?, rows: PaneRows, filter: String) {
-        self.top = top; self.total = total; self.rows = rows; self.filter = filter
+    /// The SKU restriction the rows were fetched with (a result for another restriction is dropped).
+    public var sku: String?
+    public init(top: Int, total: Int?, rows: PaneRows, filter: String, sku: String? = nil) {
+        self.top = top; self.total = total; self.rows = rows; self.filter = filter; self.sku = sku
     }
 }
 
@@ -71,8 +75,8 @@ public enum Action: Equatable, Sendable {
     case revisionChecked(Int)
     case countsLoaded(Counts)
     case paneLoaded(PaneKind, PaneLoad)
-    /// A filtered list's size, counted once typing paused.
-    case rowsCounted(PaneKind, filter: String, total: Int)
+    /// A filtered (or SKU-restricted) list's size, counted once typing paused.
+    case rowsCounted(PaneKind, filter: String, sku: String? = nil, total: Int)
     case detailLoaded(DetailPurpose, OrderDetail)
     case arrivalLoaded(Arrival, [ETAChange])
     case receiveTargetResolved(ReceiveTarget)
@@ -99,7 +103,7 @@ public enum Effect: Equatable, Sendable {
     case loadCounts
     case loadPane(PaneKind, PaneQuery)
     /// Count a filtered list; the runtime may wait until typing pauses (a count over a huge list is the slow part).
-    case countRows(PaneKind, filter: String)
+    case countRows(PaneKind, filter: String, sku: String? = nil)
     case loadDetail(order: String, purpose: DetailPurpose)
     case loadArrival(String)
     /// Find the arrival (PO/line) or, failing that, the SKU a receipt is for.

@@ -248,7 +248,7 @@ extension Reducer {
     /// What `w` writes in the current context.
     static func exportRequest(_ state: AppState) -> ExportRequest? {
         switch state.context {
-        case .panes: return .pane(state.focus, filter: state.focused.filter)
+        case .panes: return .pane(state.focus, filter: state.focused.filter, sku: state.focused.sku)
         case .reports:
             if let lines = state.reports.bucketLines { return .bucketLines(lines.bucket) }
             return .report(reportQuery(state, state.reports.kind))

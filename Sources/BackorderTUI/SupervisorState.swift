@@ -136,7 +136,7 @@ public struct NoticesState: Equatable, Sendable {
 
 /// What a CSV export writes: a pane's whole (filtered) list, a report, a bucket's lines or the pending notices.
 public enum ExportRequest: Equatable, Sendable {
-    case pane(PaneKind, filter: String)
+    case pane(PaneKind, filter: String, sku: String? = nil)
     case report(ReportQuery)
     case bucketLines(AgeBucket)
     case notices
@@ -144,7 +144,7 @@ public enum ExportRequest: Equatable, Sendable {
     /// The name in the file name: `backorders-<name>-YYYYMMDD-HHMMSS.csv`.
     public var name: String {
         switch self {
-        case .pane(let kind, _): return kind.list.rawValue
+        case .pane(let kind, _, _): return kind.list.rawValue
         case .report(let q): return q.kind.fileName
         case .bucketLines(let b): return "aging-" + b.rawValue
         case .notices: return "notices"

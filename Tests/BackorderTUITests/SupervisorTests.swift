@@ -247,6 +247,15 @@ final class SupervisorTests: XCTestCase {
         XCTAssertEqual(csv.components(separatedBy: "\r\n").filter { $0.hasPrefix("SO-1") }.count, 20)
     }
 
+    func testExportOfARestrictedPaneWritesThatSKUOnly() throws {
+        let dir = try temporaryDirectory()
+        let exporter = Exporter(service: try makeLookalikeWarehouse(), today: fixedToday, now: fixedNow, directory: dir)
+        XCTAssertEqual(try exporter.run(.pane(.arrivals, filter: "", sku: "SKU-1001")).map(\.rows), [1], "not SKU-10010's arrival")
+        XCTAssertEqual(try exporter.run(.pane(.stock, filter: "", sku: "SKU-1001")).map(\.rows), [1])
+        XCTAssertEqual(try exporter.run(.pane(.backorders, filter: "", sku: "SKU-1001")).map(\.rows), [1])
+        XCTAssertEqual(try exporter.run(.pane(.arrivals, filter: "SKU-1001")).map(\.rows), [2], "the text filter still matches both")
+    }
+
     func testEveryReportAndTheNoticesExportWithTheirHeaders() throws {
         let dir = try temporaryDirectory()
         let app = makeApp(try makeReportWarehouse())
