@@ -37,8 +37,10 @@ public protocol WarehouseService: Sendable {
     func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival
     func changeETA(arrival: String, to eta: Day, reason: String, ctx: Context) throws
 
-    /// Customer notices, oldest first: pending ones (or with `includeSent` all of them).
-    func notices(includeSent: Bool, order: String?, limit: Int, today: Day) throws -> [Notice]
+    /// Customer notices, oldest first: pending ones (or with `includeSent` all of them), `limit` of them from `offset`.
+    func notices(includeSent: Bool, order: String?, offset: Int, limit: Int, today: Day) throws -> [Notice]
+    /// How many notices `notices` has in all with the same arguments (for scroll positions and End).
+    func noticeCount(includeSent: Bool, order: String?) throws -> Int
     /// Marks one order's pending notice (or all, when `order` is nil) sent, freezing the text.
     func markNoticesSent(order: String?, ctx: Context) throws -> [Notice]
 }

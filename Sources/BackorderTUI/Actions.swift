@@ -61,6 +61,15 @@ public struct PaneLoad: Equatable, Sendable {
     }
 }
 
+/// What a load of the notices brought back: a window of them and how many there are in all.
+public struct NoticesLoad: Equatable, Sendable {
+    /// Where the window starts in the whole list.
+    public var top: Int
+    public var total: Int
+    public var notices: [Notice]
+    public init(top: Int, total: Int, notices: [Notice]) { self.top = top; self.total = total; self.notices = notices }
+}
+
 /// Everything that can happen to the app: keys, time, and the results of its effects.
 public enum Action: Equatable, Sendable {
     /// A key press, dispatched through the keymap.
@@ -90,7 +99,8 @@ public enum Action: Equatable, Sendable {
     case reportLoaded(ReportQuery, ReportData)
     /// A window of an age bucket's lines.
     case bucketLinesLoaded(AgeBucket, top: Int, rows: [BackorderRow])
-    case noticesLoaded([Notice])
+    /// A window of the pending notices.
+    case noticesLoaded(NoticesLoad)
     /// An export wrote its files.
     case exported(ExportRequest, [ExportedFile])
     /// An export could not read or write; nothing or only part of a file may exist.
@@ -111,7 +121,8 @@ public enum Effect: Equatable, Sendable {
     case perform(Operation)
     case loadReport(ReportQuery)
     case loadBucketLines(AgeBucket, Page)
-    case loadNotices
+    /// A window of the pending notices, with their count.
+    case loadNotices(Page)
     /// Read the whole list or report (in chunks) and write it as CSV files.
     case export(ExportRequest)
     /// Terminal requests.

@@ -207,8 +207,10 @@ public final class BackorderApp {
                 return .reportLoaded(query, try report(query))
             case .loadBucketLines(let bucket, let page):
                 return .bucketLinesLoaded(bucket, top: page.offset, rows: try service.backorderLines(in: bucket, page, today: state.today))
-            case .loadNotices:
-                return .noticesLoaded(try service.notices(includeSent: false, order: nil, limit: NoticesState.limit, today: state.today))
+            case .loadNotices(let page):
+                let total = try service.noticeCount(includeSent: false, order: nil)
+                let notices = try service.notices(includeSent: false, order: nil, offset: page.offset, limit: page.limit, today: state.today)
+                return .noticesLoaded(NoticesLoad(top: page.offset, total: total, notices: notices))
             case .export(let request):
                 let exporter = Exporter(service: service, today: state.today, now: clock.read().now, directory: exportDirectory)
                 do {

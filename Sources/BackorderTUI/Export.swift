@@ -48,7 +48,7 @@ struct Exporter {
             case .backlog: return one(try service.backlogReport(today: today))
             }
         case .notices:
-            let notices = try service.notices(includeSent: false, order: nil, limit: Int.max, today: today)
+            let notices = try all { try service.notices(includeSent: false, order: nil, offset: $0, limit: chunk, today: today) }
             let rows = notices.map { n in
                 [n.orderNumber, n.customerCode, n.customerName, n.events.map(\.rawValue).joined(separator: " "),
                  n.createdAt.iso, n.updatedAt.iso, n.text]

@@ -75,8 +75,8 @@ public enum Reducer {
             return reportLoaded(&state, query, data)
         case .bucketLinesLoaded(let bucket, let top, let rows):
             return bucketLinesLoaded(&state, bucket, top: top, rows: rows)
-        case .noticesLoaded(let notices):
-            return noticesLoaded(&state, notices)
+        case .noticesLoaded(let load):
+            return noticesLoaded(&state, load)
         case .exported(_, let files):
             return exported(&state, files)
         case .exportFailed(let request, let reason):
@@ -235,7 +235,8 @@ public enum Reducer {
             if state.view == .reports && lines.loadedTop >= 0 { effects.append(bucketLinesLoad(state, lines)) }
         }
         state.notices.top = Scrolling.offset(selected: state.notices.selected, current: state.notices.top,
-                                             visibleRows: layout.noticeRows, rowCount: state.notices.notices.count)
+                                             visibleRows: layout.noticeRows, rowCount: state.notices.total)
+        if state.view == .notices && state.notices.loadedTop >= 0 { effects += noticesWindowLoad(state) }
         return effects
     }
 
@@ -274,7 +275,7 @@ public enum Reducer {
         // Reports and notices refresh live like the panes, keeping their selection.
         switch state.view {
         case .reports: effects.append(.loadReport(reportQuery(state, state.reports.kind)))
-        case .notices: effects.append(.loadNotices)
+        case .notices: effects.append(noticesLoad(state))
         case .panes: break
         }
         return effects

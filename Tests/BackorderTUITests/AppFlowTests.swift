@@ -172,9 +172,10 @@ final class CountingService: WarehouseService, @unchecked Sendable {
     }
     func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival { try base.addArrival(a, ctx: ctx) }
     func changeETA(arrival: String, to eta: Day, reason: String, ctx: Context) throws { try base.changeETA(arrival: arrival, to: eta, reason: reason, ctx: ctx) }
-    func notices(includeSent: Bool, order: String?, limit: Int, today: Day) throws -> [Notice] {
-        try base.notices(includeSent: includeSent, order: order, limit: limit, today: today)
+    func notices(includeSent: Bool, order: String?, offset: Int, limit: Int, today: Day) throws -> [Notice] {
+        try base.notices(includeSent: includeSent, order: order, offset: offset, limit: limit, today: today)
     }
+    func noticeCount(includeSent: Bool, order: String?) throws -> Int { try base.noticeCount(includeSent: includeSent, order: order) }
     func markNoticesSent(order: String?, ctx: Context) throws -> [Notice] { try base.markNoticesSent(order: order, ctx: ctx) }
 }
 

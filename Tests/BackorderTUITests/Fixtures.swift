@@ -96,9 +96,10 @@ struct ReadOnlyService: WarehouseService, ReportService {
     func receive(arrival: String?, sku: String?, quantity: Int, note: String, ctx: Context) throws -> ReceiptResult { throw refusal }
     func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival { throw refusal }
     func changeETA(arrival: String, to eta: Day, reason: String, ctx: Context) throws { throw refusal }
-    func notices(includeSent: Bool, order: String?, limit: Int, today: Day) throws -> [Notice] {
-        try base.notices(includeSent: includeSent, order: order, limit: limit, today: today)
+    func notices(includeSent: Bool, order: String?, offset: Int, limit: Int, today: Day) throws -> [Notice] {
+        try base.notices(includeSent: includeSent, order: order, offset: offset, limit: limit, today: today)
     }
+    func noticeCount(includeSent: Bool, order: String?) throws -> Int { try base.noticeCount(includeSent: includeSent, order: order) }
     func markNoticesSent(order: String?, ctx: Context) throws -> [Notice] { throw refusal }
     var refusal: BackorderError { .refused("read-only") }
     func agingReport(today: Day) throws -> [AgingRow] { try base.agingReport(today: today) }
