@@ -15,13 +15,17 @@ public protocol WarehouseService: Sendable {
     /// Rises with every committed change from any process; poll it to know when to reload.
     func revision() throws -> Int
     func counts(today: Day) throws -> Counts
-    /// How many rows a list has with a filter (for scroll positions and End).
-    func rowCount(_ list: ListKind, filter: String) throws -> Int
+    /// How many rows a list has with a filter and, for backorders, arrivals and stock, restricted to exactly one `sku`
+    /// (for scroll positions and End). Open orders cannot be restricted to a SKU: that is refused as `.invalidInput`.
+    func rowCount(_ list: ListKind, filter: String, sku: String?) throws -> Int
 
     func openOrders(_ page: Page) throws -> [OpenOrderRow]
+    /// Open backorder lines; with `sku`, only that SKU's (an exact match), in the order receipts serve them.
     func backorderLines(_ page: Page, sku: String?, today: Day) throws -> [BackorderRow]
+    /// Open expected arrivals by ETA; with `sku`, only that SKU's (an exact match).
     func openArrivals(_ page: Page, sku: String?, today: Day) throws -> [ArrivalRow]
-    func stock(_ page: Page, onlyShort: Bool) throws -> [Item]
+    /// Items by SKU; with `sku`, only that item (exactly, not every SKU that starts with it).
+    func stock(_ page: Page, onlyShort: Bool, sku: String?) throws -> [Item]
     func item(_ sku: String) throws -> Item
     func orderDetail(_ number: String, today: Day) throws -> OrderDetail
     func arrival(_ reference: String) throws -> (Arrival, [ETAChange])
@@ -33,8 +37,10 @@ public protocol WarehouseService: Sendable {
     func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival
     func changeETA(arrival: String, to eta: Day, reason: String, ctx: Context) throws
 
-    /// Customer notices, oldest first: pending ones (or with `includeSent` all of them).
-    func notices(includeSent: Bool, order: String?, limit: Int, today: Day) throws -> [Notice]
+    /// Customer notices, oldest first: pending ones (or with `includeSent` all of them), `limit` of them from `offset`.
+    func notices(includeSent: Bool, order: String?, offset: Int, limit: Int, today: Day) throws -> [Notice]
+    /// How many notices `notices` has in all with the same arguments (for scroll positions and End).
+    func noticeCount(includeSent: Bool, order: String?) throws -> Int
     /// Marks one order's pending notice (or all, when `order` is nil) sent, freezing the text.
     func markNoticesSent(order: String?, ctx: Context) throws -> [Notice]
 }

@@ -3,9 +3,17 @@ import GRDB
 
 extension Warehouse {
     /// Customer notices, oldest first: the pending ones (texts rendered from the orders as they are now), or with
-    /// `includeSent` also those already sent (texts as sent).
-    public func notices(includeSent: Bool = false, order: String? = nil, limit: Int = 1_000, today: Day) throws -> [Notice] {
-        try read { db in try fetchNotices(db, includeSent: includeSent, order: order, limit: limit, today: today) }
+    /// `includeSent` also those already sent (texts as sent); `limit` of them from `offset` (negative values count as 0).
+    public func notices(includeSent: Bool = false, order: String? = nil, offset: Int = 0, limit: Int = 1_000, today: Day) throws -> [Notice] {
+        try read { db in try fetchNotices(db, includeSent: includeSent, order: order, offset: offset, limit: limit, today: today) }
+    }
+
+    /// How many notices `notices(includeSent:order:…)` has in all.
+    public func noticeCount(includeSent: Bool = false, order: String? = nil) throws -> Int {
+        try read { db in
+            let (from, args) = noticeSelection(includeSent: includeSent, order: order)
+            return try db.int(sql: "SELECT COUNT(*) " + from, arguments: args) ?? 0
+        }
     }
 
     /// Marks pending notices sent — one order's, or all when `order` is nil — freezing their texts; returns them as sent.
@@ -13,7 +21,7 @@ extension Warehouse {
     public func markNoticesSent(order: String?, ctx: Context) throws -> [Notice] {
         try write { db in
             if let order { _ = try fetchOrder(db, order) }
-            let pending = try fetchNotices(db, includeSent: false, order: order, limit: Int.max, today: ctx.today)
+            let pending = try fetchNotices(db, includeSent: false, order: order, offset: 0, limit: Int.max, today: ctx.today)
             if let order, pending.isEmpty { throw BackorderError.refused("order \(order) has no pending notice") }
             for n in pending {
                 try db.cachedStatement(sql: "UPDATE notice SET sent_at = ?, sent_by = ?, text = ? WHERE id = ? AND sent_at IS NULL")
@@ -23,16 +31,23 @@ extension Warehouse {
         }
     }
 
-    func fetchNotices(_ db: Database, includeSent: Bool, order: String?, limit: Int, today: Day) throws -> [Notice] {
+    /// The `FROM … WHERE …` of a notice list, shared by the rows and their count so the two always agree.
+    func noticeSelection(includeSent: Bool, order: String?) -> (String, StatementArguments) {
         var conditions: [String] = []
         var args = StatementArguments()
         if !includeSent { conditions.append("n.sent_at IS NULL") }
         if let order { conditions.append("o.number = ?"); args += [order] }
-        let rows = try db.rows(sql: """
-            SELECT n.*, o.number, o.customer, c.name AS customer_name FROM notice n JOIN orders o ON o.id = n.order_id
-            JOIN customer c ON c.code = o.customer
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) ORDER BY n.id LIMIT ?
-            """, arguments: args + [limit])
+        return ("""
+            FROM notice n JOIN orders o ON o.id = n.order_id JOIN customer c ON c.code = o.customer
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            """, args)
+    }
+
+    func fetchNotices(_ db: Database, includeSent: Bool, order: String?, offset: Int, limit: Int, today: Day) throws -> [Notice] {
+        let (from, args) = noticeSelection(includeSent: includeSent, order: order)
+        // A window like the lists': a page near the end is read backwards instead of stepping over every notice before it.
+        let rows = try window(db, "SELECT n.*, o.number, o.customer, c.name AS customer_name " + from, orderBy: ["n.id"],
+                              arguments: args, page: Page(offset: offset, limit: limit))
         return try rows.map { r in
             let events = Notices.decode(r["events"])
             let number: String = r["number"]

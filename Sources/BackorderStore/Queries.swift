@@ -82,13 +82,13 @@ extension Warehouse {
         }
     }
 
-    /// Items by SKU with their stock figures.
-    public func stock(_ page: Page = Page(), onlyShort: Bool = false) throws -> [Item] {
+    /// Items by SKU with their stock figures; with `sku`, only that item (an exact match on the primary key).
+    public func stock(_ page: Page = Page(), onlyShort: Bool = false, sku: String? = nil) throws -> [Item] {
         try read { db in
             let (cond, args) = likeFilter(page.filter, columns: ["sku", "name", "bin"])
             return try window(db, """
-                SELECT * FROM item WHERE 1 \(onlyShort ? "AND backordered > 0" : "") \(cond)
-                """, orderBy: ["sku"], arguments: args, page: page).map(itemFrom)
+                SELECT * FROM item WHERE 1 \(sku == nil ? "" : "AND sku = ?") \(onlyShort ? "AND backordered > 0" : "") \(cond)
+                """, orderBy: ["sku"], arguments: StatementArguments(sku.map { [$0] } ?? []) + args, page: page).map(itemFrom)
         }
     }
 
@@ -307,8 +307,12 @@ func movementFrom(_ r: Row, orderNumber: String?) -> Movement {
 extension Warehouse: WarehouseService {
     public var location: String { path ?? ":memory:" }
 
-    public func rowCount(_ list: ListKind, filter: String) throws -> Int {
-        try read { db in
+    /// Rows of a list with `filter`; with `sku`, only that SKU's rows, counted through the SKU's own index range.
+    public func rowCount(_ list: ListKind, filter: String, sku: String? = nil) throws -> Int {
+        if list == .orders, sku != nil { throw BackorderError.invalid("open orders cannot be restricted to one SKU") }
+        return try read { db in
+            // The SKU condition and its argument come first, as in the list queries.
+            let skuArgs = StatementArguments(sku.map { [$0] } ?? [])
             switch list {
             case .orders:
                 let (cond, args) = likeFilter(filter, columns: Warehouse.orderFilter)
@@ -318,17 +322,20 @@ extension Warehouse: WarehouseService {
             case .backorders:
                 let (cond, args) = likeFilter(filter, columns: Warehouse.backorderFilter)
                 return try db.int(sql: """
-                    SELECT COUNT(*) FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id
-                    JOIN customer c ON c.code = o.customer JOIN item i ON i.sku = l.sku WHERE l.backordered > 0 \(cond)
-                    """, arguments: args) ?? 0
+                    SELECT COUNT(*) FROM order_line l INDEXED BY \(sku == nil ? "line_backorder_age" : "line_waiting") JOIN orders o ON o.id = l.order_id
+                    JOIN customer c ON c.code = o.customer JOIN item i ON i.sku = l.sku
+                    WHERE \(sku == nil ? "" : "l.sku = ? AND") l.backordered > 0 \(cond)
+                    """, arguments: skuArgs + args) ?? 0
             case .arrivals:
                 let (cond, args) = likeFilter(filter, columns: ["a.po_number", "a.sku", "a.supplier", "i.name"])
                 return try db.int(sql: """
-                    SELECT COUNT(*) FROM arrival a INDEXED BY arrival_open_eta JOIN item i ON i.sku = a.sku WHERE a.closed_at IS NULL \(cond)
-                    """, arguments: args) ?? 0
+                    SELECT COUNT(*) FROM arrival a INDEXED BY \(sku == nil ? "arrival_open_eta" : "arrival_open_sku") JOIN item i ON i.sku = a.sku
+                    WHERE a.closed_at IS NULL \(sku == nil ? "" : "AND a.sku = ?") \(cond)
+                    """, arguments: skuArgs + args) ?? 0
             case .stock:
                 let (cond, args) = likeFilter(filter, columns: ["sku", "name", "bin"])
-                return try db.int(sql: "SELECT COUNT(*) FROM item WHERE 1 \(cond)", arguments: args) ?? 0
+                return try db.int(sql: "SELECT COUNT(*) FROM item WHERE 1 \(sku == nil ? "" : "AND sku = ?") \(cond)",
+                                  arguments: skuArgs + args) ?? 0
             }
         }
     }

@@ -42,7 +42,9 @@ public struct PaneQuery: Equatable, Sendable {
     public var page: Page
     /// Whether to count the rows too (after a filter change or a data change), not just fetch the window.
     public var withTotal: Bool
-    public init(page: Page, withTotal: Bool) { self.page = page; self.withTotal = withTotal }
+    /// The one SKU the list is restricted to, exactly; nil: every SKU.
+    public var sku: String?
+    public init(page: Page, withTotal: Bool, sku: String? = nil) { self.page = page; self.withTotal = withTotal; self.sku = sku }
 }
 
 /// What a pane load brought back.
@@ -52,9 +54,20 @@ public struct PaneLoad: Equatable, Sendable {
     public var rows: PaneRows
     /// The filter the rows were fetched with (a result for an older filter is dropped).
     public var filter: String
-    public init(top: Int, total: Int?, rows: PaneRows, filter: String) {
-        self.top = top; self.total = total; self.rows = rows; self.filter = filter
+    /// The SKU restriction the rows were fetched with (a result for another restriction is dropped).
+    public var sku: String?
+    public init(top: Int, total: Int?, rows: PaneRows, filter: String, sku: String? = nil) {
+        self.top = top; self.total = total; self.rows = rows; self.filter = filter; self.sku = sku
     }
+}
+
+/// What a load of the notices brought back: a window of them and how many there are in all.
+public struct NoticesLoad: Equatable, Sendable {
+    /// Where the window starts in the whole list.
+    public var top: Int
+    public var total: Int
+    public var notices: [Notice]
+    public init(top: Int, total: Int, notices: [Notice]) { self.top = top; self.total = total; self.notices = notices }
 }
 
 /// Everything that can happen to the app: keys, time, and the results of its effects.
@@ -71,8 +84,8 @@ public enum Action: Equatable, Sendable {
     case revisionChecked(Int)
     case countsLoaded(Counts)
     case paneLoaded(PaneKind, PaneLoad)
-    /// A filtered list's size, counted once typing paused.
-    case rowsCounted(PaneKind, filter: String, total: Int)
+    /// A filtered (or SKU-restricted) list's size, counted once typing paused.
+    case rowsCounted(PaneKind, filter: String, sku: String? = nil, total: Int)
     case detailLoaded(DetailPurpose, OrderDetail)
     case arrivalLoaded(Arrival, [ETAChange])
     case receiveTargetResolved(ReceiveTarget)
@@ -86,7 +99,8 @@ public enum Action: Equatable, Sendable {
     case reportLoaded(ReportQuery, ReportData)
     /// A window of an age bucket's lines.
     case bucketLinesLoaded(AgeBucket, top: Int, rows: [BackorderRow])
-    case noticesLoaded([Notice])
+    /// A window of the pending notices.
+    case noticesLoaded(NoticesLoad)
     /// An export wrote its files.
     case exported(ExportRequest, [ExportedFile])
     /// An export could not read or write; nothing or only part of a file may exist.
@@ -99,7 +113,7 @@ public enum Effect: Equatable, Sendable {
     case loadCounts
     case loadPane(PaneKind, PaneQuery)
     /// Count a filtered list; the runtime may wait until typing pauses (a count over a huge list is the slow part).
-    case countRows(PaneKind, filter: String)
+    case countRows(PaneKind, filter: String, sku: String? = nil)
     case loadDetail(order: String, purpose: DetailPurpose)
     case loadArrival(String)
     /// Find the arrival (PO/line) or, failing that, the SKU a receipt is for.
@@ -107,7 +121,8 @@ public enum Effect: Equatable, Sendable {
     case perform(Operation)
     case loadReport(ReportQuery)
     case loadBucketLines(AgeBucket, Page)
-    case loadNotices
+    /// A window of the pending notices, with their count.
+    case loadNotices(Page)
     /// Read the whole list or report (in chunks) and write it as CSV files.
     case export(ExportRequest)
     /// Terminal requests.

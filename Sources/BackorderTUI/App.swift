@@ -60,8 +60,8 @@ public final class BackorderApp {
                     deferredLoads[kind] = effect  // a later keystroke's query for the same pane supersedes this one
                     continue
                 }
-                if deferCounts, case .countRows(let kind, let filter) = effect {
-                    pendingCounts[kind] = filter
+                if deferCounts, case .countRows(let kind, let filter, let sku) = effect {
+                    pendingCounts[kind] = (filter, sku)
                     continue
                 }
                 if let result = perform(effect) { queue.append(result) }
@@ -87,13 +87,13 @@ public final class BackorderApp {
     public func performPendingCounts() {
         let counts = pendingCounts.sorted { $0.key.rawValue < $1.key.rawValue }
         pendingCounts = [:]
-        for (kind, filter) in counts {
-            if let result = perform(.countRows(kind, filter: filter)) { send(result) }
+        for (kind, (filter, sku)) in counts {
+            if let result = perform(.countRows(kind, filter: filter, sku: sku)) { send(result) }
         }
     }
 
     private var deferCounts = false
-    private var pendingCounts: [PaneKind: String] = [:]
+    private var pendingCounts: [PaneKind: (filter: String, sku: String?)] = [:]
     private var batching = false
     private var deferredLoads: [PaneKind: Effect] = [:]
 
@@ -173,23 +173,23 @@ public final class BackorderApp {
             case .loadCounts:
                 return .countsLoaded(try service.counts(today: state.today))
             case .loadPane(let kind, let query):
-                let total = query.withTotal ? try service.rowCount(kind.list, filter: query.page.filter) : nil
+                let total = query.withTotal ? try service.rowCount(kind.list, filter: query.page.filter, sku: query.sku) : nil
                 let rows: PaneRows
                 switch kind {
                 case .orders: rows = .orders(try service.openOrders(query.page))
-                case .backorders: rows = .backorders(try service.backorderLines(query.page, sku: nil, today: state.today))
-                case .arrivals: rows = .arrivals(try service.openArrivals(query.page, sku: nil, today: state.today))
-                case .stock: rows = .stock(try service.stock(query.page, onlyShort: false))
+                case .backorders: rows = .backorders(try service.backorderLines(query.page, sku: query.sku, today: state.today))
+                case .arrivals: rows = .arrivals(try service.openArrivals(query.page, sku: query.sku, today: state.today))
+                case .stock: rows = .stock(try service.stock(query.page, onlyShort: false, sku: query.sku))
                 }
-                return .paneLoaded(kind, PaneLoad(top: query.page.offset, total: total, rows: rows, filter: query.page.filter))
+                return .paneLoaded(kind, PaneLoad(top: query.page.offset, total: total, rows: rows, filter: query.page.filter, sku: query.sku))
             case .loadDetail(let order, let purpose):
                 do {
                     return .detailLoaded(purpose, try service.orderDetail(order, today: state.today))
                 } catch let error as BackorderError {
                     return .lookupFailed(error)
                 }
-            case .countRows(let kind, let filter):
-                return .rowsCounted(kind, filter: filter, total: try service.rowCount(kind.list, filter: filter))
+            case .countRows(let kind, let filter, let sku):
+                return .rowsCounted(kind, filter: filter, sku: sku, total: try service.rowCount(kind.list, filter: filter, sku: sku))
             case .loadArrival(let reference):
                 let (arrival, changes) = try service.arrival(reference)
                 return .arrivalLoaded(arrival, changes)
@@ -207,8 +207,10 @@ public final class BackorderApp {
                 return .reportLoaded(query, try report(query))
             case .loadBucketLines(let bucket, let page):
                 return .bucketLinesLoaded(bucket, top: page.offset, rows: try service.backorderLines(in: bucket, page, today: state.today))
-            case .loadNotices:
-                return .noticesLoaded(try service.notices(includeSent: false, order: nil, limit: NoticesState.limit, today: state.today))
+            case .loadNotices(let page):
+                let total = try service.noticeCount(includeSent: false, order: nil)
+                let notices = try service.notices(includeSent: false, order: nil, offset: page.offset, limit: page.limit, today: state.today)
+                return .noticesLoaded(NoticesLoad(top: page.offset, total: total, notices: notices))
             case .export(let request):
                 let exporter = Exporter(service: service, today: state.today, now: clock.read().now, directory: exportDirectory)
                 do {

@@ -69,6 +69,8 @@ public struct PaneState: Equatable, Sendable {
     public var kind: PaneKind
     /// Text typed after `/`; the store matches it against the list's key fields.
     public var filter = ""
+    /// The one SKU the list is restricted to (Follow SKU), matched exactly; nil: every SKU. Combines with `filter`.
+    public var sku: String?
     /// Rows the list has with the current filter.
     public var total = 0
     /// True while the filtered list is being counted: `total` only counts the rows seen so far.
@@ -100,6 +102,9 @@ public struct PaneState: Equatable, Sendable {
         let i = selected - loadedTop
         return loadedTop >= 0 && i >= 0 && i < rows.count ? i : nil
     }
+
+    /// Whether the whole list is shown: no text filter and no SKU restriction.
+    public var isUnrestricted: Bool { filter.isEmpty && sku == nil }
 }
 
 /// An order shown in full (Enter), with its scroll position.

@@ -24,14 +24,14 @@ struct Exporter {
             [(request.name, csv.document(rows), rows.count)]
         }
         switch request {
-        case .pane(let kind, let filter):
+        case .pane(let kind, let filter, let sku):
             switch kind {
             case .orders: return one(try all { try service.openOrders(Page(offset: $0, limit: chunk, filter: filter)) })
             case .backorders:
-                return one(try all { try service.backorderLines(Page(offset: $0, limit: chunk, filter: filter), sku: nil, today: today) })
+                return one(try all { try service.backorderLines(Page(offset: $0, limit: chunk, filter: filter), sku: sku, today: today) })
             case .arrivals:
-                return one(try all { try service.openArrivals(Page(offset: $0, limit: chunk, filter: filter), sku: nil, today: today) })
-            case .stock: return one(try all { try service.stock(Page(offset: $0, limit: chunk, filter: filter), onlyShort: false) })
+                return one(try all { try service.openArrivals(Page(offset: $0, limit: chunk, filter: filter), sku: sku, today: today) })
+            case .stock: return one(try all { try service.stock(Page(offset: $0, limit: chunk, filter: filter), onlyShort: false, sku: sku) })
             }
         case .bucketLines(let bucket):
             return one(try all { try service.backorderLines(in: bucket, Page(offset: $0, limit: chunk), today: today) })
@@ -48,7 +48,7 @@ struct Exporter {
             case .backlog: return one(try service.backlogReport(today: today))
             }
         case .notices:
-            let notices = try service.notices(includeSent: false, order: nil, limit: Int.max, today: today)
+            let notices = try all { try service.notices(includeSent: false, order: nil, offset: $0, limit: chunk, today: today) }
             let rows = notices.map { n in
                 [n.orderNumber, n.customerCode, n.customerName, n.events.map(\.rawValue).joined(separator: " "),
                  n.createdAt.iso, n.updatedAt.iso, n.text]

@@ -107,7 +107,7 @@ public enum Keymap {
         KeyBinding([.char("c")], .customerStatus, label: "Cust. status", help: "Show the text to tell the customer about the order",
                    section: "Actions", in: lists, hintIn: [.detail]),
         KeyBinding([.char("f")], .followSKU, label: "Follow SKU",
-                   help: "Follow the selected row's SKU: arrivals and stock narrowed to it, the arrivals pane focused",
+                   help: "Follow the selected row's SKU: arrivals and stock restricted to exactly that SKU, the arrivals pane focused",
                    section: "Actions", in: [.panes]),
 
         // The notice keys lead the to-inform view's hint bar.
@@ -143,7 +143,7 @@ public enum Keymap {
                    section: "Moving around", in: [.panes]),
         KeyBinding([.char("O")], .sortReverse, label: "Reverse sort", help: "Reverse the sort direction", section: "Moving around", in: [.panes]),
         KeyBinding([.escape], .back, label: "Back",
-                   help: "Back: close the order, drop the filter and SKU link of the pane, close a bucket's lines, or leave the reports or notices",
+                   help: "Back: close the order, drop the pane's filter (then its SKU restriction), close a bucket's lines, or leave the reports or notices",
                    section: "Moving around", in: [.panes, .detail, .help, .text, .reports, .notices],
                    hintIn: [.detail, .help, .text, .reports, .notices]),
 

@@ -33,9 +33,9 @@ public enum Reducer {
             return []
         case .paneLoaded(let kind, let load):
             return paneLoaded(&state, kind, load)
-        case .rowsCounted(let kind, let filter, let total):
+        case .rowsCounted(let kind, let filter, let sku, let total):
             var pane = state[pane: kind]
-            guard pane.filter == filter, pane.totalPending else { return [] }
+            guard pane.filter == filter, pane.sku == sku, pane.totalPending else { return [] }
             pane.totalPending = false
             pane.total = total
             pane.loadedRevision = state.revision
@@ -75,8 +75,8 @@ public enum Reducer {
             return reportLoaded(&state, query, data)
         case .bucketLinesLoaded(let bucket, let top, let rows):
             return bucketLinesLoaded(&state, bucket, top: top, rows: rows)
-        case .noticesLoaded(let notices):
-            return noticesLoaded(&state, notices)
+        case .noticesLoaded(let load):
+            return noticesLoaded(&state, load)
         case .exported(_, let files):
             return exported(&state, files)
         case .exportFailed(let request, let reason):
@@ -235,7 +235,8 @@ public enum Reducer {
             if state.view == .reports && lines.loadedTop >= 0 { effects.append(bucketLinesLoad(state, lines)) }
         }
         state.notices.top = Scrolling.offset(selected: state.notices.selected, current: state.notices.top,
-                                             visibleRows: layout.noticeRows, rowCount: state.notices.notices.count)
+                                             visibleRows: layout.noticeRows, rowCount: state.notices.total)
+        if state.view == .notices && state.notices.loadedTop >= 0 { effects += noticesWindowLoad(state) }
         return effects
     }
 
@@ -245,9 +246,10 @@ public enum Reducer {
 
     static func load(_ state: AppState, _ kind: PaneKind, withTotal: Bool) -> Effect {
         let pane = state[pane: kind]
-        // An unfiltered list's size is in the counts (cheap indexed counts, loaded with every change); only a filter needs a count.
-        let count = withTotal && !(pane.filter.isEmpty && state.counts != nil)
-        return .loadPane(kind, PaneQuery(page: Page(offset: pane.top, limit: pane.visibleRows, filter: pane.filter), withTotal: count))
+        // A whole list's size is in the counts (cheap indexed counts, loaded with every change); a filter or a SKU needs a count.
+        let count = withTotal && !(pane.isUnrestricted && state.counts != nil)
+        return .loadPane(kind, PaneQuery(page: Page(offset: pane.top, limit: pane.visibleRows, filter: pane.filter), withTotal: count,
+                                         sku: pane.sku))
     }
 
     /// The size of an unfiltered list, from the counts.
@@ -273,7 +275,7 @@ public enum Reducer {
         // Reports and notices refresh live like the panes, keeping their selection.
         switch state.view {
         case .reports: effects.append(.loadReport(reportQuery(state, state.reports.kind)))
-        case .notices: effects.append(.loadNotices)
+        case .notices: effects.append(noticesLoad(state))
         case .panes: break
         }
         return effects
@@ -293,7 +295,7 @@ public enum Reducer {
 
     static func paneLoaded(_ state: inout AppState, _ kind: PaneKind, _ load: PaneLoad) -> [Effect] {
         var pane = state[pane: kind]
-        guard load.filter == pane.filter else { return [] }  // answer to a filter since retyped
+        guard load.filter == pane.filter, load.sku == pane.sku else { return [] }  // answer to a filter since retyped or a SKU since left
         pane.rows = load.rows
         pane.loadedTop = load.top
         if let total = load.total {
@@ -303,7 +305,7 @@ public enum Reducer {
         } else if pane.totalPending {
             // Until the count arrives, the list is at least as long as what was seen.
             pane.total = max(pane.selected + 1, load.top + load.rows.count)
-        } else if load.filter.isEmpty, let counts = state.counts {
+        } else if load.filter.isEmpty, load.sku == nil, let counts = state.counts {
             pane.total = unfilteredTotal(counts, kind)
             pane.loadedRevision = state.revision
         }
@@ -385,16 +387,34 @@ public enum Reducer {
     }
 
     static func applyFilter(_ state: inout AppState, _ kind: PaneKind, _ text: String) -> [Effect] {
+        guard state[pane: kind].filter != text else { return [] }
+        state[pane: kind].filter = text
+        return narrowed(&state, kind)
+    }
+
+    /// Restricts a pane to exactly one SKU, or (nil) shows every SKU again, keeping the text filter.
+    static func restrict(_ state: inout AppState, _ kind: PaneKind, to sku: String?) -> [Effect] {
         var pane = state[pane: kind]
-        guard pane.filter != text else { return [] }
-        pane.filter = text
+        // Following a SKU is a fresh look at it: a text filter typed for something else would hide its rows.
+        let filter = sku == nil ? pane.filter : ""
+        guard pane.sku != sku || pane.filter != filter else { return [] }
+        pane.sku = sku
+        pane.filter = filter
+        state[pane: kind] = pane
+        return narrowed(&state, kind)
+    }
+
+    /// Starts a pane over at its first row after its filter or SKU changed, and loads it.
+    static func narrowed(_ state: inout AppState, _ kind: PaneKind) -> [Effect] {
+        var pane = state[pane: kind]
         pane.selected = 0
         pane.top = 0
-        pane.totalPending = !text.isEmpty
+        pane.totalPending = !pane.filter.isEmpty
         state[pane: kind] = pane
         // The window first (cheap when rows match), the count after: a keystroke does not wait for a full count.
-        if text.isEmpty { return [load(state, kind, withTotal: true)] }
-        return [load(state, kind, withTotal: false), .countRows(kind, filter: text)]
+        // A SKU alone is counted with the window: its rows are one short index range.
+        if pane.filter.isEmpty { return [load(state, kind, withTotal: true)] }
+        return [load(state, kind, withTotal: false), .countRows(kind, filter: pane.filter, sku: pane.sku)]
     }
 
     static func finishFilter(_ state: inout AppState, keep: Bool) -> [Effect] {
@@ -425,9 +445,16 @@ public enum Reducer {
             state.message = nil
             return focus(&state, state.focus)
         default:
-            guard !state.focused.filter.isEmpty else { return [] }
-            state.message = StatusMessage("Filter of \(state.focus.title.lowercased()) dropped")
-            return applyFilter(&state, state.focus, "")
+            // Esc peels one layer at a time: the text filter (typed last, as following a SKU clears it), then the SKU.
+            let pane = state.focused
+            let name = state.focus.title.lowercased()
+            if !pane.filter.isEmpty {
+                state.message = StatusMessage("Filter of \(name) dropped" + (pane.sku.map { "; still SKU = \($0) only (Esc again shows every SKU)" } ?? ""))
+                return applyFilter(&state, state.focus, "")
+            }
+            guard let sku = pane.sku else { return [] }
+            state.message = StatusMessage("SKU = \(sku) lifted: \(name) of every SKU")
+            return restrict(&state, state.focus, to: nil)
         }
     }
 
@@ -467,10 +494,11 @@ public enum Reducer {
             state.message = StatusMessage("Follow SKU works on a backorder line, an arrival or an item", .warning)
             return []
         }
-        var effects = applyFilter(&state, .arrivals, sku) + applyFilter(&state, .stock, sku)
+        // An exact restriction, not a text filter: following SKU-1 must not bring SKU-10 and SKU-100 along.
+        var effects = restrict(&state, .arrivals, to: sku) + restrict(&state, .stock, to: sku)
         state.focus = .arrivals
         if effects.isEmpty { effects = focus(&state, .arrivals) }
-        state.message = StatusMessage("Arrivals and stock narrowed to \(sku) (Esc in a pane drops it)")
+        state.message = StatusMessage("Arrivals and stock: SKU = \(sku) only (Esc in a pane shows every SKU)")
         return effects
     }
 

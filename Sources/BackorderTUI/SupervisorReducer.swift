@@ -181,30 +181,47 @@ extension Reducer {
         state.detail = nil
         state.message = StatusMessage(state.readOnly ? "Notices to send (read-only: they cannot be marked sent)"
                                                      : "m marks the selected notice sent, M all of them; Enter shows the whole text")
-        return state.notices.loadedRevision == state.revision ? [] : [.loadNotices]
+        return state.notices.loadedRevision == state.revision ? [] : [noticesLoad(state)]
     }
 
-    static func noticesLoaded(_ state: inout AppState, _ notices: [Notice]) -> [Effect] {
-        // The selection stays on the same order when the list changes around it.
-        let keep = state.notices.current?.orderNumber
-        state.notices.notices = notices
-        state.notices.loaded = true
-        state.notices.loadedRevision = state.revision
-        if let keep, let i = notices.firstIndex(where: { $0.orderNumber == keep }) { state.notices.selected = i }
-        state.notices.selected = max(0, min(state.notices.selected, notices.count - 1))
-        state.notices.top = Scrolling.offset(selected: state.notices.selected, current: state.notices.top,
-                                             visibleRows: Layout(size: state.size).noticeRows, rowCount: notices.count)
-        return []
+    /// The window of notices the view shows now (at least one, so the selected notice is always at hand).
+    static func noticesLoad(_ state: AppState) -> Effect {
+        .loadNotices(Page(offset: state.notices.top, limit: max(1, Layout(size: state.size).noticeRows)))
+    }
+
+    /// A load when the window shown is not the one loaded (after a move or a resize).
+    static func noticesWindowLoad(_ state: AppState) -> [Effect] {
+        let n = state.notices
+        let needed = min(max(1, Layout(size: state.size).noticeRows), n.total - n.top)
+        return n.top != n.loadedTop || n.rows.count < needed ? [noticesLoad(state)] : []
+    }
+
+    static func noticesLoaded(_ state: inout AppState, _ load: NoticesLoad) -> [Effect] {
+        var n = state.notices
+        // The selection stays on the same order when the list changes around it (and it is still in the window).
+        let keep = n.current?.orderNumber
+        n.rows = load.notices
+        n.loadedTop = load.top
+        n.total = load.total
+        n.loaded = true
+        n.loadedRevision = state.revision
+        if let keep, let i = load.notices.firstIndex(where: { $0.orderNumber == keep }) { n.selected = load.top + i }
+        n.selected = max(0, min(n.selected, n.total - 1))
+        n.top = Scrolling.offset(selected: n.selected, current: n.top, visibleRows: Layout(size: state.size).noticeRows, rowCount: n.total)
+        state.notices = n
+        // Fewer notices than before can leave the window past the end: fetch the one that is shown.
+        return n.top != load.top ? [noticesLoad(state)] : []
     }
 
     static func moveInNotices(_ state: inout AppState, _ command: Command) -> [Effect] {
-        let count = state.notices.notices.count
-        guard count > 0 else { return [] }
+        let total = state.notices.total
+        guard total > 0 else { return [] }
         let visible = Layout(size: state.size).noticeRows
-        state.notices.selected = target(state.notices.selected, command, total: count, page: visible)
+        state.notices.selected = target(state.notices.selected, command, total: total, page: visible)
         state.notices.top = Scrolling.offset(selected: state.notices.selected, current: state.notices.top,
-                                             visibleRows: visible, rowCount: count)
-        return []
+                                             visibleRows: visible, rowCount: total)
+        // Only a scroll past the loaded window costs a query, as in the panes.
+        return noticesWindowLoad(state)
     }
 
     static func markSent(_ state: inout AppState) -> [Effect] {
@@ -216,11 +233,11 @@ extension Reducer {
     }
 
     static func markAllSent(_ state: inout AppState) -> [Effect] {
-        guard !state.notices.notices.isEmpty else {
+        guard state.notices.total > 0 else {
             state.message = StatusMessage("No pending notices: nothing to mark sent", .warning)
             return []
         }
-        state.overlay = .dialog(DialogState(step: .markAllSentConfirm(count: state.notices.notices.count)))
+        state.overlay = .dialog(DialogState(step: .markAllSentConfirm(count: state.notices.total)))
         return []
     }
 
@@ -248,7 +265,7 @@ extension Reducer {
     /// What `w` writes in the current context.
     static func exportRequest(_ state: AppState) -> ExportRequest? {
         switch state.context {
-        case .panes: return .pane(state.focus, filter: state.focused.filter)
+        case .panes: return .pane(state.focus, filter: state.focused.filter, sku: state.focused.sku)
         case .reports:
             if let lines = state.reports.bucketLines { return .bucketLines(lines.bucket) }
             return .report(reportQuery(state, state.reports.kind))

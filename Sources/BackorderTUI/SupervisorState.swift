@@ -116,27 +116,34 @@ public struct ReportsState: Equatable, Sendable {
     }
 }
 
-/// The customer notices still to send ("to inform"): the list, the selection and where the text is scrolled.
+/// The customer notices still to send ("to inform"): a window of the list (loaded like a pane's), the selection and the total.
 public struct NoticesState: Equatable, Sendable {
-    public var notices: [Notice] = []
-    /// True once the first list arrived (before that the view says it is loading).
+    /// The loaded window: the notices from `loadedTop`.
+    public var rows: [Notice] = []
+    /// Pending notices in all.
+    public var total = 0
+    /// True once the first window arrived (before that the view says it is loading).
     public var loaded = false
     public var loadedRevision = -1
+    /// Selected notice, as an index into the whole list.
     public var selected = 0
+    /// First notice shown, as an index into the whole list.
     public var top = 0
+    /// Where the loaded window starts; -1 before the first load.
+    public var loadedTop = -1
 
     public init() {}
 
-    /// The selected notice, if any.
-    public var current: Notice? { notices.indices.contains(selected) ? notices[selected] : nil }
-
-    /// Most notices the view loads at once (the oldest first); an export writes them all.
-    public static let limit = 1_000
+    /// The selected notice, when it is in the loaded window.
+    public var current: Notice? {
+        let i = selected - loadedTop
+        return loadedTop >= 0 && rows.indices.contains(i) ? rows[i] : nil
+    }
 }
 
 /// What a CSV export writes: a pane's whole (filtered) list, a report, a bucket's lines or the pending notices.
 public enum ExportRequest: Equatable, Sendable {
-    case pane(PaneKind, filter: String)
+    case pane(PaneKind, filter: String, sku: String? = nil)
     case report(ReportQuery)
     case bucketLines(AgeBucket)
     case notices
@@ -144,7 +151,7 @@ public enum ExportRequest: Equatable, Sendable {
     /// The name in the file name: `backorders-<name>-YYYYMMDD-HHMMSS.csv`.
     public var name: String {
         switch self {
-        case .pane(let kind, _): return kind.list.rawValue
+        case .pane(let kind, _, _): return kind.list.rawValue
         case .report(let q): return q.kind.fileName
         case .bucketLines(let b): return "aging-" + b.rawValue
         case .notices: return "notices"

@@ -342,16 +342,18 @@ enum SupervisorViews {
 
     static func renderNotices(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
         let n = state.notices
-        let count = n.notices.count
-        let caption = count == 0 ? "none pending" : "\(n.selected + 1)/\(count)" + (count >= NoticesState.limit ? "+" : "") + " pending"
+        let caption = n.total == 0 ? "none pending" : "\(n.selected + 1)/\(n.total) pending"
         renderTabs(["To inform"], active: 0, caption: caption, in: layout.viewBar, into: &buffer)
         let split = layout.noticesSplit
         guard n.loaded else {
             renderTitle("Loading the pending notices…", in: split.table, into: &buffer, style: dim)
             return
         }
-        renderList(columns: ReportTables.noticeColumns, rows: n.notices.map(ReportTables.noticeCells), selected: n.selected, top: n.top,
-                   empty: "Nothing to tell customers: no pending notices", in: split.table, into: &buffer)
+        // Only the loaded window is at hand: positions are shifted to it (a window not yet reloaded shows what it has).
+        let origin = max(0, n.loadedTop)
+        renderList(columns: ReportTables.noticeColumns, rows: n.rows.map(ReportTables.noticeCells), selected: n.selected - origin,
+                   top: max(0, n.top - origin), empty: n.total == 0 ? "Nothing to tell customers: no pending notices" : "",
+                   in: split.table, into: &buffer)
         guard let notice = n.current, !split.textTitle.isEmpty else { return }
         let bar = Style(foreground: .cyan, attributes: [.reverse, .bold])
         buffer.fill(split.textTitle, style: bar)

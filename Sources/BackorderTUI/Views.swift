@@ -30,14 +30,20 @@ public enum Views {
 
     // MARK: panes
 
-    /// Position, filter and sort of a pane, e.g. "3/120 /SKU-1 by Qty▼".
-    static func caption(_ pane: PaneState) -> String {
+    /// Position, SKU restriction, filter and sort of a pane, e.g. "3/12 SKU = SKU-1 /acme page by Qty▼"; with `width`,
+    /// cut to fit with "…", but never inside the SKU.
+    static func caption(_ pane: PaneState, width: Int? = nil) -> String {
         var parts = [pane.total == 0 ? "0" : "\(pane.selected + 1)/\(pane.total)" + (pane.totalPending ? "+" : "")]
+        if let sku = pane.sku { parts.append("SKU = " + sku) }
         if !pane.filter.isEmpty { parts.append("/" + pane.filter) }
         if let c = pane.sortColumn {
             parts.append("page by \(Columns.columns(pane.kind)[c].title)\(pane.sortDescending ? "▼" : "▲")")
         }
-        return parts.joined(separator: " ")
+        let full = parts.joined(separator: " ")
+        guard let width, full.displayWidth > width else { return full }
+        // A SKU cut short ("SKU = SKU-100…" for SKU-1001) would name another item: it is shown whole, then a space, or not at all.
+        if pane.sku != nil, parts.prefix(2).joined(separator: " ").displayWidth + 2 > width { return parts[0] + " …" }
+        return full.truncated(toWidth: width)
     }
 
     static func renderSinglePane(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
@@ -46,8 +52,8 @@ public enum Views {
                                   activeStyle: Style(foreground: .cyan, attributes: [.reverse, .bold]))
             buffer.render(paneBar, in: bar)
             let used = paneBar.labels(forWidth: bar.width).reduce(0) { $0 + $1.displayWidth }
-            let text = caption(state.focused)
             let room = bar.width - used - 1
+            let text = caption(state.focused, width: room)
             if room >= min(text.displayWidth, 8) {
                 let shown = text.truncated(toWidth: room)
                 buffer.put(shown, x: bar.maxX - shown.displayWidth, y: bar.y, style: Style(attributes: .dim))
@@ -60,7 +66,8 @@ public enum Views {
         let frame = layout.gridFrame(kind)
         let pane = state[pane: kind]
         let focused = kind == state.focus
-        let title = "\(kind.rawValue + 1) \(kind.title) · \(caption(pane))"
+        let head = "\(kind.rawValue + 1) \(kind.title) · "
+        let title = head + caption(pane, width: frame.width - 4 - head.displayWidth)
         buffer.drawBox(frame, title: title, style: focused ? focusStyle : frameStyle,
                        titleStyle: focused ? Style(foreground: .cyan, attributes: [.bold, .reverse]) : .bold)
         renderTable(pane, focused: focused, into: &buffer, in: layout.tableArea(kind))
@@ -79,7 +86,13 @@ public enum Views {
             buffer.restyle(Rect(x: area.x + key.x, y: area.y + 1 + row, width: key.width, height: 1)) { $0.merged(with: style) }
         }
         if pane.total == 0 && pane.loadedTop >= 0 && area.height >= 2 {
-            let empty = pane.filter.isEmpty ? emptyText(pane.kind) : "Nothing matches /\(pane.filter) (Esc drops the filter)"
+            let empty: String
+            switch (pane.sku, pane.filter.isEmpty) {
+            case (nil, true): empty = emptyText(pane.kind)
+            case (nil, false): empty = "Nothing matches /\(pane.filter) (Esc drops the filter)"
+            case (let sku?, true): empty = "Nothing for SKU = \(sku) (Esc shows every SKU)"
+            case (let sku?, false): empty = "SKU = \(sku): nothing matches /\(pane.filter) (Esc drops the filter)"
+            }
             buffer.putTruncated(empty, x: area.x, y: area.y + 1, width: area.width, style: Style(attributes: .dim))
         }
     }
@@ -98,7 +111,9 @@ public enum Views {
     static func renderMessageLine(_ state: AppState, _ row: Rect, into buffer: inout ScreenBuffer) {
         guard !row.isEmpty else { return }
         if let field = state.filterInput {
-            let label = "Filter \(state.focus.title.lowercased()): "
+            var label = "Filter \(state.focus.title.lowercased())" + (state.focused.sku.map { " of SKU = \($0)" } ?? "") + ": "
+            // The typed text needs room too: a narrow screen gets the short label, which still names the SKU.
+            if let sku = state.focused.sku, label.displayWidth > row.width - 12 { label = "Filter SKU = \(sku): " }
             let x = buffer.put(label, x: row.x, y: row.y, style: .bold, maxWidth: row.width)
             buffer.render(field, in: Rect(x: row.x + x, y: row.y, width: row.width - x, height: 1))
             return

@@ -97,4 +97,47 @@ final class NoticeTests: XCTestCase {
         XCTAssertEqual(pending.map(\.events), [[.backordered], [.backordered], [.promisedDateChanged]])
         try assertIntact(w)
     }
+
+    /// More notices than a page, and than the 1,000 one call used to stop at: pages from an offset hold every one, once, in order.
+    func testNoticesPageThroughMoreThanOnePage() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 0])
+        try w.batch { s in
+            for i in 0..<1_205 {
+                try s.createOrder(NewOrder(number: String(format: "SO-%05d", i), customer: ["C1", "C2", "C3"][i % 3],
+                                           lines: [.init(sku: "BOLT", quantity: 1)]), ctx: ctx())
+            }
+        }
+        XCTAssertEqual(try w.noticeCount(), 1_205)
+        let all = try w.notices(limit: Int.max, today: testToday)
+        XCTAssertEqual(all.count, 1_205)
+        XCTAssertEqual(Set(all.map(\.orderNumber)).count, 1_205)
+        XCTAssertTrue(zip(all, all.dropFirst()).allSatisfy { $0.id < $1.id }, "oldest first")
+        XCTAssertEqual(try w.notices(today: testToday).count, 1_000, "without paging a call still stops at its limit")
+        var paged: [Notice] = []
+        while true {
+            let page = try w.notices(offset: paged.count, limit: 100, today: testToday)
+            paged += page
+            if page.count < 100 { break }
+        }
+        XCTAssertEqual(paged, all)
+        // Pages past the first thousand are read backwards from the end: the same notices as a forward scan.
+        for offset in [999, 1_000, 1_001, 1_103, 1_200, 1_204] {
+            XCTAssertEqual(try w.notices(offset: offset, limit: 7, today: testToday).map(\.id), Array(all.dropFirst(offset).prefix(7)).map(\.id),
+                           "offset \(offset)")
+        }
+        XCTAssertEqual(try w.notices(offset: 1_205, limit: 10, today: testToday), [])
+        XCTAssertEqual(try w.notices(offset: 50_000, limit: 10, today: testToday), [])
+        XCTAssertEqual(try w.notices(offset: -3, limit: 2, today: testToday).map(\.id), all.prefix(2).map(\.id), "a negative offset counts as 0")
+        XCTAssertEqual(try w.notices(limit: -1, today: testToday), [], "a negative limit counts as 0")
+
+        // A notice marked sent leaves the pending pages and their count; with includeSent it keeps its place.
+        try w.markNoticesSent(order: all[3].orderNumber, ctx: ctx())
+        XCTAssertEqual(try w.noticeCount(), 1_204)
+        XCTAssertEqual(try w.noticeCount(includeSent: true), 1_205)
+        XCTAssertEqual(try w.notices(offset: 3, limit: 1, today: testToday).map(\.orderNumber), [all[4].orderNumber])
+        XCTAssertEqual(try w.notices(includeSent: true, offset: 3, limit: 1, today: testToday).map(\.sentBy), ["tester"])
+        XCTAssertEqual(try w.noticeCount(order: all[7].orderNumber), 1)
+        XCTAssertEqual(try w.noticeCount(order: "SO-404"), 0)
+        try assertIntact(w)
+    }
 }

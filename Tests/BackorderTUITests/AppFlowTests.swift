@@ -150,11 +150,11 @@ final class CountingService: WarehouseService, @unchecked Sendable {
     func note(_ p: Page) { largestPage = max(largestPage, p.limit) }
     func revision() throws -> Int { try base.revision() }
     func counts(today: Day) throws -> Counts { try base.counts(today: today) }
-    func rowCount(_ list: ListKind, filter: String) throws -> Int { try base.rowCount(list, filter: filter) }
+    func rowCount(_ list: ListKind, filter: String, sku: String?) throws -> Int { try base.rowCount(list, filter: filter, sku: sku) }
     func openOrders(_ page: Page) throws -> [OpenOrderRow] { note(page); orderQueries += 1; return try base.openOrders(page) }
     func backorderLines(_ page: Page, sku: String?, today: Day) throws -> [BackorderRow] { note(page); return try base.backorderLines(page, sku: sku, today: today) }
     func openArrivals(_ page: Page, sku: String?, today: Day) throws -> [ArrivalRow] { note(page); return try base.openArrivals(page, sku: sku, today: today) }
-    func stock(_ page: Page, onlyShort: Bool) throws -> [Item] { note(page); return try base.stock(page, onlyShort: onlyShort) }
+    func stock(_ page: Page, onlyShort: Bool, sku: String?) throws -> [Item] { note(page); return try base.stock(page, onlyShort: onlyShort, sku: sku) }
     func item(_ sku: String) throws -> Item { try base.item(sku) }
     func orderDetail(_ number: String, today: Day) throws -> OrderDetail { try base.orderDetail(number, today: today) }
     func arrival(_ reference: String) throws -> (Arrival, [ETAChange]) { try base.arrival(reference) }
@@ -172,9 +172,10 @@ final class CountingService: WarehouseService, @unchecked Sendable {
     }
     func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival { try base.addArrival(a, ctx: ctx) }
     func changeETA(arrival: String, to eta: Day, reason: String, ctx: Context) throws { try base.changeETA(arrival: arrival, to: eta, reason: reason, ctx: ctx) }
-    func notices(includeSent: Bool, order: String?, limit: Int, today: Day) throws -> [Notice] {
-        try base.notices(includeSent: includeSent, order: order, limit: limit, today: today)
+    func notices(includeSent: Bool, order: String?, offset: Int, limit: Int, today: Day) throws -> [Notice] {
+        try base.notices(includeSent: includeSent, order: order, offset: offset, limit: limit, today: today)
     }
+    func noticeCount(includeSent: Bool, order: String?) throws -> Int { try base.noticeCount(includeSent: includeSent, order: order) }
     func markNoticesSent(order: String?, ctx: Context) throws -> [Notice] { try base.markNoticesSent(order: order, ctx: ctx) }
 }
 

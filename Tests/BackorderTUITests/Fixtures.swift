@@ -42,6 +42,17 @@ func makeWarehouse(extraOrders: Int = 0) throws -> Warehouse {
     return w
 }
 
+/// The small warehouse plus an item whose SKU starts with SKU-1001 (SKU-10010), with an arrival and a waiting line.
+func makeLookalikeWarehouse() throws -> Warehouse {
+    let w = try makeWarehouse()
+    try w.addItem(Item(sku: "SKU-10010", name: "Widget XL", bin: "A-02", onHand: 0), ctx: fixedContext(-30))
+    try w.addArrival(NewArrival(supplier: "Acme Supply", poNumber: "PO-7003", sku: "SKU-10010", quantity: 12,
+                                eta: fixedToday.adding(days: 3)), ctx: fixedContext(-8))
+    _ = try w.createOrder(NewOrder(number: "SO-000004", customer: "C001", lines: [NewOrderLine(sku: "SKU-10010", quantity: 2)]),
+                          ctx: fixedContext(-2))
+    return w
+}
+
 /// An app on `service` at a terminal size, started (first load done).
 func makeApp(_ service: any BackorderService, width: Int = 80, height: Int = 24) -> BackorderApp {
     let app = BackorderApp(service: service, actor: "clerk", clock: fixedClock)
@@ -71,11 +82,11 @@ struct ReadOnlyService: WarehouseService, ReportService {
     var isReadOnly: Bool { true }
     func revision() throws -> Int { try base.revision() }
     func counts(today: Day) throws -> Counts { try base.counts(today: today) }
-    func rowCount(_ list: ListKind, filter: String) throws -> Int { try base.rowCount(list, filter: filter) }
+    func rowCount(_ list: ListKind, filter: String, sku: String?) throws -> Int { try base.rowCount(list, filter: filter, sku: sku) }
     func openOrders(_ page: Page) throws -> [OpenOrderRow] { try base.openOrders(page) }
     func backorderLines(_ page: Page, sku: String?, today: Day) throws -> [BackorderRow] { try base.backorderLines(page, sku: sku, today: today) }
     func openArrivals(_ page: Page, sku: String?, today: Day) throws -> [ArrivalRow] { try base.openArrivals(page, sku: sku, today: today) }
-    func stock(_ page: Page, onlyShort: Bool) throws -> [Item] { try base.stock(page, onlyShort: onlyShort) }
+    func stock(_ page: Page, onlyShort: Bool, sku: String?) throws -> [Item] { try base.stock(page, onlyShort: onlyShort, sku: sku) }
     func item(_ sku: String) throws -> Item { try base.item(sku) }
     func orderDetail(_ number: String, today: Day) throws -> OrderDetail { try base.orderDetail(number, today: today) }
     func arrival(_ reference: String) throws -> (Arrival, [ETAChange]) { try base.arrival(reference) }
@@ -85,9 +96,10 @@ struct ReadOnlyService: WarehouseService, ReportService {
     func receive(arrival: String?, sku: String?, quantity: Int, note: String, ctx: Context) throws -> ReceiptResult { throw refusal }
     func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival { throw refusal }
     func changeETA(arrival: String, to eta: Day, reason: String, ctx: Context) throws { throw refusal }
-    func notices(includeSent: Bool, order: String?, limit: Int, today: Day) throws -> [Notice] {
-        try base.notices(includeSent: includeSent, order: order, limit: limit, today: today)
+    func notices(includeSent: Bool, order: String?, offset: Int, limit: Int, today: Day) throws -> [Notice] {
+        try base.notices(includeSent: includeSent, order: order, offset: offset, limit: limit, today: today)
     }
+    func noticeCount(includeSent: Bool, order: String?) throws -> Int { try base.noticeCount(includeSent: includeSent, order: order) }
     func markNoticesSent(order: String?, ctx: Context) throws -> [Notice] { throw refusal }
     var refusal: BackorderError { .refused("read-only") }
     func agingReport(today: Day) throws -> [AgingRow] { try base.agingReport(today: today) }

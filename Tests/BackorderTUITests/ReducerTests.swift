@@ -217,17 +217,125 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(lines.joined(separator: "\n"), detail().customerStatus(today: fixedToday))
     }
 
-    func testFollowSKUNarrowsArrivalsAndStock() {
+    /// The state with the backorder pane focused on one line of `sku`.
+    func followingState(sku: String) -> AppState {
         var s = state()
         _ = Reducer.reduce(&s, .key(.char("2")))
-        let row = BackorderRow(orderNumber: "SO-1", customerName: "C", orderDate: fixedToday, priority: 5, lineNo: 1, sku: "SKU-9",
-                               itemName: "Nine", backordered: 3, promised: nil, ageDays: 2, late: true)
+        let row = BackorderRow(orderNumber: "SO-1", customerName: "C", orderDate: fixedToday, priority: 5, lineNo: 1, sku: sku,
+                               itemName: "One", backordered: 3, promised: nil, ageDays: 2, late: true)
         _ = Reducer.reduce(&s, .paneLoaded(.backorders, PaneLoad(top: 0, total: 1, rows: .backorders([row]), filter: "")))
+        return s
+    }
+
+    func arrival(sku: String) -> ArrivalRow {
+        ArrivalRow(arrival: Arrival(id: 1, supplier: "Acme", poNumber: "PO-1", poLine: 1, sku: sku, quantity: 30, received: 0,
+                                    eta: fixedToday, closedAt: nil), itemName: "One", promised: 0, late: false, etaChanges: 0)
+    }
+
+    func testFollowSKURestrictsArrivalsAndStockToExactlyThatSKU() {
+        var s = followingState(sku: "SKU-1")
+        s[pane: .arrivals].filter = "acme"
         let effects = Reducer.reduce(&s, .key(.char("f")))
         XCTAssertEqual(s.focus, .arrivals)
-        XCTAssertEqual(s[pane: .arrivals].filter, "SKU-9")
-        XCTAssertEqual(s[pane: .stock].filter, "SKU-9")
-        XCTAssertEqual(effects.count, 4, "a window and a count for each of the two panes")
+        XCTAssertEqual(s[pane: .arrivals].sku, "SKU-1")
+        XCTAssertEqual(s[pane: .stock].sku, "SKU-1")
+        XCTAssertEqual(s[pane: .arrivals].filter, "", "following is a fresh look at the SKU: an older text filter goes")
+        XCTAssertEqual(s[pane: .stock].filter, "")
+        XCTAssertNil(s[pane: .backorders].sku, "the pane followed from stays as it was")
+        XCTAssertEqual(effects, [.loadPane(.arrivals, PaneQuery(page: Page(offset: 0, limit: 19, filter: ""), withTotal: true, sku: "SKU-1")),
+                                 .loadPane(.stock, PaneQuery(page: Page(offset: 0, limit: 19, filter: ""), withTotal: true, sku: "SKU-1"))],
+                       "the store restricts by SKU (not a text filter), rows and count at once")
+        XCTAssertEqual(s.message?.text, "Arrivals and stock: SKU = SKU-1 only (Esc in a pane shows every SKU)")
+        XCTAssertEqual(Views.caption(s[pane: .arrivals]), "0 SKU = SKU-1")
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("w"))), [.export(.pane(.arrivals, filter: "", sku: "SKU-1"))],
+                       "CSV writes what the pane shows: that SKU only")
+    }
+
+    func testAnswersForAnotherSKURestrictionAreDropped() {
+        var s = followingState(sku: "SKU-1")
+        _ = Reducer.reduce(&s, .countsLoaded(Counts(openOrders: 100, backorderLines: 1, backorderedUnits: 3, openArrivals: 40,
+                                                    lateArrivals: 0, items: 9)))
+        _ = Reducer.reduce(&s, .key(.char("f")))
+        // An answer fetched before following (every SKU) arrives late: it must not replace the SKU's rows.
+        _ = Reducer.reduce(&s, .paneLoaded(.arrivals, PaneLoad(top: 0, total: 40, rows: .arrivals([arrival(sku: "SKU-10")]), filter: "")))
+        XCTAssertEqual(s[pane: .arrivals].rows, .arrivals([]))
+        XCTAssertEqual(s[pane: .arrivals].loadedTop, -1)
+        _ = Reducer.reduce(&s, .paneLoaded(.arrivals, PaneLoad(top: 0, total: 1, rows: .arrivals([arrival(sku: "SKU-1")]), filter: "",
+                                                              sku: "SKU-1")))
+        XCTAssertEqual(s[pane: .arrivals].rows, .arrivals([arrival(sku: "SKU-1")]))
+        XCTAssertEqual(s[pane: .arrivals].total, 1)
+        // A window without a count (a move) keeps the SKU's total, not the whole list's from the counts.
+        _ = Reducer.reduce(&s, .paneLoaded(.arrivals, PaneLoad(top: 0, total: nil, rows: .arrivals([arrival(sku: "SKU-1")]), filter: "",
+                                                              sku: "SKU-1")))
+        XCTAssertEqual(s[pane: .arrivals].total, 1)
+        let reload = Reducer.reduce(&s, .revisionChecked(2))
+        XCTAssertTrue(reload.contains(.loadPane(.arrivals, PaneQuery(page: Page(offset: 0, limit: 19, filter: ""), withTotal: true, sku: "SKU-1"))),
+                      "a change by anyone reloads the SKU's rows and counts them again")
+    }
+
+    func testATextFilterCombinesWithTheSKUAndEscLiftsOneLayerAtATime() {
+        var s = followingState(sku: "SKU-1")
+        _ = Reducer.reduce(&s, .key(.char("f")))
+        _ = Reducer.reduce(&s, .key(.char("/")))
+        _ = Reducer.reduce(&s, .key(.char("a")))
+        let typed = Reducer.reduce(&s, .key(.char("c")))
+        XCTAssertEqual(typed, [.loadPane(.arrivals, PaneQuery(page: Page(offset: 0, limit: 19, filter: "ac"), withTotal: false, sku: "SKU-1")),
+                               .countRows(.arrivals, filter: "ac", sku: "SKU-1")])
+        XCTAssertTrue(Views.render(s).text.contains("Filter expected arrivals of SKU = SKU-1: ac"), "the filter line names the SKU too")
+        _ = Reducer.reduce(&s, .rowsCounted(.arrivals, filter: "ac", total: 12))
+        XCTAssertTrue(s[pane: .arrivals].totalPending, "a count without the SKU is not this pane's")
+        _ = Reducer.reduce(&s, .rowsCounted(.arrivals, filter: "ac", sku: "SKU-1", total: 2))
+        XCTAssertEqual(s[pane: .arrivals].total, 2)
+        _ = Reducer.reduce(&s, .key(.escape))
+        XCTAssertEqual(s[pane: .arrivals].filter, "", "Esc while typing drops what was typed")
+        XCTAssertEqual(s[pane: .arrivals].sku, "SKU-1", "and keeps the SKU")
+        for c in "/ac" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        _ = Reducer.reduce(&s, .key(.enter))
+        XCTAssertEqual(Views.caption(s[pane: .arrivals]), "1/2+ SKU = SKU-1 /ac", "position, SKU, then the text filter")
+
+        let first = Reducer.reduce(&s, .key(.escape))
+        XCTAssertEqual(s[pane: .arrivals].filter, "")
+        XCTAssertEqual(s[pane: .arrivals].sku, "SKU-1", "the first Esc drops the text filter only")
+        XCTAssertEqual(first, [.loadPane(.arrivals, PaneQuery(page: Page(offset: 0, limit: 19, filter: ""), withTotal: true, sku: "SKU-1"))])
+        XCTAssertEqual(s.message?.text, "Filter of expected arrivals dropped; still SKU = SKU-1 only (Esc again shows every SKU)")
+        let second = Reducer.reduce(&s, .key(.escape))
+        XCTAssertNil(s[pane: .arrivals].sku, "the second Esc lifts the SKU restriction")
+        XCTAssertEqual(second, [.loadPane(.arrivals, PaneQuery(page: Page(offset: 0, limit: 19, filter: ""), withTotal: true))])
+        XCTAssertEqual(s.message?.text, "SKU = SKU-1 lifted: expected arrivals of every SKU")
+        XCTAssertEqual(Reducer.reduce(&s, .key(.escape)), [], "nothing left to lift")
+        XCTAssertEqual(s[pane: .stock].sku, "SKU-1", "each pane lifts its own restriction")
+    }
+
+    func testACaptionTooWideIsCutButNeverInsideTheSKU() {
+        var pane = PaneState(kind: .arrivals)
+        pane.total = 1
+        pane.sku = "SKU-1001"
+        pane.filter = "Acme"
+        XCTAssertEqual(Views.caption(pane), "1/1 SKU = SKU-1001 /Acme")
+        XCTAssertEqual(Views.caption(pane, width: 24), "1/1 SKU = SKU-1001 /Acme")
+        XCTAssertEqual(Views.caption(pane, width: 23), "1/1 SKU = SKU-1001 /Ac…", "the text filter may be cut short")
+        XCTAssertEqual(Views.caption(pane, width: 20), "1/1 SKU = SKU-1001 …")
+        XCTAssertEqual(Views.caption(pane, width: 19), "1/1 …", "not \"SKU = SKU-100…\", which names another SKU")
+        pane.sku = nil
+        pane.filter = "Acme Supply"
+        XCTAssertEqual(Views.caption(pane, width: 10), "1/1 /Acme…", "without a SKU the caption is simply cut")
+    }
+
+    func testFollowingAgainFromAnotherRowMovesTheRestriction() {
+        var s = followingState(sku: "SKU-1")
+        _ = Reducer.reduce(&s, .key(.char("f")))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("f"))), [], "nothing selected in the restricted pane yet: no SKU to follow")
+        _ = Reducer.reduce(&s, .paneLoaded(.arrivals, PaneLoad(top: 0, total: 1, rows: .arrivals([arrival(sku: "SKU-1")]), filter: "",
+                                                              sku: "SKU-1")))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("f"))), [], "the same SKU again: already shown, nothing to load")
+        _ = Reducer.reduce(&s, .key(.char("2")))
+        let row = BackorderRow(orderNumber: "SO-2", customerName: "C", orderDate: fixedToday, priority: 5, lineNo: 1, sku: "SKU-10",
+                               itemName: "Ten", backordered: 1, promised: nil, ageDays: 2, late: true)
+        _ = Reducer.reduce(&s, .paneLoaded(.backorders, PaneLoad(top: 0, total: 1, rows: .backorders([row]), filter: "")))
+        let effects = Reducer.reduce(&s, .key(.char("f")))
+        XCTAssertEqual(s[pane: .arrivals].sku, "SKU-10")
+        XCTAssertEqual(s[pane: .stock].sku, "SKU-10")
+        XCTAssertEqual(effects.count, 2)
     }
 
     func testFollowSKUOnAnOrderSaysWhy() {

@@ -69,6 +69,42 @@ final class ScreenSnapshotTests: XCTestCase {
         assertSnapshot(of: app.render(), named: "orders-end-80x24")
     }
 
+    /// Follow SKU from the stock pane: arrivals and stock show SKU-1001 only (not SKU-10010), and say so; a text filter
+    /// narrows further; Esc lifts the filter, then the SKU.
+    func testFollowSKUScreens() throws {
+        for (sizeName, width, height) in Self.sizes {
+            let app = makeApp(try makeLookalikeWarehouse(), width: width, height: height)
+            app.type(.char("4"), .char("f"))
+            XCTAssertEqual(app.state[pane: .arrivals].sku, "SKU-1001")
+            guard case .arrivals(let arrivals) = app.state[pane: .arrivals].rows else { return XCTFail("no arrivals") }
+            XCTAssertEqual(arrivals.map(\.arrival.sku), ["SKU-1001"], "SKU-10010 is another item")
+            guard case .stock(let items) = app.state[pane: .stock].rows else { return XCTFail("no stock") }
+            XCTAssertEqual(items.map(\.sku), ["SKU-1001"])
+            assertSnapshot(of: app.render(), named: "follow-sku-\(sizeName)")
+            app.type(.char("/"))
+            app.type(text: "Bolt")
+            assertSnapshot(of: app.render(), named: "follow-sku-filter-nothing-\(sizeName)")
+            app.type(.ctrl("u"))
+            app.type(text: "Acme")
+            app.type(.enter)
+            assertSnapshot(of: app.render(), named: "follow-sku-filter-\(sizeName)")
+            app.type(.escape)
+            XCTAssertEqual(app.state[pane: .arrivals].filter, "")
+            XCTAssertEqual(app.state[pane: .arrivals].total, 1, "the first Esc drops the text, the SKU stays")
+            app.type(.escape)
+            XCTAssertNil(app.state[pane: .arrivals].sku)
+            XCTAssertEqual(app.state[pane: .arrivals].total, 3, "the second Esc shows every SKU again")
+            assertSnapshot(of: app.render(), named: "follow-sku-lifted-\(sizeName)")
+        }
+        // A SKU nothing is expected for says so, and how to see every SKU again.
+        let app = makeApp(try makeLookalikeWarehouse())
+        app.type(.char("4"), .end, .char("f"))
+        XCTAssertEqual(app.state[pane: .arrivals].sku, "SKU-3003")
+        assertSnapshot(of: app.render(), named: "follow-sku-none-80x24")
+        app.type(.char("4"))
+        assertSnapshot(of: app.render(), named: "follow-sku-stock-80x24")
+    }
+
     /// Sizes beyond the three named ones: nothing overlaps and nothing crashes, down to nothing at all.
     func testAnySizeRendersWithoutCrashing() throws {
         let app = makeApp(try makeWarehouse())

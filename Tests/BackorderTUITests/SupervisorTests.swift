@@ -62,15 +62,18 @@ final class SupervisorTests: XCTestCase {
         XCTAssertGreaterThan(pending.count, 1)
         let app = makeApp(w)
         app.type(.char("n"))
-        XCTAssertEqual(app.state.notices.notices.map(\.orderNumber), pending.map(\.orderNumber))
+        XCTAssertEqual(app.state.notices.rows.map(\.orderNumber), pending.map(\.orderNumber))
+        XCTAssertEqual(app.state.notices.total, pending.count)
         app.type(.char("m"))
-        XCTAssertEqual(app.state.notices.notices.count, pending.count - 1)
+        XCTAssertEqual(app.state.notices.total, pending.count - 1)
+        XCTAssertEqual(app.state.notices.rows.count, pending.count - 1)
         XCTAssertTrue(app.screen.contains("marked sent"), app.screen)
         app.type(.char("M"))
         XCTAssertNotNil(app.dialog)
         app.type(.enter)
         XCTAssertNil(app.dialog)
-        XCTAssertEqual(app.state.notices.notices, [])
+        XCTAssertEqual(app.state.notices.rows, [])
+        XCTAssertEqual(app.state.notices.total, 0)
         XCTAssertTrue(app.screen.contains("no pending notices"), app.screen)
         XCTAssertEqual(try w.notices(includeSent: false, order: nil, limit: 100, today: fixedToday), [])
         app.type(.char("m"))
@@ -81,11 +84,36 @@ final class SupervisorTests: XCTestCase {
         let w = try makeWarehouse()
         let app = makeApp(w)
         app.type(.char("n"))
-        let before = app.state.notices.notices.count
+        let before = app.state.notices.total
         _ = try w.createOrder(NewOrder(number: "SO-000009", customer: "C001", lines: [NewOrderLine(sku: "SKU-2002", quantity: 50)]),
                               ctx: fixedContext(actor: "other"))
         app.send(.tick(today: fixedToday))
-        XCTAssertEqual(app.state.notices.notices.count, before + 1)
+        XCTAssertEqual(app.state.notices.total, before + 1)
+    }
+
+    /// More notices than the list shows at once: End reaches the last, and the caption counts them all.
+    func testNoticesPageToTheLastOnAWarehouse() throws {
+        let w = try makeWarehouse()
+        for i in 0..<40 {
+            _ = try w.createOrder(NewOrder(number: String(format: "SO-2%05d", i), customer: i % 2 == 0 ? "C001" : "C002",
+                                           lines: [NewOrderLine(sku: "SKU-2002", quantity: 3)]), ctx: fixedContext(-1))
+        }
+        let all = try w.notices(includeSent: false, order: nil, offset: 0, limit: 1_000, today: fixedToday)
+        XCTAssertGreaterThan(all.count, 40)
+        let app = makeApp(w)
+        app.type(.char("n"))
+        XCTAssertEqual(app.state.notices.total, all.count)
+        XCTAssertLessThan(app.state.notices.rows.count, all.count, "only a window is loaded")
+        app.type(.pageDown, .pageDown)
+        XCTAssertEqual(app.state.notices.current, all[app.state.notices.selected])
+        app.type(.end)
+        XCTAssertEqual(app.state.notices.current, all.last)
+        XCTAssertTrue(app.screen.contains("\(all.count)/\(all.count) pending"), app.screen)
+        XCTAssertTrue(app.screen.contains("Text to send: \(all.last!.orderNumber)"), app.screen)
+        app.type(.char("m"))
+        XCTAssertEqual(app.state.notices.total, all.count - 1)
+        XCTAssertEqual(app.state.notices.current, all[all.count - 2], "the selection stays at the end of the shorter list")
+        assertSnapshot(of: app.render(), named: "notices-end-80x24")
     }
 
     func testReadOnlyCannotMarkNoticesSent() throws {
@@ -110,6 +138,9 @@ final class SupervisorTests: XCTestCase {
         Notice(id: 1, orderNumber: order, customerCode: "C1", customerName: "Customer", events: [.backordered],
                createdAt: fixedNow, updatedAt: fixedNow, sentAt: nil, sentBy: nil, text: "Part of your order is on backorder.")
     }
+
+    /// The whole list of notices arriving as one window from the top.
+    func loaded(_ notices: [Notice]) -> Action { .noticesLoaded(NoticesLoad(top: 0, total: notices.count, notices: notices)) }
 
     func testReportsOpenCycleAndDropAnswersForAnotherReport() {
         var s = state()
@@ -142,7 +173,7 @@ final class SupervisorTests: XCTestCase {
     func testMarkSentRefusedWhenReadOnlyOrNothingPending() {
         var ro = state(readOnly: true)
         _ = Reducer.reduce(&ro, .key(.char("n")))
-        _ = Reducer.reduce(&ro, .noticesLoaded([notice("SO-1")]))
+        _ = Reducer.reduce(&ro, loaded([notice("SO-1")]))
         XCTAssertEqual(Reducer.reduce(&ro, .key(.char("m"))), [])
         XCTAssertEqual(ro.message?.kind, .warning)
         XCTAssertTrue(ro.message?.text.hasPrefix("Read-only") ?? false)
@@ -150,8 +181,8 @@ final class SupervisorTests: XCTestCase {
         XCTAssertNil(ro.overlay)
 
         var s = state()
-        XCTAssertEqual(Reducer.reduce(&s, .key(.char("n"))), [.loadNotices])
-        _ = Reducer.reduce(&s, .noticesLoaded([]))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("n"))), [.loadNotices(Page(offset: 0, limit: 7))])
+        _ = Reducer.reduce(&s, loaded([]))
         XCTAssertEqual(Reducer.reduce(&s, .key(.char("m"))), [])
         XCTAssertEqual(s.message?.text, "No pending notices: nothing to mark sent")
         XCTAssertEqual(Reducer.reduce(&s, .key(.char("M"))), [])
@@ -161,7 +192,7 @@ final class SupervisorTests: XCTestCase {
     func testMarkSentAndMarkAllSentAskTheRuntime() {
         var s = state()
         _ = Reducer.reduce(&s, .key(.char("n")))
-        _ = Reducer.reduce(&s, .noticesLoaded([notice("SO-1"), notice("SO-2")]))
+        _ = Reducer.reduce(&s, loaded([notice("SO-1"), notice("SO-2")]))
         _ = Reducer.reduce(&s, .key(.down))
         XCTAssertEqual(Reducer.reduce(&s, .key(.char("m"))), [.perform(.markNoticesSent(order: "SO-2"))])
         XCTAssertEqual(Reducer.reduce(&s, .key(.char("M"))), [])
@@ -175,10 +206,70 @@ final class SupervisorTests: XCTestCase {
     func testNoticesKeepTheSelectedOrderWhenTheListChanges() {
         var s = state()
         _ = Reducer.reduce(&s, .key(.char("n")))
-        _ = Reducer.reduce(&s, .noticesLoaded([notice("SO-1"), notice("SO-2"), notice("SO-3")]))
+        _ = Reducer.reduce(&s, loaded([notice("SO-1"), notice("SO-2"), notice("SO-3")]))
         _ = Reducer.reduce(&s, .key(.char("G")))
-        _ = Reducer.reduce(&s, .noticesLoaded([notice("SO-2"), notice("SO-3")]))
+        _ = Reducer.reduce(&s, loaded([notice("SO-2"), notice("SO-3")]))
         XCTAssertEqual(s.notices.current?.orderNumber, "SO-3")
+    }
+
+    /// Notices `from..<to` of a long list, numbered by their place in it.
+    func notices(_ range: Range<Int>) -> [Notice] { range.map { notice("SO-\($0)") } }
+
+    func testNoticesPageThroughTheWholeListLikeAPane() {
+        var s = state()
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("n"))), [.loadNotices(Page(offset: 0, limit: 7))], "one window, not every notice")
+        _ = Reducer.reduce(&s, .noticesLoaded(NoticesLoad(top: 0, total: 2_500, notices: notices(0..<7))))
+        XCTAssertEqual(s.notices.total, 2_500)
+        XCTAssertEqual(Reducer.reduce(&s, .key(.pageDown)), [], "a move inside the loaded window is a pure redraw")
+        XCTAssertEqual(s.notices.current?.orderNumber, "SO-6")
+        XCTAssertEqual(Reducer.reduce(&s, .key(.pageDown)), [.loadNotices(Page(offset: 6, limit: 7))])
+        XCTAssertNil(s.notices.current, "not loaded yet")
+        _ = Reducer.reduce(&s, .noticesLoaded(NoticesLoad(top: 6, total: 2_500, notices: notices(6..<13))))
+        XCTAssertEqual(s.notices.current?.orderNumber, "SO-12")
+        XCTAssertEqual(Reducer.reduce(&s, .key(.end)), [.loadNotices(Page(offset: 2_493, limit: 7))], "End reaches the last notice")
+        XCTAssertEqual(s.notices.selected, 2_499)
+        // An answer for the window left behind does not move the list back: the window shown is asked for again.
+        XCTAssertEqual(Reducer.reduce(&s, .noticesLoaded(NoticesLoad(top: 6, total: 2_500, notices: notices(6..<13)))),
+                       [.loadNotices(Page(offset: 2_493, limit: 7))])
+        XCTAssertEqual(s.notices.top, 2_493)
+        XCTAssertEqual(s.notices.selected, 2_499)
+        XCTAssertNil(s.notices.current)
+        _ = Reducer.reduce(&s, .noticesLoaded(NoticesLoad(top: 2_493, total: 2_500, notices: notices(2_493..<2_500))))
+        XCTAssertEqual(s.notices.current?.orderNumber, "SO-2499")
+        XCTAssertTrue(Views.render(s).text.contains("2500/2500 pending"), Views.render(s).text)
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("m"))), [.perform(.markNoticesSent(order: "SO-2499"))])
+        _ = Reducer.reduce(&s, .key(.enter))
+        guard case .text(let title, _, _)? = s.overlay else { return XCTFail("Enter shows the last notice's text") }
+        XCTAssertEqual(title, "Notice for SO-2499 to Customer")
+        _ = Reducer.reduce(&s, .key(.escape))
+        _ = Reducer.reduce(&s, .key(.char("M")))
+        guard case .dialog(let d)? = s.overlay, case .markAllSentConfirm(count: 2_500) = d.step else {
+            return XCTFail("the confirmation counts every pending notice, not the window")
+        }
+        _ = Reducer.reduce(&s, .key(.escape))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.home)), [.loadNotices(Page(offset: 0, limit: 7))])
+    }
+
+    func testFewerNoticesThanTheWindowShownReloadTheLastWindow() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.char("n")))
+        _ = Reducer.reduce(&s, .noticesLoaded(NoticesLoad(top: 0, total: 30, notices: notices(0..<7))))
+        _ = Reducer.reduce(&s, .key(.end))
+        _ = Reducer.reduce(&s, .noticesLoaded(NoticesLoad(top: 23, total: 30, notices: notices(23..<30))))
+        // Someone marked 20 sent: the window at 23 is past the end now.
+        let again = Reducer.reduce(&s, .noticesLoaded(NoticesLoad(top: 23, total: 10, notices: [])))
+        XCTAssertEqual(s.notices.selected, 9)
+        XCTAssertEqual(again, [.loadNotices(Page(offset: 3, limit: 7))])
+        _ = Reducer.reduce(&s, .noticesLoaded(NoticesLoad(top: 3, total: 10, notices: notices(3..<10))))
+        XCTAssertEqual(s.notices.current?.orderNumber, "SO-9")
+    }
+
+    func testAResizeLoadsTheNoticesTheTallerListShows() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.char("n")))
+        _ = Reducer.reduce(&s, .noticesLoaded(NoticesLoad(top: 0, total: 30, notices: notices(0..<7))))
+        let effects = Reducer.reduce(&s, .resized(Size(width: 80, height: 48)))
+        XCTAssertEqual(effects, [.loadNotices(Page(offset: 0, limit: Layout(size: Size(width: 80, height: 48)).noticeRows))])
     }
 
     func testExportAsksForTheWholeListOfWhatIsShown() {
@@ -245,6 +336,30 @@ final class SupervisorTests: XCTestCase {
         XCTAssertEqual(written.map(\.rows), [20])
         let csv = try String(contentsOfFile: written[0].path, encoding: .utf8)
         XCTAssertEqual(csv.components(separatedBy: "\r\n").filter { $0.hasPrefix("SO-1") }.count, 20)
+    }
+
+    func testExportOfARestrictedPaneWritesThatSKUOnly() throws {
+        let dir = try temporaryDirectory()
+        let exporter = Exporter(service: try makeLookalikeWarehouse(), today: fixedToday, now: fixedNow, directory: dir)
+        XCTAssertEqual(try exporter.run(.pane(.arrivals, filter: "", sku: "SKU-1001")).map(\.rows), [1], "not SKU-10010's arrival")
+        XCTAssertEqual(try exporter.run(.pane(.stock, filter: "", sku: "SKU-1001")).map(\.rows), [1])
+        XCTAssertEqual(try exporter.run(.pane(.backorders, filter: "", sku: "SKU-1001")).map(\.rows), [1])
+        XCTAssertEqual(try exporter.run(.pane(.arrivals, filter: "SKU-1001")).map(\.rows), [2], "the text filter still matches both")
+    }
+
+    func testNoticesExportInChunksAndWritesEveryOne() throws {
+        let dir = try temporaryDirectory()
+        let w = try makeReportWarehouse()
+        var exporter = Exporter(service: w, today: fixedToday, now: fixedNow, directory: dir)
+        exporter.chunk = 2
+        let pending = try w.noticeCount(includeSent: false, order: nil)
+        XCTAssertGreaterThan(pending, 2, "more notices than one chunk")
+        let written = try exporter.run(.notices)
+        XCTAssertEqual(written.map(\.rows), [pending])
+        let csv = try String(contentsOfFile: written[0].path, encoding: .utf8)
+        for n in try w.notices(includeSent: false, order: nil, offset: 0, limit: 100, today: fixedToday) {
+            XCTAssertTrue(csv.contains("\r\n\(n.orderNumber),"), n.orderNumber)
+        }
     }
 
     func testEveryReportAndTheNoticesExportWithTheirHeaders() throws {
