@@ -98,14 +98,18 @@ extension Warehouse {
     /// Creates an order: each line is allocated from free stock at once, the shortfall backordered.
     @discardableResult
     public func createOrder(_ new: NewOrder, ctx: Context) throws -> OrderDetail {
-        let number = try placeOrder(new, ctx: ctx)
-        return try orderDetail(number, today: ctx.today)
+        // Read back inside the order's own transaction: its pages are hot there, and no reader needs a new snapshot.
+        try place(new, ctx: ctx, readBack: true).detail!
     }
 
     /// Creates an order as `createOrder` does and returns only its number: an import of many orders does not read
     /// each one back (with its promised dates) after writing it.
     @discardableResult
     public func placeOrder(_ new: NewOrder, ctx: Context) throws -> String {
+        try place(new, ctx: ctx, readBack: false).number
+    }
+
+    private func place(_ new: NewOrder, ctx: Context, readBack: Bool) throws -> (number: String, detail: OrderDetail?) {
         if let n = new.number { try Validate.identifier(n, "order number") }
         try Validate.identifier(new.customer, "customer code")
         try Validate.priority(new.priority)
@@ -116,7 +120,7 @@ extension Warehouse {
             try Validate.positive(l.quantity, "quantity of line \(i + 1) (\(l.sku))")
         }
         let date = new.orderDate ?? ctx.today
-        let number: String = try write { db in
+        return try write { db in
             guard try exists(db, "SELECT 1 FROM customer WHERE code = ?", [new.customer]) else {
                 throw BackorderError.notFound("unknown customer \(new.customer)")
             }
@@ -146,12 +150,11 @@ extension Warehouse {
                     """).execute(arguments: [orderId, i + 1, line.sku, new.priority, date.iso, number])
                 try tx.apply(PlannedMovement(lineId: db.lastInsertedRowID, sku: line.sku, kind: .order, quantity: q.ordered,
                                              delta: Delta(ordered: q.ordered, allocated: q.allocated, backordered: q.backordered)),
-                             .init(orderId: orderId))
+                             .init(orderId: orderId, queueKey: .init(priority: new.priority, orderDate: date.iso, orderNumber: number, lineNo: i + 1)))
             }
             try tx.finish()
-            return number
+            return (number, readBack ? try detail(db, number, today: ctx.today) : nil)
         }
-        return number
     }
 
     /// Confirms picked quantities; `entries == nil` picks everything allocated. Missing units (a short pick) go back to

@@ -17,8 +17,25 @@ enum Pegging {
     /// Reads a stored promised date: nil for "-" (no arrival planned) or when the line waits for nothing.
     static func day(_ stored: String?) -> Day? { stored.flatMap { Day(iso: $0) } }
 
+    /// A place in a SKU's queue of waiting lines: the order receipts serve them in.
+    struct QueueKey: Comparable {
+        var priority: Int
+        var orderDate: String
+        var orderNumber: String
+        var lineNo: Int
+
+        static func < (a: QueueKey, b: QueueKey) -> Bool {
+            (a.priority, a.orderDate, a.orderNumber, a.lineNo) < (b.priority, b.orderDate, b.orderNumber, b.lineNo)
+        }
+    }
+
     /// Recomputes one SKU's promised dates and writes those that changed.
-    static func repeg(_ db: Database, sku: String) throws -> [Change] {
+    ///
+    /// With `from`, only the lines from that place in the queue on are pegged: when lines joined the queue there and the
+    /// supply did not change, the lines ahead keep their dates, and the units they wait for (the item's waiting total
+    /// minus the lines from `from` on) are taken from the supply first. A new order behind a long queue then reads only
+    /// its own lines.
+    static func repeg(_ db: Database, sku: String, from: QueueKey? = nil) throws -> [Change] {
         // Supply first: (ETA, units still expected) in ETA order. Usually a handful of rows.
         var supply: [(eta: String, left: Int)] = []
         for r in try db.rows(sql: """
@@ -45,12 +62,33 @@ enum Pegging {
         }
         // Walk the queue in allocation priority, consuming supply in ETA order (the same rule as Rules.peg).
         var index = 0
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT id, order_id, backordered, promised FROM order_line INDEXED BY line_waiting
-            WHERE sku = ? AND backordered > 0 ORDER BY priority, order_date, order_no, line_no
-            """), arguments: [sku])
+        func consume(_ units: Int) -> Int {
+            var need = units
+            while need > 0 && index < supply.count {
+                let take = min(need, supply[index].left)
+                need -= take
+                supply[index].left -= take
+                if supply[index].left == 0 { index += 1 }
+            }
+            return need
+        }
+        let rows: [Row]
+        if let from {
+            rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT id, order_id, backordered, promised FROM order_line INDEXED BY line_waiting
+                WHERE sku = ? AND backordered > 0 AND (priority, order_date, order_no, line_no) >= (?, ?, ?, ?)
+                ORDER BY priority, order_date, order_no, line_no
+                """), arguments: [sku, from.priority, from.orderDate, from.orderNumber, from.lineNo])
+            let waiting = try Int.fetchOne(db.cachedStatement(sql: "SELECT backordered FROM item WHERE sku = ?"), arguments: [sku]) ?? 0
+            _ = consume(waiting - rows.reduce(0) { $0 + ($1[2] as Int) })
+        } else {
+            rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT id, order_id, backordered, promised FROM order_line INDEXED BY line_waiting
+                WHERE sku = ? AND backordered > 0 ORDER BY priority, order_date, order_no, line_no
+                """), arguments: [sku])
+        }
         var pending: [(Int64, Int64, String?, String)] = []
-        while let r = try cursor.next() {
+        for r in rows {
             var need: Int = r[2]
             var date = "-"
             while need > 0 && index < supply.count {

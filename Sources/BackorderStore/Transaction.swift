@@ -11,6 +11,8 @@ final class OperationTx {
     private var touchedSkus = Set<String>()
     /// SKUs whose queue of waiting lines or whose open arrivals changed: only their promised dates can have moved.
     private var pegSkus = Set<String>()
+    /// SKUs whose queue only gained lines, and the first place they joined it: only the queue from there on is re-pegged.
+    private var pegFrom: [String: Pegging.QueueKey] = [:]
     /// What each order's customer should hear about this operation, in the order it happened.
     private var events: [Int64: [NoticeEvent]] = [:]
     /// What automatic allocation gave out during this operation, in the order it happened.
@@ -27,6 +29,8 @@ final class OperationTx {
         var shipmentId: Int64?
         var receiptId: Int64?
         var note = ""
+        /// The line's place in its SKU's queue, when the movement puts a new line there.
+        var queueKey: Pegging.QueueKey?
     }
 
     /// Journals one movement and applies it to its line and (lazily) to its item.
@@ -52,7 +56,11 @@ final class OperationTx {
         item.onHand += d.onHand; item.allocated += d.allocated; item.picked += d.picked; item.backordered += d.backordered
         itemDeltas[m.sku] = item
         touchedSkus.insert(m.sku)
-        if d.backordered != 0 || d.onHand > 0 { pegSkus.insert(m.sku) }
+        if let key = refs.queueKey, d.backordered > 0, d.onHand == 0 {
+            pegFrom[m.sku] = min(pegFrom[m.sku] ?? key, key)
+        } else if d.backordered != 0 || d.onHand > 0 {
+            pegSkus.insert(m.sku)
+        }
         if let orderId = refs.orderId {
             if m.kind == .ship || m.kind == .cancel { closableOrders.insert(orderId) }
             if m.kind == .cancel { note(.cancelled, order: orderId) }
@@ -154,10 +162,12 @@ final class OperationTx {
         }
         if let deferred {
             deferred.skus.formUnion(pegSkus)
+            deferred.skus.formUnion(pegFrom.keys)
             deferred.ctx = ctx
         } else {
-            for sku in pegSkus.sorted() {
-                for change in try Pegging.repeg(db, sku: sku) where change.wasWaiting {
+            for sku in pegSkus.union(pegFrom.keys).sorted() {
+                let from = pegSkus.contains(sku) ? nil : pegFrom[sku]
+                for change in try Pegging.repeg(db, sku: sku, from: from) where change.wasWaiting {
                     note(.promisedDateChanged, order: change.orderId)
                 }
             }

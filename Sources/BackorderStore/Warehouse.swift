@@ -50,6 +50,8 @@ public final class Warehouse: @unchecked Sendable {
     public let isReadOnly: Bool
     /// Checkpoints the log in the background for a file open for writing.
     let checkpointer: Checkpointer?
+    /// Set by the first `close`: a closed connection must never be used again (SQLite would read freed memory).
+    private let closedFlag = ClosedFlag()
 
     init(writer: any DatabaseWriter, path: String?, readOnly: Bool, session: Database? = nil, savepoints: Bool = true,
          deferredPegging: DeferredPegging? = nil, checkpointer: Checkpointer? = nil) {
@@ -271,9 +273,24 @@ extension Warehouse {
     /// `fully` (for a file about to be moved or copied) waits until no other process reads an older snapshot and empties
     /// the log; otherwise the fold never waits for anyone and leaves to later what other processes still read.
     public func close(fully: Bool = true) throws {
+        guard closedFlag.setOnce() else { return }
         // A pool's read-only connections close last and never checkpoint: fold the WAL in from the writer first.
         checkpointer?.close()
         if !isReadOnly, path != nil { _ = try writer.writeWithoutTransaction { try $0.checkpoint(fully ? .truncate : .passive) } }
         if let pool = writer as? DatabasePool { try pool.close() } else if let q = writer as? DatabaseQueue { try q.close() }
+    }
+}
+
+/// A flag that is set once, from any thread.
+final class ClosedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var isSet = false
+
+    /// Sets the flag; true only for the call that set it.
+    func setOnce() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        if isSet { return false }
+        isSet = true
+        return true
     }
 }
