@@ -5,6 +5,11 @@ enum JSONArgument {
         "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 
+    /// `["a","b"]`.
+    static func strings(_ texts: some Sequence<String>) -> String {
+        "[" + texts.map(quoted).joined(separator: ",") + "]"
+    }
+
     /// `[[1,"text"],…]`: read with `json_extract(value, '$[0]')` and `'$[1]'`.
     static func pairs(_ pairs: some Sequence<(Int64, String)>) -> String {
         "[" + pairs.map { "[\($0.0),\(quoted($0.1))]" }.joined(separator: ",") + "]"

@@ -7,12 +7,13 @@ extension Warehouse {
     /// Open orders, oldest first.
     public func openOrders(_ page: Page = Page()) throws -> [OpenOrderRow] {
         try read { db in
-            let (cond, args) = likeFilter(page.filter, columns: Warehouse.orderFilter)
+            let (cond, args) = try filter(db, page.filter, Warehouse.orderFilter)
             let rows = try window(db, """
                 SELECT o.id, o.number, o.customer, c.name AS customer_name, o.order_date, o.priority, o.policy, o.version
                 FROM orders o INDEXED BY orders_open JOIN customer c ON c.code = o.customer
                 WHERE o.closed_at IS NULL \(cond)
-                """, orderBy: ["o.order_date", "o.number"], arguments: args, page: page)
+                """, orderBy: ["o.order_date", "o.number"], arguments: args, page: page,
+                total: { try self.count(db, .orders, condition: cond, arguments: args, sku: nil) })
             // The page's line totals in one grouped query, not one query per order.
             let ids = "[" + rows.map { String($0["id"] as Int64) }.joined(separator: ",") + "]"
             var totals: [Int64: Row] = [:]
@@ -35,7 +36,8 @@ extension Warehouse {
     /// Open backorder lines, oldest order first (or, with `sku`, in the order receipts serve them), with promised dates.
     public func backorderLines(_ page: Page = Page(), sku: String? = nil, today: Day) throws -> [BackorderRow] {
         try read { db in
-            let (cond, args) = likeFilter(page.filter, columns: Warehouse.backorderFilter)
+            let (cond, args) = try filter(db, page.filter, Warehouse.backorderFilter)
+            let total = { try self.count(db, .backorders, condition: cond, arguments: args, sku: sku) }
             let rows: [Row]
             if let sku {
                 rows = try window(db, """
@@ -43,14 +45,14 @@ extension Warehouse {
                     FROM order_line l INDEXED BY line_waiting JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
                     JOIN item i ON i.sku = l.sku
                     WHERE l.sku = ? AND l.backordered > 0 \(cond)
-                    """, orderBy: ["l.priority", "l.order_date", "l.order_no", "l.line_no"], arguments: [sku] + args, page: page)
+                    """, orderBy: ["l.priority", "l.order_date", "l.order_no", "l.line_no"], arguments: [sku] + args, page: page, total: total)
             } else {
                 rows = try window(db, """
                     SELECT l.id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name AS item_name, c.name AS customer_name
                     FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
                     JOIN item i ON i.sku = l.sku
                     WHERE l.backordered > 0 \(cond)
-                    """, orderBy: ["l.order_date", "l.order_no", "l.line_no"], arguments: args, page: page)
+                    """, orderBy: ["l.order_date", "l.order_no", "l.line_no"], arguments: args, page: page, total: total)
             }
             return rows.map { r in
                 let date = day(r["order_date"])
@@ -169,9 +171,12 @@ extension Warehouse {
 
     /// A page of `select` in `orderBy` order (a unique key). Deep pages are read from the far end backwards, so End on a
     /// list of 100,000 rows costs what Home does instead of stepping over every row before it.
-    func window(_ db: Database, _ select: String, orderBy: [String], arguments: StatementArguments, page: Page) throws -> [Row] {
+    ///
+    /// `total` counts the rows more cheaply than counting `select` (without its joins); by default `select` is counted.
+    func window(_ db: Database, _ select: String, orderBy: [String], arguments: StatementArguments, page: Page,
+                total count: (() throws -> Int)? = nil) throws -> [Row] {
         if page.offset > 1_000 {
-            let total = try db.int(sql: "SELECT COUNT(*) FROM (\(select))", arguments: arguments) ?? 0
+            let total = try count?() ?? db.int(sql: "SELECT COUNT(*) FROM (\(select))", arguments: arguments) ?? 0
             if page.offset > total / 2 {
                 let limit = max(0, min(page.limit, total - page.offset))
                 let offset = max(0, total - page.offset - limit)
@@ -253,32 +258,59 @@ extension Warehouse {
     func likeFilter(_ text: String, columns: [String]) -> (String, StatementArguments) {
         let t = text.trimmingSpaces
         guard !t.isEmpty else { return ("", StatementArguments()) }
-        let escaped = t.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-        let pattern = "%\(escaped)%"
+        let pattern = likePattern(t)
         let terms = columns.map { $0.contains("LIKE ?") ? $0 : "\($0) LIKE ? ESCAPE '\\'" }
         let placeholders = terms.reduce(0) { $0 + $1.filter { $0 == "?" }.count }
         return ("AND (" + terms.joined(separator: " OR ") + ")", StatementArguments(Array(repeating: pattern, count: placeholders)))
     }
 
-    /// The customer column matches when the customer's code or name does: a small set found once, not a join per row.
-    static func customerMatch(_ column: String) -> String {
-        "\(column) IN (SELECT code FROM customer WHERE code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')"
+    /// `%text%` with LIKE's wildcards in `text` escaped (ESCAPE '\\'), so they match themselves.
+    func likePattern(_ text: String) -> String {
+        "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
     }
 
-    /// The SKU column matches when the item's name does.
-    static func itemNameMatch(_ column: String) -> String {
-        "\(column) IN (SELECT sku FROM item WHERE name LIKE ? ESCAPE '\\')"
+    /// What a list's filter looks at: text columns, and columns that match through a small set looked up first.
+    struct FilterColumns {
+        var text: [String]
+        /// A SKU column that also matches when its item's name does.
+        var skuByItemName: String?
+        /// A customer-code column that also matches when the customer's name does.
+        var customer: String?
+        /// An order-id column that matches when its order's customer code or name does.
+        var orderByCustomer: String?
     }
 
-    /// An order-id column matches when its order's customer code or name does.
-    static func orderCustomerMatch(_ column: String) -> String {
-        "\(column) IN (SELECT id FROM orders WHERE \(customerMatch("customer")))"
+    /// `AND (…)` matching the filter text in `columns`, case-insensitively. The items and customers whose names match
+    /// are looked up first (small tables) and a set that comes out empty is left out, so a filter that matches nothing
+    /// costs one pass over the list's index with two LIKEs per row instead of set probes and joins.
+    func filter(_ db: Database, _ text: String, _ columns: FilterColumns) throws -> (String, StatementArguments) {
+        let t = text.trimmingSpaces
+        guard !t.isEmpty else { return ("", StatementArguments()) }
+        let pattern = likePattern(t)
+        var terms = columns.text.map { "\($0) LIKE ? ESCAPE '\\'" }
+        var args = StatementArguments(Array(repeating: pattern, count: terms.count))
+        if let sku = columns.skuByItemName {
+            let skus = try String.fetchAll(db, sql: "SELECT sku FROM item WHERE name LIKE ? ESCAPE '\\'", arguments: [pattern])
+            if !skus.isEmpty { terms.append("\(sku) IN (SELECT value FROM json_each(?))"); args += [JSONArgument.strings(skus)] }
+        }
+        if columns.customer != nil || columns.orderByCustomer != nil {
+            let codes = try String.fetchAll(db, sql: "SELECT code FROM customer WHERE code LIKE ?1 ESCAPE '\\' OR name LIKE ?1 ESCAPE '\\'",
+                                            arguments: [pattern])
+            if !codes.isEmpty {
+                if let c = columns.customer { terms.append("\(c) IN (SELECT value FROM json_each(?))"); args += [JSONArgument.strings(codes)] }
+                if let o = columns.orderByCustomer {
+                    terms.append("\(o) IN (SELECT id FROM orders WHERE customer IN (SELECT value FROM json_each(?)))")
+                    args += [JSONArgument.strings(codes)]
+                }
+            }
+        }
+        return ("AND (" + terms.joined(separator: " OR ") + ")", args)
     }
 
     /// Filter columns of the open-orders list: all in the `orders_open` index, so a filter never reads the table.
-    static let orderFilter = ["o.number", customerMatch("o.customer")]
+    static let orderFilter = FilterColumns(text: ["o.number"], customer: "o.customer")
     /// Filter columns of the backorder list: all in the `line_backorder_age` index.
-    static let backorderFilter = ["l.order_no", "l.sku", itemNameMatch("l.sku"), orderCustomerMatch("l.order_id")]
+    static let backorderFilter = FilterColumns(text: ["l.order_no", "l.sku"], skuByItemName: "l.sku", orderByCustomer: "l.order_id")
 }
 
 func day(_ text: String) -> Day { Day(iso: text) ?? Day(ordinal: 0) }
@@ -308,35 +340,42 @@ extension Warehouse: WarehouseService {
     public var location: String { path ?? ":memory:" }
 
     /// Rows of a list with `filter`; with `sku`, only that SKU's rows, counted through the SKU's own index range.
-    public func rowCount(_ list: ListKind, filter: String, sku: String? = nil) throws -> Int {
+    public func rowCount(_ list: ListKind, filter text: String, sku: String? = nil) throws -> Int {
         if list == .orders, sku != nil { throw BackorderError.invalid("open orders cannot be restricted to one SKU") }
         return try read { db in
-            // The SKU condition and its argument come first, as in the list queries.
-            let skuArgs = StatementArguments(sku.map { [$0] } ?? [])
             switch list {
             case .orders:
-                let (cond, args) = likeFilter(filter, columns: Warehouse.orderFilter)
-                return try db.int(sql: """
-                    SELECT COUNT(*) FROM orders o INDEXED BY orders_open JOIN customer c ON c.code = o.customer WHERE o.closed_at IS NULL \(cond)
-                    """, arguments: args) ?? 0
+                let (cond, args) = try filter(db, text, Warehouse.orderFilter)
+                return try count(db, .orders, condition: cond, arguments: args, sku: nil)
             case .backorders:
-                let (cond, args) = likeFilter(filter, columns: Warehouse.backorderFilter)
-                return try db.int(sql: """
-                    SELECT COUNT(*) FROM order_line l INDEXED BY \(sku == nil ? "line_backorder_age" : "line_waiting") JOIN orders o ON o.id = l.order_id
-                    JOIN customer c ON c.code = o.customer JOIN item i ON i.sku = l.sku
-                    WHERE \(sku == nil ? "" : "l.sku = ? AND") l.backordered > 0 \(cond)
-                    """, arguments: skuArgs + args) ?? 0
+                let (cond, args) = try filter(db, text, Warehouse.backorderFilter)
+                return try count(db, .backorders, condition: cond, arguments: args, sku: sku)
             case .arrivals:
-                let (cond, args) = likeFilter(filter, columns: ["a.po_number", "a.sku", "a.supplier", "i.name"])
+                let (cond, args) = likeFilter(text, columns: ["a.po_number", "a.sku", "a.supplier", "i.name"])
                 return try db.int(sql: """
                     SELECT COUNT(*) FROM arrival a INDEXED BY \(sku == nil ? "arrival_open_eta" : "arrival_open_sku") JOIN item i ON i.sku = a.sku
                     WHERE a.closed_at IS NULL \(sku == nil ? "" : "AND a.sku = ?") \(cond)
-                    """, arguments: skuArgs + args) ?? 0
+                    """, arguments: StatementArguments(sku.map { [$0] } ?? []) + args) ?? 0
             case .stock:
-                let (cond, args) = likeFilter(filter, columns: ["sku", "name", "bin"])
+                let (cond, args) = likeFilter(text, columns: ["sku", "name", "bin"])
                 return try db.int(sql: "SELECT COUNT(*) FROM item WHERE 1 \(sku == nil ? "" : "AND sku = ?") \(cond)",
-                                  arguments: skuArgs + args) ?? 0
+                                  arguments: StatementArguments(sku.map { [$0] } ?? []) + args) ?? 0
             }
+        }
+    }
+
+    /// Rows of the open orders or backorder lines for a resolved filter, counted on the list's index alone: the joins of
+    /// the list query add names, never remove rows (foreign keys), and the filter only looks at indexed columns.
+    func count(_ db: Database, _ list: ListKind, condition: String, arguments: StatementArguments, sku: String?) throws -> Int {
+        switch list {
+        case .orders:
+            return try db.int(sql: "SELECT COUNT(*) FROM orders o INDEXED BY orders_open WHERE o.closed_at IS NULL \(condition)",
+                              arguments: arguments) ?? 0
+        default:
+            return try db.int(sql: """
+                SELECT COUNT(*) FROM order_line l INDEXED BY \(sku == nil ? "line_backorder_age" : "line_waiting")
+                WHERE \(sku == nil ? "" : "l.sku = ? AND") l.backordered > 0 \(condition)
+                """, arguments: StatementArguments(sku.map { [$0] } ?? []) + arguments) ?? 0
         }
     }
 }

@@ -16,7 +16,7 @@ extension Warehouse: ReportService {
             var args = StatementArguments()
             if let earliest { conditions.append("l.order_date >= ?"); args += [earliest.iso] }
             if let latest { conditions.append("l.order_date <= ?"); args += [latest.iso] }
-            let (filter, filterArgs) = likeFilter(page.filter, columns: Warehouse.backorderFilter)
+            let (filter, filterArgs) = try self.filter(db, page.filter, Warehouse.backorderFilter)
             let rows = try db.rows(sql: """
                 SELECT l.id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name AS item_name, c.name AS customer_name
                 FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer

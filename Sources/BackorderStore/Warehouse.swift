@@ -155,7 +155,7 @@ public final class Warehouse: @unchecked Sendable {
         c.label = "backorders"
         c.prepareDatabase { db in
             // A larger page cache and memory-mapped reads: the lists and operations touch the same hot pages all day.
-            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 2147483648")
+            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456")
             // Only the pool's writer commits; its readers are opened read-only.
             if let checkpointer, !db.configuration.readonly { checkpointer.install(on: db) }
         }

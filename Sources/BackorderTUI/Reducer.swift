@@ -387,7 +387,18 @@ public enum Reducer {
     }
 
     static func applyFilter(_ state: inout AppState, _ kind: PaneKind, _ text: String) -> [Effect] {
-        guard state[pane: kind].filter != text else { return [] }
+        var pane = state[pane: kind]
+        guard pane.filter != text else { return [] }
+        let old = pane.filter.trimmingSpaces, new = text.trimmingSpaces
+        // A row that contains the longer text contains the shorter one: when the shorter matched nothing, neither does
+        // the longer, so typing on after a miss costs no query (the worst case: a full pass over the list per key).
+        if !old.isEmpty, new.contains(old), pane.loadedTop == 0, pane.rows.count == 0, pane.selected == 0 {
+            pane.filter = text
+            pane.total = 0
+            pane.totalPending = false
+            state[pane: kind] = pane
+            return []
+        }
         state[pane: kind].filter = text
         return narrowed(&state, kind)
     }

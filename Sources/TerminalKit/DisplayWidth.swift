@@ -73,8 +73,19 @@ public func displayWidth(of character: Character) -> Int {
     glyphs(of: String(character)).reduce(0) { $0 + $1.width }
 }
 
+/// Printable ASCII bytes as glyphs, built once: the common case of every screen makes no new strings.
+private let asciiGlyphs: [Glyph] = (0..<128).map { Glyph(text: String(Unicode.Scalar(UInt8($0))), width: 1) }
+
+/// Whether every byte is printable ASCII (U+0020–U+007E): one byte, one glyph, one column.
+@inline(__always)
+func isPrintableASCII<S: StringProtocol>(_ text: S) -> Bool {
+    text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+}
+
 /// Splits text into the glyphs `ScreenBuffer` places into cells, escaping control characters.
 func glyphs<S: StringProtocol>(of text: S) -> [Glyph] {
+    // Grapheme breaking costs more than the rest of a frame; plain ASCII (most of every screen) needs none.
+    if isPrintableASCII(text) { return text.utf8.map { asciiGlyphs[Int($0)] } }
     var result: [Glyph] = []
     result.reserveCapacity(text.utf8.count)
 
@@ -124,7 +135,7 @@ extension Array where Element == Glyph {
 
 extension StringProtocol {
     /// Width in terminal columns as `ScreenBuffer.put` would draw it (control characters escaped).
-    public var displayWidth: Int { glyphs(of: self).totalWidth }
+    public var displayWidth: Int { isPrintableASCII(self) ? utf8.count : glyphs(of: self).totalWidth }
 
     /// The text with every control character replaced by its visible escape (`^[`, `^M`, `^?`, `<9B>`)
     /// and invisible format characters removed. Idempotent, and safe to send to a terminal.
@@ -133,6 +144,7 @@ extension StringProtocol {
     /// The (escaped) text cut to at most `width` columns, ending in `ellipsis` when something was cut.
     /// A wide character is never split.
     public func truncated(toWidth width: Int, ellipsis: String = "…") -> String {
+        if isPrintableASCII(self) && utf8.count <= width { return String(self) }
         let all = glyphs(of: self)
         if all.totalWidth <= width { return all.joined }
         guard width > 0 else { return "" }

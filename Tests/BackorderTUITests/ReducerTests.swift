@@ -119,6 +119,24 @@ final class ReducerTests: XCTestCase {
 
     // MARK: filter and sort
 
+    func testTypingOnAfterAFilterMatchedNothingAsksTheStoreNothing() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.char("/")))
+        _ = Reducer.reduce(&s, .key(.char("z")))
+        _ = Reducer.reduce(&s, .paneLoaded(.orders, PaneLoad(top: 0, total: nil, rows: .orders([]), filter: "z")))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("q"))), [], "nothing contains z, so nothing contains zq")
+        XCTAssertEqual(s.focused.filter, "zq")
+        XCTAssertEqual(s.focused.total, 0)
+        XCTAssertFalse(s.focused.totalPending)
+        let shorter = Reducer.reduce(&s, .key(.backspace))
+        XCTAssertEqual(shorter, [.loadPane(.orders, PaneQuery(page: Page(offset: 0, limit: 19, filter: "z"), withTotal: false)),
+                                 .countRows(.orders, filter: "z")], "a shorter text may match again: asked")
+        _ = Reducer.reduce(&s, .key(.backspace))
+        _ = Reducer.reduce(&s, .key(.char("a")))
+        _ = Reducer.reduce(&s, .paneLoaded(.orders, PaneLoad(top: 0, total: nil, rows: .orders([order(1)]), filter: "a")))
+        XCTAssertFalse(Reducer.reduce(&s, .key(.char("b"))).isEmpty, "after a match, the longer text is asked for")
+    }
+
     func testEachFilterKeystrokeRefiltersAndEscRestoresThePreviousFilter() {
         var s = state()
         XCTAssertEqual(Reducer.reduce(&s, .key(.char("/"))), [])
