@@ -36,7 +36,7 @@ public enum AccessMode: Sendable {
 /// The one owner of a data file: its connection pool, its migrations, and every operation as one transaction.
 ///
 /// `@unchecked Sendable`: a batch session (which holds its transaction's `Database`) never escapes its `batch` closure;
-/// every other instance holds only immutable references to thread-safe GRDB writers.
+/// every other instance holds only immutable references to thread-safe GRDB writers, and a closed flag behind a lock.
 public final class Warehouse: @unchecked Sendable {
     let writer: any DatabaseWriter
     /// Set only on the warehouse handed to a `batch` body: operations then run inside that one transaction.
@@ -50,8 +50,9 @@ public final class Warehouse: @unchecked Sendable {
     public let isReadOnly: Bool
     /// Checkpoints the log in the background for a file open for writing.
     let checkpointer: Checkpointer?
-    /// Set by the first `close`: a closed connection must never be used again (SQLite would read freed memory).
-    private let closedFlag = ClosedFlag()
+    /// Set once `close` has released the connections; guarded by `closeLock`.
+    private var closed = false
+    private let closeLock = NSLock()
 
     init(writer: any DatabaseWriter, path: String?, readOnly: Bool, session: Database? = nil, savepoints: Bool = true,
          deferredPegging: DeferredPegging? = nil, checkpointer: Checkpointer? = nil) {
@@ -272,25 +273,18 @@ extension Warehouse {
     ///
     /// `fully` (for a file about to be moved or copied) waits until no other process reads an older snapshot and empties
     /// the log; otherwise the fold never waits for anyone and leaves to later what other processes still read.
+    ///
+    /// Closing again does nothing: a command may close its file before the close every command gets on its way out.
     public func close(fully: Bool = true) throws {
-        guard closedFlag.setOnce() else { return }
+        closeLock.lock()
+        defer { closeLock.unlock() }
+        // A checkpoint on a connection already released reads freed memory (SIGSEGV), so the second close stops here.
+        guard !closed else { return }
         // A pool's read-only connections close last and never checkpoint: fold the WAL in from the writer first.
         checkpointer?.close()
         if !isReadOnly, path != nil { _ = try writer.writeWithoutTransaction { try $0.checkpoint(fully ? .truncate : .passive) } }
         if let pool = writer as? DatabasePool { try pool.close() } else if let q = writer as? DatabaseQueue { try q.close() }
+        closed = true
     }
 }
 
-/// A flag that is set once, from any thread.
-final class ClosedFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var isSet = false
-
-    /// Sets the flag; true only for the call that set it.
-    func setOnce() -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        if isSet { return false }
-        isSet = true
-        return true
-    }
-}

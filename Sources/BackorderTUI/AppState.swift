@@ -69,7 +69,7 @@ public struct PaneState: Equatable, Sendable {
     public var kind: PaneKind
     /// Text typed after `/`; the store matches it against the list's key fields.
     public var filter = ""
-    /// The one SKU the list is restricted to (Follow SKU), matched exactly; nil: every SKU. Combines with `filter`.
+    /// The one SKU the list is restricted to (Follow SKU, Enter on an item), matched exactly; nil: every SKU. Combines with `filter`.
     public var sku: String?
     /// Rows the list has with the current filter.
     public var total = 0
@@ -105,6 +105,9 @@ public struct PaneState: Equatable, Sendable {
 
     /// Whether the whole list is shown: no text filter and no SKU restriction.
     public var isUnrestricted: Bool { filter.isEmpty && sku == nil }
+
+    /// Whether the rows come in serving order (priority, order date, number: as receipts fill lines), as one SKU's backorders do.
+    public var inServingOrder: Bool { kind == .backorders && sku != nil }
 }
 
 /// An order shown in full (Enter), with its scroll position.

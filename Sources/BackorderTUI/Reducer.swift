@@ -415,6 +415,15 @@ public enum Reducer {
         return narrowed(&state, kind)
     }
 
+    /// Focuses a pane just narrowed (by `narrowing`, its load): one load of it, not a second one for the focus.
+    static func focusNarrowed(_ state: inout AppState, _ kind: PaneKind, _ narrowing: [Effect]) -> [Effect] {
+        let focused = focus(&state, kind).filter { effect in
+            if case .loadPane(kind, _) = effect { return narrowing.isEmpty }
+            return true
+        }
+        return narrowing + focused
+    }
+
     /// Starts a pane over at its first row after its filter or SKU changed, and loads it.
     static func narrowed(_ state: inout AppState, _ kind: PaneKind) -> [Effect] {
         var pane = state[pane: kind]
@@ -464,7 +473,8 @@ public enum Reducer {
                 return applyFilter(&state, state.focus, "")
             }
             guard let sku = pane.sku else { return [] }
-            state.message = StatusMessage("SKU = \(sku) lifted: \(name) of every SKU")
+            // Only a SKU's backorder lines come in serving order: without it the pane is oldest first again.
+            state.message = StatusMessage("SKU = \(sku) lifted: \(name) of every SKU" + (state.focus == .backorders ? ", oldest first" : ""))
             return restrict(&state, state.focus, to: nil)
         }
     }
@@ -523,12 +533,16 @@ public enum Reducer {
         case .backorders(let r): return [.loadDetail(order: r[i].orderNumber, purpose: .view)]
         case .arrivals(let r): return [.loadArrival(r[i].arrival.reference)]
         case .stock(let r):
-            // An item opens its waiting backorder lines.
-            var effects = applyFilter(&state, .backorders, r[i].sku)
-            effects += focus(&state, .backorders)
-            state.message = StatusMessage("Backorder lines of \(r[i].sku) (Esc drops the filter)")
-            return effects
+            return showItemBackorders(&state, sku: r[i].sku, back: nil)
         }
+    }
+
+    /// Shows the backorder lines of exactly `sku`, in serving order; `back` names a way back besides Esc.
+    static func showItemBackorders(_ state: inout AppState, sku: String, back: String?) -> [Effect] {
+        let restricted = restrict(&state, .backorders, to: sku)
+        let effects = focusNarrowed(&state, .backorders, restricted)
+        state.message = StatusMessage("Backorders of SKU = \(sku) as receipts serve them (Esc: every SKU" + (back.map { ", " + $0 } ?? "") + ")")
+        return effects
     }
 
     // MARK: actions

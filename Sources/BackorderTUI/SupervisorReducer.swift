@@ -117,7 +117,7 @@ extension Reducer {
             return [bucketLinesLoad(state, lines)]
         case .shortage(let rows)?:
             guard rows.indices.contains(selected) else { return [] }
-            return showBackorders(&state, filter: rows[selected].sku)
+            return showItemBackorders(&state, sku: rows[selected].sku, back: "R: report")
         case .late(let report)?:
             guard report.arrivals.indices.contains(selected) else { return [] }
             return [.loadArrival(report.arrivals[selected].reference)]
@@ -129,10 +129,18 @@ extension Reducer {
         }
     }
 
-    /// Leaves the reports for the backorder lines pane narrowed to `filter`.
+    /// Leaves the reports for the backorder lines pane narrowed to `filter` (a customer's name), of every SKU.
     static func showBackorders(_ state: inout AppState, filter: String) -> [Effect] {
-        var effects = applyFilter(&state, .backorders, filter)
-        effects += focus(&state, .backorders)
+        var effects: [Effect] = []
+        var pane = state[pane: .backorders]
+        if pane.filter != filter || pane.sku != nil {
+            // A customer's lines of every SKU: an item's restriction left from an earlier Enter would hide most of them.
+            pane.filter = filter
+            pane.sku = nil
+            state[pane: .backorders] = pane
+            effects = narrowed(&state, .backorders)
+        }
+        effects = focusNarrowed(&state, .backorders, effects)
         state.message = StatusMessage("Backorder lines of \(filter) (Esc drops the filter, R goes back to the report)")
         return effects
     }

@@ -31,19 +31,29 @@ public enum Views {
     // MARK: panes
 
     /// Position, SKU restriction, filter and sort of a pane, e.g. "3/12 SKU = SKU-1 /acme page by Qty▼"; with `width`,
-    /// cut to fit with "…", but never inside the SKU.
+    /// cut to fit with "…", but never inside the SKU or the order it names.
     static func caption(_ pane: PaneState, width: Int? = nil) -> String {
         var parts = [pane.total == 0 ? "0" : "\(pane.selected + 1)/\(pane.total)" + (pane.totalPending ? "+" : "")]
-        if let sku = pane.sku { parts.append("SKU = " + sku) }
+        // Parts that say something else when cut short ("SKU = SKU-100…" for SKU-1001): shown whole or not at all.
+        var whole: Set<Int> = []
+        if let sku = pane.sku { whole.insert(parts.count); parts.append("SKU = " + sku) }
+        // A SKU's backorder lines come in another order than the whole list's (oldest first): the caption says which.
+        if pane.inServingOrder && pane.sortColumn == nil { whole.insert(parts.count); parts.append("serving order") }
         if !pane.filter.isEmpty { parts.append("/" + pane.filter) }
         if let c = pane.sortColumn {
             parts.append("page by \(Columns.columns(pane.kind)[c].title)\(pane.sortDescending ? "▼" : "▲")")
         }
         let full = parts.joined(separator: " ")
         guard let width, full.displayWidth > width else { return full }
-        // A SKU cut short ("SKU = SKU-100…" for SKU-1001) would name another item: it is shown whole, then a space, or not at all.
-        if pane.sku != nil, parts.prefix(2).joined(separator: " ").displayWidth + 2 > width { return parts[0] + " …" }
-        return full.truncated(toWidth: width)
+        var shown = parts[0]
+        for i in parts.indices.dropFirst() {
+            let next = shown + " " + parts[i]
+            // Room is kept for a closing " …" while more parts follow.
+            if next.displayWidth <= width - (i == parts.count - 1 ? 0 : 2) { shown = next; continue }
+            if whole.contains(i) { return shown + " …" }
+            return (shown + " " + parts[i...].joined(separator: " ")).truncated(toWidth: width)
+        }
+        return shown
     }
 
     static func renderSinglePane(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {

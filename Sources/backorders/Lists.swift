@@ -71,10 +71,11 @@ struct List: ParsableCommand {
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var list: ListOptions
         @Flag(help: "Only items with backordered demand.") var short = false
+        @Option(help: "Only this SKU (exactly: SKU-1 is not SKU-10).") var sku: String?
 
         func run() throws {
             try perform {
-                let rows = try db.open(.readOnly).stock(list.page, onlyShort: short)
+                let rows = try db.open(.readOnly).stock(list.page, onlyShort: short, sku: sku)
                 if list.json { try printJSON(rows); return }
                 if list.csv { return printCSV(rows) }
                 printTable(["SKU", "ITEM", "BIN", "ON HAND", "ALLOC", "PICKED", "FREE", "BACKORD", "INCOMING"],

@@ -47,8 +47,9 @@ enum OpenFiles {
 struct ListOptions: ParsableArguments {
     @Flag(help: "Print JSON instead of a table.") var json = false
     @Flag(help: "Print CSV (RFC 4180, comma-separated, CRLF) instead of a table.") var csv = false
-    @Option(help: "How many rows at most.") var limit = 50
-    @Option(help: "Skip this many rows first.") var offset = 0
+    // Unconditional, so `--limit -5` reaches validate() instead of reading as an unknown option -5.
+    @Option(parsing: .unconditional, help: "How many rows at most.") var limit = 50
+    @Option(parsing: .unconditional, help: "Skip this many rows first.") var offset = 0
     @Option(help: "Only rows whose number, customer, SKU or name contains this text.") var filter = ""
 
     func validate() throws {

@@ -128,6 +128,18 @@ final class DataFileTests: XCTestCase {
         assertOpenFails(other, "another application")
     }
 
+    /// A command closes its file and then every file it opened is closed on the way out: the second close must not
+    /// touch the connections the first one released (it crashed the UI on quit).
+    func testClosingTwiceIsHarmless() throws {
+        let path = temporaryPath()
+        let w = try Warehouse.open(path: path, mode: .create)
+        try w.addItem(Item(sku: "BOLT", name: "Bolt", onHand: 5), ctx: ctx())
+        try w.close(fully: false)
+        try w.close(fully: false)
+        try w.close()
+        XCTAssertEqual(try Warehouse.open(path: path, mode: .readOnly).item("BOLT").onHand, 5, "the file is whole")
+    }
+
     func testNewerSchemaIsRefused() throws {
         let path = temporaryPath()
         try Warehouse.open(path: path, mode: .create).close()

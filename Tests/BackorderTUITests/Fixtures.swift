@@ -53,6 +53,15 @@ func makeLookalikeWarehouse() throws -> Warehouse {
     return w
 }
 
+/// The look-alike warehouse plus a newer, more urgent order for SKU-1001 (SO-000005, priority 1): receipts serve it
+/// before the older SO-000001, so the SKU's serving order differs from the list's oldest-first order.
+func makeQueueWarehouse() throws -> Warehouse {
+    let w = try makeLookalikeWarehouse()
+    _ = try w.createOrder(NewOrder(number: "SO-000005", customer: "C002", priority: 1, lines: [NewOrderLine(sku: "SKU-1001", quantity: 5)]),
+                          ctx: fixedContext(-1))
+    return w
+}
+
 /// An app on `service` at a terminal size, started (first load done).
 func makeApp(_ service: any BackorderService, width: Int = 80, height: Int = 24) -> BackorderApp {
     let app = BackorderApp(service: service, actor: "clerk", clock: fixedClock)

@@ -356,6 +356,56 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(effects.count, 2)
     }
 
+    func backorderRow(_ order: String, sku: String) -> BackorderRow {
+        BackorderRow(orderNumber: order, customerName: "C", orderDate: fixedToday, priority: 5, lineNo: 1, sku: sku,
+                     itemName: "One", backordered: 1, promised: nil, ageDays: 2, late: true)
+    }
+
+    func testEnterOnAnItemRestrictsBackordersToExactlyThatSKUInServingOrder() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.char("4")))
+        _ = Reducer.reduce(&s, .paneLoaded(.stock, PaneLoad(top: 0, total: 1, rows: .stock([Item(sku: "SKU-1", name: "One")]), filter: "")))
+        s[pane: .backorders].filter = "acme"
+        let effects = Reducer.reduce(&s, .key(.enter))
+        XCTAssertEqual(s.focus, .backorders)
+        XCTAssertEqual(s[pane: .backorders].sku, "SKU-1")
+        XCTAssertEqual(s[pane: .backorders].filter, "", "a fresh look at the item: an older text filter goes")
+        XCTAssertEqual(effects, [.loadPane(.backorders, PaneQuery(page: Page(offset: 0, limit: 19, filter: ""), withTotal: true, sku: "SKU-1"))],
+                       "the store restricts by SKU (SKU-1, not every SKU containing it), loaded once")
+        XCTAssertEqual(s.message?.text, "Backorders of SKU = SKU-1 as receipts serve them (Esc: every SKU)")
+        _ = Reducer.reduce(&s, .paneLoaded(.backorders, PaneLoad(top: 0, total: 2, rows: .backorders([backorderRow("SO-9", sku: "SKU-1"),
+                                                                                                          backorderRow("SO-2", sku: "SKU-1")]),
+                                                                   filter: "", sku: "SKU-1")))
+        XCTAssertEqual(Views.caption(s[pane: .backorders]), "1/2 SKU = SKU-1 serving order", "the pane says its rows are not oldest first")
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("w"))), [.export(.pane(.backorders, filter: "", sku: "SKU-1"))])
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [.loadDetail(order: "SO-9", purpose: .view)], "Enter on a line opens its order")
+
+        let lifted = Reducer.reduce(&s, .key(.escape))
+        XCTAssertNil(s[pane: .backorders].sku)
+        XCTAssertEqual(lifted, [.loadPane(.backorders, PaneQuery(page: Page(offset: 0, limit: 19, filter: ""), withTotal: true))])
+        XCTAssertEqual(s.message?.text, "SKU = SKU-1 lifted: backorder lines of every SKU, oldest first")
+        _ = Reducer.reduce(&s, .paneLoaded(.backorders, PaneLoad(top: 0, total: 5, rows: .backorders([backorderRow("SO-2", sku: "SKU-1")]),
+                                                                   filter: "")))
+        XCTAssertEqual(Views.caption(s[pane: .backorders]), "1/5", "every SKU: the list's own order, nothing to say")
+    }
+
+    func testServingOrderIsSaidOnlyForASKUsBackordersInTheirOwnOrder() {
+        var pane = PaneState(kind: .backorders)
+        pane.total = 3
+        pane.sku = "SKU-1001"
+        XCTAssertEqual(Views.caption(pane), "1/3 SKU = SKU-1001 serving order")
+        XCTAssertEqual(Views.caption(pane, width: 31), "1/3 SKU = SKU-1001 …", "not \"serving ord…\"")
+        pane.filter = "Acme"
+        XCTAssertEqual(Views.caption(pane), "1/3 SKU = SKU-1001 serving order /Acme")
+        XCTAssertEqual(Views.caption(pane, width: 36), "1/3 SKU = SKU-1001 serving order /A…")
+        pane.sortColumn = 0
+        XCTAssertEqual(Views.caption(pane), "1/3 SKU = SKU-1001 /Acme page by Order▲", "a sorted page is in the column's order")
+        var arrivals = PaneState(kind: .arrivals)
+        arrivals.total = 1
+        arrivals.sku = "SKU-1001"
+        XCTAssertEqual(Views.caption(arrivals), "1/1 SKU = SKU-1001", "one SKU's arrivals keep the list's ETA order")
+    }
+
     func testFollowSKUOnAnOrderSaysWhy() {
         var s = state()
         XCTAssertEqual(Reducer.reduce(&s, .key(.char("f"))), [])

@@ -105,6 +105,28 @@ final class ScreenSnapshotTests: XCTestCase {
         assertSnapshot(of: app.render(), named: "follow-sku-stock-80x24")
     }
 
+    /// Enter on an item: the backorder lines of exactly that SKU (not SKU-10010), in serving order (SO-000005 at priority 1
+    /// before the older SO-000001), and the pane says so; Esc shows every SKU again, oldest first.
+    func testEnterOnAnItemScreens() throws {
+        for (sizeName, width, height) in Self.sizes {
+            let app = makeApp(try makeQueueWarehouse(), width: width, height: height)
+            app.type(.char("4"), .enter)
+            XCTAssertEqual(app.state.focus, .backorders)
+            XCTAssertEqual(app.state[pane: .backorders].sku, "SKU-1001")
+            guard case .backorders(let lines) = app.state[pane: .backorders].rows else { return XCTFail("no backorder lines") }
+            XCTAssertEqual(lines.map(\.orderNumber), ["SO-000005", "SO-000001"], "priority 1 is served before the older order")
+            XCTAssertEqual(lines.map(\.sku), ["SKU-1001", "SKU-1001"], "SKU-10010 is another item")
+            XCTAssertEqual(app.state[pane: .backorders].total, 2)
+            assertSnapshot(of: app.render(), named: "item-backorders-\(sizeName)")
+        }
+        let app = makeApp(try makeQueueWarehouse())
+        app.type(.char("4"), .enter, .escape)
+        XCTAssertNil(app.state[pane: .backorders].sku)
+        guard case .backorders(let lines) = app.state[pane: .backorders].rows else { return XCTFail("no backorder lines") }
+        XCTAssertEqual(lines.map(\.orderNumber), ["SO-000001", "SO-000001", "SO-000002", "SO-000004", "SO-000005"], "oldest first again")
+        assertSnapshot(of: app.render(), named: "item-backorders-lifted-80x24")
+    }
+
     /// Sizes beyond the three named ones: nothing overlaps and nothing crashes, down to nothing at all.
     func testAnySizeRendersWithoutCrashing() throws {
         let app = makeApp(try makeWarehouse())

@@ -37,6 +37,25 @@ final class SupervisorTests: XCTestCase {
         assertSnapshot(of: app.render(), named: "report-aging-160x48")
     }
 
+    /// Enter on a short item: the backorders pane restricted to exactly that SKU (SKU-10010 waits too, and stays out),
+    /// in serving order, with the way back to the report in the message line.
+    func testEnterOnAShortItemScreens() throws {
+        for (sizeName, width, height) in [("80x24", 80, 24), ("40x12", 40, 12)] {
+            let app = makeApp(try makeQueueWarehouse(), width: width, height: height)
+            app.type(.char("R"), .tab)
+            guard case .shortage(let rows)? = app.state.reports.data else { return XCTFail("shortage not loaded") }
+            let row = try XCTUnwrap(rows.firstIndex { $0.sku == "SKU-1001" })
+            XCTAssertTrue(rows.contains { $0.sku == "SKU-10010" }, "the look-alike is short too")
+            for _ in 0..<row { app.type(.down) }
+            app.type(.enter)
+            XCTAssertEqual(app.state.context, .panes)
+            XCTAssertEqual(app.state[pane: .backorders].sku, "SKU-1001")
+            guard case .backorders(let lines) = app.state[pane: .backorders].rows else { return XCTFail("no backorder lines") }
+            XCTAssertEqual(lines.map(\.orderNumber), ["SO-000005", "SO-000001"])
+            assertSnapshot(of: app.render(), named: "report-shortage-enter-\(sizeName)")
+        }
+    }
+
     // MARK: flows on a real warehouse
 
     func testAgingBucketListsItsLinesAndEnterOpensTheOrder() throws {
@@ -155,6 +174,42 @@ final class SupervisorTests: XCTestCase {
         XCTAssertEqual(s.reports.data, .aging([]))
         XCTAssertEqual(Reducer.reduce(&s, .revisionChecked(2)).last, .loadReport(ReportQuery(kind: .aging, from: period.0, to: period.1)),
                        "reports refresh live")
+    }
+
+    func shortage(_ sku: String) -> ShortageRow {
+        ShortageRow(sku: sku, name: "Item", unit: "pcs", backordered: 5, waitingLines: 2, free: 0, incoming: 0, uncovered: 5,
+                    oldestAgeDays: 3, minOrderQty: 1, packSize: 1, suggestedPurchase: 5)
+    }
+
+    func testEnterOnAShortItemShowsExactlyThatSKUsBackordersAndABacklogCustomerEverySKU() {
+        var s = state()
+        let period = (fixedToday.adding(days: -29), fixedToday)
+        _ = Reducer.reduce(&s, .key(.char("R")))
+        _ = Reducer.reduce(&s, .key(.tab))
+        s[pane: .backorders].filter = "acme"
+        _ = Reducer.reduce(&s, .reportLoaded(ReportQuery(kind: .shortage, from: period.0, to: period.1), .shortage([shortage("SKU-10"), shortage("SKU-1")])))
+        _ = Reducer.reduce(&s, .key(.down))
+        let effects = Reducer.reduce(&s, .key(.enter))
+        XCTAssertEqual(s.context, .panes)
+        XCTAssertEqual(s.focus, .backorders)
+        XCTAssertEqual(s[pane: .backorders].sku, "SKU-1")
+        XCTAssertEqual(s[pane: .backorders].filter, "", "an exact SKU, not a text filter that SKU-10 would match too")
+        XCTAssertEqual(effects, [.loadPane(.backorders, PaneQuery(page: Page(offset: 0, limit: 19, filter: ""), withTotal: true, sku: "SKU-1"))])
+        XCTAssertEqual(s.message?.text, "Backorders of SKU = SKU-1 as receipts serve them (Esc: every SKU, R: report)")
+        XCTAssertTrue(Views.render(s).text.contains("SKU = SKU-1 serving order"), Views.render(s).text)
+
+        // Back in the reports, a customer's lines are of every SKU: the item's restriction does not hide them.
+        _ = Reducer.reduce(&s, .key(.char("R")))
+        for _ in 0..<3 { _ = Reducer.reduce(&s, .key(.tab)) }
+        XCTAssertEqual(s.reports.kind, .backlog)
+        _ = Reducer.reduce(&s, .reportLoaded(ReportQuery(kind: .backlog, from: period.0, to: period.1), .backlog([
+            BacklogRow(customerCode: "C1", customerName: "Nordic", orders: 1, lines: 3, units: 9, oldestAgeDays: 4, nextPromised: nil,
+                       unpromisedLines: 3)])))
+        let customer = Reducer.reduce(&s, .key(.enter))
+        XCTAssertNil(s[pane: .backorders].sku)
+        XCTAssertEqual(s[pane: .backorders].filter, "Nordic")
+        XCTAssertEqual(customer, [.loadPane(.backorders, PaneQuery(page: Page(offset: 0, limit: 19, filter: "Nordic"), withTotal: false)),
+                                  .countRows(.backorders, filter: "Nordic")])
     }
 
     func testServicePeriodMovesBackAndNotPastToday() {

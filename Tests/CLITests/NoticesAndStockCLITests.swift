@@ -1,0 +1,155 @@
+import Foundation
+import XCTest
+
+/// `backorders notices` paging (--limit, --offset, and a word on stderr when more exist than were printed) and
+/// `list stock --sku`, through the real binary.
+final class NoticesAndStockCLITests: XCTestCase {
+    var db = ""
+    var dir: URL { URL(fileURLWithPath: db).deletingLastPathComponent() }
+
+    override func setUpWithError() throws { db = tempDB() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    func run(_ args: [String]) throws -> RunResult { try runCLI(args, db: db) }
+
+    /// `count` orders of one unit of an item nobody has: each order's backorder opens one pending notice.
+    func makeNotices(_ count: Int) throws {
+        for args in [["init"], ["item", "add", "GONE", "Sold out"], ["customer", "add", "C1", "Nordbygg Grossist AS"]] {
+            let r = try run(args)
+            XCTAssertEqual(r.status, 0, r.stderr)
+        }
+        let csv = "order,customer,sku,qty\n" + (1...count).map { String(format: "SO-%05d,C1,GONE,1\n", $0) }.joined()
+        let file = dir.appendingPathComponent("orders.csv")
+        try Data(csv.utf8).write(to: file)
+        let r = try run(["import", "orders", file.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+    }
+
+    func orders(_ json: String) throws -> [String] {
+        let notices = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]], "stdout is a JSON array")
+        return notices.map { $0["orderNumber"] as? String ?? "?" }
+    }
+
+    func testMoreNoticesThanTheDefaultLimitSaySoOnStderr() throws {
+        try makeNotices(1_003)
+        let text = try run(["notices"])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertEqual(text.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("── ") }.count, 1_000, "the default page")
+        XCTAssertEqual(text.stderr, "showing 1000 of 1003 notices (1–1000); use --offset/--limit for the others\n")
+
+        let json = try run(["notices", "--json"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let first = try orders(json.stdout)
+        XCTAssertEqual(first.count, 1_000)
+        XCTAssertEqual(first.first, "SO-00001")
+        XCTAssertEqual(json.stderr, text.stderr, "the note goes to stderr, so stdout stays valid JSON")
+
+        let rest = try run(["notices", "--json", "--offset", "1000"])
+        XCTAssertEqual(rest.status, 0, rest.stderr)
+        XCTAssertEqual(try orders(rest.stdout), ["SO-01001", "SO-01002", "SO-01003"], "the page after the first, oldest first")
+        XCTAssertEqual(rest.stderr, "showing 3 of 1003 notices (1001–1003); use --offset/--limit for the others\n")
+
+        let all = try run(["notices", "--json", "--limit", "2000"])
+        XCTAssertEqual(try orders(all.stdout).count, 1_003)
+        XCTAssertEqual(all.stderr, "", "every notice printed: nothing to say")
+    }
+
+    func testLimitAndOffsetPageTheList() throws {
+        try makeNotices(5)
+        let page = try run(["notices", "--json", "--limit", "2", "--offset", "1"])
+        XCTAssertEqual(page.status, 0, page.stderr)
+        XCTAssertEqual(try orders(page.stdout), ["SO-00002", "SO-00003"])
+        XCTAssertEqual(page.stderr, "showing 2 of 5 notices (2–3); use --offset/--limit for the others\n")
+
+        let text = try run(["notices", "--limit", "1", "--offset", "4"])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.hasPrefix("── SO-00005 to Nordbygg Grossist AS (C1) — backordered — pending since "), text.stdout)
+        XCTAssertEqual(text.stderr, "showing 1 of 5 notices (5–5); use --offset/--limit for the others\n")
+
+        let past = try run(["notices", "--offset", "9"])
+        XCTAssertEqual(past.status, 0, past.stderr)
+        XCTAssertEqual(past.stdout, "", "not \"no pending notices\": there are five")
+        XCTAssertEqual(past.stderr, "showing 0 of 5 notices (--offset 9 is past the last); use --offset/--limit for the others\n")
+        let pastJSON = try run(["notices", "--json", "--offset", "9"])
+        XCTAssertEqual(try orders(pastJSON.stdout), [])
+
+        let whole = try run(["notices", "--limit", "5"])
+        XCTAssertEqual(whole.stderr, "")
+        XCTAssertEqual(whole.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("── ") }.count, 5)
+    }
+
+    func testNoNoticesAtAll() throws {
+        try makeNotices(1)
+        XCTAssertEqual(try run(["notices", "--mark-sent-all"]).stdout, "marked 1 notice(s) sent\n")
+        let none = try run(["notices"])
+        XCTAssertEqual(none.status, 0, none.stderr)
+        XCTAssertEqual(none.stdout, "no pending notices\n")
+        XCTAssertEqual(none.stderr, "")
+        let sent = try run(["notices", "--all", "--json"])
+        XCTAssertEqual(try orders(sent.stdout), ["SO-00001"], "--all pages the sent ones too")
+    }
+
+    func testBadLimitOrOffsetIs64WithAClearMessageAndMarksNothing() throws {
+        try makeNotices(3)
+        for args in [["--limit", "-1"], ["--offset", "-5"], ["--limit=-1"], ["--offset", "-1", "--json"]] {
+            let r = try run(["notices"] + args)
+            XCTAssertEqual(r.status, 64, args.joined(separator: " "))
+            XCTAssertEqual(r.stdout, "", args.joined(separator: " "))
+            XCTAssertTrue(r.stderr.hasPrefix("Error: --limit and --offset must not be negative\n"), r.stderr)
+        }
+        let typo = try run(["notices", "--limit", "ten"])
+        XCTAssertEqual(typo.status, 64)
+        XCTAssertTrue(typo.stderr.hasPrefix("Error: The value 'ten' is invalid for '--limit <limit>'"), typo.stderr)
+
+        // Marking is of every pending notice (or one order's), never of a page: asking for a page is refused before any write.
+        for args in [["--mark-sent-all", "--limit", "1"], ["--mark-sent", "SO-00001", "--offset", "1"]] {
+            let r = try run(["notices"] + args)
+            XCTAssertEqual(r.status, 64, args.joined(separator: " "))
+            XCTAssertTrue(r.stderr.hasPrefix("Error: --limit and --offset page the list;"), r.stderr)
+        }
+        let pending = try run(["notices", "--json"])
+        XCTAssertEqual(try orders(pending.stdout), ["SO-00001", "SO-00002", "SO-00003"], "nothing was marked sent")
+    }
+
+    func testListsRefuseANegativeLimitClearly() throws {
+        try makeNotices(1)
+        for list in ["orders", "backorders", "arrivals", "stock"] {
+            let r = try run(["list", list, "--limit", "-5"])
+            XCTAssertEqual(r.status, 64, list)
+            XCTAssertTrue(r.stderr.hasPrefix("Error: --limit and --offset must not be negative\n"), "\(list): \(r.stderr)")
+        }
+    }
+
+    // MARK: list stock --sku
+
+    func testListStockSKUIsExactlyThatItem() throws {
+        for args in [["init"], ["item", "add", "SKU-1", "Widget", "--stock", "4"], ["item", "add", "SKU-10", "Widget XL"],
+                     ["item", "add", "XSKU-1", "Other widget"], ["customer", "add", "C1", "Nordbygg Grossist AS"],
+                     ["order", "create", "--customer", "C1", "SKU-1=6", "SKU-10=1"]] {
+            let r = try run(args)
+            XCTAssertEqual(r.status, 0, "\(args): \(r.stderr)")
+        }
+        let one = try run(["list", "stock", "--sku", "SKU-1"])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        XCTAssertEqual(one.stdout, """
+            SKU    ITEM    BIN  ON HAND  ALLOC  PICKED  FREE  BACKORD  INCOMING
+            -----  ------  ---  -------  -----  ------  ----  -------  --------
+            SKU-1  Widget             4      4       0     0        2         0
+
+            """)
+        let json = try run(["list", "stock", "--sku", "SKU-1", "--json"])
+        let items = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(items.map { $0["sku"] as? String }, ["SKU-1"], "not SKU-10 or XSKU-1")
+        let text = try run(["list", "stock", "--filter", "SKU-1", "--csv"])
+        XCTAssertEqual(text.stdout.components(separatedBy: "\r\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) },
+                       ["SKU-1", "SKU-10", "XSKU-1"], "a text filter, by contrast, matches all three")
+
+        let short = try run(["list", "stock", "--sku", "SKU-10", "--short", "--csv"])
+        XCTAssertEqual(short.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, 2, "SKU-10 waits for 1: header and one row")
+        let none = try run(["list", "stock", "--sku", "XSKU-1", "--short", "--json"])
+        XCTAssertEqual(none.stdout, "[\n\n]\n", "XSKU-1 has nothing backordered")
+        let unknown = try run(["list", "stock", "--sku", "NOPE", "--json"])
+        XCTAssertEqual(unknown.status, 0, "like list arrivals --sku: an empty list, not an error")
+        XCTAssertEqual(unknown.stdout, "[\n\n]\n")
+    }
+}
