@@ -73,7 +73,8 @@ extension Warehouse {
                 SELECT a.*, i.name AS item_name, (SELECT COUNT(*) FROM eta_change e WHERE e.arrival_id = a.id) AS changes
                 FROM arrival a INDEXED BY \(index) JOIN item i ON i.sku = a.sku
                 WHERE a.closed_at IS NULL \(sku == nil ? "" : "AND a.sku = ?") \(cond)
-                """, orderBy: ["a.eta", "a.id"], arguments: StatementArguments(sku.map { [$0] } ?? []) + args, page: page)
+                """, orderBy: ["a.eta", "a.id"], arguments: StatementArguments(sku.map { [$0] } ?? []) + args, page: page,
+                total: { try self.countArrivals(db, condition: cond, arguments: args, sku: sku) })
             var perArrival: [Int64: Int] = [:]
             for s in Set(rows.map { $0["sku"] as String }) { perArrival.merge(try promisedPerArrival(db, sku: s)) { a, _ in a } }
             return rows.map { r in
@@ -352,16 +353,22 @@ extension Warehouse: WarehouseService {
                 return try count(db, .backorders, condition: cond, arguments: args, sku: sku)
             case .arrivals:
                 let (cond, args) = likeFilter(text, columns: ["a.po_number", "a.sku", "a.supplier", "i.name"])
-                return try db.int(sql: """
-                    SELECT COUNT(*) FROM arrival a INDEXED BY \(sku == nil ? "arrival_open_eta" : "arrival_open_sku") JOIN item i ON i.sku = a.sku
-                    WHERE a.closed_at IS NULL \(sku == nil ? "" : "AND a.sku = ?") \(cond)
-                    """, arguments: StatementArguments(sku.map { [$0] } ?? []) + args) ?? 0
+                return try countArrivals(db, condition: cond, arguments: args, sku: sku)
             case .stock:
                 let (cond, args) = likeFilter(text, columns: ["sku", "name", "bin"])
                 return try db.int(sql: "SELECT COUNT(*) FROM item WHERE 1 \(sku == nil ? "" : "AND sku = ?") \(cond)",
                                   arguments: StatementArguments(sku.map { [$0] } ?? []) + args) ?? 0
             }
         }
+    }
+
+    /// Open arrivals for a filter, without the list's per-row ETA-change count; the item is joined only for a filter.
+    func countArrivals(_ db: Database, condition: String, arguments: StatementArguments, sku: String?) throws -> Int {
+        try db.int(sql: """
+            SELECT COUNT(*) FROM arrival a INDEXED BY \(sku == nil ? "arrival_open_eta" : "arrival_open_sku")
+            \(condition.isEmpty ? "" : "JOIN item i ON i.sku = a.sku")
+            WHERE a.closed_at IS NULL \(sku == nil ? "" : "AND a.sku = ?") \(condition)
+            """, arguments: StatementArguments(sku.map { [$0] } ?? []) + arguments) ?? 0
     }
 
     /// Rows of the open orders or backorder lines for a resolved filter, counted on the list's index alone: the joins of

@@ -166,6 +166,15 @@ public final class BackorderApp {
 
     /// Performs one effect against the warehouse (or the terminal) and returns the action reporting its result.
     func perform(_ effect: Effect) -> Action? {
+        guard let trace else { return performUntraced(effect) }
+        // Traced: how long each effect took, to tell the store's share of a key's time from the drawing's.
+        let clock = ContinuousClock(), start = clock.now
+        let result = performUntraced(effect)
+        trace("effect \(String(describing: effect).prefix(60).split(separator: "(").first ?? "") \(milliseconds(start.duration(to: clock.now)))")
+        return result
+    }
+
+    private func performUntraced(_ effect: Effect) -> Action? {
         do {
             switch effect {
             case .pollRevision:

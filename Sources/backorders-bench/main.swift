@@ -236,10 +236,19 @@ func run(_ options: Options) throws -> String {
         ("Backorder lines, first 50 rows", { _ = try w.backorderLines(page, today: today) }),
         ("Expected arrivals, first 50 rows", { _ = try w.openArrivals(page, today: today) }),
         ("Stock, first 50 rows", { _ = try w.stock(page) }),
+        // What the screen's End key and a filter that matches nothing cost in the store (the UI adds its drawing).
+        ("Backorder lines, last 50 rows (End)", {
+            _ = try w.backorderLines(Page(offset: max(0, counts.backorderLines - 50), limit: 50), today: today) }),
+        ("Open orders, last 50 rows (End)", { _ = try w.openOrders(Page(offset: max(0, counts.openOrders - 50), limit: 50)) }),
+        ("Backorder lines, a filter matching nothing", { _ = try w.backorderLines(Page(limit: 50, filter: "zqxw"), today: today) }),
+        ("Open orders, a filter matching nothing", { _ = try w.openOrders(Page(limit: 50, filter: "zqxw")) }),
     ]
     for (name, body) in lists where want("lists") {
         let t = try measure(runs: options.runs, body)
-        rows.append(ResultRow(what: name, median: ms(t.median), p95: ms(t.p95), goal: "≤ 2 ms", pass: t.p95 <= 0.002))
+        // The first pages have the store's 2 ms goal; End and filters feed the screen's 16 ms and 50 ms goals.
+        let goal = name.contains("first 50") ? 0.002 : name.contains("End") ? 0.016 : 0.050
+        rows.append(ResultRow(what: name, median: ms(t.median), p95: ms(t.p95), goal: goal < 0.01 ? "≤ 2 ms" : "≤ \(Int(goal * 1000)) ms (screen)",
+                              pass: t.p95 <= goal))
     }
 
     // (b) A receipt that serves exactly the first 1,000 waiting lines of the hot SKU; before each run, new orders
