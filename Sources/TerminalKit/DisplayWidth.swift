@@ -73,8 +73,11 @@ public func displayWidth(of character: Character) -> Int {
     glyphs(of: String(character)).reduce(0) { $0 + $1.width }
 }
 
-/// Printable ASCII bytes as glyphs, built once: the common case of every screen makes no new strings.
-private let asciiGlyphs: [Glyph] = (0..<128).map { Glyph(text: String(Unicode.Scalar(UInt8($0))), width: 1) }
+/// Each ASCII byte as a one-character string, built once: the common case of every screen makes no new strings.
+let asciiCellText: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
+/// Printable ASCII bytes as glyphs, built once.
+private let asciiGlyphs: [Glyph] = asciiCellText.map { Glyph(text: $0, width: 1) }
 
 /// Whether every byte is printable ASCII (U+0020–U+007E): one byte, one glyph, one column.
 @inline(__always)

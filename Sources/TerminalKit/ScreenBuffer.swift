@@ -98,6 +98,17 @@ public struct ScreenBuffer: Hashable, Sendable {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
         let glyph = glyphs(of: String(character)).first ?? Glyph(text: " ", width: 1)
+        if glyph.width == 1 {
+            // Every cell of the row is overwritten: only wide characters cut by the edges need their other half blanked.
+            let cell = Cell(glyph.text, style: style)
+            for y in area.minY..<area.maxY {
+                detachWide(x: area.minX, y: y)
+                detachWide(x: area.maxX - 1, y: y)
+                let start = y * width
+                for x in area.minX..<area.maxX { cells[start + x] = cell }
+            }
+            return
+        }
         for y in area.minY..<area.maxY {
             var x = area.minX
             while x < area.maxX {
@@ -140,6 +151,19 @@ public struct ScreenBuffer: Hashable, Sendable {
         let limit = min(maxWidth ?? Int.max, toEdge)
         guard limit > 0 else { return 0 }
         let rowVisible = y >= 0 && y < height
+        if rowVisible && x >= 0 && isPrintableASCII(text) {
+            // One byte, one cell: write the run directly, blanking only wide characters cut at its two ends.
+            let count = min(text.utf8.count, limit)
+            guard count > 0 else { return 0 }
+            detachWide(x: x, y: y)
+            detachWide(x: x + count - 1, y: y)
+            var index = y * width + x
+            for byte in text.utf8.prefix(count) {
+                cells[index] = Cell(asciiCellText[Int(byte)], style: style)
+                index += 1
+            }
+            return count
+        }
         var column = 0
         for glyph in glyphs(of: text) {
             if column + glyph.width > limit {
