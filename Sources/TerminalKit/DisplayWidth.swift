@@ -85,10 +85,28 @@ func isPrintableASCII<S: StringProtocol>(_ text: S) -> Bool {
     text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
 }
 
+/// Scalars that are always one narrow grapheme on their own: printable ASCII, Latin-1 letters and signs (not the soft
+/// hyphen), general punctuation such as `…` and `–`, arrows, box drawing and block elements. None combines, joins or
+/// is wide, so text made only of these needs no grapheme breaking.
+@inline(__always)
+func isSimpleNarrow(_ value: UInt32) -> Bool {
+    (0x20..<0x7F).contains(value) || ((0xA0...0xFF).contains(value) && value != 0xAD)
+        || (0x2010...0x2027).contains(value) || (0x2190...0x21FF).contains(value) || (0x2500...0x259F).contains(value)
+}
+
 /// Splits text into the glyphs `ScreenBuffer` places into cells, escaping control characters.
 func glyphs<S: StringProtocol>(of text: S) -> [Glyph] {
     // Grapheme breaking costs more than the rest of a frame; plain ASCII (most of every screen) needs none.
     if isPrintableASCII(text) { return text.utf8.map { asciiGlyphs[Int($0)] } }
+    // Borders, rules, ellipses and Latin letters: one scalar, one narrow glyph, never joined to a neighbour.
+    if text.unicodeScalars.allSatisfy({ isSimpleNarrow($0.value) }) {
+        return text.unicodeScalars.map { Glyph(text: String($0), width: 1) }
+    }
+    return graphemeGlyphs(of: text)
+}
+
+/// The general case of `glyphs(of:)`: grapheme clusters, widths and escapes; the fast paths must agree with it.
+func graphemeGlyphs<S: StringProtocol>(of text: S) -> [Glyph] {
     var result: [Glyph] = []
     result.reserveCapacity(text.utf8.count)
 

@@ -1,4 +1,4 @@
-import TerminalKit
+@testable import TerminalKit
 import XCTest
 
 final class DisplayWidthTests: XCTestCase {
@@ -75,6 +75,23 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual("x".wrapped(toWidth: 0), [])
         for line in "Ørsted Å æ — 日本 and a longer tail".wrapped(toWidth: 7) {
             XCTAssertLessThanOrEqual(line.displayWidth, 7, line)
+        }
+    }
+}
+
+final class GlyphFastPathTests: XCTestCase {
+    /// Plain ASCII and simple narrow text skip grapheme breaking; they must split exactly as the general case does.
+    func testFastPathsSplitLikeTheGeneralCase() {
+        let pool: [String] = ["a", "Z", " ", "~", "æ", "ø", "å", "Æ", "é", "ß", "…", "–", "→", "│", "─", "┌", "█", "\u{00AD}",
+                              "\u{0301}", "\u{200D}", "\t", "\u{1B}", "\u{9B}", "中", "😀", "\r\n", "👍🏽", "\u{FE0F}", "°", "·"]
+        var rng = SystemRandomNumberGenerator()
+        var samples = pool + ["SKU-004516", "Ærø Fisk A/S", "──┬──", "e\u{0301}", "a…b", "Straße → Lager"]
+        for _ in 0..<2_000 {
+            samples.append((0..<Int.random(in: 1...8, using: &rng)).map { _ in pool.randomElement(using: &rng)! }.joined())
+        }
+        for s in samples {
+            XCTAssertEqual(glyphs(of: s), graphemeGlyphs(of: s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            XCTAssertEqual(s.displayWidth, graphemeGlyphs(of: s).reduce(0) { $0 + $1.width }, s)
         }
     }
 }
