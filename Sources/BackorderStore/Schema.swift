@@ -201,7 +201,8 @@ enum Schema {
             // receipt serving a thousand orders then rewrites only the lines it changes, not a thousand order rows too.
             try db.execute(sql: "ALTER TABLE order_line ADD COLUMN version INTEGER NOT NULL DEFAULT 0")
         }
-        m.registerMigration("v6-waiting-queue") { db in
+        // Immediate checks: nothing here can break a foreign key, and the deferred whole-file check would take seconds.
+        m.registerMigration("v6-waiting-queue", foreignKeyChecks: .immediate) { db in
             // Clustered in serving order, a receipt walks its SKU's queue as one range and moves dates on a few pages, not one per line.
             // order_line.promised stays as v5 left it and nothing reads it: clearing it would rewrite most of the table's pages.
             try db.execute(sql: """
