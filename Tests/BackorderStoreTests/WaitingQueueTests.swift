@@ -144,27 +144,41 @@ final class WaitingQueueTests: XCTestCase {
         try assertIntact(w)
     }
 
-    /// A file of schema v5 keeps its promised dates: the migration copies them into the queue, and the file checks clean.
-    func testMigrationCopiesTheWaitingLinesAndTheirDates() throws {
+    /// A file at `migration` holding one order of 10 BOLT with 4 on the shelf: 4 allocated, 6 waiting for PO-1;
+    /// `promised` is the line's stored date, for a schema that has the column.
+    func oldFile(at migration: String, promised: String?) throws -> String {
         let path = temporaryPath()
         let pool = try DatabasePool(path: path)
-        try Schema.migrator.migrate(pool, upTo: "v5-journal-by-sku-line")
-        let eta = testToday.adding(days: 6).iso
+        try Schema.migrator.migrate(pool, upTo: migration)
         try pool.write { db in
-            // One order of 10 BOLT with 4 on the shelf: 4 allocated, 6 waiting for PO-1, as v5 wrote it.
             try db.execute(sql: """
                 INSERT INTO item (sku, name, on_hand, allocated, backordered, incoming) VALUES ('BOLT', 'Bolt', 4, 4, 6, 20);
                 INSERT INTO customer (code, name) VALUES ('C1', 'Customer C1');
                 INSERT INTO orders (id, number, customer, order_date, priority, policy, created_at) VALUES (1, 'SO-1', 'C1', '2026-11-25', 5, 'partial', 0);
-                INSERT INTO order_line (id, order_id, line_no, sku, priority, order_date, order_no, ordered, allocated, backordered, promised)
-                    VALUES (7, 1, 1, 'BOLT', 5, '2026-11-25', 'SO-1', 10, 4, 6, '\(eta)');
-                INSERT INTO arrival (id, supplier, po_number, po_line, sku, quantity, eta, created_at) VALUES (1, 'S', 'PO-1', 1, 'BOLT', 20, '\(eta)', 0);
+                INSERT INTO order_line (id, order_id, line_no, sku, priority, order_date, order_no, ordered, allocated, backordered)
+                    VALUES (7, 1, 1, 'BOLT', 5, '2026-11-25', 'SO-1', 10, 4, 6);
+                INSERT INTO arrival (id, supplier, po_number, po_line, sku, quantity, eta, created_at) VALUES (1, 'S', 'PO-1', 1, 'BOLT', 20, ?, 0);
                 INSERT INTO movement (at, actor, kind, sku, quantity, d_on_hand) VALUES (0, 't', 'adjust', 'BOLT', 4, 4);
                 INSERT INTO movement (at, actor, kind, sku, quantity, line_id, d_ordered, d_allocated, d_backordered) VALUES (0, 't', 'order', 'BOLT', 10, 7, 10, 4, 6);
-                """)
+                """, arguments: [testToday.adding(days: 6).iso])
+            if let promised { try db.execute(sql: "UPDATE order_line SET promised = ? WHERE id = 7", arguments: [promised]) }
         }
         try pool.close()
-        let w = try Warehouse.open(path: path, mode: .readWrite)
+        return path
+    }
+
+    /// A file of schema v1 (no stored dates) gets them from v2's pegging, and v6 carries them into the queue.
+    func testAFileWithoutDatesIsPeggedThenQueued() throws {
+        let w = try Warehouse.open(path: try oldFile(at: "v1", promised: nil), mode: .readWrite)
+        XCTAssertEqual(try queue(w), [Queued(order: "SO-1", line: 1, backordered: 6, promised: testToday.adding(days: 6).iso)])
+        XCTAssertEqual(try w.check(), [])
+        try w.close()
+    }
+
+    /// A file of schema v5 keeps its promised dates: the migration copies them into the queue, and the file checks clean.
+    func testMigrationCopiesTheWaitingLinesAndTheirDates() throws {
+        let eta = testToday.adding(days: 6).iso
+        let w = try Warehouse.open(path: try oldFile(at: "v5-journal-by-sku-line", promised: eta), mode: .readWrite)
         XCTAssertEqual(try queue(w), [Queued(order: "SO-1", line: 1, backordered: 6, promised: eta)])
         XCTAssertEqual(try w.read { try Bool.fetchOne($0, sql: "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE name = 'line_waiting')") }, false)
         XCTAssertEqual(try w.check(), [])
