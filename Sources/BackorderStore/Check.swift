@@ -104,10 +104,22 @@ extension Warehouse {
                 SELECT l.order_no, l.line_no FROM order_line l JOIN orders o ON o.id = l.order_id
                 WHERE l.order_no != o.number OR l.priority != o.priority OR l.order_date != o.order_date
                 """) { "order \($0["order_no"] as String) line \($0["line_no"] as Int): its copy of the order's number, priority or date differs from the order" }
-            try rule("promised date on a line that waits for nothing", "SELECT order_no, line_no, promised FROM order_line WHERE backordered = 0 AND promised IS NOT NULL") {
-                "order \($0["order_no"] as String) line \($0["line_no"] as Int) waits for nothing but carries promised date \($0["promised"] as String)"
-            }
-            found += try Pegging.verifyAll(db, write: false, limit: limit)
+            // Anti-joins both ways (a scan, a key lookup per row): exactly one matching queue row per waiting line, no other rows.
+            try rule("waiting queue mirrors the order lines", """
+                SELECT l.order_no, l.line_no, l.sku, l.backordered FROM order_line l NOT INDEXED
+                WHERE l.backordered > 0 AND NOT EXISTS (
+                    SELECT 1 FROM waiting w WHERE w.sku = l.sku AND w.priority = l.priority AND w.order_date = l.order_date
+                    AND w.order_no = l.order_no AND w.line_no = l.line_no AND w.line_id = l.id AND w.order_id = l.order_id
+                    AND w.backordered = l.backordered)
+                """) { "order \($0["order_no"] as String) line \($0["line_no"] as Int) (\($0["sku"] as String)) waits for \($0["backordered"] as Int) unit(s) but the waiting queue lacks it or says otherwise" }
+            try rule("waiting queue mirrors the order lines", """
+                SELECT w.order_no, w.line_no, w.sku, w.backordered FROM waiting w
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM order_line l WHERE l.id = w.line_id AND l.sku = w.sku AND l.priority = w.priority
+                    AND l.order_date = w.order_date AND l.order_no = w.order_no AND l.line_no = w.line_no AND l.order_id = w.order_id
+                    AND l.backordered = w.backordered)
+                """) { "the waiting queue holds order \($0["order_no"] as String) line \($0["line_no"] as Int) (\($0["sku"] as String)) waiting for \($0["backordered"] as Int) unit(s), but no order line matches it" }
+            found += try Pegging.verifyAll(db, limit: limit)
             try rule("more than one pending notice", "SELECT o.number, COUNT(*) n FROM notice n JOIN orders o ON o.id = n.order_id WHERE n.sent_at IS NULL GROUP BY n.order_id HAVING n > 1") {
                 "order \($0["number"] as String) has \($0["n"] as Int) pending notices"
             }

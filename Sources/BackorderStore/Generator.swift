@@ -68,8 +68,14 @@ extension Warehouse {
                         SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name
                         """).map { (name: $0["name"] as String, sql: $0["sql"] as String) }
                     for index in indexes { try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)") }
+                    // The load writes the waiting queue itself, in key order and with its dates: the lines' triggers rest.
+                    let triggers = try Row.fetchAll(db, sql: """
+                        SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'order_line' ORDER BY name
+                        """).map { (name: $0["name"] as String, sql: $0["sql"] as String) }
+                    for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(trigger.name.quotedDatabaseIdentifier)") }
                     try story.write(db)
                     for index in indexes { try db.execute(sql: index.sql) }
+                    for trigger in triggers { try db.execute(sql: trigger.sql) }
                     // The load ran unchecked: make sure every reference holds before the file is committed.
                     if let orphan = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
                         throw DemoGeneratorFault(description: "the demo generator wrote a \(orphan[0] as String? ?? "?") row that points to a missing \(orphan[2] as String? ?? "?") row; nothing was written")
@@ -88,12 +94,11 @@ extension Warehouse {
         }
     }
 
-    /// The SKUs with the most waiting (backordered) order lines, most first; read through the waiting-line index.
+    /// The SKUs with the most waiting (backordered) order lines, most first; read from the waiting queue.
     public func skusByWaitingLines(limit: Int = 10) throws -> [(sku: String, lines: Int, units: Int)] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT sku, COUNT(*) AS n, SUM(backordered) AS u FROM order_line INDEXED BY line_waiting
-                WHERE backordered > 0 GROUP BY sku ORDER BY n DESC, sku LIMIT ?
+                SELECT sku, COUNT(*) AS n, SUM(backordered) AS u FROM waiting GROUP BY sku ORDER BY n DESC, sku LIMIT ?
                 """, arguments: [limit]).map { ($0["sku"], $0["n"], $0["u"]) }
         }
     }
@@ -206,52 +211,73 @@ private func hotPathQueries() -> [(name: String, sql: String, arguments: Stateme
         FROM order_line WHERE order_id = ?
         """, [1]),
     ("backorder lines: oldest first", """
-        SELECT l.id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name AS item_name, c.name AS customer_name
+        SELECT l.id, l.order_no, l.order_date, o.priority, l.line_no, l.sku, w.backordered, w.promised, i.name AS item_name, c.name AS customer_name
         FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
-        JOIN item i ON i.sku = l.sku
+        JOIN item i ON i.sku = l.sku JOIN \(Warehouse.waitingOfAgeLine)
         WHERE l.backordered > 0 ORDER BY l.order_date, l.order_no, l.line_no LIMIT ? OFFSET ?
         """, [50, 0]),
     ("backorder lines: one SKU in serving order", """
-        SELECT l.id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name AS item_name, c.name AS customer_name
-        FROM order_line l INDEXED BY line_waiting JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
+        SELECT l.line_id AS id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name AS item_name, c.name AS customer_name
+        FROM \(Warehouse.waitingAsLines) JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
         JOIN item i ON i.sku = l.sku
-        WHERE l.sku = ? AND l.backordered > 0 ORDER BY l.priority, l.order_date, l.order_no, l.line_no LIMIT ? OFFSET ?
+        WHERE l.sku = ? ORDER BY l.priority, l.order_date, l.order_no, l.line_no LIMIT ? OFFSET ?
         """, ["SKU-000001", 50, 0]),
     ("expected arrivals: by ETA", """
         SELECT a.*, i.name AS item_name, (SELECT COUNT(*) FROM eta_change e WHERE e.arrival_id = a.id) AS changes
         FROM arrival a INDEXED BY arrival_open_eta JOIN item i ON i.sku = a.sku
         WHERE a.closed_at IS NULL ORDER BY a.eta, a.id LIMIT ? OFFSET ?
         """, [50, 0]),
-    ("expected arrivals: pegging, waiting lines of a SKU", """
-        SELECT id, order_no, line_no, priority, order_date, backordered FROM order_line INDEXED BY line_waiting
-        WHERE sku = ? AND backordered > 0 ORDER BY priority, order_date, order_no, line_no
+    ("late arrivals: pegging, waiting lines of a SKU", """
+        SELECT l.line_id AS id, l.order_no, l.line_no, l.priority, l.order_date, l.backordered, c.name AS customer_name
+        FROM waiting l JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
+        WHERE l.sku = ? ORDER BY l.priority, l.order_date, l.order_no, l.line_no
         """, ["SKU-000001"]),
     ("expected arrivals: pegging, open arrivals of a SKU", """
         SELECT * FROM arrival INDEXED BY arrival_open_sku WHERE sku = ? AND closed_at IS NULL ORDER BY eta, id
         """, ["SKU-000001"]),
     ("stock: by SKU", "SELECT * FROM item WHERE 1 ORDER BY sku LIMIT ? OFFSET ?", [50, 0]),
     ("receipt: waiting-line queue (allocateFree)", """
-        SELECT id, order_id, order_no, line_no, priority, order_date, backordered FROM order_line
-        WHERE sku = ? AND backordered > 0 ORDER BY priority, order_date, order_no, line_no
+        SELECT line_id, order_id, order_no, line_no, priority, order_date, backordered FROM waiting
+        WHERE sku = ? ORDER BY priority, order_date, order_no, line_no
         """, ["SKU-000001"]),
     ("receipt: serve one line", """
         UPDATE order_line SET ordered = ordered + ?, allocated = allocated + ?, picked = picked + ?, shipped = shipped + ?,
-            backordered = backordered + ?, cancelled = cancelled + ? WHERE id = ?
+            backordered = backordered + ?, cancelled = cancelled + ?, version = version + 1 WHERE id = ?
         """, [0, 1, 0, 0, -1, 0, 1]),
+    ("receipt: serve many lines (journalAllocations)", """
+        UPDATE order_line SET allocated = allocated + g.q, backordered = backordered - g.q, version = version + 1
+        FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS q FROM json_each(?)) AS g
+        WHERE order_line.id = g.id
+        """, ["[[1,1]]"]),
     ("re-pegging: open supply of a SKU (Pegging.repeg)", """
         SELECT eta, quantity - received AS outstanding FROM arrival INDEXED BY arrival_open_sku
         WHERE sku = ? AND closed_at IS NULL ORDER BY eta, id
         """, ["SKU-000001"]),
     ("re-pegging: waiting lines of a SKU (Pegging.repeg)", """
-        SELECT id, order_id, backordered, promised FROM order_line INDEXED BY line_waiting
-        WHERE sku = ? AND backordered > 0 ORDER BY priority, order_date, order_no, line_no
+        SELECT priority, order_date, order_no, line_no, line_id, order_id, backordered, promised FROM waiting
+        WHERE sku = ? ORDER BY priority, order_date, order_no, line_no
         """, ["SKU-000001"]),
+    ("re-pegging: waiting lines from where a new order joined (Pegging.repeg)", """
+        SELECT priority, order_date, order_no, line_no, line_id, order_id, backordered, promised FROM waiting
+        WHERE sku = ? AND (priority, order_date, order_no, line_no) >= (?, ?, ?, ?) ORDER BY priority, order_date, order_no, line_no
+        """, ["SKU-000001", 5, "2026-01-01", "SO-000001", 1]),
+    ("re-pegging: write moved dates (Pegging.write)", """
+        UPDATE waiting SET promised = json_extract(j.value, '$[5]') FROM json_each(?) AS j
+        WHERE waiting.sku = json_extract(j.value, '$[0]') AND waiting.priority = json_extract(j.value, '$[1]')
+          AND waiting.order_date = json_extract(j.value, '$[2]') AND waiting.order_no = json_extract(j.value, '$[3]')
+          AND waiting.line_no = json_extract(j.value, '$[4]')
+        """, [#"[["SKU-000001",5,"2026-01-01","SO-000001",1,"2026-02-01"]]"#]),
     ("operation end: close an order with nothing open", "SELECT SUM(allocated + picked + backordered) FROM order_line WHERE order_id = ?", [1]),
     ("operation end: pending notice of an order", "SELECT id, events FROM notice WHERE order_id = ? AND sent_at IS NULL", [1]),
     ("new order: next number", "SELECT COALESCE(MAX(id), 0) + 1 FROM orders", []),
     ("new order: free stock of a SKU", "SELECT on_hand - allocated - picked FROM item WHERE sku = ?", ["SKU-000001"]),
     ("order detail: lines", """
         SELECT l.*, i.name AS item_name FROM order_line l JOIN item i ON i.sku = l.sku WHERE l.order_id = ? ORDER BY l.line_no
+        """, [1]),
+    ("order detail: promised dates of its waiting lines", """
+        SELECT l.id, w.promised FROM order_line l
+        JOIN waiting w ON w.sku = l.sku AND w.priority = l.priority AND w.order_date = l.order_date AND w.order_no = l.order_no AND w.line_no = l.line_no
+        WHERE l.order_id = ? AND l.backordered > 0
         """, [1]),
     ("order detail: journal", """
         SELECT m.*, l.line_no, a.po_number, a.po_line, s.number AS shipment_no, r.number AS receipt_no
@@ -1136,16 +1162,28 @@ final class DemoStory {
             try insertOrder.execute(arguments: [i + 1, o.number, customers[Int(o.customer)].code, iso(Int(o.day)), o.priority,
                                                 o.policy.rawValue, o.createdAt, o.closedAt, o.version])
         }
-        let promised = promisedDates()
         let insertLine = try db.makeStatement(sql: """
             INSERT INTO order_line (id, order_id, line_no, sku, priority, order_date, order_no, ordered, allocated, picked, shipped,
-                backordered, cancelled, promised) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                backordered, cancelled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (i, l) in lines.enumerated() {
             let o = orders[Int(l.order)]
             try insertLine.execute(arguments: [i + 1, Int(l.order) + 1, l.lineNo, items[Int(l.sku)].sku, o.priority, iso(Int(o.day)),
                                                o.number, l.q.ordered, l.q.allocated, l.q.picked, l.q.shipped, l.q.backordered,
-                                               l.q.cancelled, promised[i]])
+                                               l.q.cancelled])
+        }
+        // The waiting queue in key order, so each row is appended to the table's last page instead of inserted at random.
+        let promised = promisedDates()
+        let queue = lines.indices.filter { lines[$0].q.backordered > 0 }.map { i -> (key: (String, Int, String, String, Int), line: Int) in
+            let l = lines[i], o = orders[Int(l.order)]
+            return ((items[Int(l.sku)].sku, o.priority, iso(Int(o.day)), o.number, Int(l.lineNo)), i)
+        }.sorted { $0.key < $1.key }
+        let insertWaiting = try db.makeStatement(sql: """
+            INSERT INTO waiting (sku, priority, order_date, order_no, line_no, line_id, order_id, backordered, promised)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (k, i) in queue {
+            try insertWaiting.execute(arguments: [k.0, k.1, k.2, k.3, k.4, i + 1, Int(lines[i].order) + 1, lines[i].q.backordered, promised[i]])
         }
 
         let insertArrival = try db.makeStatement(sql: """

@@ -1,7 +1,7 @@
 import BackorderCore
 import GRDB
 
-/// Keeps `order_line.promised` equal to the pegging of each SKU's open arrivals to its waiting lines.
+/// Keeps the promised dates in `waiting` equal to the pegging of each SKU's open arrivals to its waiting lines.
 enum Pegging {
     /// A waiting line whose promised date changed.
     struct Change {
@@ -17,7 +17,7 @@ enum Pegging {
     /// Reads a stored promised date: nil for "-" (no arrival planned) or when the line waits for nothing.
     static func day(_ stored: String?) -> Day? { stored.flatMap { Day(iso: $0) } }
 
-    /// A place in a SKU's queue of waiting lines: the order receipts serve them in.
+    /// A place in a SKU's queue of waiting lines: the order receipts serve them in (the key of `waiting` after the SKU).
     struct QueueKey: Comparable {
         var priority: Int
         var orderDate: String
@@ -27,6 +27,38 @@ enum Pegging {
         static func < (a: QueueKey, b: QueueKey) -> Bool {
             (a.priority, a.orderDate, a.orderNumber, a.lineNo) < (b.priority, b.orderDate, b.orderNumber, b.lineNo)
         }
+    }
+
+    /// One row of a SKU's queue as pegging reads it.
+    private struct Queued {
+        var key: QueueKey
+        var lineId: Int64
+        var orderId: Int64
+        var backordered: Int
+        var promised: String?
+    }
+
+    /// A SKU's waiting lines in serving order, from `from` on when given: one range of the `waiting` table.
+    private static func queue(_ db: Database, sku: String, from: QueueKey?) throws -> [Queued] {
+        let columns = "priority, order_date, order_no, line_no, line_id, order_id, backordered, promised"
+        let cursor: RowCursor
+        if let from {
+            cursor = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT \(columns) FROM waiting WHERE sku = ? AND (priority, order_date, order_no, line_no) >= (?, ?, ?, ?)
+                ORDER BY priority, order_date, order_no, line_no
+                """), arguments: [sku, from.priority, from.orderDate, from.orderNumber, from.lineNo])
+        } else {
+            cursor = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT \(columns) FROM waiting WHERE sku = ? ORDER BY priority, order_date, order_no, line_no
+                """), arguments: [sku])
+        }
+        var rows: [Queued] = []
+        // Columns by position: a receipt re-pegs thousands of these rows, and lookups by name cost more than the query.
+        while let r = try cursor.next() {
+            rows.append(Queued(key: QueueKey(priority: r[0], orderDate: r[1], orderNumber: r[2], lineNo: r[3]),
+                               lineId: r[4], orderId: r[5], backordered: r[6], promised: r[7]))
+        }
+        return rows
     }
 
     /// Recomputes one SKU's promised dates and writes those that changed.
@@ -45,79 +77,71 @@ enum Pegging {
             let left: Int = r[1]
             if left > 0 { supply.append((r[0], left)) }
         }
-        var changes: [Change] = []
-        func write(_ id: Int64, _ orderId: Int64, old: String?, new: String) throws {
-            try db.cachedStatement(sql: "UPDATE order_line SET promised = ? WHERE id = ?").execute(arguments: [new, id])
-            changes.append(Change(lineId: id, orderId: orderId, wasWaiting: old != nil))
-        }
+        var moved: [(line: Queued, date: String)] = []
         if supply.isEmpty {
             // Nothing expected: every waiting line is "no arrival planned"; only lines saying otherwise are read.
-            for r in try db.rows(sql: """
-                SELECT id, order_id, promised FROM order_line INDEXED BY line_waiting
-                WHERE sku = ? AND backordered > 0 AND (promised IS NULL OR promised != '-')
-                """, arguments: [sku]) {
-                try write(r[0], r[1], old: r[2], new: "-")
-            }
-            return changes
-        }
-        // Walk the queue in allocation priority, consuming supply in ETA order (the same rule as Rules.peg).
-        var index = 0
-        func consume(_ units: Int) -> Int {
-            var need = units
-            while need > 0 && index < supply.count {
-                let take = min(need, supply[index].left)
-                need -= take
-                supply[index].left -= take
-                if supply[index].left == 0 { index += 1 }
-            }
-            return need
-        }
-        let rows: [Row]
-        if let from {
-            rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT id, order_id, backordered, promised FROM order_line INDEXED BY line_waiting
-                WHERE sku = ? AND backordered > 0 AND (priority, order_date, order_no, line_no) >= (?, ?, ?, ?)
-                ORDER BY priority, order_date, order_no, line_no
-                """), arguments: [sku, from.priority, from.orderDate, from.orderNumber, from.lineNo])
-            let waiting = try Int.fetchOne(db.cachedStatement(sql: "SELECT backordered FROM item WHERE sku = ?"), arguments: [sku]) ?? 0
-            _ = consume(waiting - rows.reduce(0) { $0 + ($1[2] as Int) })
-        } else {
-            rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT id, order_id, backordered, promised FROM order_line INDEXED BY line_waiting
-                WHERE sku = ? AND backordered > 0 ORDER BY priority, order_date, order_no, line_no
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT priority, order_date, order_no, line_no, line_id, order_id, backordered, promised FROM waiting
+                WHERE sku = ? AND (promised IS NULL OR promised != '-')
                 """), arguments: [sku])
-        }
-        var pending: [(Int64, Int64, String?, String)] = []
-        for r in rows {
-            var need: Int = r[2]
-            var date = "-"
-            while need > 0 && index < supply.count {
-                let take = min(need, supply[index].left)
-                need -= take
-                supply[index].left -= take
-                date = supply[index].eta
-                if supply[index].left == 0 { index += 1 }
+            while let r = try cursor.next() {
+                moved.append((Queued(key: QueueKey(priority: r[0], orderDate: r[1], orderNumber: r[2], lineNo: r[3]),
+                                     lineId: r[4], orderId: r[5], backordered: r[6], promised: r[7]), "-"))
             }
-            let new = need == 0 ? date : "-"
-            let old: String? = r[3]
-            if old != new { pending.append((r[0], r[1], old, new)) }
-        }
-        // Written after the scan (updating rows of the index being walked would disturb the cursor), in one statement:
-        // a receipt can move a thousand dates.
-        if pending.count > 1 {
-            try db.cachedStatement(sql: """
-                UPDATE order_line SET promised = json_extract(j.value, '$[1]') FROM json_each(?) AS j
-                WHERE order_line.id = json_extract(j.value, '$[0]')
-                """).execute(arguments: [JSONArgument.pairs(pending.map { ($0.0, $0.3) })])
-            changes += pending.map { Change(lineId: $0.0, orderId: $0.1, wasWaiting: $0.2 != nil) }
         } else {
-            for (id, orderId, old, new) in pending { try write(id, orderId, old: old, new: new) }
+            // Walk the queue in allocation priority, consuming supply in ETA order (the same rule as Rules.peg).
+            var index = 0
+            func consume(_ units: Int) -> (left: Int, eta: String?) {
+                var need = units, eta: String?
+                while need > 0 && index < supply.count {
+                    let take = min(need, supply[index].left)
+                    need -= take
+                    supply[index].left -= take
+                    eta = supply[index].eta
+                    if supply[index].left == 0 { index += 1 }
+                }
+                return (need, eta)
+            }
+            let lines = try queue(db, sku: sku, from: from)
+            if from != nil {
+                let waiting = try Int.fetchOne(db.cachedStatement(sql: "SELECT backordered FROM item WHERE sku = ?"), arguments: [sku]) ?? 0
+                _ = consume(waiting - lines.reduce(0) { $0 + $1.backordered })
+            }
+            for line in lines {
+                let (left, eta) = consume(line.backordered)
+                let new = left == 0 ? eta ?? "-" : "-"
+                if line.promised != new { moved.append((line, new)) }
+            }
         }
-        return changes
+        try write(db, sku: sku, moved.map { ($0.line.key, $0.date) })
+        return moved.map { Change(lineId: $0.line.lineId, orderId: $0.line.orderId, wasWaiting: $0.line.promised != nil) }
     }
 
-    /// Pegs every SKU in two ordered scans; returns the lines whose stored date differs (and fixes them when `write`).
-    static func verifyAll(_ db: Database, write: Bool, limit: Int) throws -> [Violation] {
+    /// Writes moved dates by primary key, after the walk (updating the range being read would disturb its cursor).
+    private static func write(_ db: Database, sku: String, _ moved: [(key: QueueKey, date: String)]) throws {
+        if moved.count == 1 {
+            let (key, date) = moved[0]
+            try db.cachedStatement(sql: """
+                UPDATE waiting SET promised = ? WHERE sku = ? AND priority = ? AND order_date = ? AND order_no = ? AND line_no = ?
+                """).execute(arguments: [date, sku, key.priority, key.orderDate, key.orderNumber, key.lineNo])
+        } else if moved.count > 1 {
+            // One statement for a receipt's thousand moves. The SKU repeats in each element: bound once instead, SQLite
+            // would scan the SKU's whole queue for each element rather than look each row up by its key.
+            let sku = JSONArgument.quoted(sku)
+            let list = "[" + moved.map { m in
+                "[\(sku),\(m.key.priority),\(JSONArgument.quoted(m.key.orderDate)),\(JSONArgument.quoted(m.key.orderNumber)),\(m.key.lineNo),\(JSONArgument.quoted(m.date))]"
+            }.joined(separator: ",") + "]"
+            try db.cachedStatement(sql: """
+                UPDATE waiting SET promised = json_extract(j.value, '$[5]') FROM json_each(?) AS j
+                WHERE waiting.sku = json_extract(j.value, '$[0]') AND waiting.priority = json_extract(j.value, '$[1]')
+                  AND waiting.order_date = json_extract(j.value, '$[2]') AND waiting.order_no = json_extract(j.value, '$[3]')
+                  AND waiting.line_no = json_extract(j.value, '$[4]')
+                """).execute(arguments: [list])
+        }
+    }
+
+    /// Pegs every SKU in one ordered scan of the queue; returns the lines whose stored date differs from the pegging.
+    static func verifyAll(_ db: Database, limit: Int) throws -> [Violation] {
         var arrivalsBySku: [String: [Arrival]] = [:]
         for r in try db.rows(sql: "SELECT * FROM arrival INDEXED BY arrival_open_sku WHERE closed_at IS NULL ORDER BY sku, eta, id") {
             let a = arrivalFrom(r)
@@ -126,30 +150,26 @@ enum Pegging {
         var found: [Violation] = []
         var current: String?
         var group: [(line: WaitingLine, stored: String?)] = []
-        func flush() throws {
-            guard let sku = current, !group.isEmpty else { return }
+        func flush() {
+            guard let sku = current, !group.isEmpty, found.count < limit else { return }
             let promised = Rules.peg(waiting: group.map(\.line), arrivals: arrivalsBySku[sku] ?? []).promised
             for (line, old) in group {
                 let new = stored(promised[line.lineId] ?? nil)
-                guard old != new else { continue }
-                if write {
-                    try db.cachedStatement(sql: "UPDATE order_line SET promised = ? WHERE id = ?").execute(arguments: [new, line.lineId])
-                } else if found.count < limit {
-                    found.append(Violation(rule: "promised date", detail: "order \(line.orderNumber) line \(line.lineNo) (\(sku)): stored \(old ?? "nothing"), pegging says \(new)"))
-                }
+                guard old != new, found.count < limit else { continue }
+                found.append(Violation(rule: "promised date", detail: "order \(line.orderNumber) line \(line.lineNo) (\(sku)): stored \(old ?? "nothing"), pegging says \(new)"))
             }
         }
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT id, sku, order_no, line_no, priority, order_date, backordered, promised FROM order_line INDEXED BY line_waiting
-            WHERE backordered > 0 ORDER BY sku, priority, order_date, order_no, line_no
+            SELECT sku, priority, order_date, order_no, line_no, line_id, backordered, promised FROM waiting
+            ORDER BY sku, priority, order_date, order_no, line_no
             """)
         while let r = try cursor.next() {
-            let sku: String = r["sku"]
-            if sku != current { try flush(); group.removeAll(keepingCapacity: true); current = sku }
-            group.append((WaitingLine(lineId: r["id"], orderNumber: r["order_no"], lineNo: r["line_no"], priority: r["priority"],
-                                      orderDate: BackorderStore.day(r["order_date"]), backordered: r["backordered"]), r["promised"]))
+            let sku: String = r[0]
+            if sku != current { flush(); group.removeAll(keepingCapacity: true); current = sku }
+            group.append((WaitingLine(lineId: r[5], orderNumber: r[3], lineNo: r[4], priority: r[1],
+                                      orderDate: BackorderStore.day(r[2]), backordered: r[6]), r[7]))
         }
-        try flush()
+        flush()
         return found
     }
 }

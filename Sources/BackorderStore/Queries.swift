@@ -41,16 +41,16 @@ extension Warehouse {
             let rows: [Row]
             if let sku {
                 rows = try window(db, """
-                    SELECT l.id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name AS item_name, c.name AS customer_name
-                    FROM order_line l INDEXED BY line_waiting JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
+                    SELECT l.line_id AS id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name AS item_name, c.name AS customer_name
+                    FROM \(Warehouse.waitingAsLines) JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
                     JOIN item i ON i.sku = l.sku
-                    WHERE l.sku = ? AND l.backordered > 0 \(cond)
+                    WHERE l.sku = ? \(cond)
                     """, orderBy: ["l.priority", "l.order_date", "l.order_no", "l.line_no"], arguments: [sku] + args, page: page, total: total)
             } else {
                 rows = try window(db, """
-                    SELECT l.id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name AS item_name, c.name AS customer_name
+                    SELECT l.id, l.order_no, l.order_date, o.priority, l.line_no, l.sku, w.backordered, w.promised, i.name AS item_name, c.name AS customer_name
                     FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
-                    JOIN item i ON i.sku = l.sku
+                    JOIN item i ON i.sku = l.sku JOIN \(Warehouse.waitingOfAgeLine)
                     WHERE l.backordered > 0 \(cond)
                     """, orderBy: ["l.order_date", "l.order_no", "l.line_no"], arguments: args, page: page, total: total)
             }
@@ -137,8 +137,11 @@ extension Warehouse {
     func detail(_ db: Database, _ number: String, today: Day) throws -> OrderDetail {
         let order = try fetchOrder(db, number)
         let lines = try fetchLines(db, orderId: order.id)
-        let promised = try Dictionary(uniqueKeysWithValues: db.rows(sql: "SELECT id, promised FROM order_line WHERE order_id = ?",
-                                                                    arguments: [order.id]).map { ($0["id"] as Int64, Pegging.day($0["promised"])) })
+        let promised = try Dictionary(uniqueKeysWithValues: db.rows(sql: """
+            SELECT l.id, w.promised FROM order_line l
+            JOIN waiting w ON w.sku = l.sku AND w.priority = l.priority AND w.order_date = l.order_date AND w.order_no = l.order_no AND w.line_no = l.line_no
+            WHERE l.order_id = ? AND l.backordered > 0
+            """, arguments: [order.id]).map { ($0["id"] as Int64, Pegging.day($0["promised"])) })
         let shipments = try db.rows(sql: "SELECT * FROM shipment WHERE order_id = ? ORDER BY id", arguments: [order.id]).map { s in
             let sl = try db.rows(sql: """
                 SELECT l.line_no, l.sku, sl.quantity FROM shipment_line sl JOIN order_line l ON l.id = sl.line_id
@@ -318,8 +321,15 @@ extension Warehouse {
 
     /// Filter columns of the open-orders list: all in the `orders_open` index, so a filter never reads the table.
     static let orderFilter = FilterColumns(text: ["o.number"], customer: "o.customer")
-    /// Filter columns of the backorder list: all in the `line_backorder_age` index.
+    /// Filter columns of the backorder list: all in the `line_backorder_age` index, and named alike in `waiting`.
     static let backorderFilter = FilterColumns(text: ["l.order_no", "l.sku"], skuByItemName: "l.sku", orderByCustomer: "l.order_id")
+    /// The waiting queue read in place of the order lines: aliased `l`, so the backorder filter applies to it unchanged.
+    static let waitingAsLines = "waiting l"
+    /// The queue row of a waiting line read through `line_backorder_age`: the line's priority is its order's (`o`), which
+    /// that index lacks, so the row is found by its key without reading the order_line table.
+    static let waitingOfAgeLine = """
+        waiting w ON w.sku = l.sku AND w.priority = o.priority AND w.order_date = l.order_date AND w.order_no = l.order_no AND w.line_no = l.line_no
+        """
 }
 
 func day(_ text: String) -> Day { Day(iso: text) ?? Day(ordinal: 0) }
@@ -388,8 +398,8 @@ extension Warehouse: WarehouseService {
                               arguments: arguments) ?? 0
         default:
             return try db.int(sql: """
-                SELECT COUNT(*) FROM order_line l INDEXED BY \(sku == nil ? "line_backorder_age" : "line_waiting")
-                WHERE \(sku == nil ? "" : "l.sku = ? AND") l.backordered > 0 \(condition)
+                SELECT COUNT(*) FROM \(sku == nil ? "order_line l INDEXED BY line_backorder_age" : Warehouse.waitingAsLines)
+                WHERE \(sku == nil ? "l.backordered > 0" : "l.sku = ?") \(condition)
                 """, arguments: StatementArguments(sku.map { [$0] } ?? []) + arguments) ?? 0
         }
     }

@@ -1,9 +1,9 @@
 import BackorderCore
 import GRDB
 
-/// The reports' reads. The open-backlog reports read only waiting lines (through the partial indexes `line_waiting`
-/// and `line_backorder_age`), the service level only its period (through `shipment_at` and `movement_at`); the
-/// figures themselves are computed by `Reports` in the core.
+/// The reports' reads. The open-backlog reports read only waiting lines (the `waiting` queue, or the partial index
+/// `line_backorder_age`), the service level only its period (through `shipment_at` and `movement_at`); the figures
+/// themselves are computed by `Reports` in the core.
 extension Warehouse: ReportService {
     public func agingReport(today: Day) throws -> [AgingRow] {
         try read { db in Reports.aging(try openBackorders(db, promised: false), today: today) }
@@ -18,9 +18,9 @@ extension Warehouse: ReportService {
             if let latest { conditions.append("l.order_date <= ?"); args += [latest.iso] }
             let (filter, filterArgs) = try self.filter(db, page.filter, Warehouse.backorderFilter)
             let rows = try db.rows(sql: """
-                SELECT l.id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name AS item_name, c.name AS customer_name
+                SELECT l.id, l.order_no, l.order_date, o.priority, l.line_no, l.sku, w.backordered, w.promised, i.name AS item_name, c.name AS customer_name
                 FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
-                JOIN item i ON i.sku = l.sku
+                JOIN item i ON i.sku = l.sku JOIN \(Warehouse.waitingOfAgeLine)
                 WHERE \(conditions.joined(separator: " AND ")) \(filter)
                 ORDER BY l.order_date, l.order_no, l.line_no LIMIT ? OFFSET ?
                 """, arguments: args + filterArgs + [page.limit, page.offset])
@@ -38,8 +38,7 @@ extension Warehouse: ReportService {
         try read { db in
             var waiting: [String: (lines: Int, oldest: Day?)] = [:]
             for r in try db.rows(sql: """
-                SELECT sku, COUNT(*) AS n, MIN(order_date) AS oldest FROM order_line INDEXED BY line_waiting
-                WHERE backordered > 0 GROUP BY sku
+                SELECT sku, COUNT(*) AS n, MIN(order_date) AS oldest FROM waiting GROUP BY sku
                 """) {
                 waiting[r["sku"]] = (r["n"], (r["oldest"] as String?).map(day))
             }
@@ -64,9 +63,9 @@ extension Warehouse: ReportService {
             var pegged: [Int64: [PeggedLine]] = [:]
             for sku in Set(late.map { $0["sku"] as String }) {
                 let waitingRows = try db.rows(sql: """
-                    SELECT l.id, l.order_no, l.line_no, l.priority, l.order_date, l.backordered, c.name AS customer_name
-                    FROM order_line l INDEXED BY line_waiting JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
-                    WHERE l.sku = ? AND l.backordered > 0 ORDER BY l.priority, l.order_date, l.order_no, l.line_no
+                    SELECT l.line_id AS id, l.order_no, l.line_no, l.priority, l.order_date, l.backordered, c.name AS customer_name
+                    FROM waiting l JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
+                    WHERE l.sku = ? ORDER BY l.priority, l.order_date, l.order_no, l.line_no
                     """, arguments: [sku])
                 let lines = Dictionary(uniqueKeysWithValues: waitingRows.map { r in
                     (r["id"] as Int64, (line: WaitingLine(lineId: r["id"], orderNumber: r["order_no"], lineNo: r["line_no"],
@@ -151,12 +150,14 @@ extension Warehouse: ReportService {
 
     /// Every waiting line, oldest order first, with its customer and (when asked) its promised date.
     func openBackorders(_ db: Database, promised withPromised: Bool) throws -> [OpenBackorder] {
+        // The index walk finds each queue row by its key (cheaper than sorting the queue by date): order_line itself is not read.
         let rows = try db.rows(sql: """
-            SELECT l.id, l.order_no, l.line_no, l.sku, l.order_date, l.backordered, l.promised, o.customer, c.name AS customer_name
+            SELECT l.order_no, l.line_no, l.sku, l.order_date, w.backordered, w.promised, o.customer, c.name AS customer_name
             FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
+            JOIN \(Warehouse.waitingOfAgeLine)
             WHERE l.backordered > 0 ORDER BY l.order_date, l.order_no, l.line_no
             """)
-        // Promised dates are kept on the lines by every operation; reading them beats pegging each SKU again.
+        // Promised dates are kept in the queue by every operation; reading them beats pegging each SKU again.
         return rows.map { r in
             OpenBackorder(orderNumber: r["order_no"], lineNo: r["line_no"], customerCode: r["customer"], customerName: r["customer_name"],
                           sku: r["sku"], orderDate: day(r["order_date"]), backordered: r["backordered"],

@@ -1,3 +1,4 @@
+import BackorderCore
 import GRDB
 
 /// The file format: migrations, and the marks that tell our files from others.
@@ -170,7 +171,7 @@ enum Schema {
                 CREATE UNIQUE INDEX notice_pending ON notice(order_id) WHERE sent_at IS NULL;
                 CREATE INDEX notice_order ON notice(order_id);
                 """)
-            _ = try Pegging.verifyAll(db, write: true, limit: 0)
+            try legacyPegOrderLines(db)
         }
         m.registerMigration("v3-report-indexes") { db in
             // The service-level report reads one period of shipments and of journal rows, never the whole history.
@@ -200,7 +201,82 @@ enum Schema {
             // receipt serving a thousand orders then rewrites only the lines it changes, not a thousand order rows too.
             try db.execute(sql: "ALTER TABLE order_line ADD COLUMN version INTEGER NOT NULL DEFAULT 0")
         }
+        // Immediate checks: nothing here can break a foreign key, and the deferred whole-file check would take seconds.
+        m.registerMigration("v6-waiting-queue", foreignKeyChecks: .immediate) { db in
+            // Clustered in serving order, a receipt walks its SKU's queue as one range and moves dates on a few pages, not one per line.
+            // order_line.promised stays as v5 left it and nothing reads it: clearing it would rewrite most of the table's pages.
+            try db.execute(sql: """
+                -- The queue of waiting lines and their pegged promised dates ('YYYY-MM-DD', '-' when no arrival covers the
+                -- line, NULL until pegging settles it). Key and backordered copy the line's; triggers keep them in step.
+                CREATE TABLE waiting (
+                    sku TEXT NOT NULL,
+                    priority INTEGER NOT NULL,
+                    order_date TEXT NOT NULL,
+                    order_no TEXT NOT NULL,
+                    line_no INTEGER NOT NULL,
+                    line_id INTEGER NOT NULL,
+                    order_id INTEGER NOT NULL,
+                    backordered INTEGER NOT NULL CHECK (backordered > 0),
+                    promised TEXT,
+                    PRIMARY KEY (sku, priority, order_date, order_no, line_no)
+                ) WITHOUT ROWID;
+                INSERT INTO waiting (sku, priority, order_date, order_no, line_no, line_id, order_id, backordered, promised)
+                SELECT sku, priority, order_date, order_no, line_no, id, order_id, backordered, promised
+                FROM order_line INDEXED BY line_waiting WHERE backordered > 0 ORDER BY sku, priority, order_date, order_no, line_no;
+                DROP INDEX line_waiting;
+                """)
+            try createWaitingTriggers(db)
+        }
         return m
+    }
+
+    /// Keeps `waiting` in step with `order_line` whoever writes the lines: operations, bulk allocation, imports, tools.
+    static func createWaitingTriggers(_ db: Database) throws {
+        let key = "sku = OLD.sku AND priority = OLD.priority AND order_date = OLD.order_date AND order_no = OLD.order_no AND line_no = OLD.line_no"
+        let insert = """
+            INSERT INTO waiting (sku, priority, order_date, order_no, line_no, line_id, order_id, backordered)
+            VALUES (NEW.sku, NEW.priority, NEW.order_date, NEW.order_no, NEW.line_no, NEW.id, NEW.order_id, NEW.backordered)
+            """
+        try db.execute(sql: """
+            -- Lines are inserted empty and filled by their first movement; one inserted already waiting joins the queue too.
+            CREATE TRIGGER waiting_line_inserted AFTER INSERT ON order_line WHEN NEW.backordered > 0
+            BEGIN \(insert); END;
+            CREATE TRIGGER waiting_line_starts AFTER UPDATE OF backordered ON order_line WHEN OLD.backordered = 0 AND NEW.backordered > 0
+            BEGIN \(insert); END;
+            CREATE TRIGGER waiting_line_stops AFTER UPDATE OF backordered ON order_line WHEN OLD.backordered > 0 AND NEW.backordered = 0
+            BEGIN DELETE FROM waiting WHERE \(key); END;
+            -- A partial allocation or a short pick changes how much a waiting line waits for; its date stays until re-pegged.
+            CREATE TRIGGER waiting_line_changes AFTER UPDATE OF backordered ON order_line
+            WHEN OLD.backordered > 0 AND NEW.backordered > 0 AND NEW.backordered != OLD.backordered
+            BEGIN UPDATE waiting SET backordered = NEW.backordered WHERE \(key); END;
+            CREATE TRIGGER waiting_line_deleted AFTER DELETE ON order_line WHEN OLD.backordered > 0
+            BEGIN DELETE FROM waiting WHERE \(key); END;
+            """)
+    }
+
+    /// What v2 ran to settle the dates of a file that had none: pegs every SKU into `order_line.promised`, where dates
+    /// lived until v6 (which copies them into `waiting`). Frozen with v2: later code keeps dates elsewhere.
+    private static func legacyPegOrderLines(_ db: Database) throws {
+        var arrivalsBySku: [String: [Arrival]] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT * FROM arrival WHERE closed_at IS NULL ORDER BY sku, eta, id") {
+            let a = arrivalFrom(r)
+            arrivalsBySku[a.sku, default: []].append(a)
+        }
+        var bySku: [String: [WaitingLine]] = [:]
+        for r in try Row.fetchAll(db, sql: """
+            SELECT id, sku, order_no, line_no, priority, order_date, backordered FROM order_line
+            WHERE backordered > 0 ORDER BY sku, priority, order_date, order_no, line_no
+            """) {
+            bySku[r["sku"], default: []].append(WaitingLine(lineId: r["id"], orderNumber: r["order_no"], lineNo: r["line_no"],
+                                                            priority: r["priority"], orderDate: day(r["order_date"]),
+                                                            backordered: r["backordered"]))
+        }
+        let update = try db.makeStatement(sql: "UPDATE order_line SET promised = ? WHERE id = ?")
+        for (sku, lines) in bySku {
+            for (lineId, date) in Rules.peg(waiting: lines, arrivals: arrivalsBySku[sku] ?? []).promised {
+                try update.execute(arguments: [Pegging.stored(date), lineId])
+            }
+        }
     }
 
     /// The migrations this build knows.

@@ -44,13 +44,12 @@ final class OperationTx {
                                      refs.shipmentId, refs.receiptId, d.ordered, d.allocated, d.picked, d.shipped,
                                      d.backordered, d.cancelled, d.onHand, refs.note])
         if let lineId = m.lineId {
-            // A line that stops waiting carries no promised date (right-hand sides read the row as it was).
+            // The line's place in the waiting queue follows by trigger (Schema.createWaitingTriggers).
             try db.cachedStatement(sql: """
                 UPDATE order_line SET ordered = ordered + ?, allocated = allocated + ?, picked = picked + ?, shipped = shipped + ?,
-                    backordered = backordered + ?, cancelled = cancelled + ?, promised = CASE WHEN backordered + ? > 0 THEN promised END,
-                    version = version + 1
+                    backordered = backordered + ?, cancelled = cancelled + ?, version = version + 1
                 WHERE id = ?
-                """).execute(arguments: [d.ordered, d.allocated, d.picked, d.shipped, d.backordered, d.cancelled, d.backordered, lineId])
+                """).execute(arguments: [d.ordered, d.allocated, d.picked, d.shipped, d.backordered, d.cancelled, lineId])
         }
         var item = itemDeltas[m.sku] ?? (0, 0, 0, 0)
         item.onHand += d.onHand; item.allocated += d.allocated; item.picked += d.picked; item.backordered += d.backordered
@@ -97,8 +96,8 @@ final class OperationTx {
         var waiting: [(line: WaitingLine, orderId: Int64)] = []
         var covered = 0
         let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT id, order_id, order_no, line_no, priority, order_date, backordered FROM order_line
-            WHERE sku = ? AND backordered > 0 ORDER BY priority, order_date, order_no, line_no
+            SELECT line_id, order_id, order_no, line_no, priority, order_date, backordered FROM waiting
+            WHERE sku = ? ORDER BY priority, order_date, order_no, line_no
             """), arguments: [sku])
         while covered < free, let r = try cursor.next() {
             // Columns by position: a receipt reads a thousand of these rows, and lookups by name cost more than the query.
@@ -132,8 +131,7 @@ final class OperationTx {
             FROM json_each(?4) ORDER BY key
             """).execute(arguments: [ctx.now.unixTime, ctx.actor, sku, list])
         try db.cachedStatement(sql: """
-            UPDATE order_line SET allocated = allocated + g.q, backordered = backordered - g.q,
-                promised = CASE WHEN backordered - g.q > 0 THEN promised END, version = version + 1
+            UPDATE order_line SET allocated = allocated + g.q, backordered = backordered - g.q, version = version + 1
             FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS q FROM json_each(?)) AS g
             WHERE order_line.id = g.id
             """).execute(arguments: [list])
