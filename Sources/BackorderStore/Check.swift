@@ -1,6 +1,7 @@
 import BackorderCore
 import Dispatch
 import GRDB
+import GRDBSQLite
 
 extension Warehouse {
     /// Verifies every invariant and SQLite's own integrity; returns what is wrong (empty when all is well).
@@ -19,12 +20,13 @@ extension Warehouse {
                 if i == 0 {
                     pages.value = Result { try pool.read { try Warehouse.checkPages($0, pragma: pragma, limit: limit) } }
                 } else {
-                    rules.value = Result { try self.read { try self.checkRules($0, limit: limit) } }
+                    // The foreign keys ride with the rules: SQLite's page check alone is the longer side.
+                    rules.value = Result { try self.read { try Warehouse.checkForeignKeys($0, limit: limit) + self.checkRules($0, limit: limit) } }
                 }
             }
         } else {
             pages.value = Result { try read { try Warehouse.checkPages($0, pragma: integrity ? pragma : nil, limit: limit) } }
-            rules.value = Result { try read { try checkRules($0, limit: limit) } }
+            rules.value = Result { try read { try Warehouse.checkForeignKeys($0, limit: limit) + checkRules($0, limit: limit) } }
         }
         let pageReport = try pages.value!.get()
         if pageReport.contains(where: { $0.rule == "sqlite integrity" }) {
@@ -34,17 +36,27 @@ extension Warehouse {
         return pageReport + (try rules.value!.get())
     }
 
-    /// SQLite's own checks: the pages (`pragma`, when given) and the foreign keys.
+    /// SQLite's own check of the pages (`pragma`, when given).
     static func checkPages(_ db: Database, pragma: String?, limit: Int) throws -> [Violation] {
         // Reading the file through memory maps spares a copy per page on a multi-hundred-megabyte scan.
         try db.execute(sql: "PRAGMA mmap_size = 4294967296")
-        if let pragma {
-            let report = try String.fetchAll(db, sql: pragma)
-            if report != ["ok"] { return report.prefix(limit).map { Violation(rule: "sqlite integrity", detail: $0) } }
+        guard let pragma else { return [] }
+        let report = try String.fetchAll(db, sql: pragma)
+        return report == ["ok"] ? [] : report.prefix(limit).map { Violation(rule: "sqlite integrity", detail: $0) }
+    }
+
+    /// SQLite's foreign-key check.
+    static func checkForeignKeys(_ db: Database, limit: Int) throws -> [Violation] {
+        // Every table but the journal, which `journalSums` checks in its own pass (`foreign_key_check` spent seconds on it).
+        var found: [Violation] = []
+        for table in try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'movement' ORDER BY name
+            """) where found.count < limit {
+            found += try db.rows(sql: "PRAGMA foreign_key_check(\(table.quotedDatabaseIdentifier))").prefix(limit - found.count).map { r in
+                Violation(rule: "foreign keys", detail: "\(r[0] as String? ?? "?") row \(r[1] as Int64? ?? 0) points to a missing \(r[2] as String? ?? "?") row")
+            }
         }
-        return try db.rows(sql: "PRAGMA foreign_key_check").prefix(limit).map { r in
-            Violation(rule: "foreign keys", detail: "\(r[0] as String? ?? "?") row \(r[1] as Int64? ?? 0) points to a missing \(r[2] as String? ?? "?") row")
-        }
+        return found
     }
 
     /// Every rule of the warehouse, on one snapshot.
@@ -127,45 +139,108 @@ extension Warehouse {
         }
     }
 
-    /// Line counters and stock on hand against the journal. The journal is grouped by a sequential scan and a sort
-    /// (grouping 3 million rows through an index reads the table in random order), then merged with the lines by id.
+    /// Line counters, stock on hand and the journal's references, in one sequential pass over the journal.
+    ///
+    /// Line ids are dense row ids, so the journal is summed straight into an array indexed by line (no sort of 3 million
+    /// rows), and rows are stepped with SQLite's C API (decoding them through rows of values cost more than reading
+    /// them). The journal's foreign keys are checked in the same pass; `checkPages` leaves the journal table to it.
     func journalSums(_ db: Database, limit: Int) throws -> [Violation] {
         var found: [Violation] = []
-        if let r = try db.row(sql: """
-            SELECT id FROM movement NOT INDEXED WHERE line_id IS NULL
-              AND (d_ordered != 0 OR d_allocated != 0 OR d_picked != 0 OR d_shipped != 0 OR d_backordered != 0 OR d_cancelled != 0) LIMIT 1
-            """) {
-            found.append(Violation(rule: "journal without line", detail: "movement \(r[0] as Int64) changes order-line buckets but names no line"))
+        let maxLine = Int(try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM order_line") ?? 0)
+        // Each line's counters minus its journal rows: all zero when they agree.
+        var remaining = [Int64](repeating: 0, count: (maxLine + 1) * 6)
+        var isLine = [Bool](repeating: false, count: maxLine + 1)
+        var journaled = [Bool](repeating: false, count: maxLine + 1)
+        try step(db, "SELECT id, ordered, allocated, picked, shipped, backordered, cancelled FROM order_line") { s in
+            let id = Int(sqlite3_column_int64(s, 0))
+            guard id >= 0 && id <= maxLine else { return }
+            isLine[id] = true
+            for k in 0..<6 { remaining[id * 6 + k] = sqlite3_column_int64(s, Int32(k + 1)) }
         }
-        let sums = try Row.fetchCursor(db, sql: """
-            SELECT line_id, SUM(d_ordered), SUM(d_allocated), SUM(d_picked), SUM(d_shipped), SUM(d_backordered), SUM(d_cancelled)
-            FROM movement NOT INDEXED WHERE line_id IS NOT NULL GROUP BY line_id ORDER BY line_id
-            """)
-        let lines = try Row.fetchCursor(db, sql: """
-            SELECT id, order_no, line_no, ordered, allocated, picked, shipped, backordered, cancelled FROM order_line ORDER BY id
-            """)
-        var next = try sums.next()
+        let arrivals = Set(try Int64.fetchAll(db, sql: "SELECT id FROM arrival"))
+        let shipments = Set(try Int64.fetchAll(db, sql: "SELECT id FROM shipment"))
+        let receipts = Set(try Int64.fetchAll(db, sql: "SELECT id FROM receipt"))
+        var onHand: [String: Int64] = [:]
+        var badReferences = 0
+        func missing(_ movement: Int64, _ parent: String) {
+            badReferences += 1
+            if badReferences <= limit {
+                found.append(Violation(rule: "foreign keys", detail: "movement row \(movement) points to a missing \(parent) row"))
+            }
+        }
+        var unlinked: Int64?
+        try step(db, """
+            SELECT id, line_id, d_ordered, d_allocated, d_picked, d_shipped, d_backordered, d_cancelled, d_on_hand,
+                   arrival_id, shipment_id, receipt_id, sku
+            FROM movement NOT INDEXED
+            """) { s in
+            let id = sqlite3_column_int64(s, 0)
+            if sqlite3_column_type(s, 1) == SQLITE_NULL {
+                if unlinked == nil {
+                    for k in Int32(2)...7 where sqlite3_column_int64(s, k) != 0 { unlinked = id; break }
+                }
+            } else {
+                let line = Int(sqlite3_column_int64(s, 1))
+                if line >= 0 && line <= maxLine && isLine[line] {
+                    journaled[line] = true
+                    for k in 0..<6 { remaining[line * 6 + k] -= sqlite3_column_int64(s, Int32(k + 2)) }
+                } else {
+                    missing(id, "order_line")
+                }
+            }
+            let delta = sqlite3_column_int64(s, 8)
+            if delta != 0, let text = sqlite3_column_text(s, 12) { onHand[String(cString: text), default: 0] += delta }
+            // Unrolled: an array of (column, set) per row would allocate three million times.
+            if sqlite3_column_type(s, 9) != SQLITE_NULL && !arrivals.contains(sqlite3_column_int64(s, 9)) { missing(id, "arrival") }
+            if sqlite3_column_type(s, 10) != SQLITE_NULL && !shipments.contains(sqlite3_column_int64(s, 10)) { missing(id, "shipment") }
+            if sqlite3_column_type(s, 11) != SQLITE_NULL && !receipts.contains(sqlite3_column_int64(s, 11)) { missing(id, "receipt") }
+        }
+        if let unlinked {
+            found.append(Violation(rule: "journal without line", detail: "movement \(unlinked) changes order-line buckets but names no line"))
+        }
+        // A SKU the journal names that is no item: found through the index, then one of its rows named.
+        for sku in try String.fetchAll(db, sql: """
+            SELECT sku FROM (SELECT DISTINCT sku FROM movement) WHERE sku NOT IN (SELECT sku FROM item) LIMIT \(limit)
+            """) {
+            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM movement WHERE sku = ? LIMIT 1", arguments: [sku]) { missing(id, "item") }
+        }
         var bad = 0
-        while let l = try lines.next() {
-            let id: Int64 = l[0]
-            // Journal groups of ids that are not lines: the foreign-key check names those.
-            while let m = next, (m[0] as Int64) < id { next = try sums.next() }
-            let counters = (0..<6).map { l[3 + $0] as Int }
-            var journal: [Int]?
-            if let m = next, (m[0] as Int64) == id { journal = (0..<6).map { m[1 + $0] as Int } }
-            if journal == counters { continue }
+        for id in 0...maxLine where isLine[id] && (!journaled[id] || (0..<6).contains(where: { remaining[id * 6 + $0] != 0 })) {
             bad += 1
-            guard bad <= limit else { continue }
-            found.append(Violation(rule: "line vs journal", detail: "order \(l[1] as String) line \(l[2] as Int): counters (o/a/p/s/b/c) "
+            guard bad <= limit, let l = try db.row(sql: """
+                SELECT order_no, line_no, ordered, allocated, picked, shipped, backordered, cancelled FROM order_line WHERE id = ?
+                """, arguments: [id]) else { continue }
+            let counters = (0..<6).map { l[2 + $0] as Int64 }
+            let journal = journaled[id] ? (0..<6).map { counters[$0] - remaining[id * 6 + $0] } : nil
+            found.append(Violation(rule: "line vs journal", detail: "order \(l[0] as String) line \(l[1] as Int): counters (o/a/p/s/b/c) "
                                    + counters.map(String.init).joined(separator: "/") + " but journal sums "
                                    + (journal.map { $0.map(String.init).joined(separator: "/") } ?? "nothing (no movement)")))
         }
-        try rulesFromSQL(db, limit: limit, into: &found, name: "stock vs journal", """
-            SELECT i.sku, i.on_hand, COALESCE(m.h, 0) AS h FROM item i
-            LEFT JOIN (SELECT sku, SUM(d_on_hand) h FROM movement NOT INDEXED WHERE d_on_hand != 0 GROUP BY sku) m ON m.sku = i.sku
-            WHERE i.on_hand != COALESCE(m.h, 0)
-            """) { "\($0["sku"] as String): on hand \($0["on_hand"] as Int) but the journal sums to \($0["h"] as Int)" }
+        var stock = 0
+        for r in try Row.fetchAll(db, sql: "SELECT sku, on_hand FROM item ORDER BY sku") {
+            let sku: String = r[0], counter: Int64 = r[1], journal = onHand[sku] ?? 0
+            guard counter != journal else { continue }
+            stock += 1
+            if stock <= limit {
+                found.append(Violation(rule: "stock vs journal", detail: "\(sku): on hand \(counter) but the journal sums to \(journal)"))
+            }
+        }
         return found
+    }
+
+    /// Steps `sql` with SQLite's C API, calling `row` with the statement at each row.
+    private func step(_ db: Database, _ sql: String, _ row: (OpaquePointer) throws -> Void) throws {
+        let statement = try db.makeStatement(sql: sql)
+        let s = statement.sqliteStatement
+        defer { sqlite3_reset(s) }
+        while true {
+            let code = sqlite3_step(s)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+            }
+            try row(s)
+        }
     }
 
     func rulesFromSQL(_ db: Database, limit: Int, into found: inout [Violation], name: String, _ sql: String, _ describe: (Row) -> String) throws {

@@ -74,6 +74,33 @@ final class BadInputTests: XCTestCase {
 
 /// `check` names what a hand-edited or buggy file got wrong.
 final class CheckTests: XCTestCase {
+    /// The journal's references are checked in check's own pass over it (not by SQLite's foreign-key check): a row
+    /// pointing to a missing line, arrival or item is named, and so is a line left with no journal row at all.
+    func testCheckNamesJournalRowsThatPointNowhere() throws {
+        let path = temporaryPath()
+        let w = try Warehouse.open(path: path, mode: .create)
+        try w.addItem(Item(sku: "BOLT", name: "Bolt", onHand: 10), ctx: ctx())
+        try w.addCustomer(Customer(code: "C1", name: "C"))
+        try w.createOrder(NewOrder(number: "SO-1", customer: "C1", lines: [.init(sku: "BOLT", quantity: 4)]), ctx: ctx())
+        try w.createOrder(NewOrder(number: "SO-2", customer: "C1", lines: [.init(sku: "BOLT", quantity: 1)]), ctx: ctx())
+        XCTAssertEqual(try w.check(), [])
+        try w.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "DROP TRIGGER IF EXISTS movement_no_update")
+            try db.execute(sql: "UPDATE movement SET line_id = 999 WHERE line_id = (SELECT id FROM order_line WHERE order_no = 'SO-2')")
+            try db.execute(sql: "UPDATE movement SET arrival_id = 77 WHERE id = (SELECT MIN(id) FROM movement)")
+            try db.execute(sql: "UPDATE movement SET sku = 'GHOST' WHERE id = (SELECT MAX(id) FROM movement)")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        let found = try w.check()
+        let details = found.filter { $0.rule == "foreign keys" }.map(\.detail)
+        XCTAssertTrue(details.contains { $0.hasSuffix("points to a missing order_line row") }, "\(found)")
+        XCTAssertTrue(details.contains { $0.hasSuffix("points to a missing arrival row") }, "\(found)")
+        XCTAssertTrue(details.contains { $0.hasSuffix("points to a missing item row") }, "\(found)")
+        XCTAssertTrue(found.contains { $0.rule == "line vs journal" && $0.detail.contains("SO-2 line 1") && $0.detail.contains("nothing (no movement)") },
+                      "\(found)")
+    }
+
     func testCheckNamesCountersThatDisagreeWithTheJournal() throws {
         let path = temporaryPath()
         let w = try Warehouse.open(path: path, mode: .create)
