@@ -15,7 +15,7 @@ extension Warehouse {
                 """, orderBy: ["o.order_date", "o.number"], arguments: args, page: page,
                 total: { try self.count(db, .orders, condition: cond, arguments: args, sku: nil) })
             // The page's line totals in one grouped query, not one query per order.
-            let ids = "[" + rows.map { String($0["id"] as Int64) }.joined(separator: ",") + "]"
+            let ids = JSONArgument.ids(rows.map { $0["id"] as Int64 })
             var totals: [Int64: Row] = [:]
             for t in try db.rows(sql: """
                 SELECT order_id, COUNT(*) AS n, SUM(ordered) AS o, SUM(allocated) AS a, SUM(picked) AS p, SUM(shipped) AS s, SUM(backordered) AS b,
@@ -48,19 +48,11 @@ extension Warehouse {
                     """, orderBy: ["l.priority", "l.order_date", "l.order_no", "l.line_no"], arguments: [sku] + args, page: page, total: total)
             } else {
                 rows = try window(db, """
-                    SELECT l.id, l.order_no, l.order_date, o.priority, l.line_no, l.sku, w.backordered, w.promised, i.name AS item_name, c.name AS customer_name
-                    FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
-                    JOIN item i ON i.sku = l.sku JOIN \(Warehouse.waitingOfAgeLine)
+                    \(Warehouse.backordersOldestFirst)
                     WHERE l.backordered > 0 \(cond)
                     """, orderBy: ["l.order_date", "l.order_no", "l.line_no"], arguments: args, page: page, total: total)
             }
-            return rows.map { r in
-                let date = day(r["order_date"])
-                let p = Pegging.day(r["promised"])
-                return BackorderRow(orderNumber: r["order_no"], customerName: r["customer_name"], orderDate: date, priority: r["priority"],
-                                    lineNo: r["line_no"], sku: r["sku"], itemName: r["item_name"], backordered: r["backordered"],
-                                    promised: p, ageDays: today.days(since: date), late: p.map { $0 < today } ?? true)
-            }
+            return rows.map { backorderRow($0, today: today) }
         }
     }
 
@@ -323,6 +315,14 @@ extension Warehouse {
     static let orderFilter = FilterColumns(text: ["o.number"], customer: "o.customer")
     /// Filter columns of the backorder list: all in the `line_backorder_age` index, and named alike in `waiting`.
     static let backorderFilter = FilterColumns(text: ["l.order_no", "l.sku"], skuByItemName: "l.sku", orderByCustomer: "l.order_id")
+    /// The backorder list's columns and joins, walking waiting lines oldest first (`line_backorder_age`); rows read by
+    /// `backorderRow`.
+    static let backordersOldestFirst = """
+        SELECT l.id, l.order_no, l.order_date, o.priority, l.line_no, l.sku, w.backordered, w.promised, i.name AS item_name, c.name AS customer_name
+        FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
+        JOIN item i ON i.sku = l.sku JOIN \(waitingOfAgeLine)
+        """
+
     /// The waiting queue read in place of the order lines: aliased `l`, so the backorder filter applies to it unchanged.
     static let waitingAsLines = "waiting l"
     /// The queue row of a waiting line read through `line_backorder_age`: the line's priority is its order's (`o`), which
@@ -333,6 +333,15 @@ extension Warehouse {
 }
 
 func day(_ text: String) -> Day { Day(iso: text) ?? Day(ordinal: 0) }
+
+/// A backorder-list row (columns as in `Warehouse.backordersOldestFirst`), aged and marked late against `today`.
+func backorderRow(_ r: Row, today: Day) -> BackorderRow {
+    let date = day(r["order_date"])
+    let promised = Pegging.day(r["promised"])
+    return BackorderRow(orderNumber: r["order_no"], customerName: r["customer_name"], orderDate: date, priority: r["priority"],
+                        lineNo: r["line_no"], sku: r["sku"], itemName: r["item_name"], backordered: r["backordered"],
+                        promised: promised, ageDays: today.days(since: date), late: promised.map { $0 < today } ?? true)
+}
 
 func itemFrom(_ r: Row) -> Item {
     Item(sku: r["sku"], name: r["name"], unit: r["unit"], bin: r["bin"], onHand: r["on_hand"], allocated: r["allocated"],

@@ -18,19 +18,11 @@ extension Warehouse: ReportService {
             if let latest { conditions.append("l.order_date <= ?"); args += [latest.iso] }
             let (filter, filterArgs) = try self.filter(db, page.filter, Warehouse.backorderFilter)
             let rows = try db.rows(sql: """
-                SELECT l.id, l.order_no, l.order_date, o.priority, l.line_no, l.sku, w.backordered, w.promised, i.name AS item_name, c.name AS customer_name
-                FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
-                JOIN item i ON i.sku = l.sku JOIN \(Warehouse.waitingOfAgeLine)
+                \(Warehouse.backordersOldestFirst)
                 WHERE \(conditions.joined(separator: " AND ")) \(filter)
                 ORDER BY l.order_date, l.order_no, l.line_no LIMIT ? OFFSET ?
                 """, arguments: args + filterArgs + [page.limit, page.offset])
-            return rows.map { r in
-                let date = day(r["order_date"])
-                let p = Pegging.day(r["promised"])
-                return BackorderRow(orderNumber: r["order_no"], customerName: r["customer_name"], orderDate: date, priority: r["priority"],
-                                    lineNo: r["line_no"], sku: r["sku"], itemName: r["item_name"], backordered: r["backordered"],
-                                    promised: p, ageDays: today.days(since: date), late: p.map { $0 < today } ?? true)
-            }
+            return rows.map { backorderRow($0, today: today) }
         }
     }
 

@@ -74,16 +74,22 @@ final class BadInputTests: XCTestCase {
 
 /// `check` names what a hand-edited or buggy file got wrong.
 final class CheckTests: XCTestCase {
+    /// A file with 10 bolts and one one-line order of bolts per entry, which `check` finds sound.
+    func checkedFile(orders: [String: Int]) throws -> Warehouse {
+        let w = try Warehouse.open(path: temporaryPath(), mode: .create)
+        try w.addItem(Item(sku: "BOLT", name: "Bolt", onHand: 10), ctx: ctx())
+        try w.addCustomer(Customer(code: "C1", name: "C"))
+        for (number, quantity) in orders.sorted(by: { $0.key < $1.key }) {
+            try w.createOrder(NewOrder(number: number, customer: "C1", lines: [.init(sku: "BOLT", quantity: quantity)]), ctx: ctx())
+        }
+        XCTAssertEqual(try w.check(), [])
+        return w
+    }
+
     /// The journal's references are checked in check's own pass over it (not by SQLite's foreign-key check): a row
     /// pointing to a missing line, arrival or item is named, and so is a line left with no journal row at all.
     func testCheckNamesJournalRowsThatPointNowhere() throws {
-        let path = temporaryPath()
-        let w = try Warehouse.open(path: path, mode: .create)
-        try w.addItem(Item(sku: "BOLT", name: "Bolt", onHand: 10), ctx: ctx())
-        try w.addCustomer(Customer(code: "C1", name: "C"))
-        try w.createOrder(NewOrder(number: "SO-1", customer: "C1", lines: [.init(sku: "BOLT", quantity: 4)]), ctx: ctx())
-        try w.createOrder(NewOrder(number: "SO-2", customer: "C1", lines: [.init(sku: "BOLT", quantity: 1)]), ctx: ctx())
-        XCTAssertEqual(try w.check(), [])
+        let w = try checkedFile(orders: ["SO-1": 4, "SO-2": 1])
         try w.writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             try db.execute(sql: "DROP TRIGGER IF EXISTS movement_no_update")
@@ -102,12 +108,7 @@ final class CheckTests: XCTestCase {
     }
 
     func testCheckNamesCountersThatDisagreeWithTheJournal() throws {
-        let path = temporaryPath()
-        let w = try Warehouse.open(path: path, mode: .create)
-        try w.addItem(Item(sku: "BOLT", name: "Bolt", onHand: 10), ctx: ctx())
-        try w.addCustomer(Customer(code: "C1", name: "C"))
-        try w.createOrder(NewOrder(number: "SO-1", customer: "C1", lines: [.init(sku: "BOLT", quantity: 4)]), ctx: ctx())
-        XCTAssertEqual(try w.check(), [])
+        let w = try checkedFile(orders: ["SO-1": 4])
         // Edits behind the application's back, as a careless SQL session would make them.
         try w.writer.write { db in
             try db.execute(sql: "UPDATE order_line SET ordered = ordered + 1, allocated = allocated + 1 WHERE order_no = 'SO-1'")
