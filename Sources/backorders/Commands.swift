@@ -293,11 +293,24 @@ struct Receive: ParsableCommand {
         abstract: "Book a receipt; the units go to waiting backorders by priority, then order date, then order number.",
         discussion: "Examples: backorders receive PO-7001/1 30    backorders receive --sku SKU-1001 12 (unplanned)")
     @OptionGroup var db: DatabaseOptions
-    @Argument(help: "PO/LINE of the expected arrival (omit with --sku).") var arrival: String?
-    @Argument(help: "Received quantity.") var quantity: Int
+    // One list, read in validate(): two optional-then-required positionals would take `--sku X 12`'s 12 as the PO/line.
+    @Argument(help: ArgumentHelp("PO/LINE of the expected arrival and the received quantity; with --sku, the quantity alone.",
+                                 valueName: "PO/LINE QTY")) var values: [String] = []
     @Option(help: "Unplanned receipt of this SKU.") var sku: String?
     @Option var note = ""
     @Flag var json = false
+
+    var arrival: String? { sku == nil ? values.first : nil }
+    var quantity: Int { Int(values.last ?? "") ?? 0 }
+
+    func validate() throws {
+        let wanted = sku == nil ? 2 : 1
+        guard values.count == wanted else {
+            throw ValidationError(sku == nil ? "give the expected arrival and the quantity (PO/LINE QTY), or --sku SKU QTY for an unplanned receipt"
+                                             : "with --sku, give the quantity alone")
+        }
+        guard Int(values.last!) != nil else { throw ValidationError("the quantity must be a whole number, not \(values.last!)") }
+    }
 
     func run() throws {
         try perform {

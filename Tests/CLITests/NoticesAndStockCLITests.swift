@@ -152,4 +152,23 @@ final class NoticesAndStockCLITests: XCTestCase {
         XCTAssertEqual(unknown.status, 0, "like list arrivals --sku: an empty list, not an error")
         XCTAssertEqual(unknown.stdout, "[\n\n]\n")
     }
+
+    /// `receive --sku SKU QTY` (the README's unplanned receipt) books the units; a PO/line with --sku, a missing or
+    /// non-numeric quantity are refused with exit 64 and change nothing.
+    func testUnplannedReceiptTakesTheQuantityAlone() throws {
+        for args in [["init"], ["item", "add", "BOLT", "Bolt"]] { XCTAssertEqual(try run(args).status, 0) }
+        for bad in [["receive", "--sku", "BOLT"], ["receive", "PO-1/1", "5", "--sku", "BOLT"], ["receive", "--sku", "BOLT", "five"],
+                    ["receive", "12"]] {
+            let r = try run(bad)
+            XCTAssertEqual(r.status, 64, "\(bad): \(r.stderr)")
+            XCTAssertFalse(r.stderr.isEmpty, "\(bad) says why")
+        }
+        let stock = try run(["list", "stock", "--sku", "BOLT", "--json"])
+        XCTAssertTrue(stock.stdout.contains("\"onHand\" : 0") || stock.stdout.contains("\"onHand\":0"), stock.stdout)
+        let ok = try run(["receive", "--sku", "BOLT", "12"])
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertTrue(ok.stdout.contains("12 × BOLT (unplanned)"), ok.stdout)
+        let after = try run(["list", "stock", "--sku", "BOLT", "--json"])
+        XCTAssertTrue(after.stdout.contains("\"onHand\" : 12") || after.stdout.contains("\"onHand\":12"), after.stdout)
+    }
 }
