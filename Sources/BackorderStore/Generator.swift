@@ -261,18 +261,28 @@ private func hotPathQueries() -> [(name: String, sql: String, arguments: Stateme
         SELECT priority, order_date, order_no, line_no, line_id, order_id, backordered, promised FROM waiting
         WHERE sku = ? AND (priority, order_date, order_no, line_no) >= (?, ?, ?, ?) ORDER BY priority, order_date, order_no, line_no
         """, ["SKU-000001", 5, "2026-01-01", "SO-000001", 1]),
-    ("re-pegging: write moved dates (Pegging.write)", """
-        UPDATE waiting SET promised = json_extract(j.value, '$[5]') FROM json_each(?) AS j
-        WHERE waiting.sku = json_extract(j.value, '$[0]') AND waiting.priority = json_extract(j.value, '$[1]')
-          AND waiting.order_date = json_extract(j.value, '$[2]') AND waiting.order_no = json_extract(j.value, '$[3]')
-          AND waiting.line_no = json_extract(j.value, '$[4]')
-        """, [#"[["SKU-000001",5,"2026-01-01","SO-000001",1,"2026-02-01"]]"#]),
+    ("re-pegging: write moved dates, one range per date (Pegging.write)", """
+        UPDATE waiting SET promised = ?1
+        WHERE sku = ?2 AND (priority, order_date, order_no, line_no) >= (?3, ?4, ?5, ?6)
+          AND (priority, order_date, order_no, line_no) <= (?7, ?8, ?9, ?10) AND promised IS NOT ?1
+        """, ["2026-02-01", "SKU-000001", 5, "2026-01-01", "SO-000001", 1, 5, "2026-01-09", "SO-000009", 1]),
     ("operation end: close an order with nothing open", "SELECT SUM(allocated + picked + backordered) FROM order_line WHERE order_id = ?", [1]),
     ("operation end: pending notice of an order", "SELECT id, events FROM notice WHERE order_id = ? AND sent_at IS NULL", [1]),
     ("new order: next number", "SELECT COALESCE(MAX(id), 0) + 1 FROM orders", []),
-    ("new order: free stock of a SKU", "SELECT on_hand - allocated - picked FROM item WHERE sku = ?", ["SKU-000001"]),
+    ("new order: free stock of its SKUs", """
+        SELECT sku, on_hand - allocated - picked FROM item WHERE sku IN (SELECT value FROM json_each(?))
+        """, [#"["SKU-000001","SKU-000002"]"#]),
+    ("operation end: item counters of many SKUs (flushItems)", """
+        UPDATE item SET on_hand = on_hand + json_extract(j.value, '$[1]'), allocated = allocated + json_extract(j.value, '$[2]'),
+            picked = picked + json_extract(j.value, '$[3]'), backordered = backordered + json_extract(j.value, '$[4]')
+        FROM json_each(?) AS j WHERE item.sku = json_extract(j.value, '$[0]')
+        """, [#"[["SKU-000001",0,0,0,0]]"#]),
+    ("operation end: SKUs with free stock and waiting lines", """
+        SELECT sku FROM item WHERE sku IN (SELECT value FROM json_each(?)) AND on_hand - allocated - picked > 0 AND backordered > 0
+        """, [#"["SKU-000001","SKU-000002"]"#]),
     ("order detail: lines", """
-        SELECT l.*, i.name AS item_name FROM order_line l JOIN item i ON i.sku = l.sku WHERE l.order_id = ? ORDER BY l.line_no
+        SELECT l.id, l.line_no, l.sku, i.name, l.ordered, l.allocated, l.picked, l.shipped, l.backordered, l.cancelled
+        FROM order_line l JOIN item i ON i.sku = l.sku WHERE l.order_id = ? ORDER BY l.line_no
         """, [1]),
     ("order detail: promised dates of its waiting lines", """
         SELECT l.id, w.promised FROM order_line l
@@ -280,7 +290,7 @@ private func hotPathQueries() -> [(name: String, sql: String, arguments: Stateme
         WHERE l.order_id = ? AND l.backordered > 0
         """, [1]),
     ("order detail: journal", """
-        SELECT m.*, l.line_no, a.po_number, a.po_line, s.number AS shipment_no, r.number AS receipt_no
+        SELECT \(movementColumns)
         FROM order_line l JOIN movement m INDEXED BY movement_sku_line ON m.sku = l.sku AND m.line_id = l.id
         LEFT JOIN arrival a ON a.id = m.arrival_id LEFT JOIN shipment s ON s.id = m.shipment_id LEFT JOIN receipt r ON r.id = m.receipt_id
         WHERE l.order_id = ? ORDER BY m.id

@@ -124,13 +124,14 @@ extension Warehouse {
             guard try exists(db, "SELECT 1 FROM customer WHERE code = ?", [new.customer]) else {
                 throw BackorderError.notFound("unknown customer \(new.customer)")
             }
+            // Free stock of every SKU the order names, in one statement.
             var free: [String: Int] = [:]
-            for sku in Set(new.lines.map(\.sku)) {
-                guard let f = try Int.fetchOne(db.cachedStatement(sql: "SELECT on_hand - allocated - picked FROM item WHERE sku = ?"), arguments: [sku]) else {
-                    throw BackorderError.notFound("unknown SKU \(sku)")
-                }
-                free[sku] = f
-            }
+            let skus = Set(new.lines.map(\.sku))
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT sku, on_hand - allocated - picked FROM item WHERE sku IN (SELECT value FROM json_each(?))
+                """), arguments: [JSONArgument.strings(skus.sorted())])
+            while let r = try rows.next() { free[r[0]] = r[1] }
+            if let unknown = new.lines.first(where: { free[$0.sku] == nil }) { throw BackorderError.notFound("unknown SKU \(unknown.sku)") }
             let number: String
             if let n = new.number {
                 guard try !exists(db, "SELECT 1 FROM orders WHERE number = ?", [n]) else { throw BackorderError.refused("order \(n) exists already") }
@@ -143,15 +144,10 @@ extension Warehouse {
                 """).execute(arguments: [number, new.customer, date.iso, new.priority, new.policy.rawValue, ctx.now.unixTime])
             let orderId = db.lastInsertedRowID
             let tx = operation(db, ctx)
-            for (i, (line, q)) in zip(new.lines, Rules.allocateNewLines(new.lines, free: free)).enumerated() {
-                // The line starts empty and its first journal movement fills it, so counters and journal agree by construction.
-                try db.cachedStatement(sql: """
-                    INSERT INTO order_line (order_id, line_no, sku, priority, order_date, order_no, ordered) VALUES (?, ?, ?, ?, ?, ?, 0)
-                    """).execute(arguments: [orderId, i + 1, line.sku, new.priority, date.iso, number])
-                try tx.apply(PlannedMovement(lineId: db.lastInsertedRowID, sku: line.sku, kind: .order, quantity: q.ordered,
-                                             delta: Delta(ordered: q.ordered, allocated: q.allocated, backordered: q.backordered)),
-                             .init(orderId: orderId, queueKey: .init(priority: new.priority, orderDate: date.iso, orderNumber: number, lineNo: i + 1)))
+            let planned = zip(new.lines, Rules.allocateNewLines(new.lines, free: free)).map { line, q in
+                (sku: line.sku, delta: Delta(ordered: q.ordered, allocated: q.allocated, backordered: q.backordered))
             }
+            _ = try tx.insertNewLines(orderId: orderId, number: number, priority: new.priority, date: date.iso, planned)
             try tx.finish()
             return (number, readBack ? try detail(db, number, today: ctx.today) : nil)
         }

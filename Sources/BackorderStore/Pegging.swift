@@ -82,7 +82,7 @@ enum Pegging {
             // Nothing expected: every waiting line is "no arrival planned"; only lines saying otherwise are read.
             let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT priority, order_date, order_no, line_no, line_id, order_id, backordered, promised FROM waiting
-                WHERE sku = ? AND (promised IS NULL OR promised != '-')
+                WHERE sku = ? AND (promised IS NULL OR promised != '-') ORDER BY priority, order_date, order_no, line_no
                 """), arguments: [sku])
             while let r = try cursor.next() {
                 moved.append((Queued(key: QueueKey(priority: r[0], orderDate: r[1], orderNumber: r[2], lineNo: r[3]),
@@ -117,26 +117,25 @@ enum Pegging {
         return moved.map { Change(lineId: $0.line.lineId, orderId: $0.line.orderId, wasWaiting: $0.line.promised != nil) }
     }
 
-    /// Writes moved dates by primary key, after the walk (updating the range being read would disturb its cursor).
+    /// Writes moved dates after the walk (updating the range being read would disturb its cursor), one range of the
+    /// queue per date.
+    ///
+    /// `moved` is in serving order, and pegging hands out dates that never go down along the queue ("-" last). So a
+    /// line between two moved lines that get the same date gets that date too: if it did not move, it already has it.
+    /// A receipt that moves a thousand dates writes a handful of ranges instead of a thousand keyed rows.
     private static func write(_ db: Database, sku: String, _ moved: [(key: QueueKey, date: String)]) throws {
-        if moved.count == 1 {
-            let (key, date) = moved[0]
+        var start = 0
+        while start < moved.count {
+            var end = start
+            while end + 1 < moved.count && moved[end + 1].date == moved[start].date { end += 1 }
+            let (first, last, date) = (moved[start].key, moved[end].key, moved[start].date)
             try db.cachedStatement(sql: """
-                UPDATE waiting SET promised = ? WHERE sku = ? AND priority = ? AND order_date = ? AND order_no = ? AND line_no = ?
-                """).execute(arguments: [date, sku, key.priority, key.orderDate, key.orderNumber, key.lineNo])
-        } else if moved.count > 1 {
-            // One statement for a receipt's thousand moves. The SKU repeats in each element: bound once instead, SQLite
-            // would scan the SKU's whole queue for each element rather than look each row up by its key.
-            let sku = JSONArgument.quoted(sku)
-            let list = "[" + moved.map { m in
-                "[\(sku),\(m.key.priority),\(JSONArgument.quoted(m.key.orderDate)),\(JSONArgument.quoted(m.key.orderNumber)),\(m.key.lineNo),\(JSONArgument.quoted(m.date))]"
-            }.joined(separator: ",") + "]"
-            try db.cachedStatement(sql: """
-                UPDATE waiting SET promised = json_extract(j.value, '$[5]') FROM json_each(?) AS j
-                WHERE waiting.sku = json_extract(j.value, '$[0]') AND waiting.priority = json_extract(j.value, '$[1]')
-                  AND waiting.order_date = json_extract(j.value, '$[2]') AND waiting.order_no = json_extract(j.value, '$[3]')
-                  AND waiting.line_no = json_extract(j.value, '$[4]')
-                """).execute(arguments: [list])
+                UPDATE waiting SET promised = ?1
+                WHERE sku = ?2 AND (priority, order_date, order_no, line_no) >= (?3, ?4, ?5, ?6)
+                  AND (priority, order_date, order_no, line_no) <= (?7, ?8, ?9, ?10) AND promised IS NOT ?1
+                """).execute(arguments: [date, sku, first.priority, first.orderDate, first.orderNumber, first.lineNo,
+                                         last.priority, last.orderDate, last.orderNumber, last.lineNo])
+            start = end + 1
         }
     }
 

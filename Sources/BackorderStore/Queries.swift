@@ -143,7 +143,7 @@ extension Warehouse {
                             overridden: s["overridden"], lines: sl)
         }
         let history = try db.rows(sql: """
-            SELECT m.*, l.line_no, a.po_number, a.po_line, s.number AS shipment_no, r.number AS receipt_no
+            SELECT \(movementColumns)
             FROM order_line l JOIN movement m INDEXED BY movement_sku_line ON m.sku = l.sku AND m.line_id = l.id
             LEFT JOIN arrival a ON a.id = m.arrival_id LEFT JOIN shipment s ON s.id = m.shipment_id LEFT JOIN receipt r ON r.id = m.receipt_id
             WHERE l.order_id = ? ORDER BY m.id
@@ -157,11 +157,11 @@ extension Warehouse {
     public func journal(sku: String? = nil, limit: Int = 100) throws -> [Movement] {
         try read { db in
             try db.rows(sql: """
-                SELECT m.*, l.line_no, l.order_no, a.po_number, a.po_line, s.number AS shipment_no, r.number AS receipt_no
+                SELECT \(movementColumns), l.order_no
                 FROM movement m LEFT JOIN order_line l ON l.id = m.line_id LEFT JOIN arrival a ON a.id = m.arrival_id
                 LEFT JOIN shipment s ON s.id = m.shipment_id LEFT JOIN receipt r ON r.id = m.receipt_id
                 \(sku == nil ? "" : "WHERE m.sku = ?") ORDER BY m.id DESC LIMIT ?
-                """, arguments: StatementArguments(sku.map { [$0] } ?? []) + [limit]).map { movementFrom($0, orderNumber: $0["order_no"]) }
+                """, arguments: StatementArguments(sku.map { [$0] } ?? []) + [limit]).map { movementFrom($0, orderNumber: $0[movementColumnCount]) }
         }
     }
 
@@ -224,11 +224,12 @@ extension Warehouse {
 
     func fetchLines(_ db: Database, orderId: Int64) throws -> [OrderLine] {
         try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT l.*, i.name AS item_name FROM order_line l JOIN item i ON i.sku = l.sku WHERE l.order_id = ? ORDER BY l.line_no
+            SELECT l.id, l.line_no, l.sku, i.name, l.ordered, l.allocated, l.picked, l.shipped, l.backordered, l.cancelled
+            FROM order_line l JOIN item i ON i.sku = l.sku WHERE l.order_id = ? ORDER BY l.line_no
             """), arguments: [orderId]).map { r in
-            OrderLine(id: r["id"], lineNo: r["line_no"], sku: r["sku"], itemName: r["item_name"],
-                      quantities: LineQuantities(ordered: r["ordered"], allocated: r["allocated"], picked: r["picked"],
-                                                 shipped: r["shipped"], backordered: r["backordered"], cancelled: r["cancelled"]))
+            // Columns by position: a lookup by name compares every column name, for every value of every line.
+            OrderLine(id: r[0], lineNo: r[1], sku: r[2], itemName: r[3],
+                      quantities: LineQuantities(ordered: r[4], allocated: r[5], picked: r[6], shipped: r[7], backordered: r[8], cancelled: r[9]))
         }
     }
 
@@ -353,15 +354,23 @@ func arrivalFrom(_ r: Row) -> Arrival {
             received: r["received"], eta: day(r["eta"]), closedAt: (r["closed_at"] as Int64?).map(Timestamp.init))
 }
 
+/// The journal columns `movementFrom` reads, by position, over `movement m`, `order_line l`, `arrival a`, `shipment s`
+/// and `receipt r`: a journal of many rows is read without a lookup by name per value.
+let movementColumns = """
+    m.id, m.at, m.actor, m.kind, m.sku, m.quantity, m.d_ordered, m.d_allocated, m.d_picked, m.d_shipped, m.d_backordered,
+    m.d_cancelled, m.d_on_hand, m.note, l.line_no, a.po_number, a.po_line, s.number, r.number
+    """
+/// How many columns `movementColumns` holds: a query's own columns follow them.
+let movementColumnCount = 19
+
 func movementFrom(_ r: Row, orderNumber: String?) -> Movement {
-    let po: String? = r["po_number"]
-    let poLine: Int? = r["po_line"]
-    return Movement(id: r["id"], at: Timestamp(unixTime: r["at"]), actor: r["actor"], kind: MovementKind(rawValue: r["kind"]) ?? .adjust,
-                    sku: r["sku"], quantity: r["quantity"],
-                    delta: Delta(ordered: r["d_ordered"], allocated: r["d_allocated"], picked: r["d_picked"], shipped: r["d_shipped"],
-                                 backordered: r["d_backordered"], cancelled: r["d_cancelled"], onHand: r["d_on_hand"]),
-                    orderNumber: orderNumber, lineNo: r["line_no"], arrivalReference: po.map { "\($0)/\(poLine ?? 1)" },
-                    document: r["shipment_no"] ?? r["receipt_no"], note: r["note"])
+    let po: String? = r[15]
+    let poLine: Int? = r[16]
+    return Movement(id: r[0], at: Timestamp(unixTime: r[1]), actor: r[2], kind: MovementKind(rawValue: r[3]) ?? .adjust,
+                    sku: r[4], quantity: r[5],
+                    delta: Delta(ordered: r[6], allocated: r[7], picked: r[8], shipped: r[9], backordered: r[10], cancelled: r[11], onHand: r[12]),
+                    orderNumber: orderNumber, lineNo: r[14], arrivalReference: po.map { "\($0)/\(poLine ?? 1)" },
+                    document: r[17] ?? r[18], note: r[13])
 }
 
 extension Warehouse: WarehouseService {

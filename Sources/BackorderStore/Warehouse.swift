@@ -239,7 +239,7 @@ public final class Warehouse: @unchecked Sendable {
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
-                    try db.execute(sql: "UPDATE meta SET revision = revision + 1")
+                    try db.cachedStatement(sql: "UPDATE meta SET revision = revision + 1").execute()
                     return .commit
                 }
                 return result!

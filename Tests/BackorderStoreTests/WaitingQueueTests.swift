@@ -41,6 +41,42 @@ final class WaitingQueueTests: XCTestCase {
         try assertIntact(w)
     }
 
+    /// A receipt journals its allocations in one statement over a JSON array: the rows must still follow the serving
+    /// order (priority, then order date, then number), not the order the lines were created in.
+    func testAReceiptJournalsItsAllocationsInServingOrder() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 0])
+        for (number, priority) in [("SO-1", 5), ("SO-2", 1), ("SO-3", 9), ("SO-4", 1), ("SO-5", 3)] {
+            try order(w, number, 2, priority: priority)
+        }
+        let served = try w.receive(arrival: nil, sku: "BOLT", quantity: 10, ctx: ctx()).allocations.map(\.orderNumber)
+        XCTAssertEqual(served, ["SO-2", "SO-4", "SO-5", "SO-1", "SO-3"])
+        let journal = try w.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT l.order_no FROM movement m JOIN order_line l ON l.id = m.line_id WHERE m.kind = 'allocate' ORDER BY m.id
+                """)
+        }
+        XCTAssertEqual(journal, served)
+        try assertIntact(w)
+    }
+
+    /// Moved dates are written one range of the queue per date: lines between two moved lines keep or get the same date,
+    /// and a line behind the ranges keeps its own.
+    func testMovedDatesAreWrittenByRangeWithoutTouchingOthers() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 0])
+        let early = testToday.adding(days: 3), late = testToday.adding(days: 9)
+        try w.addArrival(NewArrival(supplier: "S", poNumber: "PO-1", sku: "BOLT", quantity: 4, eta: early), ctx: ctx())
+        try w.addArrival(NewArrival(supplier: "S", poNumber: "PO-2", sku: "BOLT", quantity: 4, eta: late), ctx: ctx())
+        for n in 1...5 { try order(w, "SO-\(n)", 2) }
+        XCTAssertEqual(try queue(w).map(\.promised), [early.iso, early.iso, late.iso, late.iso, "-"])
+        // PO-1 slips past PO-2: the first two lines move to PO-2's date; SO-3 and SO-4 now wait for PO-1.
+        try w.changeETA(arrival: "PO-1", to: testToday.adding(days: 12), reason: "slipped", ctx: ctx())
+        XCTAssertEqual(try queue(w).map(\.promised), [late.iso, late.iso, testToday.adding(days: 12).iso, testToday.adding(days: 12).iso, "-"])
+        // Two units arrive unplanned: SO-1 is served; everyone behind moves up by two units.
+        try w.receive(arrival: nil, sku: "BOLT", quantity: 2, ctx: ctx())
+        XCTAssertEqual(try queue(w).map(\.promised), [late.iso, late.iso, testToday.adding(days: 12).iso, testToday.adding(days: 12).iso])
+        try assertIntact(w)
+    }
+
     func testAPartialAllocationKeepsTheRestWaitingWithItsDate() throws {
         let w = try makeWarehouse(stock: ["BOLT": 0])
         try w.addArrival(NewArrival(supplier: "S", poNumber: "PO-1", sku: "BOLT", quantity: 100, eta: testToday.adding(days: 6)), ctx: ctx())
