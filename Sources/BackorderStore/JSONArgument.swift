@@ -13,12 +13,9 @@ enum JSONArgument {
     /// `[[1,2],…]`: read with `json_extract(value, '$[0]')` and `'$[1]'`. Appended piece by piece: a receipt writes a
     /// thousand of these, and an interpolated string per element cost more than the statement that reads them.
     static func intPairs(_ pairs: some Sequence<(Int64, Int)>) -> String {
-        var out = "["
-        for (a, b) in pairs {
-            if out.utf8.count > 1 { out += "," }
-            out += "["; out += String(a); out += ","; out += String(b); out += "]"
-        }
-        return out + "]"
+        var rows = JSONRows()
+        for (a, b) in pairs { rows.row(); rows.int(a); rows.int(b) }
+        return rows.json
     }
 
     /// `["a","b"]`.
@@ -28,12 +25,9 @@ enum JSONArgument {
 
     /// `[[1,"text"],…]`: read with `json_extract(value, '$[0]')` and `'$[1]'`.
     static func pairs(_ pairs: some Sequence<(Int64, String)>) -> String {
-        var out = "["
-        for (id, text) in pairs {
-            if out.utf8.count > 1 { out += "," }
-            out += "["; out += String(id); out += ","; out += quoted(text); out += "]"
-        }
-        return out + "]"
+        var rows = JSONRows()
+        for (id, text) in pairs { rows.row(); rows.int(id); rows.string(text) }
+        return rows.json
     }
 
     /// A JSON string literal.
@@ -51,4 +45,38 @@ enum JSONArgument {
         }
         return out + "\""
     }
+}
+
+/// A JSON array of arrays built piece by piece, for statements that unpack it with `json_each` and `json_extract`.
+///
+/// An interpolated string per element cost tens of thousands of instructions (more than the statement reading it).
+struct JSONRows {
+    private var text = "["
+    private var rows = 0
+    private var fields = 0
+
+    /// Starts the next inner array.
+    mutating func row() {
+        text += rows == 0 ? "[" : "],["
+        rows += 1
+        fields = 0
+    }
+
+    mutating func int(_ value: some BinaryInteger) {
+        separate()
+        text += String(value)
+    }
+
+    mutating func string(_ value: String) {
+        separate()
+        text += JSONArgument.quoted(value)
+    }
+
+    private mutating func separate() {
+        if fields > 0 { text += "," }
+        fields += 1
+    }
+
+    /// The finished array: `[[…],[…]]`, or `[]` when no row was started.
+    var json: String { rows == 0 ? "[]" : text + "]]" }
 }

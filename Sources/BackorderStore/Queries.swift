@@ -142,12 +142,14 @@ extension Warehouse {
             return Shipment(number: s["number"], orderNumber: number, at: Timestamp(unixTime: s["at"]), actor: s["actor"],
                             overridden: s["overridden"], lines: sl)
         }
-        let history = try db.rows(sql: """
+        var history: [Movement] = []
+        let journal = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT \(movementColumns)
             FROM order_line l JOIN movement m INDEXED BY movement_sku_line ON m.sku = l.sku AND m.line_id = l.id
             LEFT JOIN arrival a ON a.id = m.arrival_id LEFT JOIN shipment s ON s.id = m.shipment_id LEFT JOIN receipt r ON r.id = m.receipt_id
             WHERE l.order_id = ? ORDER BY m.id
-            """, arguments: [order.id]).map { movementFrom($0, orderNumber: number) }
+            """), arguments: [order.id])
+        while let r = try journal.next() { history.append(movementFrom(r, orderNumber: number)) }
         let reasons = history.filter { $0.kind == .cancel }.map(\.note)
         return OrderDetail(order: order, lines: lines.map { .init(line: $0, promised: promised[$0.id] ?? nil) },
                            shipments: shipments, history: history, cancelReasons: reasons)
@@ -223,14 +225,19 @@ extension Warehouse {
     }
 
     func fetchLines(_ db: Database, orderId: Int64) throws -> [OrderLine] {
-        try Row.fetchAll(db.cachedStatement(sql: """
+        // A cursor's rows are read straight from the statement, and columns by position: a lookup by name compares every
+        // column name for every value, and copied rows decode each value twice.
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT l.id, l.line_no, l.sku, i.name, l.ordered, l.allocated, l.picked, l.shipped, l.backordered, l.cancelled
             FROM order_line l JOIN item i ON i.sku = l.sku WHERE l.order_id = ? ORDER BY l.line_no
-            """), arguments: [orderId]).map { r in
-            // Columns by position: a lookup by name compares every column name, for every value of every line.
-            OrderLine(id: r[0], lineNo: r[1], sku: r[2], itemName: r[3],
-                      quantities: LineQuantities(ordered: r[4], allocated: r[5], picked: r[6], shipped: r[7], backordered: r[8], cancelled: r[9]))
+            """), arguments: [orderId])
+        var lines: [OrderLine] = []
+        while let r = try rows.next() {
+            lines.append(OrderLine(id: r[0], lineNo: r[1], sku: r[2], itemName: r[3],
+                                   quantities: LineQuantities(ordered: r[4], allocated: r[5], picked: r[6], shipped: r[7],
+                                                              backordered: r[8], cancelled: r[9])))
         }
+        return lines
     }
 
     /// Finds an arrival by `PO/line`, or by PO alone when that PO has one line.

@@ -59,9 +59,11 @@ final class OperationTx {
     /// line. Returns the lines' ids in line order.
     func insertNewLines(orderId: Int64, number: String, priority: Int, date: String,
                         _ lines: [(sku: String, delta: Delta)]) throws -> [Int64] {
-        let list = "[" + lines.enumerated().map { i, l in
-            "[\(i + 1),\(JSONArgument.quoted(l.sku)),\(l.delta.ordered),\(l.delta.allocated),\(l.delta.backordered)]"
-        }.joined(separator: ",") + "]"
+        var rows = JSONRows()
+        for (i, l) in lines.enumerated() {
+            rows.row(); rows.int(i + 1); rows.string(l.sku); rows.int(l.delta.ordered); rows.int(l.delta.allocated); rows.int(l.delta.backordered)
+        }
+        let list = rows.json
         var ids = [Int64](repeating: 0, count: lines.count)
         // RETURNING hands rows back in no stated order: each id is placed by its line number.
         let inserted = try Row.fetchCursor(db.cachedStatement(sql: """
@@ -72,9 +74,12 @@ final class OperationTx {
             RETURNING id, line_no
             """), arguments: [orderId, priority, date, number, list])
         while let r = try inserted.next() { ids[(r[1] as Int) - 1] = r[0] }
-        let journal = "[" + lines.enumerated().map { i, l in
-            "[\(ids[i]),\(JSONArgument.quoted(l.sku)),\(l.delta.ordered),\(l.delta.allocated),\(l.delta.backordered)]"
-        }.joined(separator: ",") + "]"
+        var journalRows = JSONRows()
+        for (i, l) in lines.enumerated() {
+            journalRows.row(); journalRows.int(ids[i]); journalRows.string(l.sku)
+            journalRows.int(l.delta.ordered); journalRows.int(l.delta.allocated); journalRows.int(l.delta.backordered)
+        }
+        let journal = journalRows.json
         // json_each walks the array in order: the journal rows follow the line numbers.
         try db.cachedStatement(sql: """
             INSERT INTO movement (at, actor, kind, sku, quantity, line_id, d_ordered, d_allocated, d_backordered)
@@ -128,8 +133,11 @@ final class OperationTx {
                 """).execute(arguments: [d.onHand, d.allocated, d.picked, d.backordered, sku])
         } else if changed.count > 1 {
             // A new order of twenty SKUs: one statement instead of twenty.
-            let list = "[" + changed.map { "[\(JSONArgument.quoted($0.key)),\($0.value.onHand),\($0.value.allocated),\($0.value.picked),\($0.value.backordered)]" }
-                .joined(separator: ",") + "]"
+            var rows = JSONRows()
+            for (sku, d) in changed {
+                rows.row(); rows.string(sku); rows.int(d.onHand); rows.int(d.allocated); rows.int(d.picked); rows.int(d.backordered)
+            }
+            let list = rows.json
             try db.cachedStatement(sql: """
                 UPDATE item SET on_hand = on_hand + json_extract(j.value, '$[1]'), allocated = allocated + json_extract(j.value, '$[2]'),
                     picked = picked + json_extract(j.value, '$[3]'), backordered = backordered + json_extract(j.value, '$[4]')
