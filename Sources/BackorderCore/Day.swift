@@ -24,21 +24,35 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD`; nil for anything else, including impossible days like 2026-02-30.
     public init?(iso text: some StringProtocol) {
-        // Read byte by byte: lists decode thousands of dates per screen, and splitting strings showed up in profiles.
+        var text = String(text)
+        self.init(iso: &text)
+    }
+
+    /// Parses `YYYY-MM-DD` from a String (the common case: a column read from the store).
+    ///
+    /// Not generic: the generic version, called from another module, walked the bytes through witness tables at about
+    /// a hundred instructions per byte, and a receipt parses thousands of dates.
+    public init?(iso text: String) {
+        var text = text
+        self.init(iso: &text)
+    }
+
+    private init?(iso text: inout String) {
+        guard let parsed = text.withUTF8({ Day.parse($0) }) else { return nil }
+        self = parsed
+    }
+
+    /// Reads a day byte by byte: lists decode thousands of dates per screen, and splitting strings showed up in profiles.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         var digits = (0, 0, 0)
-        var count = 0
-        for (i, byte) in text.utf8.enumerated() {
-            count += 1
-            if i == 4 || i == 7 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                continue
-            }
-            guard i < 10, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        for i in 0..<10 where i != 4 && i != 7 {
+            let byte = bytes[i]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
             let v = Int(byte - UInt8(ascii: "0"))
             if i < 4 { digits.0 = digits.0 * 10 + v } else if i < 7 { digits.1 = digits.1 * 10 + v } else { digits.2 = digits.2 * 10 + v }
         }
-        guard count == 10 else { return nil }
-        self.init(year: digits.0, month: digits.1, day: digits.2)
+        return Day(year: digits.0, month: digits.1, day: digits.2)
     }
 
     /// The day containing a Unix time, seen from a time zone `utcOffsetSeconds` east of UTC.
