@@ -58,6 +58,9 @@ final class Checkpointer: @unchecked Sendable {
         }
     }
 
+    /// Waits until a checkpoint already scheduled or running has finished.
+    func wait() { queue.sync {} }
+
     /// Waits for a running checkpoint and stops scheduling new ones.
     func close() {
         lock.lock(); closed = true; lock.unlock()

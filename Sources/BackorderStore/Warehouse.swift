@@ -269,6 +269,13 @@ public final class Warehouse: @unchecked Sendable {
 }
 
 extension Warehouse {
+    /// Waits until the background checkpoint that recent writes started (if any) has folded the log into the file.
+    ///
+    /// For measurements: an operation timed right after a large one would otherwise share the disk with its checkpoint.
+    public func waitForCheckpoint() {
+        checkpointer?.wait()
+    }
+
     /// Closes the file: the write-ahead log is folded into it and the connections released.
     ///
     /// `fully` (for a file about to be moved or copied) waits until no other process reads an older snapshot and empties

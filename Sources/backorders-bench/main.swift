@@ -283,6 +283,7 @@ func run(_ options: Options) throws -> String {
         }
         receiptUnits = queue.reduce(0) { $0 + $1.backordered }
         datesBefore = try promisedDates()
+        w.waitForCheckpoint()
     }, {
         let r = try w.receive(arrival: nil, sku: hot.sku, quantity: receiptUnits, note: "benchmark", ctx: .current(actor: "bench"))
         guard r.allocations.count == 1_000, r.allocations.allSatisfy(\.lineFilled), r.leftFree == 0 else {
@@ -304,6 +305,7 @@ func run(_ options: Options) throws -> String {
         var picked = Set<String>()
         while picked.count < 20 { picked.insert(skus[rng.below(skus.count)]) }
         nextOrder = picked.sorted().map { NewOrderLine(sku: $0, quantity: 1 + rng.below(10)) }
+        w.waitForCheckpoint()
     }, {
         let d = try w.createOrder(NewOrder(customer: customers[rng.below(customers.count)], lines: nextOrder), ctx: .current(actor: "bench"))
         orderShapes.append((d.lines.filter { $0.line.quantities.backordered > 0 }.count,
