@@ -409,7 +409,8 @@ func run(_ options: Options) throws -> String {
     md.append("- Everything runs on a copy of the data file (its `-wal` too, if any) in a temporary folder, written to disk "
               + "(`sync`) before anything is timed, through the public "
               + "`Warehouse` API of a release build, with `ContinuousClock`. Each measurement has one untimed warm-up run, "
-              + "then \(options.runs) timed runs (check(): \(options.checkRuns)).")
+              + "then \(options.runs) timed runs (check(): \(options.checkRuns)). A timed receipt or order starts once the "
+              + "background checkpoint of the writes before it is done.")
     md.append("- Lists: `openOrders`, `backorderLines(today:)`, `openArrivals(today:)` and `stock`, each with `Page(limit: 50)`.")
     md.append("- Receipt: the SKU with the most waiting lines (\(hot.sku)). Before each run (untimed) the first 1,000 lines "
               + "of its queue are read in serving order; when fewer than 1,000 wait, a new order of 1–5 units per line "
