@@ -254,12 +254,15 @@ private func hotPathQueries() -> [(name: String, sql: String, arguments: Stateme
         WHERE sku = ? AND closed_at IS NULL ORDER BY eta, id
         """, ["SKU-000001"]),
     ("re-pegging: waiting lines of a SKU (Pegging.repeg)", """
-        SELECT priority, order_date, order_no, line_no, line_id, order_id, backordered, promised FROM waiting
+        SELECT backordered, promised, priority, order_date, order_no, line_no, line_id, order_id FROM waiting
         WHERE sku = ? ORDER BY priority, order_date, order_no, line_no
         """, ["SKU-000001"]),
     ("re-pegging: waiting lines from where a new order joined (Pegging.repeg)", """
-        SELECT priority, order_date, order_no, line_no, line_id, order_id, backordered, promised FROM waiting
+        SELECT backordered, promised, priority, order_date, order_no, line_no, line_id, order_id FROM waiting
         WHERE sku = ? AND (priority, order_date, order_no, line_no) >= (?, ?, ?, ?) ORDER BY priority, order_date, order_no, line_no
+        """, ["SKU-000001", 5, "2026-01-01", "SO-000001", 1]),
+    ("re-pegging: units waiting from where a new order joined (Pegging.repeg)", """
+        SELECT COALESCE(SUM(backordered), 0) FROM waiting WHERE sku = ? AND (priority, order_date, order_no, line_no) >= (?, ?, ?, ?)
         """, ["SKU-000001", 5, "2026-01-01", "SO-000001", 1]),
     ("re-pegging: write moved dates, one range per date (Pegging.write)", """
         UPDATE waiting SET promised = ?1

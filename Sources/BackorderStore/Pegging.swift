@@ -38,29 +38,6 @@ enum Pegging {
         var promised: String?
     }
 
-    /// A SKU's waiting lines in serving order, from `from` on when given: one range of the `waiting` table.
-    private static func queue(_ db: Database, sku: String, from: QueueKey?) throws -> [Queued] {
-        let columns = "priority, order_date, order_no, line_no, line_id, order_id, backordered, promised"
-        let cursor: RowCursor
-        if let from {
-            cursor = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT \(columns) FROM waiting WHERE sku = ? AND (priority, order_date, order_no, line_no) >= (?, ?, ?, ?)
-                ORDER BY priority, order_date, order_no, line_no
-                """), arguments: [sku, from.priority, from.orderDate, from.orderNumber, from.lineNo])
-        } else {
-            cursor = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT \(columns) FROM waiting WHERE sku = ? ORDER BY priority, order_date, order_no, line_no
-                """), arguments: [sku])
-        }
-        var rows: [Queued] = []
-        // Columns by position: a receipt re-pegs thousands of these rows, and lookups by name cost more than the query.
-        while let r = try cursor.next() {
-            rows.append(Queued(key: QueueKey(priority: r[0], orderDate: r[1], orderNumber: r[2], lineNo: r[3]),
-                               lineId: r[4], orderId: r[5], backordered: r[6], promised: r[7]))
-        }
-        return rows
-    }
-
     /// Recomputes one SKU's promised dates and writes those that changed.
     ///
     /// With `from`, only the lines from that place in the queue on are pegged: when lines joined the queue there and the
@@ -102,15 +79,30 @@ enum Pegging {
                 }
                 return (need, eta)
             }
-            let lines = try queue(db, sku: sku, from: from)
-            if from != nil {
+            // The queue is read once, in serving order; a line is made into a value only when its date moved (a receipt
+            // walks thousands of lines and moves a few).
+            let columns = "backordered, promised, priority, order_date, order_no, line_no, line_id, order_id"
+            let order = "ORDER BY priority, order_date, order_no, line_no"
+            let cursor: RowCursor
+            if let from {
+                let key: StatementArguments = [sku, from.priority, from.orderDate, from.orderNumber, from.lineNo]
+                let range = "sku = ? AND (priority, order_date, order_no, line_no) >= (?, ?, ?, ?)"
+                // The units waiting ahead of `from` take the supply first: the item's waiting total minus the lines from there on.
                 let waiting = try Int.fetchOne(db.cachedStatement(sql: "SELECT backordered FROM item WHERE sku = ?"), arguments: [sku]) ?? 0
-                _ = consume(waiting - lines.reduce(0) { $0 + $1.backordered })
+                let behind = try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(backordered), 0) FROM waiting WHERE \(range)"),
+                                              arguments: key) ?? 0
+                _ = consume(waiting - behind)
+                cursor = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(columns) FROM waiting WHERE \(range) \(order)"), arguments: key)
+            } else {
+                cursor = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(columns) FROM waiting WHERE sku = ? \(order)"), arguments: [sku])
             }
-            for line in lines {
-                let (left, eta) = consume(line.backordered)
+            while let r = try cursor.next() {
+                let backordered: Int = r[0], promised: String? = r[1]
+                let (left, eta) = consume(backordered)
                 let new = left == 0 ? eta ?? "-" : "-"
-                if line.promised != new { moved.append((line, new)) }
+                guard promised != new else { continue }
+                moved.append((Queued(key: QueueKey(priority: r[2], orderDate: r[3], orderNumber: r[4], lineNo: r[5]),
+                                     lineId: r[6], orderId: r[7], backordered: backordered, promised: promised), new))
             }
         }
         try write(db, sku: sku, moved.map { ($0.line.key, $0.date) })
@@ -176,7 +168,7 @@ enum Pegging {
 /// Customer notices: recorded inside operations, rendered when read, frozen when sent.
 enum Notices {
     /// Adds the events to each order's pending notice, opening one where there is none.
-    /// Three statements whatever the number of orders: a receipt that moves promised dates can touch a thousand.
+    /// A few statements whatever the number of orders: a receipt that moves promised dates can touch a thousand.
     static func record(_ db: Database, events: [Int64: [NoticeEvent]], ctx: Context) throws {
         let wanted = events.filter { !$0.value.isEmpty }
         guard !wanted.isEmpty else { return }
@@ -185,27 +177,27 @@ enum Notices {
             SELECT order_id, id, events FROM notice WHERE sent_at IS NULL AND order_id IN (SELECT value FROM json_each(?))
             """), arguments: [JSONArgument.ids(wanted.keys.sorted())])
         while let r = try rows.next() { pending[r[0]] = (r[1], r[2]) }
-        var updates: [(Int64, String)] = [], inserts: [(Int64, String)] = []
+        // Grouped by their events: a receipt that moves a thousand dates tells a thousand orders the same thing, and one
+        // statement per group binds that text once instead of spelling it out in JSON a thousand times.
+        var updates: [String: [Int64]] = [:], inserts: [String: [Int64]] = [:]
         for (orderId, new) in wanted.sorted(by: { $0.key < $1.key }) {
             if let notice = pending[orderId] {
                 var merged = decode(notice.events)
                 for e in new where !merged.contains(e) { merged.append(e) }
-                updates.append((notice.id, encode(merged)))
+                updates[encode(merged), default: []].append(notice.id)
             } else {
-                inserts.append((orderId, encode(new)))
+                inserts[encode(new), default: []].append(orderId)
             }
         }
-        if !updates.isEmpty {
+        for (events, ids) in updates.sorted(by: { $0.value[0] < $1.value[0] }) {
             try db.cachedStatement(sql: """
-                UPDATE notice SET events = json_extract(j.value, '$[1]'), updated_at = ? FROM json_each(?) AS j
-                WHERE notice.id = json_extract(j.value, '$[0]')
-                """).execute(arguments: [ctx.now.unixTime, JSONArgument.pairs(updates)])
+                UPDATE notice SET events = ?1, updated_at = ?2 WHERE id IN (SELECT value FROM json_each(?3))
+                """).execute(arguments: [events, ctx.now.unixTime, JSONArgument.ids(ids)])
         }
-        if !inserts.isEmpty {
+        for (events, orderIds) in inserts.sorted(by: { $0.value[0] < $1.value[0] }) {
             try db.cachedStatement(sql: """
-                INSERT INTO notice (order_id, events, created_at, updated_at)
-                SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), ?1, ?1 FROM json_each(?2)
-                """).execute(arguments: [ctx.now.unixTime, JSONArgument.pairs(inserts)])
+                INSERT INTO notice (order_id, events, created_at, updated_at) SELECT value, ?1, ?2, ?2 FROM json_each(?3)
+                """).execute(arguments: [events, ctx.now.unixTime, JSONArgument.ids(orderIds)])
         }
     }
 
