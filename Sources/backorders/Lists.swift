@@ -140,8 +140,13 @@ struct Journal: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "The movement journal, newest first.")
     @OptionGroup var db: DatabaseOptions
     @Option var sku: String?
-    @Option var limit = 50
+    // Unconditional, so `--limit -5` reaches validate() instead of reading as an unknown option -5.
+    @Option(parsing: .unconditional, help: "How many movements at most.") var limit = 50
     @Flag var json = false
+
+    func validate() throws {
+        guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+    }
 
     func run() throws {
         try perform {

@@ -25,7 +25,11 @@ struct Report: ParsableCommand {
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var output: ReportOutput
         @Option(help: "List the lines of one bucket: 0-7, 8-14, 15-30, 31-60 or over-60.") var bucket: String?
-        @Option(help: "With --bucket: how many lines at most.") var limit = 1000
+        @Option(parsing: .unconditional, help: "With --bucket: how many lines at most.") var limit = 1000
+
+        func validate() throws {
+            guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+        }
 
         func run() throws {
             try perform {

@@ -120,6 +120,16 @@ final class NoticesAndStockCLITests: XCTestCase {
         }
     }
 
+    func testJournalAndAgingRefuseANegativeLimitClearly() throws {
+        try makeNotices(1)
+        for args in [["journal", "--limit", "-5"], ["report", "aging", "--bucket", "0-7", "--limit", "-1"]] {
+            let r = try run(args)
+            XCTAssertEqual(r.status, 64, "\(args)")
+            XCTAssertTrue(r.stderr.hasPrefix("Error: --limit must not be negative\n"), "\(args): \(r.stderr)")
+        }
+        XCTAssertEqual(try run(["journal", "--limit", "0"]).status, 0)
+    }
+
     // MARK: list stock --sku
 
     func testListStockSKUIsExactlyThatItem() throws {
