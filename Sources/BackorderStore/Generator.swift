@@ -275,7 +275,7 @@ private func hotPathQueries() -> [(name: String, sql: String, arguments: Stateme
     ("new order: free stock of its SKUs", """
         SELECT sku, on_hand - allocated - picked FROM item WHERE sku IN (SELECT value FROM json_each(?))
         """, [#"["SKU-000001","SKU-000002"]"#]),
-    ("operation end: item counters of many SKUs (flushItems)", """
+    ("operation end: item counters of the SKUs it moved (flushItems)", """
         UPDATE item SET on_hand = on_hand + json_extract(j.value, '$[1]'), allocated = allocated + json_extract(j.value, '$[2]'),
             picked = picked + json_extract(j.value, '$[3]'), backordered = backordered + json_extract(j.value, '$[4]')
         FROM json_each(?) AS j WHERE item.sku = json_extract(j.value, '$[0]')

@@ -147,7 +147,7 @@ extension Warehouse {
             let planned = zip(new.lines, Rules.allocateNewLines(new.lines, free: free)).map { line, q in
                 (sku: line.sku, delta: Delta(ordered: q.ordered, allocated: q.allocated, backordered: q.backordered))
             }
-            _ = try tx.insertNewLines(orderId: orderId, number: number, priority: new.priority, date: date.iso, planned)
+            try tx.insertNewLines(orderId: orderId, number: number, priority: new.priority, date: date.iso, planned)
             try tx.finish()
             return (number, readBack ? try detail(db, number, today: ctx.today) : nil)
         }

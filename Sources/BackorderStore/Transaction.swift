@@ -56,9 +56,8 @@ final class OperationTx {
 
     /// A new order's lines, each written with the counters of its first journal movement (from the same delta, so counters
     /// and journal agree by construction), and those movements journaled: two statements for the whole order, not two per
-    /// line. Returns the lines' ids in line order.
-    func insertNewLines(orderId: Int64, number: String, priority: Int, date: String,
-                        _ lines: [(sku: String, delta: Delta)]) throws -> [Int64] {
+    /// line.
+    func insertNewLines(orderId: Int64, number: String, priority: Int, date: String, _ lines: [(sku: String, delta: Delta)]) throws {
         var rows = JSONRows()
         for (i, l) in lines.enumerated() {
             rows.row(); rows.int(i + 1); rows.string(l.sku); rows.int(l.delta.ordered); rows.int(l.delta.allocated); rows.int(l.delta.backordered)
@@ -91,7 +90,6 @@ final class OperationTx {
             account(PlannedMovement(lineId: ids[i], sku: l.sku, kind: .order, quantity: l.delta.ordered, delta: l.delta),
                     Refs(orderId: orderId, queueKey: .init(priority: priority, orderDate: date, orderNumber: number, lineNo: i + 1)))
         }
-        return ids
     }
 
     /// What a journaled movement changes besides its rows: item counters (written at the end), the SKUs to allocate and
@@ -126,24 +124,17 @@ final class OperationTx {
     func flushItems() throws {
         let changed = itemDeltas.filter { $0.value != (0, 0, 0, 0) }.sorted { $0.key < $1.key }
         itemDeltas.removeAll()
-        if changed.count == 1, let (sku, d) = changed.first {
-            try db.cachedStatement(sql: """
-                UPDATE item SET on_hand = on_hand + ?, allocated = allocated + ?, picked = picked + ?, backordered = backordered + ?
-                WHERE sku = ?
-                """).execute(arguments: [d.onHand, d.allocated, d.picked, d.backordered, sku])
-        } else if changed.count > 1 {
-            // A new order of twenty SKUs: one statement instead of twenty.
-            var rows = JSONRows()
-            for (sku, d) in changed {
-                rows.row(); rows.string(sku); rows.int(d.onHand); rows.int(d.allocated); rows.int(d.picked); rows.int(d.backordered)
-            }
-            let list = rows.json
-            try db.cachedStatement(sql: """
-                UPDATE item SET on_hand = on_hand + json_extract(j.value, '$[1]'), allocated = allocated + json_extract(j.value, '$[2]'),
-                    picked = picked + json_extract(j.value, '$[3]'), backordered = backordered + json_extract(j.value, '$[4]')
-                FROM json_each(?) AS j WHERE item.sku = json_extract(j.value, '$[0]')
-                """).execute(arguments: [list])
+        guard !changed.isEmpty else { return }
+        // One statement however many SKUs moved: a new order of twenty SKUs no longer writes twenty.
+        var rows = JSONRows()
+        for (sku, d) in changed {
+            rows.row(); rows.string(sku); rows.int(d.onHand); rows.int(d.allocated); rows.int(d.picked); rows.int(d.backordered)
         }
+        try db.cachedStatement(sql: """
+            UPDATE item SET on_hand = on_hand + json_extract(j.value, '$[1]'), allocated = allocated + json_extract(j.value, '$[2]'),
+                picked = picked + json_extract(j.value, '$[3]'), backordered = backordered + json_extract(j.value, '$[4]')
+            FROM json_each(?) AS j WHERE item.sku = json_extract(j.value, '$[0]')
+            """).execute(arguments: [rows.json])
     }
 
     /// Gives a SKU's free stock to its waiting lines in the stated priority, reading only as many lines as the stock covers.
@@ -208,14 +199,10 @@ final class OperationTx {
     func finish() throws {
         try flushItems()
         // Only a SKU with units free on the shelf and lines waiting has anything to give out: asked of all of them at once.
-        if touchedSkus.count > 1 {
-            let skus = try String.fetchAll(db.cachedStatement(sql: """
-                SELECT sku FROM item WHERE sku IN (SELECT value FROM json_each(?)) AND on_hand - allocated - picked > 0 AND backordered > 0
-                """), arguments: [JSONArgument.strings(touchedSkus.sorted())])
-            for sku in skus.sorted() { try allocateFree(sku: sku) }
-        } else {
-            for sku in touchedSkus { try allocateFree(sku: sku) }
-        }
+        let skus = try String.fetchAll(db.cachedStatement(sql: """
+            SELECT sku FROM item WHERE sku IN (SELECT value FROM json_each(?)) AND on_hand - allocated - picked > 0 AND backordered > 0
+            """), arguments: [JSONArgument.strings(touchedSkus.sorted())])
+        for sku in skus.sorted() { try allocateFree(sku: sku) }
         for orderId in closableOrders.sorted() {
             let open = try Int.fetchOne(db.cachedStatement(sql: "SELECT SUM(allocated + picked + backordered) FROM order_line WHERE order_id = ?"),
                                         arguments: [orderId]) ?? 0
