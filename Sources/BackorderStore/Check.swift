@@ -60,8 +60,6 @@ extension Warehouse {
 
     /// SQLite's own check of the pages (`pragma`, when given).
     static func checkPages(_ db: Database, pragma: String?, limit: Int) throws -> [Violation] {
-        // Reading the file through memory maps spares a copy per page on a multi-hundred-megabyte scan.
-        try db.execute(sql: "PRAGMA mmap_size = 4294967296")
         guard let pragma else { return [] }
         let report = try String.fetchAll(db, sql: pragma)
         return report == ["ok"] ? [] : report.prefix(limit).map { Violation(rule: "sqlite integrity", detail: $0) }

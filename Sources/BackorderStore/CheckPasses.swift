@@ -58,7 +58,6 @@ struct CheckPasses {
 
     /// Every rule of this pass, in the order of `Warehouse.ruleNames`.
     mutating func run() throws -> [Violation] {
-        try db.execute(sql: "PRAGMA mmap_size = 4294967296")
         try readItems()
         try readOrders()
         try readArrivalsShipmentsReceipts()

@@ -155,8 +155,11 @@ public final class Warehouse: @unchecked Sendable {
         c.busyMode = .timeout(15)
         c.label = "backorders"
         c.prepareDatabase { db in
-            // A larger page cache and memory-mapped reads: the lists and operations touch the same hot pages all day.
-            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456")
+            // A larger page cache, and the whole file read through a memory map: a receipt reads a thousand scattered
+            // pages, and each read through the map spares a system call (SQLite caps the map at its build's limit, 2 GiB).
+            // Statement journals stay in memory: a receipt's one UPDATE of a thousand lines would otherwise copy each
+            // page it changes to a temporary file first, which took a third of its time.
+            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 4294967296; PRAGMA temp_store = MEMORY")
             // Only the pool's writer commits; its readers are opened read-only.
             if let checkpointer, !db.configuration.readonly { checkpointer.install(on: db) }
         }
