@@ -32,20 +32,15 @@ extension Warehouse {
         }
     }
 
-    /// Runs `body` with a page cache that holds a whole file's changes, and savepoint journals in memory: a transaction
-    /// larger than the cache spills pages to the WAL before it commits, and each record's savepoint would otherwise
-    /// write the pages it touches to a temporary file first (together most of the time of a 100,000-line import).
+    /// Runs `body` with a page cache that holds a whole file's changes: a transaction larger than the cache spills pages
+    /// to the WAL before it commits. (Savepoint journals are in memory on every connection; see `configuration`.)
     func withLargeCache<T>(_ body: () throws -> T) throws -> T {
         guard session == nil, !isReadOnly else { return try body() }
         do {
-            let old = try writer.writeWithoutTransaction { db in
-                (try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000, try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0)
-            }
+            let old = try writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA cache_size") ?? -2000 }
             // Negative is KiB; SQLite allocates pages only as they are used.
-            try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY") }
-            defer {
-                try? writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = \(old.0); PRAGMA temp_store = \(old.1)") }
-            }
+            try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -262144") }
+            defer { try? writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = \(old)") } }
             return try body()
         } catch let e as DatabaseError {
             throw Warehouse.translate(e, path: path)

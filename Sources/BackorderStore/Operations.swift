@@ -313,7 +313,7 @@ extension Warehouse {
 
     /// Next document number: prefix + six digits from the table's row id, so numbers never repeat.
     func nextNumber(_ db: Database, prefix: String, table: String) throws -> String {
-        var n = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM \(table)") ?? 1)
+        var n = (try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM \(table)")) ?? 1)
         while true {
             let digits = String(n)
             let candidate = prefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits

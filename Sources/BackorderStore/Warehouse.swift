@@ -117,7 +117,7 @@ public final class Warehouse: @unchecked Sendable {
             if !dir.isEmpty && !fm.fileExists(atPath: dir) { throw BackorderError.dataFile("the folder \(dir) does not exist") }
             do {
                 let checkpointer = Checkpointer(path: path)
-                let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false, checkpointer: checkpointer))
+                let pool = try makePool(path: path, readOnly: false, checkpointer: checkpointer)
                 try Schema.migrator.migrate(pool)
                 return Warehouse(writer: pool, path: path, readOnly: false, checkpointer: checkpointer)
             } catch let e as DatabaseError {
@@ -139,12 +139,21 @@ public final class Warehouse: @unchecked Sendable {
         }
         do {
             let checkpointer = readOnly ? nil : Checkpointer(path: path)
-            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: readOnly, checkpointer: checkpointer))
+            let pool = try makePool(path: path, readOnly: readOnly, checkpointer: checkpointer)
             if !readOnly && !pending.isEmpty { try Schema.migrator.migrate(pool) }
             return Warehouse(writer: pool, path: path, readOnly: readOnly, checkpointer: checkpointer)
         } catch let e as DatabaseError {
             throw Warehouse.translate(e, path: path)
         }
+    }
+
+    /// The pool of connections to a data file: one writer, several readers.
+    static func makePool(path: String, readOnly: Bool, checkpointer: Checkpointer?) throws -> DatabasePool {
+        let pool = try DatabasePool(path: path, configuration: configuration(readOnly: readOnly, checkpointer: checkpointer))
+        // Every commit syncs the log, so a confirmed order or receipt survives a power cut. GRDB's pool chooses NORMAL
+        // after `prepareDatabase` has run, which would lose the last commits with the power; hence set here, afterwards.
+        if !readOnly { try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") } }
+        return pool
     }
 
     static func configuration(readOnly: Bool, checkpointer: Checkpointer? = nil) -> Configuration {

@@ -4,7 +4,7 @@ import XCTest
 
 /// How every connection to a data file is set up: the settings the receipt and order timings rely on.
 final class ConnectionTests: XCTestCase {
-    func testEveryConnectionKeepsStatementJournalsInMemoryAndMapsTheFile() throws {
+    func testEveryConnectionKeepsStatementJournalsInMemoryMapsTheFileAndCommitsDurably() throws {
         let path = temporaryPath()
         let settings = { (db: Database) in
             (try Int.fetchOne(db, sql: "PRAGMA temp_store"), try Int.fetchOne(db, sql: "PRAGMA mmap_size"))
@@ -16,6 +16,10 @@ final class ConnectionTests: XCTestCase {
                 XCTAssertEqual(temp, 2, "\(mode)")
                 // At least 1 GiB: a file of a million order lines (421 MB) is read through the map, not page by page.
                 XCTAssertGreaterThanOrEqual(mapped ?? 0, 1 << 30, "\(mode)")
+            }
+            if mode == .create {
+                // 2 = FULL: each commit syncs the log, so a confirmed order survives a power cut.
+                XCTAssertEqual(try w.writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2)
             }
         }
     }
