@@ -212,9 +212,9 @@ private func hotPathQueries() -> [(name: String, sql: String, arguments: Stateme
         """, [1]),
     ("backorder lines: oldest first", """
         SELECT l.id, l.order_no, l.order_date, o.priority, l.line_no, l.sku, w.backordered, w.promised, i.name AS item_name, c.name AS customer_name
-        FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
+        FROM order_line l INDEXED BY line_open_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
         JOIN item i ON i.sku = l.sku JOIN \(Warehouse.waitingOfAgeLine)
-        WHERE l.backordered > 0 ORDER BY l.order_date, l.order_no, l.line_no LIMIT ? OFFSET ?
+        WHERE \(Warehouse.openLine) ORDER BY l.order_date, l.order_no, l.line_no LIMIT ? OFFSET ?
         """, [50, 0]),
     ("backorder lines: one SKU in serving order", """
         SELECT l.line_id AS id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name AS item_name, c.name AS customer_name

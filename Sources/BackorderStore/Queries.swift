@@ -49,7 +49,7 @@ extension Warehouse {
             } else {
                 rows = try window(db, """
                     \(Warehouse.backordersOldestFirst)
-                    WHERE l.backordered > 0 \(cond)
+                    WHERE \(Warehouse.openLine) \(cond)
                     """, orderBy: ["l.order_date", "l.order_no", "l.line_no"], arguments: args, page: page, total: total)
             }
             return rows.map { backorderRow($0, today: today) }
@@ -112,7 +112,7 @@ extension Warehouse {
     public func counts(today: Day) throws -> Counts {
         try read { db in
             Counts(openOrders: try db.int(sql: "SELECT COUNT(*) FROM orders INDEXED BY orders_open WHERE closed_at IS NULL") ?? 0,
-                   backorderLines: try db.int(sql: "SELECT COUNT(*) FROM order_line INDEXED BY line_backorder_age WHERE backordered > 0") ?? 0,
+                   backorderLines: try db.int(sql: "SELECT COUNT(*) FROM waiting") ?? 0,
                    backorderedUnits: try db.int(sql: "SELECT COALESCE(SUM(backordered), 0) FROM item") ?? 0,
                    openArrivals: try db.int(sql: "SELECT COUNT(*) FROM arrival INDEXED BY arrival_open_eta WHERE closed_at IS NULL") ?? 0,
                    lateArrivals: try db.int(sql: "SELECT COUNT(*) FROM arrival INDEXED BY arrival_open_eta WHERE closed_at IS NULL AND eta < ?",
@@ -321,19 +321,23 @@ extension Warehouse {
 
     /// Filter columns of the open-orders list: all in the `orders_open` index, so a filter never reads the table.
     static let orderFilter = FilterColumns(text: ["o.number"], customer: "o.customer")
-    /// Filter columns of the backorder list: all in the `line_backorder_age` index, and named alike in `waiting`.
+    /// Filter columns of the backorder list: all in the `line_open_age` index, and named alike in `waiting`.
     static let backorderFilter = FilterColumns(text: ["l.order_no", "l.sku"], skuByItemName: "l.sku", orderByCustomer: "l.order_id")
-    /// The backorder list's columns and joins, walking waiting lines oldest first (`line_backorder_age`); rows read by
-    /// `backorderRow`.
+    /// The condition of `line_open_age` (Schema v7) over lines aliased `l`: the line is neither shipped nor cancelled in
+    /// full. A query must name it to walk that index; it is written as SQLite can match it (a column alone on the right
+    /// of `<` would be turned around first, and then match nothing).
+    static let openLine = "l.ordered - l.shipped - l.cancelled > 0"
+    /// The backorder list's columns and joins: open lines oldest first (`line_open_age`, with `openLine` in the WHERE),
+    /// of which the join with the queue keeps the waiting ones; rows read by `backorderRow`.
     static let backordersOldestFirst = """
         SELECT l.id, l.order_no, l.order_date, o.priority, l.line_no, l.sku, w.backordered, w.promised, i.name AS item_name, c.name AS customer_name
-        FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
+        FROM order_line l INDEXED BY line_open_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
         JOIN item i ON i.sku = l.sku JOIN \(waitingOfAgeLine)
         """
 
     /// The waiting queue read in place of the order lines: aliased `l`, so the backorder filter applies to it unchanged.
     static let waitingAsLines = "waiting l"
-    /// The queue row of a waiting line read through `line_backorder_age`: the line's priority is its order's (`o`), which
+    /// The queue row of a waiting line read through `line_open_age`: the line's priority is its order's (`o`), which
     /// that index lacks, so the row is found by its key without reading the order_line table.
     static let waitingOfAgeLine = """
         waiting w ON w.sku = l.sku AND w.priority = o.priority AND w.order_date = l.order_date AND w.order_no = l.order_no AND w.line_no = l.line_no
@@ -414,8 +418,9 @@ extension Warehouse: WarehouseService {
             """, arguments: StatementArguments(sku.map { [$0] } ?? []) + arguments) ?? 0
     }
 
-    /// Rows of the open orders or backorder lines for a resolved filter, counted on the list's index alone: the joins of
-    /// the list query add names, never remove rows (foreign keys), and the filter only looks at indexed columns.
+    /// Rows of the open orders or backorder lines for a resolved filter, counted on the list's index or the queue alone:
+    /// the joins of the list query add names, never remove rows (foreign keys), the backorder list holds exactly the
+    /// lines in the queue (a line waits only while open), and the filter only looks at columns both carry.
     func count(_ db: Database, _ list: ListKind, condition: String, arguments: StatementArguments, sku: String?) throws -> Int {
         switch list {
         case .orders:
@@ -423,8 +428,7 @@ extension Warehouse: WarehouseService {
                               arguments: arguments) ?? 0
         default:
             return try db.int(sql: """
-                SELECT COUNT(*) FROM \(sku == nil ? "order_line l INDEXED BY line_backorder_age" : Warehouse.waitingAsLines)
-                WHERE \(sku == nil ? "l.backordered > 0" : "l.sku = ?") \(condition)
+                SELECT COUNT(*) FROM \(Warehouse.waitingAsLines) WHERE \(sku == nil ? "1" : "l.sku = ?") \(condition)
                 """, arguments: StatementArguments(sku.map { [$0] } ?? []) + arguments) ?? 0
         }
     }

@@ -1,8 +1,8 @@
 import BackorderCore
 import GRDB
 
-/// The reports' reads. The open-backlog reports read only waiting lines (the `waiting` queue, or the partial index
-/// `line_backorder_age`), the service level only its period (through `shipment_at` and `movement_at`); the figures
+/// The reports' reads. The open-backlog reports read only waiting lines (the `waiting` queue, or the open lines of
+/// `line_open_age` joined to it), the service level only its period (through `shipment_at` and `movement_at`); the figures
 /// themselves are computed by `Reports` in the core.
 extension Warehouse: ReportService {
     public func agingReport(today: Day) throws -> [AgingRow] {
@@ -12,7 +12,7 @@ extension Warehouse: ReportService {
     public func backorderLines(in bucket: AgeBucket, _ page: Page = Page(), today: Day) throws -> [BackorderRow] {
         try read { db in
             let (earliest, latest) = bucket.orderDates(today: today)
-            var conditions = ["l.backordered > 0"]
+            var conditions = [Warehouse.openLine]
             var args = StatementArguments()
             if let earliest { conditions.append("l.order_date >= ?"); args += [earliest.iso] }
             if let latest { conditions.append("l.order_date <= ?"); args += [latest.iso] }
@@ -145,9 +145,9 @@ extension Warehouse: ReportService {
         // The index walk finds each queue row by its key (cheaper than sorting the queue by date): order_line itself is not read.
         let rows = try db.rows(sql: """
             SELECT l.order_no, l.line_no, l.sku, l.order_date, w.backordered, w.promised, o.customer, c.name AS customer_name
-            FROM order_line l INDEXED BY line_backorder_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
+            FROM order_line l INDEXED BY line_open_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
             JOIN \(Warehouse.waitingOfAgeLine)
-            WHERE l.backordered > 0 ORDER BY l.order_date, l.order_no, l.line_no
+            WHERE \(Warehouse.openLine) ORDER BY l.order_date, l.order_no, l.line_no
             """)
         // Promised dates are kept in the queue by every operation; reading them beats pegging each SKU again.
         return rows.map { r in

@@ -224,4 +224,25 @@ final class WaitingQueueTests: XCTestCase {
         try assertIntact(w)
         try w.close()
     }
+
+    /// A file of schema v6 gets the open-line index (v7): the backorder list and its count still hold exactly the waiting
+    /// lines, also once a receipt has served a line that stays open (allocated, not yet shipped).
+    func testTheBackorderListWalksOpenLinesAndShowsTheWaitingOnes() throws {
+        let w = try Warehouse.open(path: try oldFile(at: "v6-waiting-queue", promised: nil), mode: .readWrite)
+        let indexes = try w.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'order_line' AND type = 'index' ORDER BY name") }
+        XCTAssertTrue(indexes.contains("line_open_age"), "\(indexes)")
+        XCTAssertFalse(indexes.contains("line_backorder_age"), "\(indexes)")
+        XCTAssertEqual(try w.backorderLines(today: testToday).map { "\($0.orderNumber)/\($0.lineNo) \($0.backordered)" }, ["SO-1/1 6"])
+        XCTAssertEqual(try w.counts(today: testToday).backorderLines, 1)
+        XCTAssertEqual(try w.rowCount(.backorders, filter: "BOLT"), 1)
+        XCTAssertEqual(try w.rowCount(.backorders, filter: "nothing like it"), 0)
+        try w.receive(arrival: "PO-1", sku: nil, quantity: 6, ctx: ctx())
+        // Served and still open: in the index, not in the list.
+        XCTAssertEqual(try w.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM order_line l INDEXED BY line_open_age WHERE \(Warehouse.openLine)") }, 1)
+        XCTAssertEqual(try w.backorderLines(today: testToday).count, 0)
+        XCTAssertEqual(try w.counts(today: testToday).backorderLines, 0)
+        XCTAssertEqual(try w.rowCount(.backorders, filter: "BOLT"), 0)
+        try assertIntact(w)
+        try w.close()
+    }
 }
