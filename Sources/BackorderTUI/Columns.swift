@@ -56,10 +56,14 @@ enum Columns {
                    text: { String($0.lineNo) }, key: { .number($0.lineNo) }),
         ColumnSpec(column: .init("SKU", width: .flexible(min: 8, weight: 1), priority: 9),
                    text: { $0.sku }, key: { .text($0.sku) }),
-        ColumnSpec(column: .init("Item", width: .flexible(min: 8, weight: 2), priority: 3),
+        // Ten columns for the item: at 80 the name stays readable, and a narrower screen drops Pri before it shrinks.
+        ColumnSpec(column: .init("Item", width: .flexible(min: 10, weight: 2), priority: 3),
                    text: { $0.itemName }, key: { .text($0.itemName) }),
         ColumnSpec(column: .init("Customer", width: .flexible(min: 8, weight: 2), priority: 2),
                    text: { $0.customerName }, key: { .text($0.customerName) }),
+        // Receipts serve by priority first: "why is this line still waiting" often reads here.
+        ColumnSpec(column: .init("Pri", width: .fixed(3), alignment: .right, priority: 5),
+                   text: { String($0.priority) }, key: { .number($0.priority) }),
         ColumnSpec(column: .init("Qty", width: .fixed(6), alignment: .right, priority: 9),
                    text: { String($0.backordered) }, key: { .number($0.backordered) }),
         ColumnSpec(column: .init("Promised", width: .fixed(12), priority: 7),
