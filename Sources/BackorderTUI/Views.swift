@@ -31,7 +31,7 @@ public enum Views {
     // MARK: panes
 
     /// Position, SKU restriction, filter and sort of a pane, e.g. "3/12 SKU = SKU-1 /acme page by Qty▼"; with `width`,
-    /// cut to fit with "…", but never inside the SKU or the order it names.
+    /// cut to fit with "…", but never inside the SKU or the order it names; too narrow for both, the SKU alone.
     static func caption(_ pane: PaneState, width: Int? = nil) -> String {
         var parts = [pane.total == 0 ? "0" : "\(pane.selected + 1)/\(pane.total)" + (pane.totalPending ? "+" : "")]
         // Parts that say something else when cut short ("SKU = SKU-100…" for SKU-1001): shown whole or not at all.
@@ -50,7 +50,14 @@ public enum Views {
             let next = shown + " " + parts[i]
             // Room is kept for a closing " …" while more parts follow.
             if next.displayWidth <= width - (i == parts.count - 1 ? 0 : 2) { shown = next; continue }
-            if whole.contains(i) { return shown + " …" }
+            if whole.contains(i) {
+                // Which SKU a pane shows matters more than where the cursor is: on a narrow bar the SKU alone.
+                if i == 1, let sku = pane.sku {
+                    let alone = sku + (parts.count > 2 ? " …" : "")
+                    if alone.displayWidth <= width { return alone }
+                }
+                return shown + " …"
+            }
             return (shown + " " + parts[i...].joined(separator: " ")).truncated(toWidth: width)
         }
         return shown

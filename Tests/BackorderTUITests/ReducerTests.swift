@@ -333,7 +333,11 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(Views.caption(pane, width: 24), "1/1 SKU = SKU-1001 /Acme")
         XCTAssertEqual(Views.caption(pane, width: 23), "1/1 SKU = SKU-1001 /Ac…", "the text filter may be cut short")
         XCTAssertEqual(Views.caption(pane, width: 20), "1/1 SKU = SKU-1001 …")
-        XCTAssertEqual(Views.caption(pane, width: 19), "1/1 …", "not \"SKU = SKU-100…\", which names another SKU")
+        XCTAssertEqual(Views.caption(pane, width: 19), "SKU-1001 …", "not \"SKU = SKU-100…\", which names another SKU; the SKU before the position")
+        XCTAssertEqual(Views.caption(pane, width: 9), "1/1 …", "no room even for the SKU alone")
+        pane.filter = ""
+        XCTAssertEqual(Views.caption(pane, width: 8), "SKU-1001", "nothing follows the SKU: no \"…\"")
+        pane.filter = "Acme"
         pane.sku = nil
         pane.filter = "Acme Supply"
         XCTAssertEqual(Views.caption(pane, width: 10), "1/1 /Acme…", "without a SKU the caption is simply cut")
