@@ -225,6 +225,48 @@ final class WaitingQueueTests: XCTestCase {
         try w.close()
     }
 
+    /// A file of schema v7 gets the journal's kind check as comparisons (v8), edited in place: the same rows pass, a
+    /// made-up kind is still refused, the journal is intact and operations go on.
+    func testTheJournalKindCheckIsEditedInPlace() throws {
+        let path = try oldFile(at: "v7-open-line-age", promised: nil)
+        let w = try Warehouse.open(path: path, mode: .readWrite)
+        let definition = try w.read { try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'movement'") } ?? ""
+        XCTAssertTrue(definition.contains("CHECK (kind = 'order' OR kind = 'allocate' OR"), definition)
+        XCTAssertFalse(definition.contains("kind IN ("), definition)
+        XCTAssertEqual(try w.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM movement") }, 2)
+        XCTAssertThrowsError(try w.writer.write { db in
+            try db.execute(sql: "INSERT INTO movement (at, actor, kind, sku, quantity) VALUES (0, 't', 'gift', 'BOLT', 1)")
+        })
+        try w.receive(arrival: "PO-1", sku: nil, quantity: 6, ctx: ctx())
+        try assertIntact(w)
+        XCTAssertEqual(try w.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }, "ok")
+        try w.close()
+    }
+
+    /// A journal table whose kind check is not the one v1 wrote is not edited: the upgrade stops with a message and the
+    /// file stays as it was.
+    func testAnUnknownJournalDefinitionStopsTheUpgradeAndChangesNothing() throws {
+        let path = try oldFile(at: "v7-open-line-age", promised: nil)
+        let pool = try DatabasePool(path: path)
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA writable_schema = ON")
+            try db.execute(sql: "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE name = 'movement'",
+                           arguments: ["'adjust')", "'adjust','gift')"])
+            try db.execute(sql: "PRAGMA writable_schema = OFF")
+        }
+        let definition = { (p: DatabasePool) in try p.read { try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'movement'") } ?? "" }
+        let before = try definition(pool)
+        XCTAssertTrue(before.contains("'gift'"), before)
+        try pool.close()
+        XCTAssertThrowsError(try Warehouse.open(path: path, mode: .readWrite)) { error in
+            XCTAssertTrue("\(error)".contains("kind check differs"), "\(error)")
+        }
+        let again = try DatabasePool(path: path)
+        XCTAssertEqual(try definition(again), before)
+        XCTAssertEqual(try again.read { try Bool.fetchOne($0, sql: "SELECT EXISTS(SELECT 1 FROM grdb_migrations WHERE identifier LIKE 'v8%')") }, false)
+        try again.close()
+    }
+
     /// A file of schema v6 gets the open-line index (v7): the backorder list and its count still hold exactly the waiting
     /// lines, also once a receipt has served a line that stays open (allocated, not yet shipped).
     func testTheBackorderListWalksOpenLinesAndShowsTheWaitingOnes() throws {
