@@ -36,7 +36,8 @@ public enum Views {
         var parts = [pane.total == 0 ? "0" : "\(pane.selected + 1)/\(pane.total)" + (pane.totalPending ? "+" : "")]
         // Parts that say something else when cut short ("SKU = SKU-100…" for SKU-1001): shown whole or not at all.
         var whole: Set<Int> = []
-        if let sku = pane.sku { whole.insert(parts.count); parts.append("SKU = " + sku) }
+        var skuPart: Int?
+        if let sku = pane.sku { skuPart = parts.count; whole.insert(parts.count); parts.append("SKU = " + sku) }
         // A SKU's backorder lines come in another order than the whole list's (oldest first): the caption says which.
         if pane.inServingOrder && pane.sortColumn == nil { whole.insert(parts.count); parts.append("serving order") }
         if !pane.filter.isEmpty { parts.append("/" + pane.filter) }
@@ -52,8 +53,8 @@ public enum Views {
             if next.displayWidth <= width - (i == parts.count - 1 ? 0 : 2) { shown = next; continue }
             if whole.contains(i) {
                 // Which SKU a pane shows matters more than where the cursor is: on a narrow bar the SKU alone.
-                if i == 1, let sku = pane.sku {
-                    let alone = sku + (parts.count > 2 ? " …" : "")
+                if i == skuPart, let sku = pane.sku {
+                    let alone = sku + (i < parts.count - 1 ? " …" : "")
                     if alone.displayWidth <= width { return alone }
                 }
                 return shown + " …"
