@@ -121,16 +121,17 @@ extension Warehouse {
         }
         let date = new.orderDate ?? ctx.today
         return try write { db in
-            guard try exists(db, "SELECT 1 FROM customer WHERE code = ?", [new.customer]) else {
+            guard let customerName = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM customer WHERE code = ?"),
+                                                         arguments: [new.customer]) else {
                 throw BackorderError.notFound("unknown customer \(new.customer)")
             }
-            // Free stock of every SKU the order names, in one statement.
-            var free: [String: Int] = [:]
+            // Free stock of every SKU the order names, in one statement; the names for the order read back.
+            var free: [String: Int] = [:], names: [String: String] = [:]
             let skus = Set(new.lines.map(\.sku))
             let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT sku, on_hand - allocated - picked FROM item WHERE sku IN (SELECT value FROM json_each(?))
+                SELECT sku, on_hand - allocated - picked, name FROM item WHERE sku IN (SELECT value FROM json_each(?))
                 """), arguments: [JSONArgument.strings(skus.sorted())])
-            while let r = try rows.next() { free[r[0]] = r[1] }
+            while let r = try rows.next() { free[r[0]] = r[1]; names[r[0]] = r[2] }
             if let unknown = new.lines.first(where: { free[$0.sku] == nil }) { throw BackorderError.notFound("unknown SKU \(unknown.sku)") }
             let number: String
             if let n = new.number {
@@ -147,9 +148,30 @@ extension Warehouse {
             let planned = zip(new.lines, Rules.allocateNewLines(new.lines, free: free)).map { line, q in
                 (sku: line.sku, delta: Delta(ordered: q.ordered, allocated: q.allocated, backordered: q.backordered))
             }
-            try tx.insertNewLines(orderId: orderId, number: number, priority: new.priority, date: date.iso, planned)
+            let ids = try tx.insertNewLines(orderId: orderId, number: number, priority: new.priority, date: date.iso, planned)
             try tx.finish()
-            return (number, readBack ? try detail(db, number, today: ctx.today) : nil)
+            guard readBack else { return (number, nil) }
+            // The order as written, when nothing but its own lines and their dates happened to it; else read back.
+            let order = Order(id: orderId, number: number, customerCode: new.customer, customerName: customerName, orderDate: date,
+                              priority: new.priority, policy: new.policy, closedAt: nil, version: 1)
+            var lines: [OrderDetail.Line] = [], history: [Movement] = []
+            for (i, p) in planned.enumerated() {
+                let d = p.delta
+                let promised: Day?
+                if d.backordered > 0 {
+                    guard let stored = tx.promisedWritten[ids.lineIds[i]] else { return (number, try detail(db, number, today: ctx.today)) }
+                    promised = Pegging.day(stored)
+                } else {
+                    promised = nil
+                }
+                let line = OrderLine(id: ids.lineIds[i], lineNo: i + 1, sku: p.sku, itemName: names[p.sku] ?? "",
+                                     quantities: LineQuantities(ordered: d.ordered, allocated: d.allocated, backordered: d.backordered))
+                lines.append(.init(line: line, promised: promised))
+                history.append(Movement(id: ids.movementIds[i], at: ctx.now, actor: ctx.actor, kind: .order, sku: p.sku, quantity: d.ordered,
+                                        delta: d, orderNumber: number, lineNo: i + 1, arrivalReference: nil, document: nil, note: ""))
+            }
+            guard tx.allocations.isEmpty, tx.deferred == nil else { return (number, try detail(db, number, today: ctx.today)) }
+            return (number, OrderDetail(order: order, lines: lines, shipments: [], history: history))
         }
     }
 

@@ -9,6 +9,8 @@ enum Pegging {
         var orderId: Int64
         /// False when the line only now started waiting (its customer hears "backordered" instead).
         var wasWaiting: Bool
+        /// The date now stored (`stored(_:)`).
+        var date: String
     }
 
     /// The text stored for a promised date: the day, or "-" for a waiting line no arrival covers.
@@ -37,6 +39,15 @@ enum Pegging {
         var backordered: Int
         var promised: String?
     }
+
+    private static let queueColumns = "backordered, promised, priority, order_date, order_no, line_no, line_id, order_id"
+    /// A SKU's whole queue in serving order.
+    private static let queueAll = "SELECT \(queueColumns) FROM waiting WHERE sku = ? ORDER BY priority, order_date, order_no, line_no"
+    /// A SKU's queue from a place in it on, in serving order.
+    private static let queueFrom = """
+        SELECT \(queueColumns) FROM waiting WHERE sku = ? AND (priority, order_date, order_no, line_no) >= (?, ?, ?, ?)
+        ORDER BY priority, order_date, order_no, line_no
+        """
 
     /// Recomputes one SKU's promised dates and writes those that changed.
     ///
@@ -81,32 +92,29 @@ enum Pegging {
             }
             // The queue is read once, in serving order; a line is made into a value only when its date moved (a receipt
             // walks thousands of lines and moves a few).
-            let columns = "backordered, promised, priority, order_date, order_no, line_no, line_id, order_id"
-            let order = "ORDER BY priority, order_date, order_no, line_no"
-            let cursor: RowCursor
-            if let from {
-                let key: StatementArguments = [sku, from.priority, from.orderDate, from.orderNumber, from.lineNo]
-                let range = "sku = ? AND (priority, order_date, order_no, line_no) >= (?, ?, ?, ?)"
-                // The units waiting ahead of `from` take the supply first: the item's waiting total minus the lines from there on.
-                let waiting = try Int.fetchOne(db.cachedStatement(sql: "SELECT backordered FROM item WHERE sku = ?"), arguments: [sku]) ?? 0
-                let behind = try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(backordered), 0) FROM waiting WHERE \(range)"),
-                                              arguments: key) ?? 0
-                _ = consume(waiting - behind)
-                cursor = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(columns) FROM waiting WHERE \(range) \(order)"), arguments: key)
-            } else {
-                cursor = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(columns) FROM waiting WHERE sku = ? \(order)"), arguments: [sku])
-            }
-            while let r = try cursor.next() {
+            func walk(_ r: Row) {
                 let backordered: Int = r[0], promised: String? = r[1]
                 let (left, eta) = consume(backordered)
                 let new = left == 0 ? eta ?? "-" : "-"
-                guard promised != new else { continue }
+                guard promised != new else { return }
                 moved.append((Queued(key: QueueKey(priority: r[2], orderDate: r[3], orderNumber: r[4], lineNo: r[5]),
                                      lineId: r[6], orderId: r[7], backordered: backordered, promised: promised), new))
             }
+            if let from {
+                // The lines from `from` on, read once: the units waiting ahead of them (the item's waiting total minus
+                // theirs) take the supply first.
+                let waiting = try Int.fetchOne(db.cachedStatement(sql: "SELECT backordered FROM item WHERE sku = ?"), arguments: [sku]) ?? 0
+                let tail = try Row.fetchAll(db.cachedStatement(sql: queueFrom),
+                                            arguments: [sku, from.priority, from.orderDate, from.orderNumber, from.lineNo])
+                _ = consume(waiting - tail.reduce(0) { $0 + ($1[0] as Int) })
+                for r in tail { walk(r) }
+            } else {
+                let cursor = try Row.fetchCursor(db.cachedStatement(sql: queueAll), arguments: [sku])
+                while let r = try cursor.next() { walk(r) }
+            }
         }
         try write(db, sku: sku, moved.map { ($0.line.key, $0.date) })
-        return moved.map { Change(lineId: $0.line.lineId, orderId: $0.line.orderId, wasWaiting: $0.line.promised != nil) }
+        return moved.map { Change(lineId: $0.line.lineId, orderId: $0.line.orderId, wasWaiting: $0.line.promised != nil, date: $0.date) }
     }
 
     /// Writes moved dates after the walk (updating the range being read would disturb its cursor), one range of the
@@ -121,6 +129,14 @@ enum Pegging {
             var end = start
             while end + 1 < moved.count && moved[end + 1].date == moved[start].date { end += 1 }
             let (first, last, date) = (moved[start].key, moved[end].key, moved[start].date)
+            if start == end {
+                // One line (a new order's line behind the queue, usually): a keyed update, which SQLite does in one pass.
+                try db.cachedStatement(sql: """
+                    UPDATE waiting SET promised = ? WHERE sku = ? AND priority = ? AND order_date = ? AND order_no = ? AND line_no = ?
+                    """).execute(arguments: [date, sku, first.priority, first.orderDate, first.orderNumber, first.lineNo])
+                start = end + 1
+                continue
+            }
             try db.cachedStatement(sql: """
                 UPDATE waiting SET promised = ?1
                 WHERE sku = ?2 AND (priority, order_date, order_no, line_no) >= (?3, ?4, ?5, ?6)

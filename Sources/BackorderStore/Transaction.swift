@@ -17,6 +17,8 @@ final class OperationTx {
     private var events: [Int64: [NoticeEvent]] = [:]
     /// What automatic allocation gave out during this operation, in the order it happened.
     private(set) var allocations: [ReceiptResult.Allocation] = []
+    /// The promised dates (as stored) that re-pegging wrote during this operation, by line id.
+    private(set) var promisedWritten: [Int64: String] = [:]
 
     /// Set inside a batch: promised dates are recomputed once at its end instead of after each operation.
     let deferred: DeferredPegging?
@@ -54,42 +56,43 @@ final class OperationTx {
         account(m, refs)
     }
 
-    /// A new order's lines, each written with the counters of its first journal movement (from the same delta, so counters
-    /// and journal agree by construction), and those movements journaled: two statements for the whole order, not two per
-    /// line.
-    func insertNewLines(orderId: Int64, number: String, priority: Int, date: String, _ lines: [(sku: String, delta: Delta)]) throws {
+    /// A new order's lines, with their first journal movements read from them (so counters and journal agree by
+    /// construction): two statements for the whole order, not two per line. Returns the lines' ids and their movements'
+    /// ids, both in line order.
+    @discardableResult
+    func insertNewLines(orderId: Int64, number: String, priority: Int, date: String,
+                        _ lines: [(sku: String, delta: Delta)]) throws -> (lineIds: [Int64], movementIds: [Int64]) {
         var rows = JSONRows()
         for (i, l) in lines.enumerated() {
             rows.row(); rows.int(i + 1); rows.string(l.sku); rows.int(l.delta.ordered); rows.int(l.delta.allocated); rows.int(l.delta.backordered)
         }
-        let list = rows.json
-        var ids = [Int64](repeating: 0, count: lines.count)
-        // RETURNING hands rows back in no stated order: each id is placed by its line number.
-        let inserted = try Row.fetchCursor(db.cachedStatement(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO order_line (order_id, line_no, sku, priority, order_date, order_no, ordered, allocated, backordered)
             SELECT ?1, json_extract(value, '$[0]'), json_extract(value, '$[1]'), ?2, ?3, ?4,
                    json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]')
             FROM json_each(?5)
-            RETURNING id, line_no
-            """), arguments: [orderId, priority, date, number, list])
-        while let r = try inserted.next() { ids[(r[1] as Int) - 1] = r[0] }
-        var journalRows = JSONRows()
-        for (i, l) in lines.enumerated() {
-            journalRows.row(); journalRows.int(ids[i]); journalRows.string(l.sku)
-            journalRows.int(l.delta.ordered); journalRows.int(l.delta.allocated); journalRows.int(l.delta.backordered)
-        }
-        let journal = journalRows.json
-        // json_each walks the array in order: the journal rows follow the line numbers.
+            """).execute(arguments: [orderId, priority, date, number, rows.json])
+        let ids = try insertedIds(lines.count)
+        // The journal rows are read from the lines just written, in line order: the same numbers by construction.
         try db.cachedStatement(sql: """
             INSERT INTO movement (at, actor, kind, sku, quantity, line_id, d_ordered, d_allocated, d_backordered)
-            SELECT ?1, ?2, 'order', json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[0]'),
-                   json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]')
-            FROM json_each(?3)
-            """).execute(arguments: [ctx.now.unixTime, ctx.actor, journal])
+            SELECT ?1, ?2, 'order', sku, ordered, id, ordered, allocated, backordered FROM order_line WHERE order_id = ?3 ORDER BY line_no
+            """).execute(arguments: [ctx.now.unixTime, ctx.actor, orderId])
+        let movementIds = try insertedIds(lines.count)
         for (i, l) in lines.enumerated() {
             account(PlannedMovement(lineId: ids[i], sku: l.sku, kind: .order, quantity: l.delta.ordered, delta: l.delta),
                     Refs(orderId: orderId, queueKey: .init(priority: priority, orderDate: date, orderNumber: number, lineNo: i + 1)))
         }
+        return (ids, movementIds)
+    }
+
+    /// The row ids of the `count` rows the last INSERT ... SELECT wrote, in the order it wrote them. SQLite gives each new
+    /// row the largest rowid so far plus one (it guesses only once the largest possible rowid is taken, which our tables,
+    /// never given explicit ids, cannot reach): cheaper than RETURNING, which first copies the rows aside.
+    private func insertedIds(_ count: Int) throws -> [Int64] {
+        guard db.changesCount == count else { throw InsertMismatch(written: db.changesCount, meant: count) }
+        let last = db.lastInsertedRowID
+        return (0..<Int64(count)).map { last - Int64(count) + 1 + $0 }
     }
 
     /// What a journaled movement changes besides its rows: item counters (written at the end), the SKUs to allocate and
@@ -125,16 +128,15 @@ final class OperationTx {
         let changed = itemDeltas.filter { $0.value != (0, 0, 0, 0) }.sorted { $0.key < $1.key }
         itemDeltas.removeAll()
         guard !changed.isEmpty else { return }
-        // One statement however many SKUs moved: a new order of twenty SKUs no longer writes twenty.
-        var rows = JSONRows()
+        // One keyed statement per SKU: an UPDATE ... FROM json_each (one statement for all) costs SQLite twice as much,
+        // as it first copies the joined rows aside.
+        let statement = try db.cachedStatement(sql: """
+            UPDATE item SET on_hand = on_hand + ?, allocated = allocated + ?, picked = picked + ?, backordered = backordered + ?
+            WHERE sku = ?
+            """)
         for (sku, d) in changed {
-            rows.row(); rows.string(sku); rows.int(d.onHand); rows.int(d.allocated); rows.int(d.picked); rows.int(d.backordered)
+            try statement.execute(arguments: [d.onHand, d.allocated, d.picked, d.backordered, sku])
         }
-        try db.cachedStatement(sql: """
-            UPDATE item SET on_hand = on_hand + json_extract(j.value, '$[1]'), allocated = allocated + json_extract(j.value, '$[2]'),
-                picked = picked + json_extract(j.value, '$[3]'), backordered = backordered + json_extract(j.value, '$[4]')
-            FROM json_each(?) AS j WHERE item.sku = json_extract(j.value, '$[0]')
-            """).execute(arguments: [rows.json])
     }
 
     /// Gives a SKU's free stock to its waiting lines in the stated priority, reading only as many lines as the stock covers.
@@ -221,13 +223,21 @@ final class OperationTx {
         } else {
             for sku in pegSkus.union(pegFrom.keys).sorted() {
                 let from = pegSkus.contains(sku) ? nil : pegFrom[sku]
-                for change in try Pegging.repeg(db, sku: sku, from: from) where change.wasWaiting {
-                    note(.promisedDateChanged, order: change.orderId)
+                for change in try Pegging.repeg(db, sku: sku, from: from) {
+                    promisedWritten[change.lineId] = change.date
+                    if change.wasWaiting { note(.promisedDateChanged, order: change.orderId) }
                 }
             }
         }
         try Notices.record(db, events: events, ctx: ctx)
     }
+}
+
+/// An INSERT wrote another number of rows than it was given: a fault, and the operation is rolled back.
+struct InsertMismatch: Error, CustomStringConvertible {
+    var written: Int
+    var meant: Int
+    var description: String { "internal fault: wrote \(written) rows where \(meant) were meant" }
 }
 
 /// The SKUs a batch touched: their promised dates are recomputed, and moved dates told, once when the batch ends.

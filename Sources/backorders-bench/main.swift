@@ -76,6 +76,9 @@ struct Timing {
     var samples: [Double]
     /// CPU seconds of the measuring thread in each run: far below `samples` means the run waited (disk, locks).
     var cpu: [Double] = []
+    /// Kernel CPU seconds and minor page faults of the thread in each run: page faults on the memory map show up here.
+    var system: [Double] = []
+    var faults: [Int] = []
     var sorted: [Double] { samples.sorted() }
     var median: Double {
         let s = sorted
@@ -96,16 +99,27 @@ func measure(runs: Int, enabled: Bool = true, prepare: () throws -> Void = {}, _
     try prepare()
     try body()
     let clock = ContinuousClock()
-    var samples: [Double] = [], cpu: [Double] = []
+    var samples: [Double] = [], cpu: [Double] = [], system: [Double] = [], faults: [Int] = []
     for _ in 0..<runs {
         try prepare()
+        let usageStart = threadUsage()
         let cpuStart = threadCPU()
         let start = clock.now
         try body()
         samples.append(seconds(clock.now - start))
         cpu.append(threadCPU() - cpuStart)
+        let usage = threadUsage()
+        system.append(usage.system - usageStart.system)
+        faults.append(usage.minorFaults - usageStart.minorFaults)
     }
-    return Timing(samples: samples, cpu: cpu)
+    return Timing(samples: samples, cpu: cpu, system: system, faults: faults)
+}
+
+/// Kernel CPU seconds and minor page faults of the calling thread so far.
+func threadUsage() -> (system: Double, minorFaults: Int) {
+    var u = rusage()
+    getrusage(__rusage_who_t(1), &u)  // RUSAGE_THREAD, which Glibc does not export to Swift
+    return (Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) * 1e-6, Int(u.ru_minflt))
 }
 
 /// CPU time the calling thread has used, in seconds.
@@ -335,6 +349,8 @@ func run(_ options: Options) throws -> String {
         if want("receipt") { out.append("dates moved: " + datesMoved.map(String.init).joined(separator: ", ")) }
         if want("order") { out.append("order runs: " + order.samples.map(ms).joined(separator: ", ")) }
         if want("order") { out.append("order CPU: " + order.cpu.map(ms).joined(separator: ", ")) }
+        if want("order") { out.append("order kernel CPU: " + order.system.map(ms).joined(separator: ", ")) }
+        if want("order") { out.append("order minor faults: " + order.faults.map(String.init).joined(separator: ", ")) }
         if want("check") { out.append("check runs: " + check.samples.map(secs).joined(separator: ", ")) }
         return out.joined(separator: "\n") + "\n"
     }

@@ -213,8 +213,13 @@ final class ModelTests: XCTestCase {
                     let policy: ShipPolicy = rng.int(0...4) == 0 ? .complete : .partial
                     description = "create \(no) p\(prio) \(date.iso) \(policy) \(req)"
                     expected = model.create(no, prio: prio, date: date, policy: policy, req)
-                    try w.createOrder(NewOrder(number: no, customer: "C", orderDate: date, priority: prio, policy: policy,
-                                               lines: req.map { NewOrderLine(sku: $0.0, quantity: $0.1) }), ctx: ctx)
+                    let created = try w.createOrder(NewOrder(number: no, customer: "C", orderDate: date, priority: prio, policy: policy,
+                                                             lines: req.map { NewOrderLine(sku: $0.0, quantity: $0.1) }), ctx: ctx)
+                    // createOrder builds what it returns from what it wrote: it must be what a read of the file gives.
+                    let stored = try w.orderDetail(no, today: ctx.today)
+                    if created != stored {
+                        return (step, refused, "step \(step): createOrder returned\n\(created)\nthe file holds\n\(stored)\n" + trail.joined(separator: "\n"))
+                    }
                 case 3, 4:
                     let count = model.orders[anyOrder]?.lines.count ?? 1
                     let entries = (1...count).compactMap { l -> PickEntry? in
