@@ -6,6 +6,9 @@ enum Schema {
     /// SQLite's header field `application_id`: "BKOR", so a foreign SQLite file is told apart at once.
     static let applicationID: Int32 = 0x424B_4F52
 
+    /// A migration found the file's tables not as an earlier backorders wrote them, so it will not change them.
+    struct Unrecognized: Error { var reason: String }
+
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1") { db in
@@ -255,7 +258,7 @@ enum Schema {
             try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
             try db.execute(sql: "PRAGMA writable_schema = OFF")
             guard edited == 1 else {
-                throw DatabaseError(message: "the journal table is not as backorders wrote it (its kind check differs)")
+                throw Schema.Unrecognized(reason: "its journal table is not as backorders wrote it (the kind check differs)")
             }
             // SQLite reads the edited definition again here: had the edit broken it, the migration would fail and roll back.
             _ = try Row.fetchOne(db, sql: "SELECT * FROM movement LIMIT 1")

@@ -144,6 +144,8 @@ public final class Warehouse: @unchecked Sendable {
             return Warehouse(writer: pool, path: path, readOnly: readOnly, checkpointer: checkpointer)
         } catch let e as DatabaseError {
             throw Warehouse.translate(e, path: path)
+        } catch let e as Schema.Unrecognized {
+            throw BackorderError.dataFile("\(path) cannot be upgraded to this version: \(e.reason); nothing was changed")
         }
     }
 

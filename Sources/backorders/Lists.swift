@@ -145,7 +145,7 @@ struct Journal: ParsableCommand {
     @Flag var json = false
 
     func validate() throws {
-        guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+        try requireNonNegative(("--limit", limit))
     }
 
     func run() throws {

@@ -26,7 +26,7 @@ struct NoticesCommand: ParsableCommand {
 
     func validate() throws {
         if markSent != nil && markSentAll { throw ValidationError("use either --mark-sent ORDER or --mark-sent-all") }
-        guard (limit ?? 0) >= 0, (offset ?? 0) >= 0 else { throw ValidationError("--limit and --offset must not be negative") }
+        try requireNonNegative(("--limit", limit ?? 0), ("--offset", offset ?? 0))
         // Marking a page only would leave the rest pending unseen: marking is all of them or one order's, never a page.
         if (markSent != nil || markSentAll) && (limit != nil || offset != nil) {
             throw ValidationError("--limit and --offset page the list; --mark-sent and --mark-sent-all mark every pending notice they name")

@@ -28,7 +28,7 @@ struct Report: ParsableCommand {
         @Option(parsing: .unconditional, help: "With --bucket: how many lines at most.") var limit = 1000
 
         func validate() throws {
-            guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+            try requireNonNegative(("--limit", limit))
         }
 
         func run() throws {

@@ -43,6 +43,13 @@ enum OpenFiles {
     }
 }
 
+/// Refuses a negative count given on the command line, naming the options checked.
+func requireNonNegative(_ options: (name: String, value: Int)...) throws {
+    guard options.allSatisfy({ $0.value >= 0 }) else {
+        throw ValidationError(options.map(\.name).joined(separator: " and ") + " must not be negative")
+    }
+}
+
 /// Listing output options shared by every list command.
 struct ListOptions: ParsableArguments {
     @Flag(help: "Print JSON instead of a table.") var json = false
@@ -53,7 +60,7 @@ struct ListOptions: ParsableArguments {
     @Option(help: "Only rows whose number, customer, SKU or name contains this text.") var filter = ""
 
     func validate() throws {
-        guard limit >= 0, offset >= 0 else { throw ValidationError("--limit and --offset must not be negative") }
+        try requireNonNegative(("--limit", limit), ("--offset", offset))
         guard !(json && csv) else { throw ValidationError("--json and --csv exclude each other") }
     }
     var page: Page { Page(offset: offset, limit: limit, filter: filter) }

@@ -259,7 +259,8 @@ final class WaitingQueueTests: XCTestCase {
         XCTAssertTrue(before.contains("'gift'"), before)
         try pool.close()
         XCTAssertThrowsError(try Warehouse.open(path: path, mode: .readWrite)) { error in
-            XCTAssertTrue("\(error)".contains("kind check differs"), "\(error)")
+            XCTAssertEqual((error as? BackorderError)?.kind, .dataFile, "\(error)")
+            XCTAssertTrue("\(error)".contains("cannot be upgraded to this version: its journal table is not as backorders wrote it (the kind check differs)"), "\(error)")
         }
         let again = try DatabasePool(path: path)
         XCTAssertEqual(try definition(again), before)
