@@ -126,12 +126,12 @@ extension Warehouse {
                 throw BackorderError.notFound("unknown customer \(new.customer)")
             }
             // Free stock of every SKU the order names, in one statement; the names for the order read back.
-            var free: [String: Int] = [:], names: [String: String] = [:]
+            var free: [String: Int] = [:], names: [String: String] = [:], waiting: [String: Int] = [:]
             let skus = Set(new.lines.map(\.sku))
             let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT sku, on_hand - allocated - picked, name FROM item WHERE sku IN (SELECT value FROM json_each(?))
+                SELECT sku, on_hand - allocated - picked, name, backordered FROM item WHERE sku IN (SELECT value FROM json_each(?))
                 """), arguments: [JSONArgument.strings(skus.sorted())])
-            while let r = try rows.next() { free[r[0]] = r[1]; names[r[0]] = r[2] }
+            while let r = try rows.next() { free[r[0]] = r[1]; names[r[0]] = r[2]; waiting[r[0]] = r[3] }
             if let unknown = new.lines.first(where: { free[$0.sku] == nil }) { throw BackorderError.notFound("unknown SKU \(unknown.sku)") }
             let number: String
             if let n = new.number {
@@ -149,6 +149,11 @@ extension Warehouse {
                 (sku: line.sku, delta: Delta(ordered: q.ordered, allocated: q.allocated, backordered: q.backordered))
             }
             let ids = try tx.insertNewLines(orderId: orderId, number: number, priority: new.priority, date: date.iso, planned)
+            tx.newOrders.insert(orderId)
+            // Free units left on a SKU whose lines already waited would be given out by `finish`; else there is nothing to give.
+            var freeAfter = free
+            for p in planned { freeAfter[p.sku, default: 0] -= p.delta.allocated }
+            tx.nothingToAllocate = freeAfter.allSatisfy { sku, units in units == 0 || waiting[sku] == 0 }
             try tx.finish()
             guard readBack else { return (number, nil) }
             // The order as written, when nothing but its own lines and their dates happened to it; else read back.

@@ -185,14 +185,18 @@ enum Pegging {
 enum Notices {
     /// Adds the events to each order's pending notice, opening one where there is none.
     /// A few statements whatever the number of orders: a receipt that moves promised dates can touch a thousand.
-    static func record(_ db: Database, events: [Int64: [NoticeEvent]], ctx: Context) throws {
+    /// `newOrders` were created in this operation and have no notice to look for.
+    static func record(_ db: Database, events: [Int64: [NoticeEvent]], newOrders: Set<Int64> = [], ctx: Context) throws {
         let wanted = events.filter { !$0.value.isEmpty }
         guard !wanted.isEmpty else { return }
         var pending: [Int64: (id: Int64, events: String)] = [:]
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT order_id, id, events FROM notice WHERE sent_at IS NULL AND order_id IN (SELECT value FROM json_each(?))
-            """), arguments: [JSONArgument.ids(wanted.keys.sorted())])
-        while let r = try rows.next() { pending[r[0]] = (r[1], r[2]) }
+        let existing = wanted.keys.filter { !newOrders.contains($0) }
+        if !existing.isEmpty {
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT order_id, id, events FROM notice WHERE sent_at IS NULL AND order_id IN (SELECT value FROM json_each(?))
+                """), arguments: [JSONArgument.ids(existing.sorted())])
+            while let r = try rows.next() { pending[r[0]] = (r[1], r[2]) }
+        }
         // Grouped by their events: a receipt that moves a thousand dates tells a thousand orders the same thing, and one
         // statement per group binds that text once instead of spelling it out in JSON a thousand times.
         var updates: [String: [Int64]] = [:], inserts: [String: [Int64]] = [:]

@@ -20,6 +20,12 @@ final class OperationTx {
     /// The promised dates (as stored) that re-pegging wrote during this operation, by line id.
     private(set) var promisedWritten: [Int64: String] = [:]
 
+    /// Set by an operation that has made sure none of the SKUs it touched has free units while lines wait (a new order
+    /// knows this from the counters it read): `finish` then need not ask the item table.
+    var nothingToAllocate = false
+    /// Orders created in this operation: they have no notice yet, so none is looked for.
+    var newOrders = Set<Int64>()
+
     /// Set inside a batch: promised dates are recomputed once at its end instead of after each operation.
     let deferred: DeferredPegging?
 
@@ -201,10 +207,12 @@ final class OperationTx {
     func finish() throws {
         try flushItems()
         // Only a SKU with units free on the shelf and lines waiting has anything to give out: asked of all of them at once.
-        let skus = try String.fetchAll(db.cachedStatement(sql: """
-            SELECT sku FROM item WHERE sku IN (SELECT value FROM json_each(?)) AND on_hand - allocated - picked > 0 AND backordered > 0
-            """), arguments: [JSONArgument.strings(touchedSkus.sorted())])
-        for sku in skus.sorted() { try allocateFree(sku: sku) }
+        if !nothingToAllocate {
+            let skus = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT sku FROM item WHERE sku IN (SELECT value FROM json_each(?)) AND on_hand - allocated - picked > 0 AND backordered > 0
+                """), arguments: [JSONArgument.strings(touchedSkus.sorted())])
+            for sku in skus.sorted() { try allocateFree(sku: sku) }
+        }
         for orderId in closableOrders.sorted() {
             let open = try Int.fetchOne(db.cachedStatement(sql: "SELECT SUM(allocated + picked + backordered) FROM order_line WHERE order_id = ?"),
                                         arguments: [orderId]) ?? 0
@@ -229,7 +237,7 @@ final class OperationTx {
                 }
             }
         }
-        try Notices.record(db, events: events, ctx: ctx)
+        try Notices.record(db, events: events, newOrders: newOrders, ctx: ctx)
     }
 }
 
