@@ -182,11 +182,11 @@ public final class BackorderApp {
             case .loadCounts:
                 return .countsLoaded(try service.counts(today: state.today))
             case .loadPane(let kind, let query):
-                let total = query.withTotal ? try service.rowCount(kind.list, filter: query.page.filter, sku: query.sku) : nil
+                let total = query.withTotal ? try service.rowCount(kind.list, filter: query.page.filter, sku: query.sku, customer: nil) : nil
                 let rows: PaneRows
                 switch kind {
                 case .orders: rows = .orders(try service.openOrders(query.page))
-                case .backorders: rows = .backorders(try service.backorderLines(query.page, sku: query.sku, today: state.today))
+                case .backorders: rows = .backorders(try service.backorderLines(query.page, sku: query.sku, customer: nil, today: state.today))
                 case .arrivals: rows = .arrivals(try service.openArrivals(query.page, sku: query.sku, today: state.today))
                 case .stock: rows = .stock(try service.stock(query.page, onlyShort: false, sku: query.sku))
                 }
@@ -198,7 +198,7 @@ public final class BackorderApp {
                     return .lookupFailed(error)
                 }
             case .countRows(let kind, let filter, let sku):
-                return .rowsCounted(kind, filter: filter, sku: sku, total: try service.rowCount(kind.list, filter: filter, sku: sku))
+                return .rowsCounted(kind, filter: filter, sku: sku, total: try service.rowCount(kind.list, filter: filter, sku: sku, customer: nil))
             case .loadArrival(let reference):
                 let (arrival, changes) = try service.arrival(reference)
                 return .arrivalLoaded(arrival, changes)

@@ -28,7 +28,7 @@ struct Exporter {
             switch kind {
             case .orders: return one(try all { try service.openOrders(Page(offset: $0, limit: chunk, filter: filter)) })
             case .backorders:
-                return one(try all { try service.backorderLines(Page(offset: $0, limit: chunk, filter: filter), sku: sku, today: today) })
+                return one(try all { try service.backorderLines(Page(offset: $0, limit: chunk, filter: filter), sku: sku, customer: nil, today: today) })
             case .arrivals:
                 return one(try all { try service.openArrivals(Page(offset: $0, limit: chunk, filter: filter), sku: sku, today: today) })
             case .stock: return one(try all { try service.stock(Page(offset: $0, limit: chunk, filter: filter), onlyShort: false, sku: sku) })
