@@ -143,7 +143,8 @@ public enum Keymap {
                    section: "Moving around", in: [.panes]),
         KeyBinding([.char("O")], .sortReverse, label: "Reverse sort", help: "Reverse the sort direction", section: "Moving around", in: [.panes]),
         KeyBinding([.escape], .back, label: "Back",
-                   help: "Back: close the order, drop the pane's filter (then its SKU restriction), close a bucket's lines, or leave the reports or notices",
+                   help: "Back: close the order, drop the pane's filter (then its SKU or customer restriction), close a bucket's lines, "
+                       + "or leave the reports or notices",
                    section: "Moving around", in: [.panes, .detail, .help, .text, .reports, .notices],
                    hintIn: [.detail, .help, .text, .reports, .notices]),
 
