@@ -120,7 +120,7 @@ public enum Keymap {
 
         KeyBinding([.enter], .open, label: "Open",
                    help: "Open the selected order (lines, shipments, history), an arrival's history, an age bucket's lines, "
-                       + "a short item's backorders, or a notice's whole text",
+                       + "a short item's or a backlog customer's backorder lines, or a notice's whole text",
                    section: "Moving around", in: views, hintIn: views),
         KeyBinding([.char("/")], .filter, label: "Filter",
                    help: "Filter the pane as you type (order, customer, SKU, item, PO, supplier); Enter keeps it, Esc drops it",
