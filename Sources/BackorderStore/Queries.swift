@@ -458,15 +458,16 @@ extension Warehouse: WarehouseService {
     /// A customer's lines are counted from its orders, as `customerBackorders` finds them, without the names.
     func count(_ db: Database, _ list: ListKind, condition: String, arguments: StatementArguments, sku: String?,
                customer: String? = nil) throws -> Int {
+        if list == .backorders, let customer {
+            return try db.int(sql: """
+                SELECT COUNT(*) FROM \(Warehouse.customerWaiting)
+                WHERE o.customer = ? AND x.backordered > 0 \(sku == nil ? "" : "AND l.sku = ?") \(condition)
+                """, arguments: StatementArguments([customer] + (sku.map { [$0] } ?? [])) + arguments) ?? 0
+        }
         switch list {
         case .orders:
             return try db.int(sql: "SELECT COUNT(*) FROM orders o INDEXED BY orders_open WHERE o.closed_at IS NULL \(condition)",
                               arguments: arguments) ?? 0
-        case .backorders where customer != nil:
-            return try db.int(sql: """
-                SELECT COUNT(*) FROM \(Warehouse.customerWaiting)
-                WHERE o.customer = ? AND x.backordered > 0 \(sku == nil ? "" : "AND l.sku = ?") \(condition)
-                """, arguments: StatementArguments([customer!] + (sku.map { [$0] } ?? [])) + arguments) ?? 0
         default:
             return try db.int(sql: """
                 SELECT COUNT(*) FROM \(Warehouse.waitingAsLines) WHERE \(sku == nil ? "1" : "l.sku = ?") \(condition)
