@@ -17,11 +17,13 @@ public protocol WarehouseService: Sendable {
     func counts(today: Day) throws -> Counts
     /// How many rows a list has with a filter and, for backorders, arrivals and stock, restricted to exactly one `sku`
     /// (for scroll positions and End). Open orders cannot be restricted to a SKU: that is refused as `.invalidInput`.
-    func rowCount(_ list: ListKind, filter: String, sku: String?) throws -> Int
+    /// Backorder lines can be restricted to exactly one `customer` (a code; unknown: `.notFound`), other lists cannot.
+    func rowCount(_ list: ListKind, filter: String, sku: String?, customer: String?) throws -> Int
 
     func openOrders(_ page: Page) throws -> [OpenOrderRow]
-    /// Open backorder lines; with `sku`, only that SKU's (an exact match), in the order receipts serve them.
-    func backorderLines(_ page: Page, sku: String?, today: Day) throws -> [BackorderRow]
+    /// Open backorder lines; with `sku`, only that SKU's (an exact match), in the order receipts serve them; with
+    /// `customer`, only the lines of that customer code (an exact match; unknown: `.notFound`). Both combine with the filter.
+    func backorderLines(_ page: Page, sku: String?, customer: String?, today: Day) throws -> [BackorderRow]
     /// Open expected arrivals by ETA; with `sku`, only that SKU's (an exact match).
     func openArrivals(_ page: Page, sku: String?, today: Day) throws -> [ArrivalRow]
     /// Items by SKU; with `sku`, only that item (exactly, not every SKU that starts with it).

@@ -33,19 +33,29 @@ extension Warehouse {
         }
     }
 
-    /// Open backorder lines, oldest order first (or, with `sku`, in the order receipts serve them), with promised dates.
-    public func backorderLines(_ page: Page = Page(), sku: String? = nil, today: Day) throws -> [BackorderRow] {
+    /// Open backorder lines, oldest order first (or, with `sku`, in the order receipts serve them), with promised dates;
+    /// with `customer` (a code, matched exactly), only that customer's. Throws notFound for an unknown customer.
+    public func backorderLines(_ page: Page = Page(), sku: String? = nil, customer: String? = nil, today: Day) throws -> [BackorderRow] {
         try read { db in
+            if let customer { try requireCustomer(db, customer) }
             let (cond, args) = try filter(db, page.filter, Warehouse.backorderFilter)
-            let total = { try self.count(db, .backorders, condition: cond, arguments: args, sku: sku) }
+            let total = { try self.count(db, .backorders, condition: cond, arguments: args, sku: sku, customer: customer) }
+            let servingOrder = ["l.priority", "l.order_date", "l.order_no", "l.line_no"]
             let rows: [Row]
-            if let sku {
+            if let customer {
+                // From the customer's orders, not a walk over every open line: the few rows found are sorted.
+                rows = try window(db, """
+                    \(Warehouse.customerBackorders)
+                    WHERE o.customer = ? AND x.backordered > 0 \(sku == nil ? "" : "AND l.sku = ?") \(cond)
+                    """, orderBy: sku == nil ? ["l.order_date", "l.order_no", "l.line_no"] : servingOrder,
+                    arguments: StatementArguments([customer] + (sku.map { [$0] } ?? [])) + args, page: page, total: total)
+            } else if let sku {
                 rows = try window(db, """
                     SELECT l.line_id AS id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name AS item_name, c.name AS customer_name
                     FROM \(Warehouse.waitingAsLines) JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
                     JOIN item i ON i.sku = l.sku
                     WHERE l.sku = ? \(cond)
-                    """, orderBy: ["l.priority", "l.order_date", "l.order_no", "l.line_no"], arguments: [sku] + args, page: page, total: total)
+                    """, orderBy: servingOrder, arguments: [sku] + args, page: page, total: total)
             } else {
                 rows = try window(db, """
                     \(Warehouse.backordersOldestFirst)
@@ -53,6 +63,13 @@ extension Warehouse {
                     """, orderBy: ["l.order_date", "l.order_no", "l.line_no"], arguments: args, page: page, total: total)
             }
             return rows.map { backorderRow($0, today: today) }
+        }
+    }
+
+    /// Throws notFound unless `code` is a customer: a restriction to a mistyped code would read as "no backorders".
+    func requireCustomer(_ db: Database, _ code: String) throws {
+        guard try db.int(sql: "SELECT 1 FROM customer WHERE code = ?", arguments: [code]) != nil else {
+            throw BackorderError.notFound("unknown customer \(code)")
         }
     }
 
@@ -335,6 +352,20 @@ extension Warehouse {
         JOIN item i ON i.sku = l.sku JOIN \(waitingOfAgeLine)
         """
 
+    /// One customer's waiting lines (`o.customer = ?` and `x.backordered > 0` in the WHERE), found from its orders
+    /// (`orders_customer`), their lines by `(order_id, line_no)` and each line's queue row by its key; the queue row is
+    /// aliased `l` so the backorder filter applies unchanged. Rows read by `backorderRow`.
+    static let customerBackorders = """
+        SELECT l.line_id AS id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name AS item_name, c.name AS customer_name
+        FROM \(customerWaiting) JOIN customer c ON c.code = o.customer JOIN item i ON i.sku = l.sku
+        """
+    /// A customer's orders `o`, their lines `x` and the lines' queue rows `l`, joined in that order (CROSS JOIN keeps
+    /// SQLite from starting at the queue, which would read every waiting line).
+    static let customerWaiting = """
+        orders o INDEXED BY orders_customer CROSS JOIN order_line x ON x.order_id = o.id
+        CROSS JOIN waiting l ON l.sku = x.sku AND l.priority = x.priority AND l.order_date = x.order_date AND l.order_no = x.order_no AND l.line_no = x.line_no
+        """
+
     /// The waiting queue read in place of the order lines: aliased `l`, so the backorder filter applies to it unchanged.
     static let waitingAsLines = "waiting l"
     /// The queue row of a waiting line read through `line_open_age`: the line's priority is its order's (`o`), which
@@ -387,17 +418,20 @@ func movementFrom(_ r: Row, orderNumber: String?) -> Movement {
 extension Warehouse: WarehouseService {
     public var location: String { path ?? ":memory:" }
 
-    /// Rows of a list with `filter`; with `sku`, only that SKU's rows, counted through the SKU's own index range.
-    public func rowCount(_ list: ListKind, filter text: String, sku: String? = nil) throws -> Int {
+    /// Rows of a list with `filter`; with `sku`, only that SKU's rows, counted through the SKU's own index range; with
+    /// `customer` (backorders only), only that customer's, counted from its orders. Throws notFound for an unknown customer.
+    public func rowCount(_ list: ListKind, filter text: String, sku: String? = nil, customer: String? = nil) throws -> Int {
         if list == .orders, sku != nil { throw BackorderError.invalid("open orders cannot be restricted to one SKU") }
+        if list != .backorders, customer != nil { throw BackorderError.invalid("only backorder lines can be restricted to one customer") }
         return try read { db in
             switch list {
             case .orders:
                 let (cond, args) = try filter(db, text, Warehouse.orderFilter)
                 return try count(db, .orders, condition: cond, arguments: args, sku: nil)
             case .backorders:
+                if let customer { try requireCustomer(db, customer) }
                 let (cond, args) = try filter(db, text, Warehouse.backorderFilter)
-                return try count(db, .backorders, condition: cond, arguments: args, sku: sku)
+                return try count(db, .backorders, condition: cond, arguments: args, sku: sku, customer: customer)
             case .arrivals:
                 let (cond, args) = likeFilter(text, columns: ["a.po_number", "a.sku", "a.supplier", "i.name"])
                 return try countArrivals(db, condition: cond, arguments: args, sku: sku)
@@ -421,7 +455,15 @@ extension Warehouse: WarehouseService {
     /// Rows of the open orders or backorder lines for a resolved filter, counted on the list's index or the queue alone:
     /// the joins of the list query add names, never remove rows (foreign keys), the backorder list holds exactly the
     /// lines in the queue (a line waits only while open), and the filter only looks at columns both carry.
-    func count(_ db: Database, _ list: ListKind, condition: String, arguments: StatementArguments, sku: String?) throws -> Int {
+    /// A customer's lines are counted from its orders, as `customerBackorders` finds them, without the names.
+    func count(_ db: Database, _ list: ListKind, condition: String, arguments: StatementArguments, sku: String?,
+               customer: String? = nil) throws -> Int {
+        if list == .backorders, let customer {
+            return try db.int(sql: """
+                SELECT COUNT(*) FROM \(Warehouse.customerWaiting)
+                WHERE o.customer = ? AND x.backordered > 0 \(sku == nil ? "" : "AND l.sku = ?") \(condition)
+                """, arguments: StatementArguments([customer] + (sku.map { [$0] } ?? [])) + arguments) ?? 0
+        }
         switch list {
         case .orders:
             return try db.int(sql: "SELECT COUNT(*) FROM orders o INDEXED BY orders_open WHERE o.closed_at IS NULL \(condition)",

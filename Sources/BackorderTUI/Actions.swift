@@ -44,7 +44,11 @@ public struct PaneQuery: Equatable, Sendable {
     public var withTotal: Bool
     /// The one SKU the list is restricted to, exactly; nil: every SKU.
     public var sku: String?
-    public init(page: Page, withTotal: Bool, sku: String? = nil) { self.page = page; self.withTotal = withTotal; self.sku = sku }
+    /// The one customer (code) the backorder lines are restricted to, exactly; nil: every customer.
+    public var customer: String?
+    public init(page: Page, withTotal: Bool, sku: String? = nil, customer: String? = nil) {
+        self.page = page; self.withTotal = withTotal; self.sku = sku; self.customer = customer
+    }
 }
 
 /// What a pane load brought back.
@@ -56,8 +60,10 @@ public struct PaneLoad: Equatable, Sendable {
     public var filter: String
     /// The SKU restriction the rows were fetched with (a result for another restriction is dropped).
     public var sku: String?
-    public init(top: Int, total: Int?, rows: PaneRows, filter: String, sku: String? = nil) {
-        self.top = top; self.total = total; self.rows = rows; self.filter = filter; self.sku = sku
+    /// The customer restriction (code) the rows were fetched with (a result for another customer is dropped).
+    public var customer: String?
+    public init(top: Int, total: Int?, rows: PaneRows, filter: String, sku: String? = nil, customer: String? = nil) {
+        self.top = top; self.total = total; self.rows = rows; self.filter = filter; self.sku = sku; self.customer = customer
     }
 }
 
@@ -84,8 +90,8 @@ public enum Action: Equatable, Sendable {
     case revisionChecked(Int)
     case countsLoaded(Counts)
     case paneLoaded(PaneKind, PaneLoad)
-    /// A filtered (or SKU-restricted) list's size, counted once typing paused.
-    case rowsCounted(PaneKind, filter: String, sku: String? = nil, total: Int)
+    /// A filtered (or SKU- or customer-restricted) list's size, counted once typing paused.
+    case rowsCounted(PaneKind, filter: String, sku: String? = nil, customer: String? = nil, total: Int)
     case detailLoaded(DetailPurpose, OrderDetail)
     case arrivalLoaded(Arrival, [ETAChange])
     case receiveTargetResolved(ReceiveTarget)
@@ -113,7 +119,7 @@ public enum Effect: Equatable, Sendable {
     case loadCounts
     case loadPane(PaneKind, PaneQuery)
     /// Count a filtered list; the runtime may wait until typing pauses (a count over a huge list is the slow part).
-    case countRows(PaneKind, filter: String, sku: String? = nil)
+    case countRows(PaneKind, filter: String, sku: String? = nil, customer: String? = nil)
     case loadDetail(order: String, purpose: DetailPurpose)
     case loadArrival(String)
     /// Find the arrival (PO/line) or, failing that, the SKU a receipt is for.

@@ -60,8 +60,8 @@ public final class BackorderApp {
                     deferredLoads[kind] = effect  // a later keystroke's query for the same pane supersedes this one
                     continue
                 }
-                if deferCounts, case .countRows(let kind, let filter, let sku) = effect {
-                    pendingCounts[kind] = (filter, sku)
+                if deferCounts, case .countRows(let kind, let filter, let sku, let customer) = effect {
+                    pendingCounts[kind] = (filter, sku, customer)
                     continue
                 }
                 if let result = perform(effect) { queue.append(result) }
@@ -87,13 +87,13 @@ public final class BackorderApp {
     public func performPendingCounts() {
         let counts = pendingCounts.sorted { $0.key.rawValue < $1.key.rawValue }
         pendingCounts = [:]
-        for (kind, (filter, sku)) in counts {
-            if let result = perform(.countRows(kind, filter: filter, sku: sku)) { send(result) }
+        for (kind, (filter, sku, customer)) in counts {
+            if let result = perform(.countRows(kind, filter: filter, sku: sku, customer: customer)) { send(result) }
         }
     }
 
     private var deferCounts = false
-    private var pendingCounts: [PaneKind: (filter: String, sku: String?)] = [:]
+    private var pendingCounts: [PaneKind: (filter: String, sku: String?, customer: String?)] = [:]
     private var batching = false
     private var deferredLoads: [PaneKind: Effect] = [:]
 
@@ -182,23 +182,27 @@ public final class BackorderApp {
             case .loadCounts:
                 return .countsLoaded(try service.counts(today: state.today))
             case .loadPane(let kind, let query):
-                let total = query.withTotal ? try service.rowCount(kind.list, filter: query.page.filter, sku: query.sku) : nil
+                let total = query.withTotal
+                    ? try service.rowCount(kind.list, filter: query.page.filter, sku: query.sku, customer: query.customer) : nil
                 let rows: PaneRows
                 switch kind {
                 case .orders: rows = .orders(try service.openOrders(query.page))
-                case .backorders: rows = .backorders(try service.backorderLines(query.page, sku: query.sku, today: state.today))
+                case .backorders:
+                    rows = .backorders(try service.backorderLines(query.page, sku: query.sku, customer: query.customer, today: state.today))
                 case .arrivals: rows = .arrivals(try service.openArrivals(query.page, sku: query.sku, today: state.today))
                 case .stock: rows = .stock(try service.stock(query.page, onlyShort: false, sku: query.sku))
                 }
-                return .paneLoaded(kind, PaneLoad(top: query.page.offset, total: total, rows: rows, filter: query.page.filter, sku: query.sku))
+                return .paneLoaded(kind, PaneLoad(top: query.page.offset, total: total, rows: rows, filter: query.page.filter, sku: query.sku,
+                                                  customer: query.customer))
             case .loadDetail(let order, let purpose):
                 do {
                     return .detailLoaded(purpose, try service.orderDetail(order, today: state.today))
                 } catch let error as BackorderError {
                     return .lookupFailed(error)
                 }
-            case .countRows(let kind, let filter, let sku):
-                return .rowsCounted(kind, filter: filter, sku: sku, total: try service.rowCount(kind.list, filter: filter, sku: sku))
+            case .countRows(let kind, let filter, let sku, let customer):
+                return .rowsCounted(kind, filter: filter, sku: sku, customer: customer,
+                                    total: try service.rowCount(kind.list, filter: filter, sku: sku, customer: customer))
             case .loadArrival(let reference):
                 let (arrival, changes) = try service.arrival(reference)
                 return .arrivalLoaded(arrival, changes)

@@ -71,6 +71,9 @@ public struct PaneState: Equatable, Sendable {
     public var filter = ""
     /// The one SKU the list is restricted to (Follow SKU, Enter on an item), matched exactly; nil: every SKU. Combines with `filter`.
     public var sku: String?
+    /// The one customer the backorder lines are restricted to (Enter on a backlog row), matched exactly by code; the name
+    /// is for the caption. Never together with `sku`; combines with `filter`.
+    public var customer: Customer?
     /// Rows the list has with the current filter.
     public var total = 0
     /// True while the filtered list is being counted: `total` only counts the rows seen so far.
@@ -103,8 +106,8 @@ public struct PaneState: Equatable, Sendable {
         return loadedTop >= 0 && i >= 0 && i < rows.count ? i : nil
     }
 
-    /// Whether the whole list is shown: no text filter and no SKU restriction.
-    public var isUnrestricted: Bool { filter.isEmpty && sku == nil }
+    /// Whether the whole list is shown: no text filter, no SKU and no customer restriction.
+    public var isUnrestricted: Bool { filter.isEmpty && sku == nil && customer == nil }
 
     /// Whether the rows come in serving order (priority, order date, number: as receipts fill lines), as one SKU's backorders do.
     public var inServingOrder: Bool { kind == .backorders && sku != nil }

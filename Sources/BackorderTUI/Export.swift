@@ -24,11 +24,13 @@ struct Exporter {
             [(request.name, csv.document(rows), rows.count)]
         }
         switch request {
-        case .pane(let kind, let filter, let sku):
+        case .pane(let kind, let filter, let sku, let customer):
             switch kind {
             case .orders: return one(try all { try service.openOrders(Page(offset: $0, limit: chunk, filter: filter)) })
             case .backorders:
-                return one(try all { try service.backorderLines(Page(offset: $0, limit: chunk, filter: filter), sku: sku, today: today) })
+                return one(try all {
+                    try service.backorderLines(Page(offset: $0, limit: chunk, filter: filter), sku: sku, customer: customer, today: today)
+                })
             case .arrivals:
                 return one(try all { try service.openArrivals(Page(offset: $0, limit: chunk, filter: filter), sku: sku, today: today) })
             case .stock: return one(try all { try service.stock(Page(offset: $0, limit: chunk, filter: filter), onlyShort: false, sku: sku) })

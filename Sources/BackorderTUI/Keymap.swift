@@ -120,7 +120,7 @@ public enum Keymap {
 
         KeyBinding([.enter], .open, label: "Open",
                    help: "Open the selected order (lines, shipments, history), an arrival's history, an age bucket's lines, "
-                       + "a short item's backorders, or a notice's whole text",
+                       + "a short item's or a backlog customer's backorder lines, or a notice's whole text",
                    section: "Moving around", in: views, hintIn: views),
         KeyBinding([.char("/")], .filter, label: "Filter",
                    help: "Filter the pane as you type (order, customer, SKU, item, PO, supplier); Enter keeps it, Esc drops it",
@@ -143,7 +143,8 @@ public enum Keymap {
                    section: "Moving around", in: [.panes]),
         KeyBinding([.char("O")], .sortReverse, label: "Reverse sort", help: "Reverse the sort direction", section: "Moving around", in: [.panes]),
         KeyBinding([.escape], .back, label: "Back",
-                   help: "Back: close the order, drop the pane's filter (then its SKU restriction), close a bucket's lines, or leave the reports or notices",
+                   help: "Back: close the order, drop the pane's filter (then its SKU or customer restriction), close a bucket's lines, "
+                       + "or leave the reports or notices",
                    section: "Moving around", in: [.panes, .detail, .help, .text, .reports, .notices],
                    hintIn: [.detail, .help, .text, .reports, .notices]),
 

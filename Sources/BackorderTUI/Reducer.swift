@@ -33,9 +33,9 @@ public enum Reducer {
             return []
         case .paneLoaded(let kind, let load):
             return paneLoaded(&state, kind, load)
-        case .rowsCounted(let kind, let filter, let sku, let total):
+        case .rowsCounted(let kind, let filter, let sku, let customer, let total):
             var pane = state[pane: kind]
-            guard pane.filter == filter, pane.sku == sku, pane.totalPending else { return [] }
+            guard pane.filter == filter, pane.sku == sku, pane.customer?.code == customer, pane.totalPending else { return [] }
             pane.totalPending = false
             pane.total = total
             pane.loadedRevision = state.revision
@@ -246,10 +246,10 @@ public enum Reducer {
 
     static func load(_ state: AppState, _ kind: PaneKind, withTotal: Bool) -> Effect {
         let pane = state[pane: kind]
-        // A whole list's size is in the counts (cheap indexed counts, loaded with every change); a filter or a SKU needs a count.
+        // A whole list's size is in the counts (cheap indexed counts, loaded with every change); a filter or a restriction needs a count.
         let count = withTotal && !(pane.isUnrestricted && state.counts != nil)
         return .loadPane(kind, PaneQuery(page: Page(offset: pane.top, limit: pane.visibleRows, filter: pane.filter), withTotal: count,
-                                         sku: pane.sku))
+                                         sku: pane.sku, customer: pane.customer?.code))
     }
 
     /// The size of an unfiltered list, from the counts.
@@ -295,7 +295,8 @@ public enum Reducer {
 
     static func paneLoaded(_ state: inout AppState, _ kind: PaneKind, _ load: PaneLoad) -> [Effect] {
         var pane = state[pane: kind]
-        guard load.filter == pane.filter, load.sku == pane.sku else { return [] }  // answer to a filter since retyped or a SKU since left
+        // An answer to a filter since retyped, or a SKU or customer since left, is dropped.
+        guard load.filter == pane.filter, load.sku == pane.sku, load.customer == pane.customer?.code else { return [] }
         pane.rows = load.rows
         pane.loadedTop = load.top
         if let total = load.total {
@@ -305,7 +306,7 @@ public enum Reducer {
         } else if pane.totalPending {
             // Until the count arrives, the list is at least as long as what was seen.
             pane.total = max(pane.selected + 1, load.top + load.rows.count)
-        } else if load.filter.isEmpty, load.sku == nil, let counts = state.counts {
+        } else if load.filter.isEmpty, load.sku == nil, load.customer == nil, let counts = state.counts {
             pane.total = unfilteredTotal(counts, kind)
             pane.loadedRevision = state.revision
         }
@@ -406,11 +407,28 @@ public enum Reducer {
     /// Restricts a pane to exactly one SKU, or (nil) shows every SKU again, keeping the text filter.
     static func restrict(_ state: inout AppState, _ kind: PaneKind, to sku: String?) -> [Effect] {
         var pane = state[pane: kind]
-        // Following a SKU is a fresh look at it: a text filter typed for something else would hide its rows.
+        // Following a SKU is a fresh look at it: a text filter or a customer chosen for something else would hide its rows.
         let filter = sku == nil ? pane.filter : ""
-        guard pane.sku != sku || pane.filter != filter else { return [] }
+        let customer = sku == nil ? pane.customer : nil
+        guard pane.sku != sku || pane.filter != filter || pane.customer != customer else { return [] }
         pane.sku = sku
         pane.filter = filter
+        pane.customer = customer
+        state[pane: kind] = pane
+        return narrowed(&state, kind)
+    }
+
+    /// Restricts a pane (the backorder lines) to exactly one customer, or (nil) shows every customer's again, keeping the
+    /// text filter.
+    static func restrict(_ state: inout AppState, _ kind: PaneKind, toCustomer customer: Customer?) -> [Effect] {
+        var pane = state[pane: kind]
+        // A customer's lines of every SKU, seen afresh: an item's restriction or a filter left from before would hide most.
+        let filter = customer == nil ? pane.filter : ""
+        let sku = customer == nil ? pane.sku : nil
+        guard pane.customer != customer || pane.filter != filter || pane.sku != sku else { return [] }
+        pane.customer = customer
+        pane.filter = filter
+        pane.sku = sku
         state[pane: kind] = pane
         return narrowed(&state, kind)
     }
@@ -424,7 +442,7 @@ public enum Reducer {
         return narrowing + focused
     }
 
-    /// Starts a pane over at its first row after its filter or SKU changed, and loads it.
+    /// Starts a pane over at its first row after its filter or restriction changed, and loads it.
     static func narrowed(_ state: inout AppState, _ kind: PaneKind) -> [Effect] {
         var pane = state[pane: kind]
         pane.selected = 0
@@ -432,9 +450,9 @@ public enum Reducer {
         pane.totalPending = !pane.filter.isEmpty
         state[pane: kind] = pane
         // The window first (cheap when rows match), the count after: a keystroke does not wait for a full count.
-        // A SKU alone is counted with the window: its rows are one short index range.
+        // A SKU or a customer alone is counted with the window: its rows are one short index range.
         if pane.filter.isEmpty { return [load(state, kind, withTotal: true)] }
-        return [load(state, kind, withTotal: false), .countRows(kind, filter: pane.filter, sku: pane.sku)]
+        return [load(state, kind, withTotal: false), .countRows(kind, filter: pane.filter, sku: pane.sku, customer: pane.customer?.code)]
     }
 
     static func finishFilter(_ state: inout AppState, keep: Bool) -> [Effect] {
@@ -465,12 +483,18 @@ public enum Reducer {
             state.message = nil
             return focus(&state, state.focus)
         default:
-            // Esc peels one layer at a time: the text filter (typed last, as following a SKU clears it), then the SKU.
+            // Esc peels one layer at a time: the text filter (typed last, as a restriction clears it), then the SKU or customer.
             let pane = state.focused
             let name = state.focus.title.lowercased()
             if !pane.filter.isEmpty {
-                state.message = StatusMessage("Filter of \(name) dropped" + (pane.sku.map { "; still SKU = \($0) only (Esc again shows every SKU)" } ?? ""))
+                let still = pane.sku.map { "; still SKU = \($0) only (Esc again shows every SKU)" }
+                    ?? pane.customer.map { "; still \($0.name) only (Esc again shows every customer)" } ?? ""
+                state.message = StatusMessage("Filter of \(name) dropped" + still)
                 return applyFilter(&state, state.focus, "")
+            }
+            if let customer = pane.customer {
+                state.message = StatusMessage("\(customer.name) lifted: \(name) of every customer")
+                return restrict(&state, state.focus, toCustomer: nil)
             }
             guard let sku = pane.sku else { return [] }
             // Only a SKU's backorder lines come in serving order: without it the pane is oldest first again.

@@ -123,25 +123,19 @@ extension Reducer {
             return [.loadArrival(report.arrivals[selected].reference)]
         case .backlog(let rows)?:
             guard rows.indices.contains(selected) else { return [] }
-            return showBackorders(&state, filter: rows[selected].customerName)
+            let row = rows[selected]
+            return showCustomerBackorders(&state, Customer(code: row.customerCode, name: row.customerName))
         case .service?, nil:
             return []
         }
     }
 
-    /// Leaves the reports for the backorder lines pane narrowed to `filter` (a customer's name), of every SKU.
-    static func showBackorders(_ state: inout AppState, filter: String) -> [Effect] {
-        var effects: [Effect] = []
-        var pane = state[pane: .backorders]
-        if pane.filter != filter || pane.sku != nil {
-            // A customer's lines of every SKU: an item's restriction left from an earlier Enter would hide most of them.
-            pane.filter = filter
-            pane.sku = nil
-            state[pane: .backorders] = pane
-            effects = narrowed(&state, .backorders)
-        }
-        effects = focusNarrowed(&state, .backorders, effects)
-        state.message = StatusMessage("Backorder lines of \(filter) (Esc drops the filter, R goes back to the report)")
+    /// Leaves the reports for the backorder lines pane restricted to exactly `customer` (by code: a text filter of its
+    /// name would bring in items and other customers whose names contain it), of every SKU, oldest first.
+    static func showCustomerBackorders(_ state: inout AppState, _ customer: Customer) -> [Effect] {
+        let restricted = restrict(&state, .backorders, toCustomer: customer)
+        let effects = focusNarrowed(&state, .backorders, restricted)
+        state.message = StatusMessage("Backorder lines of \(customer.name) (Esc drops the restriction, R goes back to the report)")
         return effects
     }
 
@@ -273,7 +267,7 @@ extension Reducer {
     /// What `w` writes in the current context.
     static func exportRequest(_ state: AppState) -> ExportRequest? {
         switch state.context {
-        case .panes: return .pane(state.focus, filter: state.focused.filter, sku: state.focused.sku)
+        case .panes: return .pane(state.focus, filter: state.focused.filter, sku: state.focused.sku, customer: state.focused.customer?.code)
         case .reports:
             if let lines = state.reports.bucketLines { return .bucketLines(lines.bucket) }
             return .report(reportQuery(state, state.reports.kind))

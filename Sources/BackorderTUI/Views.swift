@@ -30,14 +30,19 @@ public enum Views {
 
     // MARK: panes
 
-    /// Position, SKU restriction, filter and sort of a pane, e.g. "3/12 SKU = SKU-1 /acme page by Qty▼"; with `width`,
-    /// cut to fit with "…", but never inside the SKU or the order it names; too narrow for both, the SKU alone.
+    /// Position, restriction (SKU or customer), filter and sort of a pane, e.g. "3/12 SKU = SKU-1 /acme page by Qty▼" or
+    /// "1/4 Customer = Bolt AS"; with `width`, cut to fit with "…", but never inside the restriction or the order it
+    /// names; too narrow for both, the restriction alone (a customer by name, or narrower still by code).
     static func caption(_ pane: PaneState, width: Int? = nil) -> String {
         var parts = [pane.total == 0 ? "0" : "\(pane.selected + 1)/\(pane.total)" + (pane.totalPending ? "+" : "")]
-        // Parts that say something else when cut short ("SKU = SKU-100…" for SKU-1001): shown whole or not at all.
+        // Parts that say something else when cut short ("SKU = SKU-100…" for SKU-1001, "Bolt…" for Bolt AS): shown whole or not at all.
         var whole: Set<Int> = []
-        var skuPart: Int?
-        if let sku = pane.sku { skuPart = parts.count; whole.insert(parts.count); parts.append("SKU = " + sku) }
+        // The restriction's part, and what it shrinks to on a narrow bar, longest first.
+        var restriction: (part: Int, alone: [String])?
+        if let sku = pane.sku { restriction = (parts.count, [sku]); whole.insert(parts.count); parts.append("SKU = " + sku) }
+        if let c = pane.customer {
+            restriction = (parts.count, [c.name, c.code]); whole.insert(parts.count); parts.append("Customer = " + c.name)
+        }
         // A SKU's backorder lines come in another order than the whole list's (oldest first): the caption says which.
         if pane.inServingOrder && pane.sortColumn == nil { whole.insert(parts.count); parts.append("serving order") }
         if !pane.filter.isEmpty { parts.append("/" + pane.filter) }
@@ -52,10 +57,12 @@ public enum Views {
             // Room is kept for a closing " …" while more parts follow.
             if next.displayWidth <= width - (i == parts.count - 1 ? 0 : 2) { shown = next; continue }
             if whole.contains(i) {
-                // Which SKU a pane shows matters more than where the cursor is: on a narrow bar the SKU alone.
-                if i == skuPart, let sku = pane.sku {
-                    let alone = sku + (i < parts.count - 1 ? " …" : "")
-                    if alone.displayWidth <= width { return alone }
+                // Which SKU or customer a pane shows matters more than where the cursor is: on a narrow bar that alone.
+                if let restriction, i == restriction.part {
+                    for text in restriction.alone {
+                        let alone = text + (i < parts.count - 1 ? " …" : "")
+                        if alone.displayWidth <= width { return alone }
+                    }
                 }
                 return shown + " …"
             }
@@ -105,11 +112,12 @@ public enum Views {
         }
         if pane.total == 0 && pane.loadedTop >= 0 && area.height >= 2 {
             let empty: String
-            switch (pane.sku, pane.filter.isEmpty) {
+            let restriction = pane.sku.map { "SKU = \($0)" } ?? pane.customer?.name
+            switch (restriction, pane.filter.isEmpty) {
             case (nil, true): empty = emptyText(pane.kind)
             case (nil, false): empty = "Nothing matches /\(pane.filter) (Esc drops the filter)"
-            case (let sku?, true): empty = "Nothing for SKU = \(sku) (Esc shows every SKU)"
-            case (let sku?, false): empty = "SKU = \(sku): nothing matches /\(pane.filter) (Esc drops the filter)"
+            case (let r?, true): empty = "Nothing for \(r) (Esc shows every \(pane.sku == nil ? "customer" : "SKU"))"
+            case (let r?, false): empty = "\(r): nothing matches /\(pane.filter) (Esc drops the filter)"
             }
             buffer.putTruncated(empty, x: area.x, y: area.y + 1, width: area.width, style: Style(attributes: .dim))
         }
@@ -129,9 +137,11 @@ public enum Views {
     static func renderMessageLine(_ state: AppState, _ row: Rect, into buffer: inout ScreenBuffer) {
         guard !row.isEmpty else { return }
         if let field = state.filterInput {
-            var label = "Filter \(state.focus.title.lowercased())" + (state.focused.sku.map { " of SKU = \($0)" } ?? "") + ": "
+            let of = state.focused.sku.map { " of SKU = \($0)" } ?? state.focused.customer.map { " of \($0.name)" } ?? ""
+            var label = "Filter \(state.focus.title.lowercased())" + of + ": "
             // The typed text needs room too: a narrow screen gets the short label, which still names the SKU.
             if let sku = state.focused.sku, label.displayWidth > row.width - 12 { label = "Filter SKU = \(sku): " }
+            if let c = state.focused.customer, label.displayWidth > row.width - 12 { label = "Filter \(c.name): " }
             let x = buffer.put(label, x: row.x, y: row.y, style: .bold, maxWidth: row.width)
             buffer.render(field, in: Rect(x: row.x + x, y: row.y, width: row.width - x, height: 1))
             return

@@ -31,11 +31,12 @@ struct List: ParsableCommand {
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var list: ListOptions
         @Option(help: "Only this SKU, in the order receipts will serve it.") var sku: String?
+        @Option(help: "Only this customer's lines (its code, exactly; an unknown code is an error).") var customer: String?
 
         func run() throws {
             try perform {
                 let today = Context.current().today
-                let rows = try db.open(.readOnly).backorderLines(list.page, sku: sku, today: today)
+                let rows = try db.open(.readOnly).backorderLines(list.page, sku: sku, customer: customer, today: today)
                 if list.json { try printJSON(rows); return }
                 if list.csv { return printCSV(rows) }
                 printTable(["ORDER", "LINE", "DATE", "AGE", "P", "CUSTOMER", "SKU", "ITEM", "BACKORD", "PROMISED"],

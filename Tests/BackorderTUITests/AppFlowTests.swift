@@ -150,9 +150,14 @@ final class CountingService: WarehouseService, @unchecked Sendable {
     func note(_ p: Page) { largestPage = max(largestPage, p.limit) }
     func revision() throws -> Int { try base.revision() }
     func counts(today: Day) throws -> Counts { try base.counts(today: today) }
-    func rowCount(_ list: ListKind, filter: String, sku: String?) throws -> Int { try base.rowCount(list, filter: filter, sku: sku) }
+    func rowCount(_ list: ListKind, filter: String, sku: String?, customer: String?) throws -> Int {
+        try base.rowCount(list, filter: filter, sku: sku, customer: customer)
+    }
     func openOrders(_ page: Page) throws -> [OpenOrderRow] { note(page); orderQueries += 1; return try base.openOrders(page) }
-    func backorderLines(_ page: Page, sku: String?, today: Day) throws -> [BackorderRow] { note(page); return try base.backorderLines(page, sku: sku, today: today) }
+    func backorderLines(_ page: Page, sku: String?, customer: String?, today: Day) throws -> [BackorderRow] {
+        note(page)
+        return try base.backorderLines(page, sku: sku, customer: customer, today: today)
+    }
     func openArrivals(_ page: Page, sku: String?, today: Day) throws -> [ArrivalRow] { note(page); return try base.openArrivals(page, sku: sku, today: today) }
     func stock(_ page: Page, onlyShort: Bool, sku: String?) throws -> [Item] { note(page); return try base.stock(page, onlyShort: onlyShort, sku: sku) }
     func item(_ sku: String) throws -> Item { try base.item(sku) }

@@ -91,9 +91,13 @@ struct ReadOnlyService: WarehouseService, ReportService {
     var isReadOnly: Bool { true }
     func revision() throws -> Int { try base.revision() }
     func counts(today: Day) throws -> Counts { try base.counts(today: today) }
-    func rowCount(_ list: ListKind, filter: String, sku: String?) throws -> Int { try base.rowCount(list, filter: filter, sku: sku) }
+    func rowCount(_ list: ListKind, filter: String, sku: String?, customer: String?) throws -> Int {
+        try base.rowCount(list, filter: filter, sku: sku, customer: customer)
+    }
     func openOrders(_ page: Page) throws -> [OpenOrderRow] { try base.openOrders(page) }
-    func backorderLines(_ page: Page, sku: String?, today: Day) throws -> [BackorderRow] { try base.backorderLines(page, sku: sku, today: today) }
+    func backorderLines(_ page: Page, sku: String?, customer: String?, today: Day) throws -> [BackorderRow] {
+        try base.backorderLines(page, sku: sku, customer: customer, today: today)
+    }
     func openArrivals(_ page: Page, sku: String?, today: Day) throws -> [ArrivalRow] { try base.openArrivals(page, sku: sku, today: today) }
     func stock(_ page: Page, onlyShort: Bool, sku: String?) throws -> [Item] { try base.stock(page, onlyShort: onlyShort, sku: sku) }
     func item(_ sku: String) throws -> Item { try base.item(sku) }

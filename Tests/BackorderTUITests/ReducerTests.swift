@@ -343,6 +343,22 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(Views.caption(pane, width: 10), "1/1 /Acme…", "without a SKU the caption is simply cut")
     }
 
+    func testACaptionTooWideIsCutButNeverInsideTheCustomer() {
+        var pane = PaneState(kind: .backorders)
+        pane.total = 2
+        pane.customer = Customer(code: "NORDBYGG", name: "Nordbygg Grossist AS")
+        pane.filter = "nut"
+        XCTAssertEqual(Views.caption(pane), "1/2 Customer = Nordbygg Grossist AS /nut")
+        XCTAssertEqual(Views.caption(pane, width: 40), "1/2 Customer = Nordbygg Grossist AS /nut")
+        XCTAssertEqual(Views.caption(pane, width: 39), "1/2 Customer = Nordbygg Grossist AS /n…", "the text filter may be cut short")
+        XCTAssertEqual(Views.caption(pane, width: 34), "Nordbygg Grossist AS …", "the customer before the position")
+        XCTAssertEqual(Views.caption(pane, width: 21), "NORDBYGG …", "not \"Nordbygg Gros…\", which may be another customer: the code")
+        XCTAssertEqual(Views.caption(pane, width: 9), "1/2 …", "no room even for the code alone")
+        pane.filter = ""
+        XCTAssertEqual(Views.caption(pane, width: 20), "Nordbygg Grossist AS", "nothing follows the name: no \"…\"")
+        XCTAssertEqual(Views.caption(pane, width: 8), "NORDBYGG")
+    }
+
     func testFollowingAgainFromAnotherRowMovesTheRestriction() {
         var s = followingState(sku: "SKU-1")
         _ = Reducer.reduce(&s, .key(.char("f")))

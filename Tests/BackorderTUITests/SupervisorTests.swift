@@ -56,6 +56,32 @@ final class SupervisorTests: XCTestCase {
         }
     }
 
+    /// Enter on a backlog row where one customer's name ("Nordic") is part of another's ("Nordic Tools AS"): the pane
+    /// shows that customer's lines only, and says whose they are.
+    func testEnterOnABacklogCustomerScreens() throws {
+        for (sizeName, width, height) in [("80x24", 80, 24), ("40x12", 40, 12)] {
+            let w = try makeReportWarehouse()
+            try w.addCustomer(Customer(code: "C003", name: "Nordic"))
+            _ = try w.createOrder(NewOrder(number: "SO-000005", customer: "C003", orderDate: fixedToday.adding(days: -2),
+                                           lines: [NewOrderLine(sku: "SKU-2002", quantity: 3)]), ctx: fixedContext(-2))
+            let app = makeApp(w, width: width, height: height)
+            app.type(.char("R"), .tab, .tab, .tab, .tab)
+            guard case .backlog(let rows)? = app.state.reports.data else { return XCTFail("backlog not loaded") }
+            let i = try XCTUnwrap(rows.firstIndex { $0.customerCode == "C003" })
+            for _ in 0..<i { app.type(.down) }
+            app.type(.enter)
+            XCTAssertEqual(app.state.focus, .backorders)
+            XCTAssertEqual(app.state[pane: .backorders].customer, Customer(code: "C003", name: "Nordic"))
+            guard case .backorders(let lines) = app.state[pane: .backorders].rows else { return XCTFail("no backorder lines") }
+            XCTAssertEqual(lines.map(\.orderNumber), ["SO-000005"], "not the lines of Nordic Tools AS")
+            XCTAssertEqual(app.state[pane: .backorders].total, 1)
+            assertSnapshot(of: app.render(), named: "report-backlog-enter-\(sizeName)")
+            app.type(.escape)
+            XCTAssertNil(app.state[pane: .backorders].customer)
+            XCTAssertEqual(app.state[pane: .backorders].total, 5, "every customer's lines again")
+        }
+    }
+
     // MARK: flows on a real warehouse
 
     func testAgingBucketListsItsLinesAndEnterOpensTheOrder() throws {
@@ -202,14 +228,92 @@ final class SupervisorTests: XCTestCase {
         _ = Reducer.reduce(&s, .key(.char("R")))
         for _ in 0..<3 { _ = Reducer.reduce(&s, .key(.tab)) }
         XCTAssertEqual(s.reports.kind, .backlog)
-        _ = Reducer.reduce(&s, .reportLoaded(ReportQuery(kind: .backlog, from: period.0, to: period.1), .backlog([
-            BacklogRow(customerCode: "C1", customerName: "Nordic", orders: 1, lines: 3, units: 9, oldestAgeDays: 4, nextPromised: nil,
-                       unpromisedLines: 3)])))
+        _ = Reducer.reduce(&s, .reportLoaded(ReportQuery(kind: .backlog, from: period.0, to: period.1), .backlog([backlog("C1", "Nordic")])))
         let customer = Reducer.reduce(&s, .key(.enter))
         XCTAssertNil(s[pane: .backorders].sku)
-        XCTAssertEqual(s[pane: .backorders].filter, "Nordic")
-        XCTAssertEqual(customer, [.loadPane(.backorders, PaneQuery(page: Page(offset: 0, limit: 19, filter: "Nordic"), withTotal: false)),
-                                  .countRows(.backorders, filter: "Nordic")])
+        XCTAssertEqual(s[pane: .backorders].customer, Customer(code: "C1", name: "Nordic"))
+        XCTAssertEqual(s[pane: .backorders].filter, "")
+        XCTAssertEqual(customer, [.loadPane(.backorders, PaneQuery(page: Page(offset: 0, limit: 19, filter: ""), withTotal: true, customer: "C1"))])
+    }
+
+    func backlog(_ code: String, _ name: String) -> BacklogRow {
+        BacklogRow(customerCode: code, customerName: name, orders: 1, lines: 3, units: 9, oldestAgeDays: 4, nextPromised: nil, unpromisedLines: 3)
+    }
+
+    func line(_ order: String, customer: String = "Bolt") -> BackorderRow {
+        BackorderRow(orderNumber: order, customerName: customer, orderDate: fixedToday, priority: 5, lineNo: 1, sku: "SKU-1",
+                     itemName: "Bolt M8", backordered: 1, promised: nil, ageDays: 2, late: true)
+    }
+
+    /// Enter on a backlog row: exactly that customer's lines (by code, not a text filter of its name), of every SKU, with a
+    /// filter or SKU left from before dropped; answers for another restriction are dropped; a filter narrows further; Esc
+    /// drops the filter, then the customer; an item's backorders later are of every customer.
+    func testEnterOnABacklogRowRestrictsBackordersToExactlyThatCustomer() {
+        var s = state()
+        let period = (fixedToday.adding(days: -29), fixedToday)
+        s[pane: .backorders].filter = "acme"
+        s[pane: .backorders].sku = "SKU-1"
+        _ = Reducer.reduce(&s, .key(.char("R")))
+        for _ in 0..<4 { _ = Reducer.reduce(&s, .key(.tab)) }
+        XCTAssertEqual(s.reports.kind, .backlog)
+        _ = Reducer.reduce(&s, .reportLoaded(ReportQuery(kind: .backlog, from: period.0, to: period.1),
+                                             .backlog([backlog("BOLTON", "Bolton Bygg AS"), backlog("BOLT", "Bolt")])))
+        _ = Reducer.reduce(&s, .key(.down))
+        let effects = Reducer.reduce(&s, .key(.enter))
+        XCTAssertEqual(s.context, .panes)
+        XCTAssertEqual(s.focus, .backorders)
+        let pane = s[pane: .backorders]
+        XCTAssertEqual(pane.customer, Customer(code: "BOLT", name: "Bolt"))
+        XCTAssertNil(pane.sku, "a customer's lines of every SKU")
+        XCTAssertEqual(pane.filter, "", "no text filter: \"Bolt\" would match Bolton and the item Bolt M8 too")
+        XCTAssertFalse(pane.isUnrestricted, "the whole list's count from the counts does not apply")
+        XCTAssertEqual(effects, [.loadPane(.backorders, PaneQuery(page: Page(offset: 0, limit: 19, filter: ""), withTotal: true, customer: "BOLT"))],
+                       "the store restricts by code, rows and count at once")
+        XCTAssertEqual(s.message?.text, "Backorder lines of Bolt (Esc drops the restriction, R goes back to the report)")
+
+        // Answers for the whole list or another customer, fetched before, are dropped.
+        _ = Reducer.reduce(&s, .paneLoaded(.backorders, PaneLoad(top: 0, total: 9, rows: .backorders([line("SO-9", customer: "Bolton")]), filter: "")))
+        _ = Reducer.reduce(&s, .paneLoaded(.backorders, PaneLoad(top: 0, total: 9, rows: .backorders([line("SO-9", customer: "Bolton")]), filter: "",
+                                                                 customer: "BOLTON")))
+        XCTAssertEqual(s[pane: .backorders].loadedTop, -1)
+        _ = Reducer.reduce(&s, .paneLoaded(.backorders, PaneLoad(top: 0, total: 2, rows: .backorders([line("SO-4"), line("SO-2")]), filter: "",
+                                                                 customer: "BOLT")))
+        XCTAssertEqual(s[pane: .backorders].rows, .backorders([line("SO-4"), line("SO-2")]))
+        XCTAssertEqual(Views.caption(s[pane: .backorders]), "1/2 Customer = Bolt", "oldest first: no \"serving order\"")
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("w"))), [.export(.pane(.backorders, filter: "", customer: "BOLT"))],
+                       "CSV writes what the pane shows: that customer's lines only")
+
+        // A text filter narrows the customer's lines; its count is for the customer too.
+        _ = Reducer.reduce(&s, .key(.char("/")))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("n"))),
+                       [.loadPane(.backorders, PaneQuery(page: Page(offset: 0, limit: 19, filter: "n"), withTotal: false, customer: "BOLT")),
+                        .countRows(.backorders, filter: "n", customer: "BOLT")])
+        _ = Reducer.reduce(&s, .rowsCounted(.backorders, filter: "n", total: 7))
+        XCTAssertTrue(s[pane: .backorders].totalPending, "a count of every customer's lines is not this pane's")
+        _ = Reducer.reduce(&s, .rowsCounted(.backorders, filter: "n", customer: "BOLT", total: 1))
+        XCTAssertEqual(s[pane: .backorders].total, 1)
+        _ = Reducer.reduce(&s, .key(.enter))
+        XCTAssertEqual(Views.caption(s[pane: .backorders]), "1/1 Customer = Bolt /n")
+
+        let first = Reducer.reduce(&s, .key(.escape))
+        XCTAssertEqual(s[pane: .backorders].filter, "")
+        XCTAssertEqual(s[pane: .backorders].customer?.code, "BOLT", "the first Esc drops the text filter only")
+        XCTAssertEqual(first, [.loadPane(.backorders, PaneQuery(page: Page(offset: 0, limit: 19, filter: ""), withTotal: true, customer: "BOLT"))])
+        XCTAssertEqual(s.message?.text, "Filter of backorder lines dropped; still Bolt only (Esc again shows every customer)")
+        let second = Reducer.reduce(&s, .key(.escape))
+        XCTAssertNil(s[pane: .backorders].customer, "the second Esc lifts the customer restriction")
+        XCTAssertTrue(s[pane: .backorders].isUnrestricted)
+        XCTAssertEqual(second, [.loadPane(.backorders, PaneQuery(page: Page(offset: 0, limit: 19, filter: ""), withTotal: true))])
+        XCTAssertEqual(s.message?.text, "Bolt lifted: backorder lines of every customer")
+        XCTAssertEqual(Reducer.reduce(&s, .key(.escape)), [], "nothing left to lift")
+
+        // An item's backorders are of every customer: Enter on an item drops a customer restriction.
+        s[pane: .backorders].customer = Customer(code: "BOLT", name: "Bolt")
+        _ = Reducer.reduce(&s, .key(.char("4")))
+        _ = Reducer.reduce(&s, .paneLoaded(.stock, PaneLoad(top: 0, total: 1, rows: .stock([Item(sku: "SKU-1", name: "One")]), filter: "")))
+        _ = Reducer.reduce(&s, .key(.enter))
+        XCTAssertEqual(s[pane: .backorders].sku, "SKU-1")
+        XCTAssertNil(s[pane: .backorders].customer)
     }
 
     func testServicePeriodMovesBackAndNotPastToday() {

@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// `backorders notices` paging (--limit, --offset, and a word on stderr when more exist than were printed) and
-/// `list stock --sku`, through the real binary.
+/// `backorders notices` paging (--limit, --offset, and a word on stderr when more exist than were printed),
+/// `list stock --sku` and `list backorders --customer`, through the real binary.
 final class NoticesAndStockCLITests: XCTestCase {
     var db = ""
     var dir: URL { URL(fileURLWithPath: db).deletingLastPathComponent() }
@@ -161,6 +161,47 @@ final class NoticesAndStockCLITests: XCTestCase {
         let unknown = try run(["list", "stock", "--sku", "NOPE", "--json"])
         XCTAssertEqual(unknown.status, 0, "like list arrivals --sku: an empty list, not an error")
         XCTAssertEqual(unknown.stdout, "[\n\n]\n")
+    }
+
+    // MARK: list backorders --customer
+
+    /// Customer BOLT is called "Bolt"; Bolton's name and the item Bolt M8's contain that too. `--customer BOLT` lists
+    /// Bolt's lines only (a text filter would list all three), combines with --filter and --sku, and an unknown code fails.
+    func testListBackordersCustomerIsExactlyThatCustomer() throws {
+        for args in [["init"], ["item", "add", "BOLT-M8", "Bolt M8"], ["item", "add", "NUT", "Nut M8"],
+                     ["customer", "add", "BOLT", "Bolt"], ["customer", "add", "BOLTON", "Bolton Bygg AS"], ["customer", "add", "C3", "Other AS"],
+                     ["order", "create", "--customer", "BOLTON", "--number", "SO-1", "--date", "2026-11-05", "BOLT-M8=10"],
+                     ["order", "create", "--customer", "BOLT", "--number", "SO-2", "--date", "2026-11-10", "NUT=5", "BOLT-M8=3"],
+                     ["order", "create", "--customer", "C3", "--number", "SO-3", "--date", "2026-11-15", "BOLT-M8=2"],
+                     ["order", "create", "--customer", "BOLT", "--number", "SO-4", "--date", "2026-10-26", "NUT=4"]] {
+            let r = try run(args)
+            XCTAssertEqual(r.status, 0, "\(args): \(r.stderr)")
+        }
+        func lines(_ args: [String]) throws -> [String] {
+            let r = try run(["list", "backorders", "--json"] + args)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]], r.stdout)
+            return rows.map { "\($0["orderNumber"] as? String ?? "?")/\(($0["lineNo"] as? NSNumber)?.intValue ?? 0)" }
+        }
+        XCTAssertEqual(try lines(["--filter", "Bolt"]), ["SO-4/1", "SO-1/1", "SO-2/1", "SO-2/2", "SO-3/1"], "the text filter matches names")
+        XCTAssertEqual(try lines(["--customer", "BOLT"]), ["SO-4/1", "SO-2/1", "SO-2/2"], "oldest first")
+        XCTAssertEqual(try lines(["--customer", "BOLTON"]), ["SO-1/1"])
+        XCTAssertEqual(try lines(["--customer", "BOLT", "--filter", "nut"]), ["SO-4/1", "SO-2/1"])
+        XCTAssertEqual(try lines(["--customer", "BOLT", "--sku", "BOLT-M8"]), ["SO-2/2"])
+        XCTAssertEqual(try lines(["--customer", "C3", "--sku", "NUT"]), [], "a known customer without such lines: an empty list")
+        XCTAssertEqual(try lines(["--customer", "BOLT", "--limit", "1", "--offset", "1"]), ["SO-2/1"])
+
+        let text = try run(["list", "backorders", "--customer", "BOLTON"])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("SO-1 ") && text.stdout.contains("Bolton Bygg AS"), text.stdout)
+        XCTAssertFalse(text.stdout.contains("SO-2"), text.stdout)
+
+        for code in ["NOPE", "bolt", "BOL"] {
+            let unknown = try run(["list", "backorders", "--customer", code])
+            XCTAssertEqual(unknown.status, 1, "an unknown customer is refused like an unknown order, not an empty list")
+            XCTAssertEqual(unknown.stdout, "")
+            XCTAssertEqual(unknown.stderr, "backorders: unknown customer \(code)\n")
+        }
     }
 
     /// `receive --sku SKU QTY` (the README's unplanned receipt) books the units; a PO/line with --sku, a missing or

@@ -76,6 +76,7 @@ final class SampleWarehouseTests: XCTestCase {
     func testListArrivals() throws { try assertGolden(["list", "arrivals"], "list-arrivals.txt") }
     func testListStock() throws { try assertGolden(["list", "stock"], "list-stock.txt") }
     func testListStockOfOneSKU() throws { try assertGolden(["list", "stock", "--sku", "FS-1002"], "list-stock-FS-1002.txt") }
+    func testListBackordersOfOneCustomer() throws { try assertGolden(["list", "backorders", "--customer", "NORDBYGG"], "list-backorders-NORDBYGG.txt") }
     func testNoticesPage() throws { try assertGolden(["notices", "--limit", "2", "--offset", "1"], "notices-2-from-1.txt") }
     func testWholesalerStatus() throws { try assertGolden(["status", Self.wholesalerOrder], "status-\(Self.wholesalerOrder).txt") }
 
