@@ -17,7 +17,9 @@ final class OperationTx {
     private var events: [Int64: [NoticeEvent]] = [:]
     /// What automatic allocation gave out during this operation, in the order it happened.
     private(set) var allocations: [ReceiptResult.Allocation] = []
-    /// The promised dates (as stored) that re-pegging wrote during this operation, by line id.
+    /// Set by an operation that reports its lines' promised dates: `promisedWritten` is then kept.
+    var keepsPromised = false
+    /// With `keepsPromised`, the promised dates (as stored) that re-pegging wrote during this operation, by line id.
     private(set) var promisedWritten: [Int64: String] = [:]
 
     /// Set by an operation that has made sure none of the SKUs it touched has free units while lines wait (a new order
@@ -232,7 +234,7 @@ final class OperationTx {
             for sku in pegSkus.union(pegFrom.keys).sorted() {
                 let from = pegSkus.contains(sku) ? nil : pegFrom[sku]
                 for change in try Pegging.repeg(db, sku: sku, from: from) {
-                    promisedWritten[change.lineId] = change.date
+                    if keepsPromised { promisedWritten[change.lineId] = change.date }
                     if change.wasWaiting { note(.promisedDateChanged, order: change.orderId) }
                 }
             }
