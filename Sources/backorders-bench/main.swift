@@ -434,7 +434,7 @@ func run(_ options: Options) throws -> String {
               + "of exactly the units those 1,000 lines wait for, and the run fails unless it fills exactly those 1,000 lines "
               + "and leaves nothing free. Its time includes re-pegging the SKU's remaining waiting lines and the customer notices that causes.")
     md.append("- New order: `createOrder` with 20 different SKUs drawn at random (fixed seed) from all items, 1–10 units each, "
-              + "for a random customer; the time includes reading back the order's detail.")
+              + "for a random customer; the time includes the order's detail it returns (lines, promised dates, journal).")
     md.append("- check(): `check()` as `backorders check` runs it, after the writes above; it found nothing. Two readers side by "
               + "side: one runs `PRAGMA quick_check`, SQLite's `foreign_key_check` of the small tables and the small rules; the "
               + "other reads the journal, the order lines and the shipment lines once each in row order and checks every rule "
