@@ -406,29 +406,28 @@ public enum Reducer {
 
     /// Restricts a pane to exactly one SKU, or (nil) shows every SKU again, keeping the text filter.
     static func restrict(_ state: inout AppState, _ kind: PaneKind, to sku: String?) -> [Effect] {
-        var pane = state[pane: kind]
+        let pane = state[pane: kind]
         // Following a SKU is a fresh look at it: a text filter or a customer chosen for something else would hide its rows.
-        let filter = sku == nil ? pane.filter : ""
-        let customer = sku == nil ? pane.customer : nil
-        guard pane.sku != sku || pane.filter != filter || pane.customer != customer else { return [] }
-        pane.sku = sku
-        pane.filter = filter
-        pane.customer = customer
-        state[pane: kind] = pane
-        return narrowed(&state, kind)
+        return sku == nil ? narrow(&state, kind, sku: nil, customer: pane.customer, filter: pane.filter)
+                          : narrow(&state, kind, sku: sku, customer: nil, filter: "")
     }
 
     /// Restricts a pane (the backorder lines) to exactly one customer, or (nil) shows every customer's again, keeping the
     /// text filter.
     static func restrict(_ state: inout AppState, _ kind: PaneKind, toCustomer customer: Customer?) -> [Effect] {
-        var pane = state[pane: kind]
+        let pane = state[pane: kind]
         // A customer's lines of every SKU, seen afresh: an item's restriction or a filter left from before would hide most.
-        let filter = customer == nil ? pane.filter : ""
-        let sku = customer == nil ? pane.sku : nil
-        guard pane.customer != customer || pane.filter != filter || pane.sku != sku else { return [] }
+        return customer == nil ? narrow(&state, kind, sku: pane.sku, customer: nil, filter: pane.filter)
+                               : narrow(&state, kind, sku: nil, customer: customer, filter: "")
+    }
+
+    /// Sets a pane's restrictions and filter, and starts it over when any of them changed.
+    private static func narrow(_ state: inout AppState, _ kind: PaneKind, sku: String?, customer: Customer?, filter: String) -> [Effect] {
+        var pane = state[pane: kind]
+        guard pane.sku != sku || pane.customer != customer || pane.filter != filter else { return [] }
+        pane.sku = sku
         pane.customer = customer
         pane.filter = filter
-        pane.sku = sku
         state[pane: kind] = pane
         return narrowed(&state, kind)
     }
