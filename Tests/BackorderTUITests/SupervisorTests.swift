@@ -316,6 +316,18 @@ final class SupervisorTests: XCTestCase {
         XCTAssertNil(s[pane: .backorders].customer)
     }
 
+    /// A customer's pane with nothing in it says whose it is and how to see every customer's lines, not "no backorders".
+    func testAnEmptyCustomerPaneSaysWhoseItIs() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.char("2")))
+        _ = Reducer.restrict(&s, .backorders, toCustomer: Customer(code: "BOLT", name: "Bolt"))
+        _ = Reducer.reduce(&s, .paneLoaded(.backorders, PaneLoad(top: 0, total: 0, rows: .backorders([]), filter: "", customer: "BOLT")))
+        XCTAssertTrue(Views.render(s).text.contains("Nothing for Bolt (Esc shows every customer)"), Views.render(s).text)
+        s[pane: .backorders].filter = "zz"
+        _ = Reducer.reduce(&s, .paneLoaded(.backorders, PaneLoad(top: 0, total: 0, rows: .backorders([]), filter: "zz", customer: "BOLT")))
+        XCTAssertTrue(Views.render(s).text.contains("Bolt: nothing matches /zz (Esc drops the filter)"), Views.render(s).text)
+    }
+
     func testServicePeriodMovesBackAndNotPastToday() {
         var s = state()
         _ = Reducer.reduce(&s, .key(.char("R")))
