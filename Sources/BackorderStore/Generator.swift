@@ -250,11 +250,13 @@ private func hotPathQueries() -> [(name: String, sql: String, arguments: Stateme
         UPDATE order_line SET ordered = ordered + ?, allocated = allocated + ?, picked = picked + ?, shipped = shipped + ?,
             backordered = backordered + ?, cancelled = cancelled + ?, version = version + 1 WHERE id = ?
         """, [0, 1, 0, 0, -1, 0, 1]),
-    ("receipt: serve many lines (journalAllocations)", """
-        UPDATE order_line SET allocated = allocated + g.q, backordered = backordered - g.q, version = version + 1
-        FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS q FROM json_each(?)) AS g
-        WHERE order_line.id = g.id
-        """, ["[[1,1]]"]),
+    ("receipt: fill many lines (journalAllocations)", """
+        UPDATE order_line SET allocated = allocated + backordered, backordered = 0, version = version + 1
+        WHERE id IN (SELECT value FROM json_each(?))
+        """, ["[1,2]"]),
+    ("receipt: serve the last line in part (journalAllocations)", """
+        UPDATE order_line SET allocated = allocated + ?1, backordered = backordered - ?1, version = version + 1 WHERE id = ?2
+        """, [1, 1]),
     ("re-pegging: open supply of a SKU (Pegging.repeg)", """
         SELECT eta, quantity - received AS outstanding FROM arrival INDEXED BY arrival_open_sku
         WHERE sku = ? AND closed_at IS NULL ORDER BY eta, id
@@ -267,9 +269,9 @@ private func hotPathQueries() -> [(name: String, sql: String, arguments: Stateme
         SELECT backordered, promised, priority, order_date, order_no, line_no, line_id, order_id FROM waiting
         WHERE sku = ? AND (priority, order_date, order_no, line_no) >= (?, ?, ?, ?) ORDER BY priority, order_date, order_no, line_no
         """, ["SKU-000001", 5, "2026-01-01", "SO-000001", 1]),
-    ("re-pegging: units waiting from where a new order joined (Pegging.repeg)", """
-        SELECT COALESCE(SUM(backordered), 0) FROM waiting WHERE sku = ? AND (priority, order_date, order_no, line_no) >= (?, ?, ?, ?)
-        """, ["SKU-000001", 5, "2026-01-01", "SO-000001", 1]),
+    ("re-pegging: write one moved date (Pegging.write)", """
+        UPDATE waiting SET promised = ? WHERE sku = ? AND priority = ? AND order_date = ? AND order_no = ? AND line_no = ?
+        """, ["2026-02-01", "SKU-000001", 5, "2026-01-01", "SO-000001", 1]),
     ("re-pegging: write moved dates, one range per date (Pegging.write)", """
         UPDATE waiting SET promised = ?1
         WHERE sku = ?2 AND (priority, order_date, order_no, line_no) >= (?3, ?4, ?5, ?6)
@@ -279,13 +281,16 @@ private func hotPathQueries() -> [(name: String, sql: String, arguments: Stateme
     ("operation end: pending notice of an order", "SELECT id, events FROM notice WHERE order_id = ? AND sent_at IS NULL", [1]),
     ("new order: next number", "SELECT COALESCE(MAX(id), 0) + 1 FROM orders", []),
     ("new order: free stock of its SKUs", """
-        SELECT sku, on_hand - allocated - picked FROM item WHERE sku IN (SELECT value FROM json_each(?))
+        SELECT sku, on_hand - allocated - picked, name, backordered FROM item WHERE sku IN (SELECT value FROM json_each(?))
         """, [#"["SKU-000001","SKU-000002"]"#]),
-    ("operation end: item counters of the SKUs it moved (flushItems)", """
-        UPDATE item SET on_hand = on_hand + json_extract(j.value, '$[1]'), allocated = allocated + json_extract(j.value, '$[2]'),
-            picked = picked + json_extract(j.value, '$[3]'), backordered = backordered + json_extract(j.value, '$[4]')
-        FROM json_each(?) AS j WHERE item.sku = json_extract(j.value, '$[0]')
-        """, [#"[["SKU-000001",0,0,0,0]]"#]),
+    ("new order: journal rows read from its lines (insertNewLines)", """
+        INSERT INTO movement (at, actor, kind, sku, quantity, line_id, d_ordered, d_allocated, d_backordered)
+        SELECT ?1, ?2, 'order', sku, ordered, id, ordered, allocated, backordered FROM order_line WHERE order_id = ?3 ORDER BY line_no
+        """, [0, "plan", -1]),
+    ("operation end: item counters of a SKU it moved (flushItems)", """
+        UPDATE item SET on_hand = on_hand + ?, allocated = allocated + ?, picked = picked + ?, backordered = backordered + ?
+        WHERE sku = ?
+        """, [0, 0, 0, 0, "SKU-000001"]),
     ("operation end: SKUs with free stock and waiting lines", """
         SELECT sku FROM item WHERE sku IN (SELECT value FROM json_each(?)) AND on_hand - allocated - picked > 0 AND backordered > 0
         """, [#"["SKU-000001","SKU-000002"]"#]),

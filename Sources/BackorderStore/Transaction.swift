@@ -98,7 +98,7 @@ final class OperationTx {
     /// row the largest rowid so far plus one (it guesses only once the largest possible rowid is taken, which our tables,
     /// never given explicit ids, cannot reach): cheaper than RETURNING, which first copies the rows aside.
     private func insertedIds(_ count: Int) throws -> [Int64] {
-        guard db.changesCount == count else { throw InsertMismatch(written: db.changesCount, meant: count) }
+        guard db.changesCount == count else { throw RowCountMismatch(written: db.changesCount, meant: count) }
         let last = db.lastInsertedRowID
         return (0..<Int64(count)).map { last - Int64(count) + 1 + $0 }
     }
@@ -168,20 +168,27 @@ final class OperationTx {
             covered += w.backordered
         }
         let byLine = Dictionary(uniqueKeysWithValues: waiting.map { ($0.line.lineId, $0) })
-        var grants: [(lineId: Int64, quantity: Int)] = []
+        var grants: [Grant] = []
         for grant in Rules.distribute(free, to: waiting.map(\.line)) {
             guard let w = byLine[grant.lineId] else { continue }
-            grants.append((grant.lineId, grant.quantity))
-            allocations.append(.init(orderNumber: w.line.orderNumber, lineNo: w.line.lineNo, quantity: grant.quantity,
-                                     lineFilled: grant.quantity == w.line.backordered))
+            let filled = grant.quantity == w.line.backordered
+            grants.append(Grant(lineId: grant.lineId, quantity: grant.quantity, filled: filled))
+            allocations.append(.init(orderNumber: w.line.orderNumber, lineNo: w.line.lineNo, quantity: grant.quantity, lineFilled: filled))
         }
         try journalAllocations(sku: sku, grants)
         try flushItems()
     }
 
-    /// Journals and applies allocations of one SKU's stock to waiting lines: the same rows `apply` would write, in two
+    /// Units given to one waiting line; `filled` when they are all it waited for (as read from the queue in this operation).
+    private struct Grant {
+        var lineId: Int64
+        var quantity: Int
+        var filled: Bool
+    }
+
+    /// Journals and applies allocations of one SKU's stock to waiting lines: the same rows `apply` would write, in a few
     /// statements instead of two per line (a receipt can serve a thousand lines).
-    private func journalAllocations(sku: String, _ grants: [(lineId: Int64, quantity: Int)]) throws {
+    private func journalAllocations(sku: String, _ grants: [Grant]) throws {
         guard !grants.isEmpty else { return }
         let list = JSONArgument.intPairs(grants.lazy.map { ($0.lineId, $0.quantity) })
         // json_each walks the array in order, so the journal rows follow the serving order (a test holds it to that);
@@ -192,11 +199,22 @@ final class OperationTx {
                    json_extract(value, '$[1]'), -json_extract(value, '$[1]')
             FROM json_each(?4)
             """).execute(arguments: [ctx.now.unixTime, ctx.actor, sku, list])
-        try db.cachedStatement(sql: """
-            UPDATE order_line SET allocated = allocated + g.q, backordered = backordered - g.q, version = version + 1
-            FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS q FROM json_each(?)) AS g
-            WHERE order_line.id = g.id
-            """).execute(arguments: [list])
+        // A filled line's counters move by its own backordered units: a list of ids, which SQLite walks seeking each row,
+        // instead of an UPDATE ... FROM the quantities, which copies the joined rows aside first. Only the last line served
+        // can be filled in part.
+        let filled = grants.filter(\.filled).map(\.lineId)
+        if !filled.isEmpty {
+            try db.cachedStatement(sql: """
+                UPDATE order_line SET allocated = allocated + backordered, backordered = 0, version = version + 1
+                WHERE id IN (SELECT value FROM json_each(?))
+                """).execute(arguments: [JSONArgument.ids(filled)])
+            guard db.changesCount == filled.count else { throw RowCountMismatch(written: db.changesCount, meant: filled.count) }
+        }
+        for g in grants where !g.filled {
+            try db.cachedStatement(sql: """
+                UPDATE order_line SET allocated = allocated + ?1, backordered = backordered - ?1, version = version + 1 WHERE id = ?2
+                """).execute(arguments: [g.quantity, g.lineId])
+        }
         let units = grants.reduce(0) { $0 + $1.quantity }
         var item = itemDeltas[sku] ?? (0, 0, 0, 0)
         item.allocated += units; item.backordered -= units
@@ -243,8 +261,8 @@ final class OperationTx {
     }
 }
 
-/// An INSERT wrote another number of rows than it was given: a fault, and the operation is rolled back.
-struct InsertMismatch: Error, CustomStringConvertible {
+/// A statement wrote another number of rows than it was given: a fault, and the operation is rolled back.
+struct RowCountMismatch: Error, CustomStringConvertible {
     var written: Int
     var meant: Int
     var description: String { "internal fault: wrote \(written) rows where \(meant) were meant" }
