@@ -151,6 +151,7 @@ extension Warehouse {
             let ids = try tx.insertNewLines(orderId: orderId, number: number, priority: new.priority, date: date.iso, planned)
             tx.newOrders.insert(orderId)
             tx.keepsPromised = readBack
+            tx.waitingBefore = waiting
             // Free units left on a SKU whose lines already waited would be given out by `finish`; else there is nothing to give.
             var freeAfter = free
             for p in planned { freeAfter[p.sku, default: 0] -= p.delta.allocated }

@@ -55,13 +55,16 @@ enum Pegging {
     /// supply did not change, the lines ahead keep their dates, and the units they wait for (the item's waiting total
     /// minus the lines from `from` on) are taken from the supply first. A new order behind a long queue then reads only
     /// its own lines.
-    static func repeg(_ db: Database, sku: String, from: QueueKey? = nil) throws -> [Change] {
+    ///
+    /// `waitingTotal`, when the caller knows it, is the item's waiting units now (read from the item otherwise).
+    static func repeg(_ db: Database, sku: String, from: QueueKey? = nil, waitingTotal: Int? = nil) throws -> [Change] {
         // Supply first: (ETA, units still expected) in ETA order. Usually a handful of rows.
         var supply: [(eta: String, left: Int)] = []
-        for r in try db.rows(sql: """
+        let arrivals = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT eta, quantity - received AS outstanding FROM arrival INDEXED BY arrival_open_sku
             WHERE sku = ? AND closed_at IS NULL ORDER BY eta, id
-            """, arguments: [sku]) {
+            """), arguments: [sku])
+        while let r = try arrivals.next() {
             let left: Int = r[1]
             if left > 0 { supply.append((r[0], left)) }
         }
@@ -103,7 +106,8 @@ enum Pegging {
             if let from {
                 // The lines from `from` on, read once: the units waiting ahead of them (the item's waiting total minus
                 // theirs) take the supply first.
-                let waiting = try Int.fetchOne(db.cachedStatement(sql: "SELECT backordered FROM item WHERE sku = ?"), arguments: [sku]) ?? 0
+                let waiting = try waitingTotal
+                    ?? Int.fetchOne(db.cachedStatement(sql: "SELECT backordered FROM item WHERE sku = ?"), arguments: [sku]) ?? 0
                 let tail = try Row.fetchAll(db.cachedStatement(sql: queueFrom),
                                             arguments: [sku, from.priority, from.orderDate, from.orderNumber, from.lineNo])
                 _ = consume(waiting - tail.reduce(0) { $0 + ($1[0] as Int) })

@@ -27,6 +27,11 @@ final class OperationTx {
     var nothingToAllocate = false
     /// Orders created in this operation: they have no notice yet, so none is looked for.
     var newOrders = Set<Int64>()
+    /// The items' waiting units as a caller read them at the start of this operation (a new order reads its SKUs'):
+    /// re-pegging from where new lines joined a queue then need not read the total again.
+    var waitingBefore: [String: Int] = [:]
+    /// Units of the lines that joined each SKU's queue in this operation (the SKUs of `pegFrom`).
+    private var joinedUnits: [String: Int] = [:]
 
     /// Set inside a batch: promised dates are recomputed once at its end instead of after each operation.
     let deferred: DeferredPegging?
@@ -113,6 +118,7 @@ final class OperationTx {
         touchedSkus.insert(m.sku)
         if let key = refs.queueKey, d.backordered > 0, d.onHand == 0 {
             pegFrom[m.sku] = min(pegFrom[m.sku] ?? key, key)
+            joinedUnits[m.sku, default: 0] += d.backordered
         } else if d.backordered != 0 || d.onHand > 0 {
             pegSkus.insert(m.sku)
         }
@@ -251,7 +257,9 @@ final class OperationTx {
         } else {
             for sku in pegSkus.union(pegFrom.keys).sorted() {
                 let from = pegSkus.contains(sku) ? nil : pegFrom[sku]
-                for change in try Pegging.repeg(db, sku: sku, from: from) {
+                // Only lines joining moved the SKU's waiting units (else it would be in pegSkus): the total follows.
+                let total = from == nil ? nil : waitingBefore[sku].map { $0 + joinedUnits[sku, default: 0] }
+                for change in try Pegging.repeg(db, sku: sku, from: from, waitingTotal: total) {
                     if keepsPromised { promisedWritten[change.lineId] = change.date }
                     if change.wasWaiting { note(.promisedDateChanged, order: change.orderId) }
                 }
