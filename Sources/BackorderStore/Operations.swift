@@ -159,6 +159,7 @@ extension Warehouse {
             try tx.finish()
             guard readBack else { return (number, nil) }
             // The order as written, when nothing but its own lines and their dates happened to it; else read back.
+            guard tx.allocations.isEmpty, tx.deferred == nil else { return (number, try detail(db, number, today: ctx.today)) }
             let order = Order(id: orderId, number: number, customerCode: new.customer, customerName: customerName, orderDate: date,
                               priority: new.priority, policy: new.policy, closedAt: nil, version: 1)
             var lines: [OrderDetail.Line] = [], history: [Movement] = []
@@ -177,7 +178,6 @@ extension Warehouse {
                 history.append(Movement(id: ids.movementIds[i], at: ctx.now, actor: ctx.actor, kind: .order, sku: p.sku, quantity: d.ordered,
                                         delta: d, orderNumber: number, lineNo: i + 1, arrivalReference: nil, document: nil, note: ""))
             }
-            guard tx.allocations.isEmpty, tx.deferred == nil else { return (number, try detail(db, number, today: ctx.today)) }
             return (number, OrderDetail(order: order, lines: lines, shipments: [], history: history))
         }
     }

@@ -133,14 +133,6 @@ enum Pegging {
             var end = start
             while end + 1 < moved.count && moved[end + 1].date == moved[start].date { end += 1 }
             let (first, last, date) = (moved[start].key, moved[end].key, moved[start].date)
-            if start == end {
-                // One line (a new order's line behind the queue, usually): a keyed update, which SQLite does in one pass.
-                try db.cachedStatement(sql: """
-                    UPDATE waiting SET promised = ? WHERE sku = ? AND priority = ? AND order_date = ? AND order_no = ? AND line_no = ?
-                    """).execute(arguments: [date, sku, first.priority, first.orderDate, first.orderNumber, first.lineNo])
-                start = end + 1
-                continue
-            }
             try db.cachedStatement(sql: """
                 UPDATE waiting SET promised = ?1
                 WHERE sku = ?2 AND (priority, order_date, order_no, line_no) >= (?3, ?4, ?5, ?6)

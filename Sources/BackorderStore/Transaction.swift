@@ -72,7 +72,6 @@ final class OperationTx {
     /// The lines of an order created in this operation (it has no others: the journal reads all of its lines), with
     /// their first journal movements read from them (so counters and journal agree by construction): two statements for
     /// the whole order, not two per line. Returns the lines' ids and their movements' ids, both in line order.
-    @discardableResult
     func insertNewLines(orderId: Int64, number: String, priority: Int, date: String,
                         _ lines: [(sku: String, delta: Delta)]) throws -> (lineIds: [Int64], movementIds: [Int64]) {
         var rows = JSONRows()
