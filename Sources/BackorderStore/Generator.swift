@@ -74,7 +74,7 @@ extension Warehouse {
                         """).map { (name: $0["name"] as String, sql: $0["sql"] as String) }
                     for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(trigger.name.quotedDatabaseIdentifier)") }
                     // The last tenth of the journal goes in after the indexes: rebuilt by sorting, an index has full
-                    // pages, and the first new row at the end of each SKU's run of `movement_sku_line` would split one.
+                    // pages, and the first new row at the end of each SKU's run of `movement_allocation` would split one.
                     // Written row by row, that tail leaves the room that use leaves where new rows go (an order then
                     // changes about 90 pages, not 180), for a tenth of the cost of building every index that way.
                     let tail = story.journalCount - story.journalCount / 10
@@ -300,13 +300,8 @@ private func hotPathQueries() -> [(name: String, sql: String, arguments: Stateme
         JOIN waiting w ON w.sku = l.sku AND w.priority = l.priority AND w.order_date = l.order_date AND w.order_no = l.order_no AND w.line_no = l.line_no
         WHERE l.order_id = ? AND l.backordered > 0
         """, [1]),
-    ("order detail: journal", """
-        SELECT \(movementColumns)
-        FROM order_line l JOIN movement m INDEXED BY movement_sku_line ON m.sku = l.sku AND m.line_id = l.id
-        LEFT JOIN arrival a ON a.id = m.arrival_id LEFT JOIN shipment s ON s.id = m.shipment_id LEFT JOIN receipt r ON r.id = m.receipt_id
-        WHERE l.order_id = ? ORDER BY m.id
-        """, [1]),
-    ("shipment: did the line wait before", "SELECT EXISTS(SELECT 1 FROM movement INDEXED BY movement_sku_line WHERE sku = ? AND line_id = ? AND kind = 'allocate')", ["SKU-000001", 1]),
+    ("order detail: journal", orderJournalSQL, [1]),
+    ("shipment: did the line wait before", "SELECT EXISTS(SELECT 1 FROM movement INDEXED BY movement_allocation WHERE sku = ? AND line_id = ? AND kind = 'allocate')", ["SKU-000001", 1]),
 ] }
 
 // MARK: - random numbers

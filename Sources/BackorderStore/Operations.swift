@@ -219,7 +219,7 @@ extension Warehouse {
                 try db.execute(sql: "INSERT INTO shipment_line (shipment_id, line_id, quantity) VALUES (?, ?, ?)",
                                arguments: [shipmentId, m.lineId, m.quantity])
                 // Units that reached this line from a receipt after it waited: a backorder filled and shipped.
-                if try exists(db, "SELECT 1 FROM movement INDEXED BY movement_sku_line WHERE sku = ? AND line_id = ? AND kind = 'allocate'",
+                if try exists(db, "SELECT 1 FROM movement INDEXED BY movement_allocation WHERE sku = ? AND line_id = ? AND kind = 'allocate'",
                               [m.sku, m.lineId]) {
                     tx.note(.backorderShipped, order: order.id)
                 }

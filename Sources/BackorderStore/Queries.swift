@@ -160,12 +160,7 @@ extension Warehouse {
                             overridden: s["overridden"], lines: sl)
         }
         var history: [Movement] = []
-        let journal = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT \(movementColumns)
-            FROM order_line l JOIN movement m INDEXED BY movement_sku_line ON m.sku = l.sku AND m.line_id = l.id
-            LEFT JOIN arrival a ON a.id = m.arrival_id LEFT JOIN shipment s ON s.id = m.shipment_id LEFT JOIN receipt r ON r.id = m.receipt_id
-            WHERE l.order_id = ? ORDER BY m.id
-            """), arguments: [order.id])
+        let journal = try Row.fetchCursor(db.cachedStatement(sql: orderJournalSQL), arguments: [order.id])
         while let r = try journal.next() { history.append(movementFrom(r, orderNumber: number)) }
         let reasons = history.filter { $0.kind == .cancel }.map(\.note)
         return OrderDetail(order: order, lines: lines.map { .init(line: $0, promised: promised[$0.id] ?? nil) },
@@ -401,6 +396,20 @@ func arrivalFrom(_ r: Row) -> Arrival {
 let movementColumns = """
     m.id, m.at, m.actor, m.kind, m.sku, m.quantity, m.d_ordered, m.d_allocated, m.d_picked, m.d_shipped, m.d_backordered,
     m.d_cancelled, m.d_on_hand, m.note, l.line_no, a.po_number, a.po_line, s.number, r.number
+    """
+/// An order's journal, oldest first: its lines' own movements (`movement_by_line`) and the allocations they received
+/// (`movement_allocation`, keyed by SKU); schema v9 keeps the two apart.
+let orderJournalSQL = """
+    SELECT \(movementColumns)
+    FROM order_line l JOIN movement m INDEXED BY movement_by_line ON m.line_id = l.id AND m.kind <> 'allocate'
+    LEFT JOIN arrival a ON a.id = m.arrival_id LEFT JOIN shipment s ON s.id = m.shipment_id LEFT JOIN receipt r ON r.id = m.receipt_id
+    WHERE l.order_id = ?1
+    UNION ALL
+    SELECT \(movementColumns)
+    FROM order_line l JOIN movement m INDEXED BY movement_allocation ON m.sku = l.sku AND m.line_id = l.id AND m.kind = 'allocate'
+    LEFT JOIN arrival a ON a.id = m.arrival_id LEFT JOIN shipment s ON s.id = m.shipment_id LEFT JOIN receipt r ON r.id = m.receipt_id
+    WHERE l.order_id = ?1
+    ORDER BY 1
     """
 /// How many columns `movementColumns` holds: a query's own columns follow them.
 let movementColumnCount = 19

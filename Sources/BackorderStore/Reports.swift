@@ -113,7 +113,8 @@ extension Warehouse: ReportService {
                 for r in try db.rows(sql: """
                     SELECT l.id, l.order_no, l.line_no, l.sku, l.order_date, l.ordered, l.allocated + l.picked + l.backordered AS open,
                            i.name AS item_name, o.customer, c.name AS customer_name,
-                           EXISTS (SELECT 1 FROM movement m INDEXED BY movement_sku_line WHERE m.sku = l.sku AND m.line_id = l.id AND m.d_backordered > 0) AS ever
+                           EXISTS (SELECT 1 FROM movement m INDEXED BY movement_by_line
+                                   WHERE m.line_id = l.id AND m.kind <> 'allocate' AND m.d_backordered > 0) AS ever
                     FROM order_line l JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer JOIN item i ON i.sku = l.sku
                     WHERE l.order_id = ? ORDER BY l.line_no
                     """, arguments: [orderId]) {

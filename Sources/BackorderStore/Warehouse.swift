@@ -48,6 +48,8 @@ public final class Warehouse: @unchecked Sendable {
     /// Where the data lives; nil when in memory.
     public let path: String?
     public let isReadOnly: Bool
+    /// The format changes (migrations) that opening this file applied, oldest first; empty when it was current.
+    public private(set) var upgrades: [String] = []
     /// Checkpoints the log in the background for a file open for writing.
     let checkpointer: Checkpointer?
     /// Set once `close` has released the connections; guarded by `closeLock`.
@@ -135,13 +137,15 @@ public final class Warehouse: @unchecked Sendable {
         }
         let pending = try pendingMigrations(path: path)
         if readOnly && !pending.isEmpty {
-            throw BackorderError.dataFile("\(path) uses an older file format; open it once without --read-only to upgrade it")
+            throw BackorderError.dataFile("\(path) uses an older file format; upgrade it once with `backorders upgrade` (or open it without --read-only)")
         }
         do {
             let checkpointer = readOnly ? nil : Checkpointer(path: path)
             let pool = try makePool(path: path, readOnly: readOnly, checkpointer: checkpointer)
             if !readOnly && !pending.isEmpty { try Schema.migrator.migrate(pool) }
-            return Warehouse(writer: pool, path: path, readOnly: readOnly, checkpointer: checkpointer)
+            let w = Warehouse(writer: pool, path: path, readOnly: readOnly, checkpointer: checkpointer)
+            w.upgrades = readOnly ? [] : pending
+            return w
         } catch let e as DatabaseError {
             throw Warehouse.translate(e, path: path)
         } catch let e as Schema.Unrecognized {

@@ -19,7 +19,7 @@ struct Backorders: ParsableCommand {
             ItemCommand.self, CustomerCommand.self, OrderCommand.self,
             Pick.self, Ship.self, Cancel.self,
             ArrivalCommand.self, Receive.self, Count.self,
-            List.self, Show.self, Status.self, NoticesCommand.self, Report.self, Import.self, Journal.self, Check.self, Stress.self,
+            List.self, Show.self, Status.self, NoticesCommand.self, Report.self, Import.self, Journal.self, Check.self, Upgrade.self, Stress.self,
         ],
         defaultSubcommand: UI.self
     )

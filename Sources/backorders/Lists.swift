@@ -160,6 +160,20 @@ struct Journal: ParsableCommand {
     }
 }
 
+struct Upgrade: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Bring a data file written by an older version to this version's format (any command that changes the file does too).")
+    @OptionGroup var db: DatabaseOptions
+
+    func run() throws {
+        try perform {
+            let w = try db.open(.readWrite)
+            print(w.upgrades.isEmpty ? "\(db.path) is already in this version's format"
+                                     : "upgraded \(db.path): \(w.upgrades.joined(separator: ", "))")
+        }
+    }
+}
+
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Verify every invariant and SQLite's integrity; exit 3 when something is wrong.")
     @OptionGroup var db: DatabaseOptions

@@ -37,6 +37,11 @@ final class ScenarioTests: XCTestCase {
         XCTAssertEqual(try w.backorderLines(today: testToday).count, 0)
         // The journal tells the whole story, in order.
         XCTAssertEqual(d.history.map(\.kind), [.order, .pick, .ship, .allocate, .pick, .ship])
+        XCTAssertEqual(d.history.map(\.id), d.history.map(\.id).sorted())
+        // The SKU's journal, newest first, holds the rows of both indexes (the line's own and the allocation) and the
+        // receipt and stock count, which belong to no line.
+        XCTAssertEqual(try w.journal(sku: "BOLT", limit: 100).map(\.kind), [.ship, .pick, .allocate, .receive, .ship, .pick, .order, .adjust])
+        XCTAssertEqual(try w.journal(sku: "BOLT", limit: 3).map(\.kind), [.ship, .pick, .allocate])
         try assertIntact(w)
     }
 

@@ -243,6 +243,38 @@ final class WaitingQueueTests: XCTestCase {
         try w.close()
     }
 
+    /// A file of schema v8 gets the journal keyed by line for the lines' own movements and by SKU for allocations (v9):
+    /// its order's history, its SKU's journal and a receipt's allocation read as before.
+    func testTheJournalIsReindexedByLine() throws {
+        let w = try Warehouse.open(path: try oldFile(at: "v8-journal-kind-check", promised: nil), mode: .readWrite)
+        let indexes = try w.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'movement' ORDER BY name") }
+        XCTAssertEqual(indexes, ["movement_allocation", "movement_at", "movement_by_line"])
+        XCTAssertEqual(try w.orderDetail("SO-1", today: testToday).history.map(\.kind), [.order])
+        try w.receive(arrival: "PO-1", sku: nil, quantity: 6, ctx: ctx())
+        XCTAssertEqual(try w.orderDetail("SO-1", today: testToday).history.map(\.kind), [.order, .allocate])
+        XCTAssertEqual(try w.journal(sku: "BOLT").map(\.kind), [.allocate, .receive, .order, .adjust])
+        try assertIntact(w)
+        XCTAssertEqual(try w.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }, "ok")
+        try w.close()
+    }
+
+    /// An older file is upgraded only when opened for writing, and says so once; browsing it first names the way to upgrade.
+    func testAnOlderFileIsUpgradedOnlyWhenOpenedForWriting() throws {
+        let path = try oldFile(at: "v8-journal-kind-check", promised: nil)
+        XCTAssertThrowsError(try Warehouse.open(path: path, mode: .readOnly)) { error in
+            XCTAssertTrue("\(error)".contains("older file format; upgrade it once with `backorders upgrade`"), "\(error)")
+        }
+        let w = try Warehouse.open(path: path, mode: .readWrite)
+        XCTAssertEqual(w.upgrades, ["v9-journal-by-line"])
+        try w.close()
+        let again = try Warehouse.open(path: path, mode: .readWrite)
+        XCTAssertEqual(again.upgrades, [])
+        try again.close()
+        let browsing = try Warehouse.open(path: path, mode: .readOnly)
+        XCTAssertEqual(try browsing.orderDetail("SO-1", today: testToday).history.map(\.kind), [.order])
+        try browsing.close()
+    }
+
     /// A journal table whose kind check is not the one v1 wrote is not edited: the upgrade stops with a message and the
     /// file stays as it was.
     func testAnUnknownJournalDefinitionStopsTheUpgradeAndChangesNothing() throws {

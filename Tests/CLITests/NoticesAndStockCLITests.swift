@@ -78,6 +78,17 @@ final class NoticesAndStockCLITests: XCTestCase {
         XCTAssertEqual(whole.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("── ") }.count, 5)
     }
 
+    /// `upgrade` on a current file says there was nothing to do; on a missing file it is a data-file error.
+    func testUpgradeSaysWhatItDid() throws {
+        XCTAssertEqual(try run(["init"]).status, 0)
+        let r = try run(["upgrade"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "\(db) is already in this version's format\n")
+        let missing = try runCLI(["upgrade"], db: dir.appendingPathComponent("none.sqlite").path)
+        XCTAssertEqual(missing.status, 66)
+        XCTAssertTrue(missing.stderr.contains("no data file at"), missing.stderr)
+    }
+
     func testNoNoticesAtAll() throws {
         try makeNotices(1)
         XCTAssertEqual(try run(["notices", "--mark-sent-all"]).stdout, "marked 1 notice(s) sent\n")
