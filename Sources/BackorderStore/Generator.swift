@@ -250,6 +250,11 @@ private func hotPathQueries() -> [(name: String, sql: String, arguments: Stateme
         UPDATE order_line SET ordered = ordered + ?, allocated = allocated + ?, picked = picked + ?, shipped = shipped + ?,
             backordered = backordered + ?, cancelled = cancelled + ?, version = version + 1 WHERE id = ?
         """, [0, 1, 0, 0, -1, 0, 1]),
+    ("receipt: journal filled lines from the lines, in serving order (journalAllocations)", """
+        INSERT INTO movement (at, actor, kind, sku, quantity, line_id, d_allocated, d_backordered)
+        SELECT ?1, ?2, 'allocate', l.sku, l.backordered, l.id, l.backordered, -l.backordered
+        FROM json_each(?3) j CROSS JOIN order_line l ON l.id = j.value
+        """, [0, "plan", "[1,2]"]),
     ("receipt: fill many lines (journalAllocations)", """
         UPDATE order_line SET allocated = allocated + backordered, backordered = 0, version = version + 1
         WHERE id IN (SELECT value FROM json_each(?))

@@ -10,14 +10,6 @@ enum JSONArgument {
         return out + "]"
     }
 
-    /// `[[1,2],…]`: read with `json_extract(value, '$[0]')` and `'$[1]'`. Appended piece by piece: a receipt writes a
-    /// thousand of these, and an interpolated string per element cost more than the statement that reads them.
-    static func intPairs(_ pairs: some Sequence<(Int64, Int)>) -> String {
-        var rows = JSONRows()
-        for (a, b) in pairs { rows.row(); rows.int(a); rows.int(b) }
-        return rows.json
-    }
-
     /// `["a","b"]`.
     static func strings(_ texts: some Sequence<String>) -> String {
         "[" + texts.map(quoted).joined(separator: ",") + "]"

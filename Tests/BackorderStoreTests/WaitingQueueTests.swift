@@ -59,6 +59,26 @@ final class WaitingQueueTests: XCTestCase {
         try assertIntact(w)
     }
 
+    /// The filled lines' rows are read from the lines, the one served in part is written from its grant: both in serving
+    /// order, each with the units it got.
+    func testAReceiptJournalsALineServedInPartAfterTheFilledOnes() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 0])
+        for (number, priority, quantity) in [("SO-1", 5, 3), ("SO-2", 1, 2), ("SO-3", 9, 4), ("SO-4", 1, 1)] {
+            try order(w, number, quantity, priority: priority)
+        }
+        let allocations = try w.receive(arrival: nil, sku: "BOLT", quantity: 5, ctx: ctx()).allocations
+        XCTAssertEqual(allocations.map { "\($0.orderNumber):\($0.quantity):\($0.lineFilled)" }, ["SO-2:2:true", "SO-4:1:true", "SO-1:2:false"])
+        let journal = try w.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT l.order_no, m.quantity, m.d_allocated, m.d_backordered FROM movement m JOIN order_line l ON l.id = m.line_id
+                WHERE m.kind = 'allocate' ORDER BY m.id
+                """).map { "\($0[0] as String):\($0[1] as Int):\($0[2] as Int):\($0[3] as Int)" }
+        }
+        XCTAssertEqual(journal, ["SO-2:2:2:-2", "SO-4:1:1:-1", "SO-1:2:2:-2"])
+        XCTAssertEqual(try w.orderDetail("SO-1", today: testToday).lines[0].line.quantities, LineQuantities(ordered: 3, allocated: 2, backordered: 1))
+        try assertIntact(w)
+    }
+
     /// Moved dates are written one range of the queue per date: lines between two moved lines keep or get the same date,
     /// and a line behind the ranges keeps its own.
     func testMovedDatesAreWrittenByRangeWithoutTouchingOthers() throws {
