@@ -1,13 +1,28 @@
 /// JSON arrays passed as one statement argument and unpacked with `json_each`: one statement writes many rows.
 enum JSONArgument {
-    /// `[1,2,3]`.
+    /// `[1,2,3]`. Written as bytes: a receipt lists a thousand ids three times, and a String per id cost 900 instructions.
     static func ids(_ ids: some Sequence<Int64>) -> String {
-        var out = "["
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(2 + ids.underestimatedCount * 8)
         for id in ids {
-            if out.utf8.count > 1 { out += "," }
-            out += String(id)
+            if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+            appendDecimal(id, to: &bytes)
         }
-        return out + "]"
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `n` in decimal ASCII digits.
+    static func appendDecimal(_ n: Int64, to bytes: inout [UInt8]) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        // The magnitude as unsigned, so Int64.min has one too.
+        var m = n.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(m % 10))
+            m /= 10
+        } while m > 0
+        bytes[start...].reverse()
     }
 
     /// `["a","b"]`.

@@ -134,12 +134,13 @@ final class JSONArgumentTests: XCTestCase {
         let w = try makeWarehouse()
         let texts = ["plain", "quote \" and \\ backslash", "tab\there", ""]
         let (ids, pairs, strings) = try w.read { db in
-            (try Int64.fetchAll(db, sql: "SELECT value FROM json_each(?)", arguments: [JSONArgument.ids([3, -1, 1 << 40])]),
+            (try Int64.fetchAll(db, sql: "SELECT value FROM json_each(?)", arguments: [JSONArgument.ids([3, -1, 1 << 40, 0, -90, .max, .min])]),
              try Row.fetchAll(db, sql: "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)",
                               arguments: [JSONArgument.pairs(texts.enumerated().map { (Int64($0.offset), $0.element) })]).map { "\($0[0] as Int64):\($0[1] as String)" },
              try String.fetchAll(db, sql: "SELECT value FROM json_each(?)", arguments: [JSONArgument.strings(texts)]))
         }
-        XCTAssertEqual(ids, [3, -1, 1 << 40])
+        XCTAssertEqual(ids, [3, -1, 1 << 40, 0, -90, .max, .min])
+        XCTAssertEqual(JSONArgument.ids([10, -7, 0]), "[10,-7,0]")
         XCTAssertEqual(pairs, texts.enumerated().map { "\($0.offset):\($0.element)" })
         XCTAssertEqual(strings, texts)
         XCTAssertEqual(JSONArgument.ids([]), "[]")
