@@ -346,6 +346,7 @@ func run(_ options: Options) throws -> String {
         var out = rows.map { "\($0.what): median \($0.median), p95 \($0.p95) (goal \($0.goal))\($0.pass == false ? " FAIL" : "")" }
         if want("receipt") { out.append("receipt runs: " + receipt.samples.map(ms).joined(separator: ", ")) }
         if want("receipt") { out.append("receipt CPU: " + receipt.cpu.map(ms).joined(separator: ", ")) }
+        if want("receipt") { out.append("receipt minor faults: " + receipt.faults.map(String.init).joined(separator: ", ")) }
         if want("receipt") { out.append("dates moved: " + datesMoved.map(String.init).joined(separator: ", ")) }
         if want("order") { out.append("order runs: " + order.samples.map(ms).joined(separator: ", ")) }
         if want("order") { out.append("order CPU: " + order.cpu.map(ms).joined(separator: ", ")) }
