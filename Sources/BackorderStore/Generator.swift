@@ -274,6 +274,11 @@ private func hotPathQueries() -> [(name: String, sql: String, arguments: Stateme
         SELECT backordered, promised, priority, order_date, order_no, line_no, line_id, order_id FROM waiting
         WHERE sku = ? AND (priority, order_date, order_no, line_no) >= (?, ?, ?, ?) ORDER BY priority, order_date, order_no, line_no
         """, ["SKU-000001", 5, "2026-01-01", "SO-000001", 1]),
+    ("re-pegging: lines past the supply that still show a date (Pegging.repeg)", """
+        SELECT priority, order_date, order_no, line_no, line_id, order_id, backordered, promised FROM waiting
+        WHERE sku = ? AND (priority, order_date, order_no, line_no) > (?, ?, ?, ?) AND (promised IS NULL OR promised != '-')
+        ORDER BY priority, order_date, order_no, line_no
+        """, ["SKU-000001", 5, "2026-01-01", "SO-000001", 1]),
     ("re-pegging: write moved dates, one range per date (Pegging.write)", """
         UPDATE waiting SET promised = ?1
         WHERE sku = ?2 AND (priority, order_date, order_no, line_no) >= (?3, ?4, ?5, ?6)

@@ -69,16 +69,26 @@ enum Pegging {
             if left > 0 { supply.append((r[0], left)) }
         }
         var moved: [(line: Queued, date: String)] = []
-        if supply.isEmpty {
-            // Nothing expected: every waiting line is "no arrival planned"; only lines saying otherwise are read.
-            let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT priority, order_date, order_no, line_no, line_id, order_id, backordered, promised FROM waiting
-                WHERE sku = ? AND (promised IS NULL OR promised != '-') ORDER BY priority, order_date, order_no, line_no
-                """), arguments: [sku])
-            while let r = try cursor.next() {
+        // Once the supply is used up every line further back is "no arrival planned": only the lines there saying
+        // otherwise are read, by SQLite, instead of walking each one here.
+        func noArrivalPlanned(after key: QueueKey?) throws {
+            let rest = try key.map { k in
+                try Row.fetchCursor(db.cachedStatement(sql: """
+                    SELECT priority, order_date, order_no, line_no, line_id, order_id, backordered, promised FROM waiting
+                    WHERE sku = ? AND (priority, order_date, order_no, line_no) > (?, ?, ?, ?) AND (promised IS NULL OR promised != '-')
+                    ORDER BY priority, order_date, order_no, line_no
+                    """), arguments: [sku, k.priority, k.orderDate, k.orderNumber, k.lineNo])
+            } ?? Row.fetchCursor(db.cachedStatement(sql: """
+                    SELECT priority, order_date, order_no, line_no, line_id, order_id, backordered, promised FROM waiting
+                    WHERE sku = ? AND (promised IS NULL OR promised != '-') ORDER BY priority, order_date, order_no, line_no
+                    """), arguments: [sku])
+            while let r = try rest.next() {
                 moved.append((Queued(key: QueueKey(priority: r[0], orderDate: r[1], orderNumber: r[2], lineNo: r[3]),
                                      lineId: r[4], orderId: r[5], backordered: r[6], promised: r[7]), "-"))
             }
+        }
+        if supply.isEmpty {
+            try noArrivalPlanned(after: nil)
         } else {
             // Walk the queue in allocation priority, consuming supply in ETA order (the same rule as Rules.peg).
             var index = 0
@@ -113,8 +123,15 @@ enum Pegging {
                 _ = consume(waiting - tail.reduce(0) { $0 + ($1[0] as Int) })
                 for r in tail { walk(r) }
             } else {
+                // A receipt's queue runs thousands of lines past the last one its SKU's arrivals cover.
                 let cursor = try Row.fetchCursor(db.cachedStatement(sql: queueAll), arguments: [sku])
-                while let r = try cursor.next() { walk(r) }
+                while let r = try cursor.next() {
+                    walk(r)
+                    if index == supply.count {
+                        try noArrivalPlanned(after: QueueKey(priority: r[2], orderDate: r[3], orderNumber: r[4], lineNo: r[5]))
+                        break
+                    }
+                }
             }
         }
         try write(db, sku: sku, moved.map { ($0.line.key, $0.date) })
