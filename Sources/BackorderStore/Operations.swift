@@ -149,13 +149,12 @@ extension Warehouse {
                 (sku: line.sku, delta: Delta(ordered: q.ordered, allocated: q.allocated, backordered: q.backordered))
             }
             let ids = try tx.insertNewLines(orderId: orderId, number: number, priority: new.priority, date: date.iso, planned)
-            tx.newOrders.insert(orderId)
-            tx.keepsPromised = readBack
-            tx.waitingBefore = waiting
             // Free units left on a SKU whose lines already waited would be given out by `finish`; else there is nothing to give.
             var freeAfter = free
             for p in planned { freeAfter[p.sku, default: 0] -= p.delta.allocated }
-            tx.nothingToAllocate = freeAfter.allSatisfy { sku, units in units == 0 || waiting[sku] == 0 }
+            tx.newOrder = .init(orderId: orderId, waitingBefore: waiting,
+                                nothingToAllocate: freeAfter.allSatisfy { sku, units in units == 0 || waiting[sku] == 0 },
+                                reportsDates: readBack)
             try tx.finish()
             guard readBack else { return (number, nil) }
             // The order as written, when nothing but its own lines and their dates happened to it; else read back.

@@ -198,12 +198,12 @@ enum Pegging {
 enum Notices {
     /// Adds the events to each order's pending notice, opening one where there is none.
     /// A few statements whatever the number of orders: a receipt that moves promised dates can touch a thousand.
-    /// `newOrders` were created in this operation and have no notice to look for.
-    static func record(_ db: Database, events: [Int64: [NoticeEvent]], newOrders: Set<Int64> = [], ctx: Context) throws {
+    /// `newOrder` was created in this operation and has no notice to look for.
+    static func record(_ db: Database, events: [Int64: [NoticeEvent]], newOrder: Int64? = nil, ctx: Context) throws {
         let wanted = events.filter { !$0.value.isEmpty }
         guard !wanted.isEmpty else { return }
         var pending: [Int64: (id: Int64, events: String)] = [:]
-        let existing = wanted.keys.filter { !newOrders.contains($0) }
+        let existing = wanted.keys.filter { $0 != newOrder }
         if !existing.isEmpty {
             let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT order_id, id, events FROM notice WHERE sent_at IS NULL AND order_id IN (SELECT value FROM json_each(?))

@@ -17,19 +17,22 @@ final class OperationTx {
     private var events: [Int64: [NoticeEvent]] = [:]
     /// What automatic allocation gave out during this operation, in the order it happened.
     private(set) var allocations: [ReceiptResult.Allocation] = []
-    /// Set by an operation that reports its lines' promised dates: `promisedWritten` is then kept.
-    var keepsPromised = false
-    /// With `keepsPromised`, the promised dates (as stored) that re-pegging wrote during this operation, by line id.
+    /// With `NewOrder.reportsDates`, the promised dates (as stored) that re-pegging wrote during this operation, by line id.
     private(set) var promisedWritten: [Int64: String] = [:]
 
-    /// Set by an operation that has made sure none of the SKUs it touched has free units while lines wait (a new order
-    /// knows this from the counters it read): `finish` then need not ask the item table.
-    var nothingToAllocate = false
-    /// Orders created in this operation: they have no notice yet, so none is looked for.
-    var newOrders = Set<Int64>()
-    /// The items' waiting units as a caller read them at the start of this operation (a new order reads its SKUs'):
-    /// re-pegging from where new lines joined a queue then need not read the total again.
-    var waitingBefore: [String: Int] = [:]
+    /// What placing a new order already knows when it finishes, so `finish` need not look it up again.
+    struct NewOrder {
+        var orderId: Int64
+        /// Its SKUs' waiting units before it, read with their free stock: re-pegging from where its lines joined a queue
+        /// takes the queue's total from here.
+        var waitingBefore: [String: Int]
+        /// None of its SKUs has units free while lines wait (from the same counters): nothing to give out.
+        var nothingToAllocate: Bool
+        /// The caller returns the order with its promised dates: `promisedWritten` is kept.
+        var reportsDates: Bool
+    }
+    /// Set by `place` for the order it creates: it has no notice yet, so none is looked for.
+    var newOrder: NewOrder?
     /// Units of the lines that joined each SKU's queue in this operation (the SKUs of `pegFrom`).
     private var joinedUnits: [String: Int] = [:]
 
@@ -243,7 +246,7 @@ final class OperationTx {
     func finish() throws {
         try flushItems()
         // Only a SKU with units free on the shelf and lines waiting has anything to give out: asked of all of them at once.
-        if !nothingToAllocate {
+        if newOrder?.nothingToAllocate != true {
             let skus = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT sku FROM item WHERE sku IN (SELECT value FROM json_each(?)) AND on_hand - allocated - picked > 0 AND backordered > 0
                 """), arguments: [JSONArgument.strings(touchedSkus.sorted())])
@@ -268,14 +271,14 @@ final class OperationTx {
             for sku in pegSkus.union(pegFrom.keys).sorted() {
                 let from = pegSkus.contains(sku) ? nil : pegFrom[sku]
                 // Only lines joining moved the SKU's waiting units (else it would be in pegSkus): the total follows.
-                let total = from == nil ? nil : waitingBefore[sku].map { $0 + joinedUnits[sku, default: 0] }
+                let total = from == nil ? nil : newOrder?.waitingBefore[sku].map { $0 + joinedUnits[sku, default: 0] }
                 for change in try Pegging.repeg(db, sku: sku, from: from, waitingTotal: total) {
-                    if keepsPromised { promisedWritten[change.lineId] = change.date }
+                    if newOrder?.reportsDates == true { promisedWritten[change.lineId] = change.date }
                     if change.wasWaiting { note(.promisedDateChanged, order: change.orderId) }
                 }
             }
         }
-        try Notices.record(db, events: events, newOrders: newOrders, ctx: ctx)
+        try Notices.record(db, events: events, newOrder: newOrder?.orderId, ctx: ctx)
     }
 }
 
