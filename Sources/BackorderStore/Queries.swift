@@ -7,7 +7,7 @@ extension Warehouse {
     /// Open orders, oldest first.
     public func openOrders(_ page: Page = Page()) throws -> [OpenOrderRow] {
         try read { db in
-            let (cond, args) = try filter(db, page.filter, Warehouse.orderFilter)
+            guard let (cond, args) = try filter(db, page.filter, Warehouse.orderFilter) else { return [] }
             let rows = try window(db, """
                 SELECT o.id, o.number, o.customer, c.name AS customer_name, o.order_date, o.priority, o.policy, o.version
                 FROM orders o INDEXED BY orders_open JOIN customer c ON c.code = o.customer
@@ -38,7 +38,7 @@ extension Warehouse {
     public func backorderLines(_ page: Page = Page(), sku: String? = nil, customer: String? = nil, today: Day) throws -> [BackorderRow] {
         try read { db in
             if let customer { try requireCustomer(db, customer) }
-            let (cond, args) = try filter(db, page.filter, Warehouse.backorderFilter)
+            guard let (cond, args) = try filter(db, page.filter, Warehouse.backorderFilter) else { return [] }
             let total = { try self.count(db, .backorders, condition: cond, arguments: args, sku: sku, customer: customer) }
             let servingOrder = ["l.priority", "l.order_date", "l.order_no", "l.line_no"]
             let rows: [Row]
@@ -295,6 +295,9 @@ extension Warehouse {
     /// What a list's filter looks at: text columns, and columns that match through a small set looked up first.
     struct FilterColumns {
         var text: [String]
+        /// For a column of `text`: a query ending in `LIKE ?` over a smaller table that holds every value the column
+        /// has in the list. When it finds none, the column is left out.
+        var textDomain: [String: String] = [:]
         /// A SKU column that also matches when its item's name does.
         var skuByItemName: String?
         /// A customer-code column that also matches when the customer's name does.
@@ -304,14 +307,20 @@ extension Warehouse {
     }
 
     /// `AND (…)` matching the filter text in `columns`, case-insensitively. The items and customers whose names match
-    /// are looked up first (small tables) and a set that comes out empty is left out, so a filter that matches nothing
-    /// costs one pass over the list's index with two LIKEs per row instead of set probes and joins.
-    func filter(_ db: Database, _ text: String, _ columns: FilterColumns) throws -> (String, StatementArguments) {
+    /// are looked up first (small tables), and so are the values a column can take where it has a `textDomain`; a set
+    /// or column that comes out empty is left out. Nil when nothing is left: the filter matches no row, and the list
+    /// need not be read at all (it was a pass over its index with two LIKEs per row).
+    func filter(_ db: Database, _ text: String, _ columns: FilterColumns) throws -> (String, StatementArguments)? {
         let t = text.trimmingSpaces
         guard !t.isEmpty else { return ("", StatementArguments()) }
         let pattern = likePattern(t)
         let escape = likeEscape(t)
-        var terms = columns.text.map { "\($0) LIKE ?\(escape)" }
+        var terms: [String] = []
+        for column in columns.text {
+            if let domain = columns.textDomain[column],
+               try db.int(sql: "SELECT EXISTS(\(domain)\(escape))", arguments: [pattern]) == 0 { continue }
+            terms.append("\(column) LIKE ?\(escape)")
+        }
         var args = StatementArguments(Array(repeating: pattern, count: terms.count))
         if let sku = columns.skuByItemName {
             let skus = try String.fetchAll(db, sql: "SELECT sku FROM item WHERE name LIKE ?\(escape)", arguments: [pattern])
@@ -328,13 +337,19 @@ extension Warehouse {
                 }
             }
         }
+        guard !terms.isEmpty else { return nil }
         return ("AND (" + terms.joined(separator: " OR ") + ")", args)
     }
 
     /// Filter columns of the open-orders list: all in the `orders_open` index, so a filter never reads the table.
     static let orderFilter = FilterColumns(text: ["o.number"], customer: "o.customer")
     /// Filter columns of the backorder list: all in the `line_open_age` index, and named alike in `waiting`.
-    static let backorderFilter = FilterColumns(text: ["l.order_no", "l.sku"], skuByItemName: "l.sku", orderByCustomer: "l.order_id")
+    static let backorderFilter = FilterColumns(
+        text: ["l.order_no", "l.sku"],
+        // A waiting line's order is open (it closes only when every line is shipped or cancelled), and its SKU an item.
+        textDomain: ["l.order_no": "SELECT 1 FROM orders INDEXED BY orders_open WHERE closed_at IS NULL AND number LIKE ?",
+                     "l.sku": "SELECT 1 FROM item WHERE sku LIKE ?"],
+        skuByItemName: "l.sku", orderByCustomer: "l.order_id")
     /// The condition of `line_open_age` (Schema v7) over lines aliased `l`: the line is neither shipped nor cancelled in
     /// full. A query must name it to walk that index; it is written as SQLite can match it (a column alone on the right
     /// of `<` would be turned around first, and then match nothing).
@@ -435,11 +450,11 @@ extension Warehouse: WarehouseService {
         return try read { db in
             switch list {
             case .orders:
-                let (cond, args) = try filter(db, text, Warehouse.orderFilter)
+                guard let (cond, args) = try filter(db, text, Warehouse.orderFilter) else { return 0 }
                 return try count(db, .orders, condition: cond, arguments: args, sku: nil)
             case .backorders:
                 if let customer { try requireCustomer(db, customer) }
-                let (cond, args) = try filter(db, text, Warehouse.backorderFilter)
+                guard let (cond, args) = try filter(db, text, Warehouse.backorderFilter) else { return 0 }
                 return try count(db, .backorders, condition: cond, arguments: args, sku: sku, customer: customer)
             case .arrivals:
                 let (cond, args) = likeFilter(text, columns: ["a.po_number", "a.sku", "a.supplier", "i.name"])

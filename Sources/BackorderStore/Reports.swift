@@ -16,7 +16,7 @@ extension Warehouse: ReportService {
             var args = StatementArguments()
             if let earliest { conditions.append("l.order_date >= ?"); args += [earliest.iso] }
             if let latest { conditions.append("l.order_date <= ?"); args += [latest.iso] }
-            let (filter, filterArgs) = try self.filter(db, page.filter, Warehouse.backorderFilter)
+            guard let (filter, filterArgs) = try self.filter(db, page.filter, Warehouse.backorderFilter) else { return [] }
             let rows = try db.rows(sql: """
                 \(Warehouse.backordersOldestFirst)
                 WHERE \(conditions.joined(separator: " AND ")) \(filter)

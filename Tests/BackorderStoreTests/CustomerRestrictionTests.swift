@@ -31,6 +31,28 @@ final class CustomerRestrictionTests: XCTestCase {
 
     func lines(_ rows: [BackorderRow]) -> [String] { rows.map { "\($0.orderNumber)/\($0.lineNo)" } }
 
+    /// The text filter looks up order numbers among open orders and SKUs among items before it reads any line, and
+    /// leaves a column out when nothing there matches: what it finds is still every line whose order number, SKU, item
+    /// name, customer code or customer name contains the text, and a text found nowhere reads no line at all.
+    func testTheTextFilterFindsWhatTheColumnsHold() throws {
+        let w = try makeLookalikes()
+        let expected: [String: [String]] = [
+            "so-2": ["SO-2/1", "SO-2/2"],                             // order number only
+            "SO-6": [],                                               // a closed order's number
+            "nut": ["SO-4/1", "SO-2/1"],                              // SKU and item name
+            "t-m": ["SO-1/1", "SO-2/2", "SO-3/1"],                    // SKU BOLT-M8 only (its name is "Bolt M8")
+            "washer": [],                                             // a SKU nobody waits for
+            "m8": ["SO-4/1", "SO-1/1", "SO-2/1", "SO-2/2", "SO-3/1"], // SKU BOLT-M8, names "Bolt M8" and "Nut M8"
+            "c3": ["SO-3/1"],                                         // customer code (and name)
+            "bygg": ["SO-1/1"],                                       // customer name only
+            "ut-m": [], "zqxw": [], "%": [],
+        ]
+        for (text, lines) in expected {
+            XCTAssertEqual(self.lines(try w.backorderLines(Page(limit: 50, filter: text), today: testToday)), lines, text)
+            XCTAssertEqual(try w.rowCount(.backorders, filter: text), lines.count, text)
+        }
+    }
+
     func testACustomerIsMatchedByCodeNotByTextInNames() throws {
         let w = try makeLookalikes()
         // The text filter finds Bolton's line, C3's line of the Bolt M8 item, and Bolt's own.
