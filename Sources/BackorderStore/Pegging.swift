@@ -72,16 +72,11 @@ enum Pegging {
         // Once the supply is used up every line further back is "no arrival planned": only the lines there saying
         // otherwise are read, by SQLite, instead of walking each one here.
         func noArrivalPlanned(after key: QueueKey?) throws {
-            let rest = try key.map { k in
-                try Row.fetchCursor(db.cachedStatement(sql: """
-                    SELECT priority, order_date, order_no, line_no, line_id, order_id, backordered, promised FROM waiting
-                    WHERE sku = ? AND (priority, order_date, order_no, line_no) > (?, ?, ?, ?) AND (promised IS NULL OR promised != '-')
-                    ORDER BY priority, order_date, order_no, line_no
-                    """), arguments: [sku, k.priority, k.orderDate, k.orderNumber, k.lineNo])
-            } ?? Row.fetchCursor(db.cachedStatement(sql: """
-                    SELECT priority, order_date, order_no, line_no, line_id, order_id, backordered, promised FROM waiting
-                    WHERE sku = ? AND (promised IS NULL OR promised != '-') ORDER BY priority, order_date, order_no, line_no
-                    """), arguments: [sku])
+            let rest = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT priority, order_date, order_no, line_no, line_id, order_id, backordered, promised FROM waiting
+                WHERE sku = ? \(key == nil ? "" : "AND (priority, order_date, order_no, line_no) > (?, ?, ?, ?)")
+                  AND (promised IS NULL OR promised != '-') ORDER BY priority, order_date, order_no, line_no
+                """), arguments: [sku] + (key.map { [$0.priority, $0.orderDate, $0.orderNumber, $0.lineNo] } ?? []))
             while let r = try rest.next() {
                 moved.append((Queued(key: QueueKey(priority: r[0], orderDate: r[1], orderNumber: r[2], lineNo: r[3]),
                                      lineId: r[4], orderId: r[5], backordered: r[6], promised: r[7]), "-"))
