@@ -106,6 +106,16 @@ public enum MovementKind: String, Sendable, Codable, CaseIterable {
     case cancel
     /// A stock correction (count) with no order involved.
     case adjust
+    /// Allocated units taken from a line (given to an urgent order, or taken back by a receipt reversal): back to backordered.
+    case release
+    /// Picked units put back on the shelf: allocated to their line again.
+    case putBack = "put-back"
+    /// A line's ordered quantity changed after the order was placed.
+    case amend
+    /// Shipped units that came back from the customer: restocked (stock rises) or scrapped; the line is unchanged.
+    case `return`
+    /// A receipt booked in error, taken out of stock again.
+    case receiptReversal = "receipt-reversal"
 }
 
 /// An order's header.

@@ -12,6 +12,10 @@ public enum NoticeEvent: String, Sendable, Codable, CaseIterable {
     case cancelled
     /// The last units shipped and the order is complete (said only to customers who heard of it before).
     case completed
+    /// The order was changed at the customer's request or by the warehouse: a quantity, a line, its priority.
+    case orderChanged = "order-changed"
+    /// Shipped units came back from the customer.
+    case returned
 
     /// The sentence that opens a notice for this event.
     public var headline: String {
@@ -22,6 +26,8 @@ public enum NoticeEvent: String, Sendable, Codable, CaseIterable {
         case .promisedDateChanged: return "The expected delivery date of items on backorder has changed."
         case .cancelled: return "Items on backorder were cancelled."
         case .completed: return "Your order is now complete."
+        case .orderChanged: return "Your order has been changed."
+        case .returned: return "We have received items you returned."
         }
     }
 }

@@ -76,9 +76,15 @@ public struct OrderDetail: Hashable, Sendable, Codable {
     public var shipments: [Shipment]
     public var history: [Movement]
     public var cancelReasons: [String]
+    /// The customer's reference or a note on the order ("" when none).
+    public var note: String
+    /// Changes of the order's priority, policy or note after it was placed, oldest first.
+    public var changes: [OrderChange]
 
-    public init(order: Order, lines: [Line], shipments: [Shipment], history: [Movement], cancelReasons: [String] = []) {
+    public init(order: Order, lines: [Line], shipments: [Shipment], history: [Movement], cancelReasons: [String] = [],
+                note: String = "", changes: [OrderChange] = []) {
         self.order = order; self.lines = lines; self.shipments = shipments; self.history = history; self.cancelReasons = cancelReasons
+        self.note = note; self.changes = changes
     }
 
     /// Sum of every line's quantities.

@@ -126,25 +126,6 @@ public enum Rules {
         return moves
     }
 
-    /// Cancels the backordered remainder of one line (`lineNo`) or of every line.
-    public static func planCancel(lines: [OrderLine], lineNo: Int?) throws -> [PlannedMovement] {
-        let targets: [OrderLine]
-        if let lineNo {
-            guard let line = lines.first(where: { $0.lineNo == lineNo }) else { throw BackorderError.notFound("the order has no line \(lineNo)") }
-            guard line.quantities.backordered > 0 else {
-                throw BackorderError.refused("line \(lineNo) (\(line.sku)) has nothing backordered to cancel")
-            }
-            targets = [line]
-        } else {
-            targets = lines.filter { $0.quantities.backordered > 0 }
-            guard !targets.isEmpty else { throw BackorderError.refused("the order has nothing backordered to cancel") }
-        }
-        return targets.map {
-            PlannedMovement(lineId: $0.id, sku: $0.sku, kind: .cancel, quantity: $0.quantities.backordered,
-                            delta: Delta(backordered: -$0.quantities.backordered, cancelled: $0.quantities.backordered))
-        }
-    }
-
     /// Pegging: the promised date of each waiting line, and how much of each arrival is promised.
     ///
     /// Arrivals are consumed in ETA order by waiting lines in allocation priority; a line's date is the ETA of the

@@ -34,7 +34,27 @@ public protocol WarehouseService: Sendable {
 
     func pick(order: String, entries: [PickEntry]?, expectedVersion: Int?, ctx: Context) throws -> PickResult
     func ship(order: String, override: Bool, expectedVersion: Int?, ctx: Context) throws -> Shipment
-    func cancel(order: String, lineNo: Int?, reason: String, expectedVersion: Int?, ctx: Context) throws -> Int
+    func createOrder(_ new: NewOrder, ctx: Context) throws -> OrderDetail
+
+    // The everyday exceptions: each returns its consequences; with `preview` nothing is written (a dialog shows them).
+    func cancel(order: String, lineNo: Int?, scope: CancelScope, reason: String, expectedVersion: Int?, preview: Bool,
+                ctx: Context) throws -> CorrectionResult
+    func putBack(order: String, entries: [PutBackEntry]?, reason: String, expectedVersion: Int?, preview: Bool,
+                 ctx: Context) throws -> CorrectionResult
+    func changeOrder(_ number: String, _ changes: OrderChanges, reason: String, expectedVersion: Int?, preview: Bool,
+                     ctx: Context) throws -> CorrectionResult
+    /// Lines of other open orders holding allocated units of `sku`, least urgent and newest first.
+    func donorCandidates(sku: String, excludingOrder: String?) throws -> [DonorCandidate]
+    func reallocate(to number: String, lineNo: Int, from donors: [DonorLine]?, quantity: Int?, reason: String, expectedVersion: Int?,
+                    preview: Bool, ctx: Context) throws -> CorrectionResult
+    func expedite(_ number: String, reason: String, expectedVersion: Int?, preview: Bool, ctx: Context) throws -> CorrectionResult
+    func amendLine(order: String, lineNo: Int, quantity: Int, reason: String, expectedVersion: Int?, preview: Bool,
+                   ctx: Context) throws -> CorrectionResult
+    func addLine(order: String, sku: String, quantity: Int, reason: String, expectedVersion: Int?, preview: Bool,
+                 ctx: Context) throws -> CorrectionResult
+    func reverseReceipt(_ number: String, reason: String, preview: Bool, ctx: Context) throws -> CorrectionResult
+    func returnUnits(order: String, lineNo: Int, quantity: Int, restock: Bool, reason: String, preview: Bool,
+                     ctx: Context) throws -> CorrectionResult
     func receive(arrival: String?, sku: String?, quantity: Int, note: String, ctx: Context) throws -> ReceiptResult
     func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival
     func changeETA(arrival: String, to eta: Day, reason: String, ctx: Context) throws

@@ -128,6 +128,12 @@ struct CheckPasses {
             }
             if items[CheckPasses.text(s, 2)] == nil { missing("receipt", "row \(id)", "item") }
         }
+        // A reversed receipt's units are no longer received on its arrival.
+        try CheckPasses.step(db, """
+            SELECT r.arrival_id, v.quantity FROM receipt_reversal v JOIN receipt r ON r.id = v.receipt_id WHERE r.arrival_id IS NOT NULL
+            """) { s in
+            if let a = arrivals.slot(CheckPasses.int(s, 0)) { arrivalReceipts[a] -= CheckPasses.int(s, 1) }
+        }
     }
 
     private mutating func readWaiting() throws {

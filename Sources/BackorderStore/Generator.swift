@@ -930,7 +930,7 @@ final class DemoStory {
         guard current.contains(where: { $0.quantities.backordered > 0 && (lineNo == nil || $0.lineNo == lineNo) }) else { return }
         beginOperation(salesActors)
         let reason = text(rng.pick(cancelReasons))
-        for m in try Rules.planCancel(lines: current, lineNo: lineNo) {
+        for m in try Rules.planCancel(lines: current, lineNo: lineNo, scope: .backordered) {
             let line = Int32(m.lineId!)
             apply(m, line: line, sku: lines[Int(line)].sku, note: reason)
         }

@@ -232,20 +232,6 @@ extension Warehouse {
         }
     }
 
-    /// Cancels the backordered remainder of one line, or of every line when `lineNo` is nil.
-    @discardableResult
-    public func cancel(order number: String, lineNo: Int?, reason: String, expectedVersion: Int? = nil, ctx: Context) throws -> Int {
-        try Validate.text(reason, "cancellation reason")
-        return try write { db in
-            let (order, lines) = try openOrder(db, number, expectedVersion: expectedVersion)
-            let moves = try Rules.planCancel(lines: lines, lineNo: lineNo)
-            let tx = operation(db, ctx)
-            for m in moves { try tx.apply(m, .init(orderId: order.id, note: reason)) }
-            try tx.finish()
-            return moves.reduce(0) { $0 + $1.quantity }
-        }
-    }
-
     // MARK: arrivals and receipts
 
     /// Adds an expected arrival (one PO line).
@@ -324,6 +310,7 @@ extension Warehouse {
                 try db.execute(sql: "UPDATE item SET incoming = incoming - ? WHERE sku = ?", arguments: [min(quantity, outstanding), itemSku])
             }
             let tx = operation(db, ctx)
+            tx.receiptId = receiptId
             try tx.apply(PlannedMovement(lineId: nil, sku: itemSku, kind: .receive, quantity: quantity, delta: Delta(onHand: quantity)),
                          .init(arrivalId: arrival?.id, receiptId: receiptId, note: note))
             try tx.finish()

@@ -11,6 +11,8 @@ enum Pegging {
         var wasWaiting: Bool
         /// The date now stored (`stored(_:)`).
         var date: String
+        /// The date stored before (nil when the line did not wait).
+        var old: String?
     }
 
     /// The text stored for a promised date: the day, or "-" for a waiting line no arrival covers.
@@ -130,7 +132,8 @@ enum Pegging {
             }
         }
         try write(db, sku: sku, moved.map { ($0.line.key, $0.date) })
-        return moved.map { Change(lineId: $0.line.lineId, orderId: $0.line.orderId, wasWaiting: $0.line.promised != nil, date: $0.date) }
+        return moved.map { Change(lineId: $0.line.lineId, orderId: $0.line.orderId, wasWaiting: $0.line.promised != nil, date: $0.date,
+                                        old: $0.line.promised) }
     }
 
     /// Writes moved dates after the walk (updating the range being read would disturb its cursor), one range of the

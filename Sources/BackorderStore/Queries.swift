@@ -163,8 +163,13 @@ extension Warehouse {
         let journal = try Row.fetchCursor(db.cachedStatement(sql: orderJournalSQL), arguments: [order.id])
         while let r = try journal.next() { history.append(movementFrom(r, orderNumber: number)) }
         let reasons = history.filter { $0.kind == .cancel }.map(\.note)
+        let note = try String.fetchOne(db, sql: "SELECT note FROM orders WHERE id = ?", arguments: [order.id]) ?? ""
+        let changes = try Row.fetchAll(db, sql: "SELECT at, actor, field, old, new, reason FROM order_change WHERE order_id = ? ORDER BY id",
+                                       arguments: [order.id]).map {
+            OrderChange(at: Timestamp(unixTime: $0[0]), actor: $0[1], field: $0[2], from: $0[3], to: $0[4], reason: $0[5])
+        }
         return OrderDetail(order: order, lines: lines.map { .init(line: $0, promised: promised[$0.id] ?? nil) },
-                           shipments: shipments, history: history, cancelReasons: reasons)
+                           shipments: shipments, history: history, cancelReasons: reasons, note: note, changes: changes)
     }
 
     /// The journal, newest first, optionally for one SKU.

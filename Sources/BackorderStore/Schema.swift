@@ -275,8 +275,67 @@ enum Schema {
                 DROP INDEX movement_sku_line;
                 """)
         }
+        m.registerMigration("v10-exceptions", foreignKeyChecks: .immediate) { db in
+            // The journal learns the corrections; its kind check is edited in place as v8 did (no row is read or copied).
+            let old = v8Kinds.map { "kind = '\($0)'" }.joined(separator: " OR ")
+            let new = (v8Kinds + v10Kinds).map { "kind = '\($0)'" }.joined(separator: " OR ")
+            let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+            try db.execute(sql: "PRAGMA writable_schema = ON")
+            try db.execute(sql: """
+                UPDATE sqlite_master SET sql = replace(sql, ?1, ?2) WHERE type = 'table' AND name = 'movement' AND instr(sql, ?1) > 0
+                """, arguments: ["CHECK (\(old))", "CHECK (\(new))"])
+            let edited = db.changesCount
+            try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
+            try db.execute(sql: "PRAGMA writable_schema = OFF")
+            guard edited == 1 else {
+                throw Schema.Unrecognized(reason: "its journal table is not as backorders wrote it (the kind check differs)")
+            }
+            _ = try Row.fetchOne(db, sql: "SELECT * FROM movement LIMIT 1")
+            try db.execute(sql: """
+                -- The customer's reference or a note on the order.
+                ALTER TABLE orders ADD COLUMN note TEXT NOT NULL DEFAULT '';
+                -- Changes of an order's header after it was placed (priority, policy, note): who, when, why.
+                CREATE TABLE order_change (
+                    id INTEGER PRIMARY KEY,
+                    order_id INTEGER NOT NULL REFERENCES orders(id),
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    field TEXT NOT NULL,
+                    old TEXT NOT NULL,
+                    new TEXT NOT NULL,
+                    reason TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX order_change_order ON order_change(order_id);
+                -- A receipt booked in error and taken back; the receipt itself stays as it was.
+                CREATE TABLE receipt_reversal (
+                    id INTEGER PRIMARY KEY,
+                    receipt_id INTEGER NOT NULL UNIQUE REFERENCES receipt(id),
+                    quantity INTEGER NOT NULL CHECK (quantity > 0),
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    reason TEXT NOT NULL
+                );
+                -- Units an order line sent back: per line, so a return can never exceed what shipped.
+                CREATE INDEX movement_return ON movement(line_id) WHERE kind = 'return';
+                -- The allocations a receipt made, so a reversal takes back exactly those (receipt_id is set on them).
+                CREATE INDEX movement_receipt ON movement(receipt_id) WHERE receipt_id IS NOT NULL;
+                """)
+            for table in ["order_change", "receipt_reversal"] {
+                for event in ["UPDATE", "DELETE"] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER \(table)_no_\(event.lowercased()) BEFORE \(event) ON \(table)
+                        BEGIN SELECT RAISE(ABORT, '\(table) rows are records and cannot be changed'); END
+                        """)
+                }
+            }
+        }
         return m
     }
+
+    /// The journal kinds v8 knew, in its check's order.
+    static let v8Kinds = ["order", "allocate", "pick", "short-pick", "ship", "receive", "cancel", "adjust"]
+    /// The kinds the corrections of v10 added.
+    static let v10Kinds = ["release", "put-back", "amend", "return", "receipt-reversal"]
 
     /// Keeps `waiting` in step with `order_line` whoever writes the lines: operations, bulk allocation, imports, tools.
     static func createWaitingTriggers(_ db: Database) throws {

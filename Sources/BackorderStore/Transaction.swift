@@ -39,6 +39,14 @@ final class OperationTx {
     /// Set inside a batch: promised dates are recomputed once at its end instead of after each operation.
     let deferred: DeferredPegging?
 
+    /// Set by a receipt: its allocations carry the receipt's id, so a reversal knows which lines it served.
+    var receiptId: Int64?
+    /// Set by the corrections: each line's change and each moved date are kept to report the consequences.
+    var collectsConsequences = false
+    private(set) var lineDeltas: [Int64: Delta] = [:]
+    private(set) var dateChanges: [Pegging.Change] = []
+    private var closedOrderIds: [Int64] = []
+
     init(db: Database, ctx: Context, deferred: DeferredPegging? = nil) { self.db = db; self.ctx = ctx; self.deferred = deferred }
 
     struct Refs {
@@ -69,7 +77,15 @@ final class OperationTx {
                 WHERE id = ?
                 """).execute(arguments: [d.ordered, d.allocated, d.picked, d.shipped, d.backordered, d.cancelled, lineId])
         }
+        if collectsConsequences, let lineId = m.lineId { addLineDelta(lineId, d) }
         account(m, refs)
+    }
+
+    private func addLineDelta(_ lineId: Int64, _ d: Delta) {
+        var t = lineDeltas[lineId] ?? Delta()
+        t.ordered += d.ordered; t.allocated += d.allocated; t.picked += d.picked; t.shipped += d.shipped
+        t.backordered += d.backordered; t.cancelled += d.cancelled
+        lineDeltas[lineId] = t
     }
 
     /// The lines of an order created in this operation (it has no others: the journal reads all of its lines), with
@@ -125,9 +141,11 @@ final class OperationTx {
             pegSkus.insert(m.sku)
         }
         if let orderId = refs.orderId {
-            if m.kind == .ship || m.kind == .cancel { closableOrders.insert(orderId) }
+            if m.kind == .ship || m.kind == .cancel || m.kind == .amend { closableOrders.insert(orderId) }
             if m.kind == .cancel { note(.cancelled, order: orderId) }
-            if m.delta.backordered > 0 && (m.kind == .order || m.kind == .shortPick) { note(.backordered, order: orderId) }
+            if m.kind == .amend { note(.orderChanged, order: orderId) }
+            if m.kind == .return { note(.returned, order: orderId) }
+            if m.delta.backordered > 0 && (m.kind == .order || m.kind == .shortPick || m.kind == .release) { note(.backordered, order: orderId) }
         }
     }
 
@@ -209,10 +227,10 @@ final class OperationTx {
                 while end < grants.count && grants[end].filled { end += 1 }
                 let ids = JSONArgument.ids(grants[start..<end].lazy.map(\.lineId))
                 try db.cachedStatement(sql: """
-                    INSERT INTO movement (at, actor, kind, sku, quantity, line_id, d_allocated, d_backordered)
-                    SELECT ?1, ?2, 'allocate', l.sku, l.backordered, l.id, l.backordered, -l.backordered
+                    INSERT INTO movement (at, actor, kind, sku, quantity, line_id, d_allocated, d_backordered, receipt_id)
+                    SELECT ?1, ?2, 'allocate', l.sku, l.backordered, l.id, l.backordered, -l.backordered, ?4
                     FROM json_each(?3) j CROSS JOIN order_line l ON l.id = j.value
-                    """).execute(arguments: [ctx.now.unixTime, ctx.actor, ids])
+                    """).execute(arguments: [ctx.now.unixTime, ctx.actor, ids, receiptId])
                 guard db.changesCount == end - start else { throw RowCountMismatch(written: db.changesCount, meant: end - start) }
                 // Counters move by the same units: a list of ids, which SQLite walks seeking each row, instead of an
                 // UPDATE ... FROM the quantities, which copies the joined rows aside first.
@@ -225,14 +243,17 @@ final class OperationTx {
             } else {
                 let g = grants[start]
                 try db.cachedStatement(sql: """
-                    INSERT INTO movement (at, actor, kind, sku, quantity, line_id, d_allocated, d_backordered)
-                    VALUES (?1, ?2, 'allocate', ?3, ?4, ?5, ?4, -?4)
-                    """).execute(arguments: [ctx.now.unixTime, ctx.actor, sku, g.quantity, g.lineId])
+                    INSERT INTO movement (at, actor, kind, sku, quantity, line_id, d_allocated, d_backordered, receipt_id)
+                    VALUES (?1, ?2, 'allocate', ?3, ?4, ?5, ?4, -?4, ?6)
+                    """).execute(arguments: [ctx.now.unixTime, ctx.actor, sku, g.quantity, g.lineId, receiptId])
                 try db.cachedStatement(sql: """
                     UPDATE order_line SET allocated = allocated + ?1, backordered = backordered - ?1, version = version + 1 WHERE id = ?2
                     """).execute(arguments: [g.quantity, g.lineId])
                 start += 1
             }
+        }
+        if collectsConsequences {
+            for g in grants { addLineDelta(g.lineId, Delta(allocated: g.quantity, backordered: -g.quantity)) }
         }
         let units = grants.reduce(0) { $0 + $1.quantity }
         var item = itemDeltas[sku] ?? (0, 0, 0, 0)
@@ -258,6 +279,7 @@ final class OperationTx {
             if open == 0 {
                 try db.cachedStatement(sql: "UPDATE orders SET closed_at = ? WHERE id = ? AND closed_at IS NULL")
                     .execute(arguments: [ctx.now.unixTime, orderId])
+                if collectsConsequences && db.changesCount > 0 { closedOrderIds.append(orderId) }
                 let told = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM notice WHERE order_id = ?)"), arguments: [orderId]) ?? false
                 let said = events[orderId] ?? []
                 if (told || !said.isEmpty) && !said.contains(.backorderShipped) && !said.contains(.cancelled) { note(.completed, order: orderId) }
@@ -274,11 +296,61 @@ final class OperationTx {
                 let total = from == nil ? nil : newOrder?.waitingBefore[sku].map { $0 + joinedUnits[sku, default: 0] }
                 for change in try Pegging.repeg(db, sku: sku, from: from, waitingTotal: total) {
                     if newOrder?.reportsDates == true { promisedWritten[change.lineId] = change.date }
+                    if collectsConsequences { dateChanges.append(change) }
                     if change.wasWaiting { note(.promisedDateChanged, order: change.orderId) }
                 }
             }
         }
         try Notices.record(db, events: events, newOrder: newOrder?.orderId, ctx: ctx)
+    }
+}
+
+extension OperationTx {
+    /// What this operation changed, read after `finish` (with `collectsConsequences`): each line before and after, the
+    /// promised dates that moved, the customers told, the orders closed.
+    func consequences() throws -> Consequences {
+        var result = Consequences()
+        let lineIds = Set(lineDeltas.keys).union(dateChanges.map(\.lineId)).sorted()
+        var info: [Int64: (order: String, customer: String, lineNo: Int, sku: String, q: LineQuantities)] = [:]
+        if !lineIds.isEmpty {
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT l.id, l.order_no, c.name, l.line_no, l.sku, l.ordered, l.allocated, l.picked, l.shipped, l.backordered, l.cancelled
+                FROM order_line l JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
+                WHERE l.id IN (SELECT value FROM json_each(?))
+                """, arguments: [JSONArgument.ids(lineIds)])
+            while let r = try rows.next() {
+                info[r[0]] = (r[1], r[2], r[3], r[4], LineQuantities(ordered: r[5], allocated: r[6], picked: r[7], shipped: r[8],
+                                                                     backordered: r[9], cancelled: r[10]))
+            }
+        }
+        for (id, d) in lineDeltas where d != Delta() {
+            guard let l = info[id] else { continue }
+            let before = LineQuantities(ordered: l.q.ordered - d.ordered, allocated: l.q.allocated - d.allocated, picked: l.q.picked - d.picked,
+                                        shipped: l.q.shipped - d.shipped, backordered: l.q.backordered - d.backordered,
+                                        cancelled: l.q.cancelled - d.cancelled)
+            result.lines.append(.init(orderNumber: l.order, customerName: l.customer, lineNo: l.lineNo, sku: l.sku, before: before, after: l.q))
+        }
+        result.lines.sort { ($0.orderNumber, $0.lineNo) < ($1.orderNumber, $1.lineNo) }
+        for change in dateChanges {
+            guard let l = info[change.lineId] else { continue }
+            result.dates.append(.init(orderNumber: l.order, lineNo: l.lineNo, sku: l.sku, from: Pegging.day(change.old),
+                                      to: Pegging.day(change.date), wasWaiting: change.wasWaiting))
+        }
+        result.dates.sort { ($0.orderNumber, $0.lineNo) < ($1.orderNumber, $1.lineNo) }
+        let told = events.filter { !$0.value.isEmpty }
+        let orderIds = Set(told.keys).union(closedOrderIds).sorted()
+        if !orderIds.isEmpty {
+            var names: [Int64: (number: String, customer: String)] = [:]
+            for r in try Row.fetchAll(db, sql: """
+                SELECT o.id, o.number, c.name FROM orders o JOIN customer c ON c.code = o.customer WHERE o.id IN (SELECT value FROM json_each(?))
+                """, arguments: [JSONArgument.ids(orderIds)]) {
+                names[r[0]] = (r[1], r[2])
+            }
+            result.notified = told.compactMap { id, e in names[id].map { .init(orderNumber: $0.number, customerName: $0.customer, events: e) } }
+                .sorted { $0.orderNumber < $1.orderNumber }
+            result.closedOrders = closedOrderIds.compactMap { names[$0]?.number }.sorted()
+        }
+        return result
     }
 }
 

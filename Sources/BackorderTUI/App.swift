@@ -284,7 +284,8 @@ public final class BackorderApp {
         case .ship(let order, let override, let version, let before):
             return .shipped(try service.ship(order: order, override: override, expectedVersion: version, ctx: ctx), before: before)
         case .cancel(let order, let lineNo, let reason, let version):
-            let units = try service.cancel(order: order, lineNo: lineNo, reason: reason, expectedVersion: version, ctx: ctx)
+            let units = try service.cancel(order: order, lineNo: lineNo, scope: .backordered, reason: reason, expectedVersion: version,
+                                          preview: false, ctx: ctx).units
             return .cancelled(order: order, lineNo: lineNo, units: units)
         case .receive(let target, let quantity):
             switch target {

@@ -17,8 +17,8 @@ struct Backorders: ParsableCommand {
         subcommands: [
             UI.self, Init.self, Sample.self, Demo.self,
             ItemCommand.self, CustomerCommand.self, OrderCommand.self,
-            Pick.self, Ship.self, Cancel.self,
-            ArrivalCommand.self, Receive.self, Count.self,
+            Pick.self, Ship.self, Cancel.self, PutBack.self, Reallocate.self, Expedite.self, Donors.self,
+            ArrivalCommand.self, Receive.self, ReceiptCommand.self, Return.self, Count.self,
             List.self, Show.self, Status.self, NoticesCommand.self, Report.self, Import.self, Journal.self, Check.self, Upgrade.self, Stress.self,
         ],
         defaultSubcommand: UI.self

@@ -112,7 +112,8 @@ struct CustomerCommand: ParsableCommand {
 // MARK: orders
 
 struct OrderCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "order", abstract: "Create orders.", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(commandName: "order", abstract: "Create and amend orders.",
+                                                    subcommands: [Create.self, Set.self, Amend.self, AddLine.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -207,21 +208,6 @@ struct Ship: ParsableCommand {
             } else {
                 print("  order \(order) is complete and closed")
             }
-        }
-    }
-}
-
-struct Cancel: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Cancel the backordered remainder of a line, or of every line of an order.")
-    @OptionGroup var db: DatabaseOptions
-    @Argument var order: String
-    @Option(help: "Only this line.") var line: Int?
-    @Option(help: "Why (kept in the journal).") var reason: String
-
-    func run() throws {
-        try perform {
-            let n = try db.open().cancel(order: order, lineNo: line, reason: reason, ctx: .current())
-            print("cancelled \(n) backordered unit(s) on \(order)")
         }
     }
 }

@@ -101,6 +101,7 @@ struct Show: ParsableCommand {
             let o = d.order
             print("order \(o.number)  \(visible(o.customerName)) (\(o.customerCode))  date \(o.orderDate.iso)  priority \(o.priority)  \(o.policy.rawValue)  "
                   + (o.closedAt.map { "closed \($0.iso)" } ?? "open"))
+            if !d.note.isEmpty { print("note: \(visible(d.note))") }
             printTable(["LINE", "SKU", "ITEM", "ORDERED", "ALLOC", "PICKED", "SHIPPED", "BACKORD", "CANCEL", "PROMISED"],
                        d.lines.map { l in
                            let q = l.line.quantities
@@ -113,6 +114,9 @@ struct Show: ParsableCommand {
             print("history:")
             for m in d.history {
                 print("  \(m.at.iso) \(m.actor) \(m.kind.rawValue) line \(m.lineNo ?? 0) \(m.quantity)" + (m.document.map { " \($0)" } ?? "") + (m.note.isEmpty ? "" : " — \(visible(m.note))"))
+            }
+            for c in d.changes {
+                print("  \(c.at.iso) \(c.actor) changed \(c.field) \(visible(c.from)) → \(visible(c.to))" + (c.reason.isEmpty ? "" : " — \(visible(c.reason))"))
             }
         }
     }

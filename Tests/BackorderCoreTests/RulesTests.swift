@@ -117,12 +117,37 @@ final class RulesTests: XCTestCase {
         XCTAssertThrowsError(try Rules.planShipment(policy: .partial, lines: [line(1, LineQuantities(ordered: 1, allocated: 1))], override: false))
     }
 
-    func testCancelOnlyTouchesBackorderedUnits() throws {
+    func testCancelBackorderedOnlyTouchesBackorderedUnits() throws {
         let lines = [line(1, LineQuantities(ordered: 10, allocated: 4, backordered: 6)), line(2, LineQuantities(ordered: 2, shipped: 2))]
-        let m = try Rules.planCancel(lines: lines, lineNo: nil)
+        let m = try Rules.planCancel(lines: lines, lineNo: nil, scope: .backordered)
         XCTAssertEqual(m.count, 1)
         XCTAssertEqual(m[0].delta, Delta(backordered: -6, cancelled: 6))
-        XCTAssertThrowsError(try Rules.planCancel(lines: lines, lineNo: 2))
+        XCTAssertThrowsError(try Rules.planCancel(lines: lines, lineNo: 2, scope: .backordered))
+    }
+
+    func testCancelOpenFreesAllocatedUnitsAndRefusesPickedOnes() throws {
+        let lines = [line(1, LineQuantities(ordered: 10, allocated: 4, backordered: 6)), line(2, LineQuantities(ordered: 3, picked: 1, shipped: 2))]
+        let m = try Rules.planCancel(lines: lines, lineNo: 1, scope: .open)
+        XCTAssertEqual(m.map(\.delta), [Delta(allocated: -4, backordered: -6, cancelled: 10)])
+        XCTAssertThrowsError(try Rules.planCancel(lines: lines, lineNo: nil, scope: .open)) { error in
+            XCTAssertTrue((error as? BackorderError)?.message.contains("put them back") == true, "\(error)")
+        }
+    }
+
+    func testAmendDropsBackorderedUnitsBeforeAllocatedOnesAndNeverGoesBelowPicked() throws {
+        let l = line(1, LineQuantities(ordered: 10, allocated: 3, picked: 2, backordered: 5))
+        XCTAssertEqual(try Rules.planAmend(line: l, quantity: 4, free: 0).delta, Delta(ordered: -6, allocated: -1, backordered: -5))
+        XCTAssertEqual(try Rules.planAmend(line: l, quantity: 14, free: 1).delta, Delta(ordered: 4, allocated: 1, backordered: 3))
+        XCTAssertThrowsError(try Rules.planAmend(line: l, quantity: 1, free: 0))
+        XCTAssertThrowsError(try Rules.planAmend(line: l, quantity: 10, free: 0))
+    }
+
+    func testDonorsAreProposedLeastUrgentAndNewestFirst() {
+        let c = [DonorCandidate(orderNumber: "SO-1", customerName: "A", lineNo: 1, priority: 5, orderDate: Day(iso: "2026-11-01")!, allocated: 4),
+                 DonorCandidate(orderNumber: "SO-2", customerName: "B", lineNo: 1, priority: 9, orderDate: Day(iso: "2026-10-01")!, allocated: 3),
+                 DonorCandidate(orderNumber: "SO-3", customerName: "C", lineNo: 1, priority: 5, orderDate: Day(iso: "2026-11-05")!, allocated: 10)]
+        XCTAssertEqual(Rules.proposeDonors(c, quantity: 8), [DonorLine(orderNumber: "SO-2", lineNo: 1, quantity: 3),
+                                                             DonorLine(orderNumber: "SO-3", lineNo: 1, quantity: 5)])
     }
 
     func arrival(_ id: Int64, qty: Int, received: Int = 0, eta: String) -> Arrival {

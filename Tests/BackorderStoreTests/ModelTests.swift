@@ -10,8 +10,13 @@ struct ReferenceWarehouse {
     struct OrderRef { var prio: Int; var date: Day; var policy: ShipPolicy; var lines: [Int]; var closed = false }
     struct ArrivalRef { var sku: String; var qty: Int; var received = 0; var eta: Day; var closed: Bool { received >= qty } }
 
+    struct ReceiptRef { var sku: String; var arrival: String?; var qty: Int; var served: [(line: Int, units: Int)]; var reversed = false }
+
     var onHand: [String: Int]
     var lines: [Line] = []
+    var receipts: [ReceiptRef] = []
+    /// Units each line sent back (by line index).
+    var returned: [Int: Int] = [:]
     var orders: [String: OrderRef] = [:]
     var arrivals: [String: ArrivalRef] = [:]
 
@@ -19,15 +24,19 @@ struct ReferenceWarehouse {
         onHand[sku]! - lines.filter { $0.sku == sku }.reduce(0) { $0 + $1.q.allocated + $1.q.picked }
     }
 
-    /// Free stock goes to waiting lines: priority, order date, order number, line number.
-    mutating func settle(_ sku: String) {
+    /// Free stock goes to waiting lines: priority, order date, order number, line number. Returns what each line got.
+    @discardableResult
+    mutating func settle(_ sku: String) -> [(line: Int, units: Int)] {
         var left = free(sku)
+        var given: [(line: Int, units: Int)] = []
         let queue = lines.indices.filter { lines[$0].sku == sku && lines[$0].q.backordered > 0 }
             .sorted { (lines[$0].prio, lines[$0].date, lines[$0].orderNo, lines[$0].lineNo) < (lines[$1].prio, lines[$1].date, lines[$1].orderNo, lines[$1].lineNo) }
         for i in queue where left > 0 {
             let take = min(left, lines[i].q.backordered)
             lines[i].q.backordered -= take; lines[i].q.allocated += take; left -= take
+            given.append((i, take))
         }
+        return given
     }
 
     mutating func closeFinished() {
@@ -93,7 +102,126 @@ struct ReferenceWarehouse {
             target = sku
         }
         onHand[target]! += qty
-        settle(target)
+        receipts.append(ReceiptRef(sku: target, arrival: ref, qty: qty, served: settle(target)))
+        return true
+    }
+
+    /// Everything not picked (`open`) or only the backordered remainder; refused while `open` meets picked units.
+    mutating func cancel(_ no: String, line: Int?, scope: CancelScope) -> Bool {
+        guard let o = orders[no], !o.closed else { return false }
+        if let line, line < 1 || line > o.lines.count { return false }
+        let targets = line.map { [o.lines[$0 - 1]] } ?? o.lines
+        if scope == .open && targets.contains(where: { lines[$0].q.picked > 0 }) { return false }
+        let moving = targets.filter { lines[$0].q.backordered + (scope == .open ? lines[$0].q.allocated : 0) > 0 }
+        guard !moving.isEmpty else { return false }
+        for i in moving {
+            let a = scope == .open ? lines[i].q.allocated : 0
+            lines[i].q.cancelled += lines[i].q.backordered + a
+            lines[i].q.backordered = 0; lines[i].q.allocated -= a
+        }
+        for sku in Set(moving.map { lines[$0].sku }) { settle(sku) }
+        closeFinished()
+        return true
+    }
+
+    mutating func putBack(_ no: String) -> Bool {
+        guard let o = orders[no], !o.closed, o.lines.contains(where: { lines[$0].q.picked > 0 }) else { return false }
+        for i in o.lines { lines[i].q.allocated += lines[i].q.picked; lines[i].q.picked = 0 }
+        return true
+    }
+
+    mutating func setPriority(_ no: String, _ p: Int) -> Bool {
+        guard let o = orders[no], !o.closed, o.prio != p else { return false }
+        orders[no]!.prio = p
+        for i in o.lines { lines[i].prio = p }
+        return true
+    }
+
+    /// Units of other open orders' allocated lines of the SKU go to line `i`, least urgent and newest first.
+    mutating func give(to i: Int, partialOK: Bool) -> Int? {
+        let want = lines[i].q.backordered
+        guard want > 0 else { return nil }
+        let donors = lines.indices.filter { d in
+            lines[d].sku == lines[i].sku && lines[d].orderNo != lines[i].orderNo && lines[d].q.allocated > 0 && !(orders[lines[d].orderNo]?.closed ?? true)
+        }.sorted { (lines[$1].prio, lines[$1].date, lines[$1].orderNo, lines[$1].lineNo) < (lines[$0].prio, lines[$0].date, lines[$0].orderNo, lines[$0].lineNo) }
+        var left = want
+        for d in donors where left > 0 {
+            let take = min(left, lines[d].q.allocated)
+            lines[d].q.allocated -= take; lines[d].q.backordered += take; left -= take
+        }
+        guard left < want || partialOK else { return nil }
+        lines[i].q.backordered -= want - left; lines[i].q.allocated += want - left
+        return want - left
+    }
+
+    mutating func reallocate(_ no: String, line: Int) -> Bool {
+        guard let o = orders[no], !o.closed, line >= 1, line <= o.lines.count else { return false }
+        return give(to: o.lines[line - 1], partialOK: false) != nil
+    }
+
+    mutating func expedite(_ no: String) -> Bool {
+        guard let o = orders[no], !o.closed else { return false }
+        let changed = setPriority(no, 1)
+        var total = 0
+        for i in o.lines where lines[i].q.backordered > 0 { total += give(to: i, partialOK: true) ?? 0 }
+        return changed || total > 0
+    }
+
+    mutating func amend(_ no: String, line: Int, qty: Int) -> Bool {
+        guard let o = orders[no], !o.closed, line >= 1, line <= o.lines.count, qty > 0 else { return false }
+        let i = o.lines[line - 1]
+        var q = lines[i].q
+        guard qty != q.ordered, qty >= q.picked + q.shipped + q.cancelled else { return false }
+        if qty > q.ordered {
+            let a = min(max(0, free(lines[i].sku)), qty - q.ordered)
+            q.allocated += a; q.backordered += qty - q.ordered - a
+        } else {
+            let less = q.ordered - qty, b = min(less, q.backordered)
+            q.backordered -= b; q.allocated -= less - b
+        }
+        q.ordered = qty
+        lines[i].q = q
+        settle(lines[i].sku)
+        closeFinished()
+        return true
+    }
+
+    mutating func addLine(_ no: String, sku: String, qty: Int) -> Bool {
+        guard let o = orders[no], !o.closed, onHand[sku] != nil, qty > 0 else { return false }
+        let a = min(max(0, free(sku)), qty)
+        lines.append(Line(orderNo: no, lineNo: o.lines.count + 1, sku: sku, prio: o.prio, date: o.date,
+                          q: LineQuantities(ordered: qty, allocated: a, backordered: qty - a)))
+        orders[no]!.lines.append(lines.count - 1)
+        return true
+    }
+
+    mutating func returnUnits(_ no: String, line: Int, qty: Int, restock: Bool) -> Bool {
+        guard let o = orders[no], line >= 1, line <= o.lines.count, qty > 0 else { return false }
+        let i = o.lines[line - 1]
+        guard qty <= lines[i].q.shipped - returned[i, default: 0] else { return false }
+        returned[i, default: 0] += qty
+        if restock { onHand[lines[i].sku]! += qty; settle(lines[i].sku) }
+        return true
+    }
+
+    /// Takes a receipt's units out again: free stock first, then the lines it served (last served first), never picked units.
+    mutating func reverseReceipt(_ index: Int) -> Bool {
+        guard index < receipts.count, !receipts[index].reversed else { return false }
+        let r = receipts[index]
+        var left = max(0, r.qty - free(r.sku))
+        var got: [Int: Int] = [:], order: [Int] = []
+        for s in r.served { if got[s.line] == nil { order.append(s.line) }; got[s.line, default: 0] += s.units }
+        var releases: [(Int, Int)] = []
+        for i in order.reversed() where left > 0 {
+            let units = min(left, got[i]!, lines[i].q.allocated)
+            if units > 0 { releases.append((i, units)); left -= units }
+        }
+        guard left == 0 else { return false }
+        for (i, units) in releases { lines[i].q.allocated -= units; lines[i].q.backordered += units }
+        onHand[r.sku]! -= r.qty
+        if let ref = r.arrival { arrivals[ref]!.received -= r.qty }
+        receipts[index].reversed = true
+        settle(r.sku)
         return true
     }
 
@@ -204,7 +332,7 @@ final class ModelTests: XCTestCase {
             var expected = false
             var actual = true
             do {
-                switch rng.int(0...9) {
+                switch rng.int(0...17) {
                 case 0, 1, 2:
                     let n = rng.int(1...3)
                     let req = (0..<n).map { _ in (rng.int(0...9) == 0 ? "ZZ" : skus[rng.int(0...3)], rng.int(0...9) == 0 ? 0 : rng.int(1...12)) }
@@ -254,11 +382,62 @@ final class ModelTests: XCTestCase {
                     description = "eta \(ref) \(day.iso)"
                     expected = model.changeETA(ref, to: day)
                     try w.changeETA(arrival: ref, to: day, reason: "supplier", ctx: ctx)
-                default:
+                case 9, 10:
                     let line: Int? = rng.int(0...1) == 0 ? nil : rng.int(1...3)
-                    description = "cancel \(anyOrder) line \(line.map(String.init) ?? "all")"
-                    expected = model.cancel(anyOrder, line: line)
-                    try w.cancel(order: anyOrder, lineNo: line, reason: "model", ctx: ctx)
+                    let scope: CancelScope = rng.int(0...1) == 0 ? .open : .backordered
+                    description = "cancel \(anyOrder) line \(line.map(String.init) ?? "all") \(scope)"
+                    expected = model.cancel(anyOrder, line: line, scope: scope)
+                    try w.cancel(order: anyOrder, lineNo: line, scope: scope, reason: "model", ctx: ctx)
+                case 11:
+                    description = "put back \(anyOrder)"
+                    expected = model.putBack(anyOrder)
+                    try w.putBack(order: anyOrder, entries: nil, reason: "model", ctx: ctx)
+                case 12:
+                    let p = rng.int(1...3)
+                    description = "priority \(anyOrder) \(p)"
+                    expected = model.setPriority(anyOrder, p)
+                    try w.changeOrder(anyOrder, OrderChanges(priority: p), reason: "model", ctx: ctx)
+                case 13:
+                    if rng.int(0...1) == 0 {
+                        let line = rng.int(1...3)
+                        description = "reallocate to \(anyOrder)/\(line)"
+                        expected = model.reallocate(anyOrder, line: line)
+                        try w.reallocate(to: anyOrder, lineNo: line, from: nil, reason: "model", ctx: ctx)
+                    } else {
+                        description = "expedite \(anyOrder)"
+                        expected = model.expedite(anyOrder)
+                        try w.expedite(anyOrder, reason: "model", ctx: ctx)
+                    }
+                case 14:
+                    if rng.int(0...1) == 0 {
+                        let line = rng.int(1...3), qty = rng.int(0...14)
+                        description = "amend \(anyOrder)/\(line) to \(qty)"
+                        expected = model.amend(anyOrder, line: line, qty: qty)
+                        try w.amendLine(order: anyOrder, lineNo: line, quantity: qty, reason: "model", ctx: ctx)
+                    } else {
+                        let sku = rng.int(0...9) == 0 ? "ZZ" : skus[rng.int(0...3)], qty = rng.int(0...8)
+                        description = "add line \(anyOrder) \(sku)=\(qty)"
+                        expected = model.addLine(anyOrder, sku: sku, qty: qty)
+                        try w.addLine(order: anyOrder, sku: sku, quantity: qty, reason: "model", ctx: ctx)
+                    }
+                case 15:
+                    let line = rng.int(1...3), qty = rng.int(0...6), restock = rng.int(0...2) != 0
+                    description = "return \(anyOrder)/\(line) \(qty) restock=\(restock)"
+                    expected = model.returnUnits(anyOrder, line: line, qty: qty, restock: restock)
+                    try w.returnUnits(order: anyOrder, lineNo: line, quantity: qty, restock: restock, reason: "model", ctx: ctx)
+                case 16:
+                    let index = model.receipts.isEmpty ? 0 : rng.int(0...(model.receipts.count - 1))
+                    let digits = String(index + 1), number = "RC-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+                    description = "reverse receipt \(number)"
+                    expected = model.reverseReceipt(index)
+                    try w.reverseReceipt(number, reason: "model", ctx: ctx)
+                default:
+                    // A preview changes nothing, whatever it would do.
+                    let line = rng.int(1...3)
+                    description = "preview cancel \(anyOrder)/\(line)"
+                    expected = false
+                    _ = try? w.cancel(order: anyOrder, lineNo: line, scope: .open, reason: "model", preview: true, ctx: ctx)
+                    throw BackorderError.refused("previews change nothing")
                 }
             } catch is BackorderError {
                 actual = false

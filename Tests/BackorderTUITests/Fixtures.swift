@@ -84,8 +84,55 @@ extension BackorderApp {
     var screen: String { render().text }
 }
 
+/// A test service that hands the exceptions to a real warehouse, or refuses them as a read-only file does.
+protocol ForwardingExceptions: WarehouseService {
+    var base: Warehouse { get }
+    var refusesWrites: Bool { get }
+}
+
+extension ForwardingExceptions {
+    private func writable() throws -> Warehouse {
+        if refusesWrites { throw BackorderError.refused("read-only") }
+        return base
+    }
+    func createOrder(_ new: NewOrder, ctx: Context) throws -> OrderDetail { try writable().createOrder(new, ctx: ctx) }
+    func cancel(order: String, lineNo: Int?, scope: CancelScope, reason: String, expectedVersion: Int?, preview: Bool, ctx: Context) throws -> CorrectionResult {
+        try writable().cancel(order: order, lineNo: lineNo, scope: scope, reason: reason, expectedVersion: expectedVersion, preview: preview, ctx: ctx)
+    }
+    func putBack(order: String, entries: [PutBackEntry]?, reason: String, expectedVersion: Int?, preview: Bool, ctx: Context) throws -> CorrectionResult {
+        try writable().putBack(order: order, entries: entries, reason: reason, expectedVersion: expectedVersion, preview: preview, ctx: ctx)
+    }
+    func changeOrder(_ number: String, _ changes: OrderChanges, reason: String, expectedVersion: Int?, preview: Bool, ctx: Context) throws -> CorrectionResult {
+        try writable().changeOrder(number, changes, reason: reason, expectedVersion: expectedVersion, preview: preview, ctx: ctx)
+    }
+    func donorCandidates(sku: String, excludingOrder: String?) throws -> [DonorCandidate] {
+        try base.donorCandidates(sku: sku, excludingOrder: excludingOrder)
+    }
+    func reallocate(to number: String, lineNo: Int, from donors: [DonorLine]?, quantity: Int?, reason: String, expectedVersion: Int?,
+                    preview: Bool, ctx: Context) throws -> CorrectionResult {
+        try writable().reallocate(to: number, lineNo: lineNo, from: donors, quantity: quantity, reason: reason, expectedVersion: expectedVersion,
+                                  preview: preview, ctx: ctx)
+    }
+    func expedite(_ number: String, reason: String, expectedVersion: Int?, preview: Bool, ctx: Context) throws -> CorrectionResult {
+        try writable().expedite(number, reason: reason, expectedVersion: expectedVersion, preview: preview, ctx: ctx)
+    }
+    func amendLine(order: String, lineNo: Int, quantity: Int, reason: String, expectedVersion: Int?, preview: Bool, ctx: Context) throws -> CorrectionResult {
+        try writable().amendLine(order: order, lineNo: lineNo, quantity: quantity, reason: reason, expectedVersion: expectedVersion, preview: preview, ctx: ctx)
+    }
+    func addLine(order: String, sku: String, quantity: Int, reason: String, expectedVersion: Int?, preview: Bool, ctx: Context) throws -> CorrectionResult {
+        try writable().addLine(order: order, sku: sku, quantity: quantity, reason: reason, expectedVersion: expectedVersion, preview: preview, ctx: ctx)
+    }
+    func reverseReceipt(_ number: String, reason: String, preview: Bool, ctx: Context) throws -> CorrectionResult {
+        try writable().reverseReceipt(number, reason: reason, preview: preview, ctx: ctx)
+    }
+    func returnUnits(order: String, lineNo: Int, quantity: Int, restock: Bool, reason: String, preview: Bool, ctx: Context) throws -> CorrectionResult {
+        try writable().returnUnits(order: order, lineNo: lineNo, quantity: quantity, restock: restock, reason: reason, preview: preview, ctx: ctx)
+    }
+}
+
 /// A warehouse seen through a read-only service, as `--read-only` opens it.
-struct ReadOnlyService: WarehouseService, ReportService {
+struct ReadOnlyService: ForwardingExceptions, ReportService {
+    var refusesWrites: Bool { true }
     let base: Warehouse
     var location: String { "/data/warehouse.sqlite" }
     var isReadOnly: Bool { true }
@@ -105,7 +152,6 @@ struct ReadOnlyService: WarehouseService, ReportService {
     func arrival(_ reference: String) throws -> (Arrival, [ETAChange]) { try base.arrival(reference) }
     func pick(order: String, entries: [PickEntry]?, expectedVersion: Int?, ctx: Context) throws -> PickResult { throw refusal }
     func ship(order: String, override: Bool, expectedVersion: Int?, ctx: Context) throws -> Shipment { throw refusal }
-    func cancel(order: String, lineNo: Int?, reason: String, expectedVersion: Int?, ctx: Context) throws -> Int { throw refusal }
     func receive(arrival: String?, sku: String?, quantity: Int, note: String, ctx: Context) throws -> ReceiptResult { throw refusal }
     func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival { throw refusal }
     func changeETA(arrival: String, to eta: Day, reason: String, ctx: Context) throws { throw refusal }
