@@ -185,10 +185,8 @@ extension Warehouse {
             }
         }
         let total = chosen.reduce(0) { $0 + $1.quantity }
-        guard total <= waits else {
-            throw BackorderError.refused("the donors give \(total) unit(s) but \(order.number) line \(line.lineNo) waits for only \(waits)")
-        }
         var seen = Set<String>()
+        var planned: [(Order, OrderLine, DonorLine)] = []
         for d in chosen {
             try Validate.positive(d.quantity, "quantity from \(d.orderNumber) line \(d.lineNo)")
             guard seen.insert("\(d.orderNumber)/\(d.lineNo)").inserted else { throw BackorderError.invalid("\(d.orderNumber) line \(d.lineNo) is given twice") }
@@ -202,6 +200,13 @@ extension Warehouse {
                 throw BackorderError.refused("\(d.orderNumber) line \(d.lineNo) holds \(dl.quantities.allocated) allocated unit(s) of \(dl.sku), not \(d.quantity)"
                                              + (dl.quantities.picked > 0 ? " (picked units cannot be given: put them back first)" : ""))
             }
+            planned.append((donorOrder, dl, d))
+        }
+        // Checked after every donor, so a clerk asking too much of one donor hears what that donor holds.
+        guard total <= waits else {
+            throw BackorderError.refused("the donors give \(total) unit(s) but \(order.number) line \(line.lineNo) waits for only \(waits)")
+        }
+        for (donorOrder, dl, d) in planned {
             try tx.apply(PlannedMovement(lineId: dl.id, sku: dl.sku, kind: .release, quantity: d.quantity,
                                          delta: Delta(allocated: -d.quantity, backordered: d.quantity)),
                          .init(orderId: donorOrder.id, note: "given to \(order.number): \(reason)"))

@@ -23,7 +23,7 @@ struct Stress: ParsableCommand {
             for i in 0..<ops {
                 let ctx = Context.current(actor: actor)
                 do {
-                    switch rng.below(6) {
+                    switch rng.below(12) {
                     case 0, 1:
                         let lines = (0..<(1 + rng.below(3))).map { _ in
                             NewOrderLine(sku: skus[rng.below(skus.count)], quantity: 1 + rng.below(20))
@@ -47,10 +47,39 @@ struct Stress: ParsableCommand {
                         try w.ship(order: o.number, override: true, expectedVersion: o.version, ctx: ctx)
                     case 4:
                         try w.receive(arrival: nil, sku: skus[rng.below(skus.count)], quantity: 1 + rng.below(30), ctx: ctx)
-                    default:
+                    case 5:
                         let lines = try w.backorderLines(Page(offset: rng.below(10), limit: 1), today: ctx.today)
                         guard let l = lines.first else { continue }
-                        try w.cancel(order: l.orderNumber, lineNo: l.lineNo, reason: "stress", ctx: ctx)
+                        try w.cancel(order: l.orderNumber, lineNo: l.lineNo, scope: rng.below(2) == 0 ? .open : .backordered, reason: "stress", ctx: ctx)
+                    case 6:
+                        // An urgent customer: served first, with stock taken from the least urgent orders.
+                        let lines = try w.backorderLines(Page(offset: rng.below(30), limit: 1), today: ctx.today)
+                        guard let l = lines.first else { continue }
+                        try w.expedite(l.orderNumber, reason: "stress", ctx: ctx)
+                    case 7:
+                        let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
+                        guard let o = orders.first else { continue }
+                        try w.changeOrder(o.number, OrderChanges(priority: 1 + rng.below(9)), reason: "stress", expectedVersion: o.version, ctx: ctx)
+                    case 8:
+                        let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
+                        guard let o = orders.first else { continue }
+                        if rng.below(2) == 0 {
+                            try w.amendLine(order: o.number, lineNo: 1, quantity: 1 + rng.below(30), reason: "stress", expectedVersion: o.version, ctx: ctx)
+                        } else {
+                            try w.addLine(order: o.number, sku: skus[rng.below(skus.count)], quantity: 1 + rng.below(10), reason: "stress",
+                                          expectedVersion: o.version, ctx: ctx)
+                        }
+                    case 9:
+                        let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
+                        guard let o = orders.first, o.picked > 0 else { continue }
+                        try w.putBack(order: o.number, entries: nil, reason: "stress", expectedVersion: o.version, ctx: ctx)
+                    case 10:
+                        let number = "RC-" + String(format: "%06d", 1 + rng.below(40))
+                        try w.reverseReceipt(number, reason: "stress", ctx: ctx)
+                    default:
+                        let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
+                        guard let o = orders.first, o.shipped > 0 else { continue }
+                        try w.returnUnits(order: o.number, lineNo: 1, quantity: 1, restock: rng.below(3) != 0, reason: "stress", ctx: ctx)
                     }
                     done += 1
                 } catch let e as BackorderError where e.kind == .refused || e.kind == .stale || e.kind == .notFound {
