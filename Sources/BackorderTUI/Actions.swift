@@ -8,20 +8,22 @@ public enum DetailPurpose: Equatable, Sendable {
     case refresh
     case pick
     case ship
-    case cancel(lineNo: Int?)
     case customerStatus
+    /// Start an exception's dialog on the order (`lineNo`: the line selected on screen).
+    case correct(CorrectionKind, lineNo: Int?)
 }
 
 /// A change to the data file, run by the runtime as one transaction.
 public enum Operation: Equatable, Sendable {
     case pick(order: String, entries: [PickEntry], expectedVersion: Int)
     case ship(order: String, override: Bool, expectedVersion: Int, before: OrderDetail)
-    case cancel(order: String, lineNo: Int?, reason: String, expectedVersion: Int)
     case receive(ReceiveTarget, quantity: Int)
     case addArrival(ArrivalDraft)
     case changeETA(arrival: String, to: Day, reason: String)
     /// Mark one order's pending notice sent, or all when `order` is nil.
     case markNoticesSent(order: String?)
+    /// An everyday exception; a preview runs it and rolls it back, to show what confirming would change.
+    case correct(Correction, preview: Bool)
 }
 
 /// What a successful operation did.
@@ -29,12 +31,13 @@ public enum Outcome: Equatable, Sendable {
     case picked(PickResult)
     /// The shipment, and the order as it was before (to say what stays behind).
     case shipped(Shipment, before: OrderDetail)
-    case cancelled(order: String, lineNo: Int?, units: Int)
     case received(ReceiptResult)
     case arrivalAdded(Arrival)
     case etaChanged(arrival: String, to: Day)
     /// The notices now marked sent (one order's, or all when `all`).
     case noticesMarked([Notice], all: Bool)
+    /// What an exception did, or (a preview) would do.
+    case corrected(Correction, CorrectionResult)
 }
 
 /// A window of a list as asked from the store.
@@ -111,6 +114,8 @@ public enum Action: Equatable, Sendable {
     case exported(ExportRequest, [ExportedFile])
     /// An export could not read or write; nothing or only part of a file may exist.
     case exportFailed(ExportRequest, String)
+    /// Lines of other orders holding allocated units of a SKU, for a re-allocation dialog.
+    case donorsLoaded(sku: String, [DonorCandidate])
 }
 
 /// I/O the reducer asks for; the runtime performs it and answers with an action.
@@ -131,6 +136,8 @@ public enum Effect: Equatable, Sendable {
     case loadNotices(Page)
     /// Read the whole list or report (in chunks) and write it as CSV files.
     case export(ExportRequest)
+    /// Lines of other open orders holding allocated units of `sku` (not of `excluding`).
+    case loadDonors(sku: String, excluding: String)
     /// Terminal requests.
     case suspend
     case redraw

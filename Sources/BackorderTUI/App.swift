@@ -208,6 +208,12 @@ public final class BackorderApp {
                 return .arrivalLoaded(arrival, changes)
             case .resolveReceiveTarget(let text):
                 return resolveReceiveTarget(text)
+            case .loadDonors(let sku, let excluding):
+                do {
+                    return .donorsLoaded(sku: sku, try service.donorCandidates(sku: sku, excludingOrder: excluding))
+                } catch let error as BackorderError {
+                    return .lookupFailed(error)
+                }
             case .perform(let operation):
                 do {
                     return .operationSucceeded(try run(operation))
@@ -283,10 +289,6 @@ public final class BackorderApp {
             return .picked(try service.pick(order: order, entries: entries, expectedVersion: version, ctx: ctx))
         case .ship(let order, let override, let version, let before):
             return .shipped(try service.ship(order: order, override: override, expectedVersion: version, ctx: ctx), before: before)
-        case .cancel(let order, let lineNo, let reason, let version):
-            let units = try service.cancel(order: order, lineNo: lineNo, scope: .backordered, reason: reason, expectedVersion: version,
-                                          preview: false, ctx: ctx).units
-            return .cancelled(order: order, lineNo: lineNo, units: units)
         case .receive(let target, let quantity):
             switch target {
             case .arrival(let a):
@@ -302,6 +304,33 @@ public final class BackorderApp {
             return .etaChanged(arrival: reference, to: day)
         case .markNoticesSent(let order):
             return .noticesMarked(try service.markNoticesSent(order: order, ctx: ctx), all: order == nil)
+        case .correct(let c, let preview):
+            return .corrected(c, try correct(c, preview: preview, ctx: ctx))
+        }
+    }
+
+    private func correct(_ c: Correction, preview: Bool, ctx: Context) throws -> CorrectionResult {
+        switch c {
+        case .cancel(let order, let lineNo, let scope, let reason, let version):
+            return try service.cancel(order: order, lineNo: lineNo, scope: scope, reason: reason, expectedVersion: version, preview: preview, ctx: ctx)
+        case .putBack(let order, let entries, let reason, let version):
+            return try service.putBack(order: order, entries: entries, reason: reason, expectedVersion: version, preview: preview, ctx: ctx)
+        case .changeOrder(let order, let changes, let reason, let version):
+            return try service.changeOrder(order, changes, reason: reason, expectedVersion: version, preview: preview, ctx: ctx)
+        case .expedite(let order, let reason, let version):
+            return try service.expedite(order, reason: reason, expectedVersion: version, preview: preview, ctx: ctx)
+        case .reallocate(let order, let lineNo, let donors, let reason, let version):
+            return try service.reallocate(to: order, lineNo: lineNo, from: donors, quantity: nil, reason: reason, expectedVersion: version,
+                                          preview: preview, ctx: ctx)
+        case .amend(let order, let lineNo, let quantity, let reason, let version):
+            return try service.amendLine(order: order, lineNo: lineNo, quantity: quantity, reason: reason, expectedVersion: version,
+                                         preview: preview, ctx: ctx)
+        case .addLine(let order, let sku, let quantity, let reason, let version):
+            return try service.addLine(order: order, sku: sku, quantity: quantity, reason: reason, expectedVersion: version, preview: preview, ctx: ctx)
+        case .returnUnits(let order, let lineNo, let quantity, let restock, let reason):
+            return try service.returnUnits(order: order, lineNo: lineNo, quantity: quantity, restock: restock, reason: reason, preview: preview, ctx: ctx)
+        case .reverseReceipt(let number, let reason):
+            return try service.reverseReceipt(number, reason: reason, preview: preview, ctx: ctx)
         }
     }
 }

@@ -198,17 +198,20 @@ public enum DialogStep: Equatable, Sendable {
     case etaConfirm(Arrival, Day, reason: String)
     case arrivalField(ArrivalDraft, ArrivalDraft.Field)
     case arrivalConfirm(ArrivalDraft)
-    case cancelReason(OrderDetail, lineNo: Int?)
-    case cancelConfirm(OrderDetail, lineNo: Int?, reason: String)
     /// Mark every pending notice sent: how many there are now.
     case markAllSentConfirm(count: Int)
+    /// An exception's next question.
+    case correctionField(CorrectionDraft)
+    /// An exception's consequences, worked out by a preview, waiting for the clerk's yes.
+    case correctionConfirm(CorrectionDraft, Correction, CorrectionResult)
     /// What an action did; any key closes it.
     case result(title: String, lines: [String])
 
     /// Whether this step reads a line of text.
     public var hasField: Bool {
         switch self {
-        case .pickQuantity, .receiveTarget, .receiveQuantity, .etaDate, .etaReason, .arrivalField, .cancelReason: return true
+        case .pickQuantity, .receiveTarget, .receiveQuantity, .etaDate, .etaReason, .arrivalField: return true
+        case .correctionField(let draft): return draft.field != nil
         default: return false
         }
     }

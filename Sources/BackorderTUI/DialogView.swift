@@ -22,7 +22,7 @@ enum DialogView {
         case .receiveConfirm: return [button(.confirm, "Book receipt"), button(.dismiss, "Cancel")]
         case .etaConfirm: return [button(.confirm, "Change ETA"), button(.dismiss, "Cancel")]
         case .arrivalConfirm: return [button(.confirm, "Add arrival"), button(.dismiss, "Cancel")]
-        case .cancelConfirm: return [button(.confirm, "Cancel the backorder"), button(.dismiss, "Keep it")]
+        case .correctionConfirm(let draft, _, _): return [button(.confirm, CorrectionView.confirmLabel(draft.kind)), button(.dismiss, "Keep as is")]
         case .markAllSentConfirm: return [button(.confirm, "Mark all sent"), button(.dismiss, "Cancel")]
         case .result: return [KeyHintBar.Hint("Enter", "Close")]
         default: return [button(.confirm, "OK"), button(.dismiss, "Cancel")]
@@ -124,11 +124,10 @@ enum DialogView {
             return ("Add arrival — \(field.rawValue + 1) of \(ArrivalDraft.Field.allCases.count)", body)
         case .arrivalConfirm(let draft):
             return ("Confirm new arrival", summary(draft, upTo: nil) + ["Enter adds it; its units are promised to waiting orders by ETA."])
-        case .cancelReason(let d, let lineNo):
-            return ("Cancel backorder of \(d.order.number)" + (lineNo.map { " line \($0)" } ?? ""),
-                    cancelBody(d, lineNo) + ["Reason (kept in the order's history):"])
-        case .cancelConfirm(let d, let lineNo, let reason):
-            return ("Confirm cancellation", cancelBody(d, lineNo) + ["Reason: \(reason)"])
+        case .correctionField(let draft):
+            return CorrectionView.question(draft)
+        case .correctionConfirm(let draft, _, let result):
+            return CorrectionView.confirmation(draft, result)
         case .markAllSentConfirm(let count):
             return ("Mark all notices sent?",
                     ["\(count) pending notice(s) will be marked sent, as if each customer had been told.",
@@ -136,12 +135,6 @@ enum DialogView {
         case .result(let title, let lines):
             return (title, lines)
         }
-    }
-
-    static func cancelBody(_ d: OrderDetail, _ lineNo: Int?) -> [String] {
-        let lines = d.lines.filter { ($0.line.lineNo == lineNo || lineNo == nil) && $0.line.quantities.backordered > 0 }
-        return ["These backordered units will be cancelled (never shipped):"]
-            + lines.map { "• \($0.line.quantities.backordered) × \($0.line.sku) \($0.line.itemName) (line \($0.line.lineNo))" }
     }
 
     static func summary(_ d: ArrivalDraft, upTo field: ArrivalDraft.Field?) -> [String] {

@@ -30,6 +30,8 @@ public enum Command: Hashable, Sendable {
     case followSKU
     case help
     case pick, ship, receive, editETA, addArrival, cancel, customerStatus
+    /// The everyday exceptions.
+    case putBack, changeOrder, expedite, reallocate, amend, addLine, returnUnits, reverseReceipt
     /// Reports: open (or next), previous, and the service-level period.
     case reports, nextReport, previousReport, previousPeriod, nextPeriod
     /// Notices: open the to-inform view, mark the selected one sent, mark all sent.
@@ -97,8 +99,8 @@ public enum Keymap {
         KeyBinding([.char("r")], .receive, label: "Receive",
                    help: "Book a receipt on the selected (or a named) arrival, or unplanned for a SKU; shows which orders got what",
                    section: "Actions", in: lists, writes: true, hintIn: [.panes]),
-        KeyBinding([.char("x")], .cancel, label: "Cancel BO",
-                   help: "Cancel the backordered remainder (of the selected backorder line, else of the whole order), with a reason",
+        KeyBinding([.char("x")], .cancel, label: "Cancel",
+                   help: "Cancel what is open (the selected backorder line, else the order): everything not picked, or only the backorder",
                    section: "Actions", in: lists, writes: true, hintIn: [.detail]),
         KeyBinding([.char("e")], .editETA, label: "ETA", help: "Change the selected arrival's ETA (the old date stays in its history)",
                    section: "Actions", in: [.panes], writes: true),
@@ -106,6 +108,26 @@ public enum Keymap {
                    section: "Actions", in: [.panes], writes: true),
         KeyBinding([.char("c")], .customerStatus, label: "Cust. status", help: "Show the text to tell the customer about the order",
                    section: "Actions", in: lists, hintIn: [.detail]),
+        KeyBinding([.char("U")], .expedite, label: "Serve first",
+                   help: "Serve the order first: priority 1, and stock given to its waiting lines from the least urgent, newest orders",
+                   section: "Exceptions", in: lists, writes: true, hintIn: [.detail]),
+        KeyBinding([.char("t")], .reallocate, label: "Give stock",
+                   help: "Give a waiting line units allocated to other orders (proposed: least urgent, newest first; or name them)",
+                   section: "Exceptions", in: lists, writes: true),
+        KeyBinding([.char("P")], .changeOrder, label: "Priority",
+                   help: "Change the order's priority, ship policy or note; waiting lines move in the queue at once",
+                   section: "Exceptions", in: lists, writes: true),
+        KeyBinding([.char("A")], .amend, label: "Quantity", help: "Change a line's quantity (down: backordered units go first)",
+                   section: "Exceptions", in: lists, writes: true),
+        KeyBinding([.char("+")], .addLine, label: "Add line", help: "Add a line to the order", section: "Exceptions", in: lists, writes: true),
+        KeyBinding([.char("u")], .putBack, label: "Put back", help: "Put picked units back on the shelf (allocated again): undo a pick",
+                   section: "Exceptions", in: lists, writes: true),
+        KeyBinding([.char("b")], .returnUnits, label: "Return",
+                   help: "Shipped units came back from the customer: restock (waiting lines are served) or scrap",
+                   section: "Exceptions", in: [.detail], writes: true),
+        KeyBinding([.char("V")], .reverseReceipt, label: "Reverse receipt",
+                   help: "Reverse a receipt booked in error (wrong PO or quantity): units it gave that are not picked come back",
+                   section: "Exceptions", in: [.panes], writes: true),
         KeyBinding([.char("f")], .followSKU, label: "Follow SKU",
                    help: "Follow the selected row's SKU: arrivals and stock restricted to exactly that SKU, the arrivals pane focused",
                    section: "Actions", in: [.panes]),

@@ -50,6 +50,10 @@ public enum Reducer {
         case .receiveTargetResolved(let target):
             openReceiveQuantity(&state, target)
             return []
+        case .operationSucceeded(.corrected(let c, let result)) where result.preview:
+            return correctionPreviewed(&state, c, result)
+        case .donorsLoaded(let sku, let candidates):
+            return donorsLoaded(&state, sku: sku, candidates)
         case .operationSucceeded(.noticesMarked(let notices, let all)):
             // Marking notices sent says so in the message line; no result dialog to dismiss.
             return noticesMarked(&state, notices, all: all)
@@ -58,6 +62,8 @@ public enum Reducer {
             state.overlay = .dialog(DialogState(step: .result(title: title, lines: lines)))
             state.message = StatusMessage(summary, .success)
             return [.pollRevision]
+        case .operationFailed(.correct(_, preview: true), let error) where correctionPreviewFailed(&state, error):
+            return []
         case .operationFailed(_, let error):
             return operationFailed(&state, error)
         case .loadFailed(let error):
@@ -162,13 +168,15 @@ public enum Reducer {
         case .pick: return startOrderAction(&state, .pick)
         case .ship: return startOrderAction(&state, .ship)
         case .customerStatus: return startOrderAction(&state, .customerStatus)
-        case .cancel:
-            var line: Int?
-            if state.detail == nil, state.focus == .backorders, case .backorders(let rows) = state.focused.rows,
-               let i = state.focused.selectedInWindow {
-                line = rows[i].lineNo
-            }
-            return startOrderAction(&state, .cancel(lineNo: line))
+        case .cancel: return startCorrection(&state, .cancel)
+        case .putBack: return startCorrection(&state, .putBack)
+        case .changeOrder: return startCorrection(&state, .changeOrder)
+        case .expedite: return startCorrection(&state, .expedite)
+        case .reallocate: return startCorrection(&state, .reallocate)
+        case .amend: return startCorrection(&state, .amend)
+        case .addLine: return startCorrection(&state, .addLine)
+        case .returnUnits: return startCorrection(&state, .returnUnits)
+        case .reverseReceipt: return startCorrection(&state, .reverseReceipt)
         case .receive:
             return startReceive(&state)
         case .editETA:
@@ -620,14 +628,8 @@ public enum Reducer {
                 return []
             }
             state.overlay = .dialog(DialogState(step: .shipConfirm(detail)))
-        case .cancel(let lineNo):
-            guard detail.order.isOpen else { state.message = StatusMessage("Order \(number) is closed", .warning); return [] }
-            let waiting = detail.lines.filter { ($0.line.lineNo == lineNo || lineNo == nil) && $0.line.quantities.backordered > 0 }
-            guard !waiting.isEmpty else {
-                state.message = StatusMessage("Nothing is backordered on \(number)\(lineNo.map { " line \($0)" } ?? ""): nothing to cancel", .warning)
-                return []
-            }
-            state.overlay = .dialog(DialogState(step: .cancelReason(detail, lineNo: lineNo)))
+        case .correct(let kind, let lineNo):
+            return openCorrection(&state, kind, lineNo: lineNo, detail)
         }
         return []
     }
@@ -750,11 +752,10 @@ public enum Reducer {
                 }
             case (.arrivalConfirm(let draft), .confirm):
                 return [.perform(.addArrival(draft))]
-            case (.cancelReason(let detail, let lineNo), .confirm):
-                try Validate.text(text, "cancellation reason")
-                dialog = DialogState(step: .cancelConfirm(detail, lineNo: lineNo, reason: text.trimmingSpaces))
-            case (.cancelConfirm(let detail, let lineNo, let reason), .confirm):
-                return [.perform(.cancel(order: detail.order.number, lineNo: lineNo, reason: reason, expectedVersion: detail.order.version))]
+            case (.correctionField(let draft), .confirm):
+                return try answerCorrection(&state, dialog, draft)
+            case (.correctionConfirm(_, let c, _), .confirm):
+                return [.perform(.correct(c, preview: false))]
             case (.markAllSentConfirm, .confirm):
                 return [.perform(.markNoticesSent(order: nil))]
             case (.result, _):

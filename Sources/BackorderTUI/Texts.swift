@@ -25,9 +25,8 @@ enum Texts {
             }
             let units = s.lines.reduce(0) { $0 + $1.quantity }
             return ("Shipped \(s.number)", lines, "Shipment \(s.number) shipped: \(units) unit(s) of \(s.orderNumber)")
-        case .cancelled(let order, let lineNo, let units):
-            let what = "\(units) backordered unit(s) on \(order)" + (lineNo.map { " line \($0)" } ?? "")
-            return ("Cancelled", ["Cancelled \(what).", "The reason is kept in the order's history."], "Cancelled \(what)")
+        case .corrected(_, let r):
+            return ("Done", [r.summary + "."] + r.consequences.describe(limit: 8), r.summary.prefix(1).uppercased() + r.summary.dropFirst())
         case .received(let r):
             var lines = ["Receipt \(r.receiptNumber): \(r.quantity) × \(r.sku)" + (r.arrivalReference.map { " on \($0)" } ?? " (unplanned)")
                          + (r.arrivalClosed ? ", arrival closed." : ".")]

@@ -95,9 +95,11 @@ final class AppFlowTests: XCTestCase {
     func testCancelEditETAAndAddArrivalWriteWhatTheDialogsSaid() throws {
         let w = try makeWarehouse()
         let app = makeApp(w)
-        app.type(.char("2"), .char("x"))
+        app.type(.char("2"), .char("x"), .enter, .ctrl("u"), .char("b"), .enter)
         app.type(text: "customer gave up")
-        app.type(.enter, .enter, .enter)
+        app.type(.enter)
+        XCTAssertTrue(app.screen.contains("backordered 30 → 0"), app.screen)
+        app.type(.enter, .enter)
         XCTAssertEqual(try w.orderDetail("SO-000001", today: fixedToday).lines[0].line.quantities.cancelled, 30)
         app.type(.char("3"), .char("e"), .ctrl("u"))
         app.type(text: "2026-03-09")

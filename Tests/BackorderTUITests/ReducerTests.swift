@@ -645,20 +645,46 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [.perform(.addArrival(draft))])
     }
 
-    func testCancelOfABackorderLineNeedsAReason() {
+    func testCancelOfABackorderLineAsksLineScopeAndReasonThenPreviews() {
         var s = state()
         _ = Reducer.reduce(&s, .key(.char("2")))
         let row = BackorderRow(orderNumber: "SO-1", customerName: "C", orderDate: fixedToday, priority: 5, lineNo: 1, sku: "SKU-1",
                                itemName: "Widget", backordered: 3, promised: nil, ageDays: 2, late: true)
         _ = Reducer.reduce(&s, .paneLoaded(.backorders, PaneLoad(top: 0, total: 1, rows: .backorders([row]), filter: "")))
-        XCTAssertEqual(Reducer.reduce(&s, .key(.char("x"))), [.loadDetail(order: "SO-1", purpose: .cancel(lineNo: 1))])
-        _ = Reducer.reduce(&s, .detailLoaded(.cancel(lineNo: 1), detail(allocated: 0, backordered: 3)))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("x"))), [.loadDetail(order: "SO-1", purpose: .correct(.cancel, lineNo: 1))])
+        _ = Reducer.reduce(&s, .detailLoaded(.correct(.cancel, lineNo: 1), detail(allocated: 0, backordered: 3)))
+        XCTAssertEqual(dialogText(s), "1", "the selected line is the default")
         XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [])
+        XCTAssertEqual(dialogText(s), "a")
+        _ = Reducer.reduce(&s, .key(.ctrl("u")))
+        _ = Reducer.reduce(&s, .key(.char("z")))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [])
+        XCTAssertTrue(dialogMessage(s)?.contains("type a") ?? false, dialogMessage(s) ?? "-")
+        _ = Reducer.reduce(&s, .key(.ctrl("u")))
+        _ = Reducer.reduce(&s, .key(.char("b")))
+        _ = Reducer.reduce(&s, .key(.enter))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [], "a reason is needed")
         XCTAssertTrue(dialogMessage(s)?.contains("empty") ?? false)
         for c in "customer gave up" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        let c = Correction.cancel(order: "SO-1", lineNo: 1, scope: .backordered, reason: "customer gave up", expectedVersion: 4)
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [.perform(.correct(c, preview: true))])
+        // The preview's consequences are shown; Enter then does it.
+        let result = CorrectionResult(summary: "cancelled 3 unit(s) on SO-1 line 1", units: 3, consequences: Consequences(), preview: true)
+        _ = Reducer.reduce(&s, .operationSucceeded(.corrected(c, result)))
+        guard case .dialog(let d) = s.overlay, case .correctionConfirm = d.step else { return XCTFail("no confirmation") }
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [.perform(.correct(c, preview: false))])
+    }
+
+    func testARefusedPreviewGoesBackToTheLastQuestion() {
+        var s = state()
+        _ = Reducer.reduce(&s, .detailLoaded(.correct(.amend, lineNo: 1), detail(allocated: 0, backordered: 3)))
         _ = Reducer.reduce(&s, .key(.enter))
-        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)),
-                       [.perform(.cancel(order: "SO-1", lineNo: 1, reason: "customer gave up", expectedVersion: 4))])
+        _ = Reducer.reduce(&s, .key(.enter))
+        for c in "typo" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        guard case .perform(.correct(let c, true))? = Reducer.reduce(&s, .key(.enter)).first else { return XCTFail("no preview") }
+        _ = Reducer.reduce(&s, .operationFailed(.correct(c, preview: true), .refused("line 1 is already for 3")))
+        XCTAssertEqual(dialogMessage(s), "line 1 is already for 3")
+        XCTAssertEqual(dialogText(s), "typo", "the last answer is back to edit")
     }
 
     func testActionsWithoutASelectionSayWhatToSelect() {

@@ -36,8 +36,17 @@ final class ScreenSnapshotTests: XCTestCase {
         ("receive-result", [.char("3"), .char("r"), .enter, .enter]),
         ("eta-date", [.char("3"), .char("e")]),
         ("add-arrival", [.char("a")]),
-        ("cancel-reason", [.char("2"), .char("x")]),
-        ("cancel-confirm", [.char("2"), .char("x")] + "customer gave up".map { Key.char($0) } + [.enter]),
+        ("cancel-line", [.char("2"), .char("x")]),
+        ("cancel-reason", [.char("2"), .char("x"), .enter, .enter]),
+        ("cancel-confirm", [.char("2"), .char("x"), .enter, .enter] + "customer gave up".map { Key.char($0) } + [.enter]),
+        ("cancel-result", [.char("2"), .char("x"), .enter, .enter] + "customer gave up".map { Key.char($0) } + [.enter, .enter]),
+        ("expedite-confirm", [.char("2"), .char("U")] + "hospital".map { Key.char($0) } + [.enter]),
+        ("reallocate-donors", [.char("2"), .char("t"), .enter]),
+        ("priority", [.char("P")]),
+        ("priority-confirm", [.char("2"), .char("P"), .ctrl("u"), .char("1"), .enter, .enter, .enter, .enter]),
+        ("amend-quantity", [.char("A"), .enter]),
+        ("put-back-nothing", [.char("u")]),
+        ("reverse-receipt", [.char("3"), .char("V")]),
     ]
 
     func testEveryScreenAtEverySize() throws {
