@@ -259,3 +259,33 @@ extension Rules {
         (b.priority, b.orderDate, b.orderNumber, b.lineNo) < (a.priority, a.orderDate, a.orderNumber, a.lineNo)
     }
 }
+
+/// What a new order would do, line by line, at the moment it is taken (available to promise).
+public struct OrderPreview: Hashable, Sendable, Codable {
+    public struct Line: Hashable, Sendable, Codable {
+        public var lineNo: Int
+        public var sku: String
+        public var itemName: String
+        public var quantity: Int
+        /// Units reserved from free stock at once.
+        public var fromStock: Int
+        public var backordered: Int
+        /// The promised date of the backordered units; nil: no arrival planned.
+        public var promised: Day?
+        /// The arrival (PO/line) that covers the line's last unit.
+        public var arrival: String?
+        public init(lineNo: Int, sku: String, itemName: String, quantity: Int, fromStock: Int, backordered: Int, promised: Day?, arrival: String?) {
+            self.lineNo = lineNo; self.sku = sku; self.itemName = itemName; self.quantity = quantity; self.fromStock = fromStock
+            self.backordered = backordered; self.promised = promised; self.arrival = arrival
+        }
+
+        /// "70 from stock, 30 on backorder, promised 2026-12-13 (PO-4505/1)".
+        public var promise: String {
+            guard backordered > 0 else { return "\(fromStock) from stock" }
+            let when = promised.map { "promised \($0.iso)" + (arrival.map { " (\($0))" } ?? "") } ?? "no arrival planned"
+            return (fromStock > 0 ? "\(fromStock) from stock, " : "") + "\(backordered) on backorder, " + when
+        }
+    }
+    public var lines: [Line]
+    public init(lines: [Line]) { self.lines = lines }
+}

@@ -37,7 +37,7 @@ public struct Counts: Sendable, Equatable, Codable {
 }
 
 /// A new order as a clerk or an import gives it.
-public struct NewOrder: Sendable, Codable {
+public struct NewOrder: Sendable, Codable, Equatable {
     /// The order number; nil lets the warehouse number it (SO-000123).
     public var number: String?
     public var customer: String

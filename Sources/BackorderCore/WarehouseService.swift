@@ -35,6 +35,12 @@ public protocol WarehouseService: Sendable {
     func pick(order: String, entries: [PickEntry]?, expectedVersion: Int?, ctx: Context) throws -> PickResult
     func ship(order: String, override: Bool, expectedVersion: Int?, ctx: Context) throws -> Shipment
     func createOrder(_ new: NewOrder, ctx: Context) throws -> OrderDetail
+    /// What each line of `new` would get if placed now (from stock, on backorder, promised date and arrival); writes nothing.
+    func previewOrder(_ new: NewOrder, ctx: Context) throws -> OrderPreview
+    /// Customers whose code or name contains the text, for type-to-search.
+    func searchCustomers(_ text: String, limit: Int) throws -> [Customer]
+    /// Items whose SKU or name contains the text, for type-to-search.
+    func searchItems(_ text: String, limit: Int) throws -> [Item]
 
     // The everyday exceptions: each returns its consequences; with `preview` nothing is written (a dialog shows them).
     func cancel(order: String, lineNo: Int?, scope: CancelScope, reason: String, expectedVersion: Int?, preview: Bool,

@@ -109,7 +109,9 @@ extension Warehouse {
         try place(new, ctx: ctx, readBack: false).number
     }
 
-    private func place(_ new: NewOrder, ctx: Context, readBack: Bool) throws -> (number: String, detail: OrderDetail?) {
+    /// `inspect` sees the order as placed, inside its transaction (a preview throws there to roll it back).
+    func place(_ new: NewOrder, ctx: Context, readBack: Bool,
+               inspect: ((Database, OrderDetail) throws -> Void)? = nil) throws -> (number: String, detail: OrderDetail?) {
         if let n = new.number { try Validate.identifier(n, "order number") }
         try Validate.identifier(new.customer, "customer code")
         try Validate.priority(new.priority)
@@ -120,7 +122,7 @@ extension Warehouse {
             try Validate.positive(l.quantity, "quantity of line \(i + 1) (\(l.sku))")
         }
         let date = new.orderDate ?? ctx.today
-        return try write { db in
+        func body(_ db: Database) throws -> (number: String, detail: OrderDetail?) {
             guard let customerName = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM customer WHERE code = ?"),
                                                          arguments: [new.customer]) else {
                 throw BackorderError.notFound("unknown customer \(new.customer)")
@@ -178,6 +180,11 @@ extension Warehouse {
                                         delta: d, orderNumber: number, lineNo: i + 1, arrivalReference: nil, document: nil, note: ""))
             }
             return (number, OrderDetail(order: order, lines: lines, shipments: [], history: history))
+        }
+        return try write { db in
+            let placed = try body(db)
+            if let inspect, let detail = placed.detail { try inspect(db, detail) }
+            return placed
         }
     }
 

@@ -22,6 +22,8 @@ public enum Operation: Equatable, Sendable {
     case changeETA(arrival: String, to: Day, reason: String)
     /// Mark one order's pending notice sent, or all when `order` is nil.
     case markNoticesSent(order: String?)
+    /// A new order taken at the terminal.
+    case createOrder(NewOrder)
     /// An everyday exception; a preview runs it and rolls it back, to show what confirming would change.
     case correct(Correction, preview: Bool)
 }
@@ -36,6 +38,8 @@ public enum Outcome: Equatable, Sendable {
     case etaChanged(arrival: String, to: Day)
     /// The notices now marked sent (one order's, or all when `all`).
     case noticesMarked([Notice], all: Bool)
+    /// The order created at the terminal.
+    case orderCreated(OrderDetail)
     /// What an exception did, or (a preview) would do.
     case corrected(Correction, CorrectionResult)
 }
@@ -114,6 +118,11 @@ public enum Action: Equatable, Sendable {
     case exported(ExportRequest, [ExportedFile])
     /// An export could not read or write; nothing or only part of a file may exist.
     case exportFailed(ExportRequest, String)
+    /// Customers or items matching what the order desk typed.
+    case customersFound(String, [Customer])
+    case itemsFound(String, [Item])
+    /// What each line of a new order would get.
+    case orderPreviewed(NewOrder, OrderPreview)
     /// Lines of other orders holding allocated units of a SKU, for a re-allocation dialog.
     case donorsLoaded(sku: String, [DonorCandidate])
 }
@@ -136,6 +145,11 @@ public enum Effect: Equatable, Sendable {
     case loadNotices(Page)
     /// Read the whole list or report (in chunks) and write it as CSV files.
     case export(ExportRequest)
+    /// Type-to-search for the order desk.
+    case searchCustomers(String)
+    case searchItems(String)
+    /// Work out what each line of a new order would get now.
+    case previewOrder(NewOrder)
     /// Lines of other open orders holding allocated units of `sku` (not of `excluding`).
     case loadDonors(sku: String, excluding: String)
     /// Terminal requests.

@@ -208,6 +208,16 @@ public final class BackorderApp {
                 return .arrivalLoaded(arrival, changes)
             case .resolveReceiveTarget(let text):
                 return resolveReceiveTarget(text)
+            case .searchCustomers(let text):
+                return .customersFound(text, try service.searchCustomers(text, limit: 6))
+            case .searchItems(let text):
+                return .itemsFound(text, try service.searchItems(text, limit: 6))
+            case .previewOrder(let new):
+                do {
+                    return .orderPreviewed(new, try service.previewOrder(new, ctx: context))
+                } catch let error as BackorderError {
+                    return .lookupFailed(error)
+                }
             case .loadDonors(let sku, let excluding):
                 do {
                     return .donorsLoaded(sku: sku, try service.donorCandidates(sku: sku, excludingOrder: excluding))
@@ -306,6 +316,8 @@ public final class BackorderApp {
             return .noticesMarked(try service.markNoticesSent(order: order, ctx: ctx), all: order == nil)
         case .correct(let c, let preview):
             return .corrected(c, try correct(c, preview: preview, ctx: ctx))
+        case .createOrder(let new):
+            return .orderCreated(try service.createOrder(new, ctx: ctx))
         }
     }
 

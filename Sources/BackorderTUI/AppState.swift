@@ -200,6 +200,10 @@ public enum DialogStep: Equatable, Sendable {
     case arrivalConfirm(ArrivalDraft)
     /// Mark every pending notice sent: how many there are now.
     case markAllSentConfirm(count: Int)
+    /// A new order being taken.
+    case newOrder(NewOrderDraft)
+    /// A new order's lines with what each will get, waiting for the clerk's yes.
+    case newOrderConfirm(NewOrderDraft, OrderPreview)
     /// An exception's next question.
     case correctionField(CorrectionDraft)
     /// An exception's consequences, worked out by a preview, waiting for the clerk's yes.
@@ -212,6 +216,7 @@ public enum DialogStep: Equatable, Sendable {
         switch self {
         case .pickQuantity, .receiveTarget, .receiveQuantity, .etaDate, .etaReason, .arrivalField: return true
         case .correctionField(let draft): return draft.field != nil
+        case .newOrder: return true
         default: return false
         }
     }

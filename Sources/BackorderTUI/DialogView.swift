@@ -22,6 +22,7 @@ enum DialogView {
         case .receiveConfirm: return [button(.confirm, "Book receipt"), button(.dismiss, "Cancel")]
         case .etaConfirm: return [button(.confirm, "Change ETA"), button(.dismiss, "Cancel")]
         case .arrivalConfirm: return [button(.confirm, "Add arrival"), button(.dismiss, "Cancel")]
+        case .newOrderConfirm: return [button(.confirm, "Place the order"), button(.dismiss, "Cancel")]
         case .correctionConfirm(let draft, _, _): return [button(.confirm, CorrectionView.confirmLabel(draft.kind)), button(.dismiss, "Keep as is")]
         case .markAllSentConfirm: return [button(.confirm, "Mark all sent"), button(.dismiss, "Cancel")]
         case .result: return [KeyHintBar.Hint("Enter", "Close")]
@@ -124,6 +125,10 @@ enum DialogView {
             return ("Add arrival — \(field.rawValue + 1) of \(ArrivalDraft.Field.allCases.count)", body)
         case .arrivalConfirm(let draft):
             return ("Confirm new arrival", summary(draft, upTo: nil) + ["Enter adds it; its units are promised to waiting orders by ETA."])
+        case .newOrder(let draft):
+            return NewOrderView.content(draft)
+        case .newOrderConfirm(let draft, let preview):
+            return NewOrderView.confirmation(draft, preview)
         case .correctionField(let draft):
             return CorrectionView.question(draft)
         case .correctionConfirm(let draft, _, let result):

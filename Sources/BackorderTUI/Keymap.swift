@@ -32,6 +32,8 @@ public enum Command: Hashable, Sendable {
     case pick, ship, receive, editETA, addArrival, cancel, customerStatus
     /// The everyday exceptions.
     case putBack, changeOrder, expedite, reallocate, amend, addLine, returnUnits, reverseReceipt
+    /// Take a new order at the terminal.
+    case newOrder
     /// Reports: open (or next), previous, and the service-level period.
     case reports, nextReport, previousReport, previousPeriod, nextPeriod
     /// Notices: open the to-inform view, mark the selected one sent, mark all sent.
@@ -108,6 +110,9 @@ public enum Keymap {
                    section: "Actions", in: [.panes], writes: true),
         KeyBinding([.char("c")], .customerStatus, label: "Cust. status", help: "Show the text to tell the customer about the order",
                    section: "Actions", in: lists, hintIn: [.detail]),
+        KeyBinding([.char("N")], .newOrder, label: "New order",
+                   help: "Take a new order: customer and items found as you type; each line shows what it gets before you confirm",
+                   section: "Actions", in: [.panes], writes: true, hintIn: [.panes]),
         KeyBinding([.char("U")], .expedite, label: "Serve first",
                    help: "Serve the order first: priority 1, and stock given to its waiting lines from the least urgent, newest orders",
                    section: "Exceptions", in: lists, writes: true, hintIn: [.detail]),

@@ -52,6 +52,12 @@ public enum Reducer {
             return []
         case .operationSucceeded(.corrected(let c, let result)) where result.preview:
             return correctionPreviewed(&state, c, result)
+        case .customersFound(let text, let hits):
+            return newOrderHits(&state, text) { $0.customerHits = hits }
+        case .itemsFound(let text, let hits):
+            return newOrderHits(&state, text) { $0.itemHits = hits }
+        case .orderPreviewed(let order, let preview):
+            return newOrderPreviewed(&state, order, preview)
         case .donorsLoaded(let sku, let candidates):
             return donorsLoaded(&state, sku: sku, candidates)
         case .operationSucceeded(.noticesMarked(let notices, let all)):
@@ -103,6 +109,9 @@ public enum Reducer {
             return editFilter(&state, key)
         case .dialog:
             guard case .dialog(var dialog) = state.overlay else { return [] }
+            if case .newOrder(let draft) = dialog.step, ![Command.confirm, .dismiss, .quit].contains(binding?.command ?? .redraw) {
+                return newOrderKey(&state, dialog, draft, key)
+            }
             if case .result = dialog.step {
                 if binding?.command == .quit { state.shouldQuit = true; return [] }
                 state.overlay = nil  // any key closes a result
@@ -177,6 +186,9 @@ public enum Reducer {
         case .addLine: return startCorrection(&state, .addLine)
         case .returnUnits: return startCorrection(&state, .returnUnits)
         case .reverseReceipt: return startCorrection(&state, .reverseReceipt)
+        case .newOrder:
+            state.overlay = .dialog(DialogState(step: .newOrder(NewOrderDraft())))
+            return [.searchCustomers("")]
         case .receive:
             return startReceive(&state)
         case .editETA:
@@ -752,6 +764,10 @@ public enum Reducer {
                 }
             case (.arrivalConfirm(let draft), .confirm):
                 return [.perform(.addArrival(draft))]
+            case (.newOrder(let draft), .confirm):
+                return try answerNewOrder(&state, dialog, draft)
+            case (.newOrderConfirm(let draft, _), .confirm):
+                return [.perform(.createOrder(draft.order))]
             case (.correctionField(let draft), .confirm):
                 return try answerCorrection(&state, dialog, draft)
             case (.correctionConfirm(_, let c, _), .confirm):

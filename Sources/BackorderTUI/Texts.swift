@@ -25,6 +25,14 @@ enum Texts {
             }
             let units = s.lines.reduce(0) { $0 + $1.quantity }
             return ("Shipped \(s.number)", lines, "Shipment \(s.number) shipped: \(units) unit(s) of \(s.orderNumber)")
+        case .orderCreated(let d):
+            var lines = ["Order \(d.order.number) for \(d.order.customerName) is placed."]
+            for l in d.lines {
+                let q = l.line.quantities
+                lines.append("• \(l.line.lineNo) \(l.line.sku) × \(q.ordered): \(q.allocated) from stock"
+                             + (q.backordered > 0 ? ", \(q.backordered) on backorder, " + (l.promised.map { "promised \($0.iso)" } ?? "no arrival planned") : ""))
+            }
+            return ("Order placed", lines, "Order \(d.order.number) placed")
         case .corrected(_, let r):
             return ("Done", [r.summary + "."] + r.consequences.describe(limit: 8), r.summary.prefix(1).uppercased() + r.summary.dropFirst())
         case .received(let r):

@@ -126,6 +126,7 @@ struct OrderCommand: ParsableCommand {
         @Option(help: "1 (most urgent) to 9.") var priority = 5
         @Flag(help: "Ship complete: refuse partial shipments unless overridden.") var complete = false
         @Flag(help: "Print the created order as JSON.") var json = false
+        @Flag(help: "Show what each line would get now (from stock, backorder, promised date) and create nothing.") var preview = false
         @Argument(help: "Lines as SKU=QTY.") var lines: [String]
 
         func run() throws {
@@ -138,6 +139,13 @@ struct OrderCommand: ParsableCommand {
                 }
                 let order = try NewOrder(number: number, customer: customer, orderDate: date.map { try parseDay($0, today: ctx.today, what: "--date") },
                                          priority: priority, policy: complete ? .complete : .partial, lines: parsed)
+                if preview {
+                    let p = try db.open().previewOrder(order, ctx: ctx)
+                    if json { try printJSON(p); return }
+                    print("preview (nothing was created):")
+                    for l in p.lines { print("  line \(l.lineNo) \(l.sku) × \(l.quantity): \(l.promise)") }
+                    return
+                }
                 let detail = try db.open().createOrder(order, ctx: ctx)
                 if json { try printJSON(detail); return }
                 print("created order \(detail.order.number)")
