@@ -47,7 +47,7 @@ extension Reducer {
             draft.step = .sku
             effects = [.searchItems("")]
         case .sku:
-            if text.isEmpty && draft.itemHits.isEmpty || text.isEmpty && !draft.lines.isEmpty && dialog.field.text.isEmpty {
+            if text.isEmpty {
                 guard !draft.lines.isEmpty else { throw BackorderError.invalid("an order needs at least one line: type a SKU or an item name") }
                 draft.step = .priority
                 next = String(draft.priority)

@@ -92,6 +92,48 @@ final class AppFlowTests: XCTestCase {
         XCTAssertEqual(try w.item("SKU-2002").onHand, 8)
     }
 
+    /// The order desk: a customer found by part of its name (æøå folded), an item by part of its name, ↓ to the second
+    /// match; the preview's promise is what the placed order gets.
+    func testANewOrderTakenAtTheTerminalIsPlacedAsPreviewed() throws {
+        let w = try makeWarehouse()
+        try w.addCustomer(Customer(code: "AAL", name: "Ålesund kommune"))
+        let app = makeApp(w)
+        app.type(.char("N"))
+        app.type(text: "ålesund")
+        XCTAssertTrue(app.screen.contains("▸ AAL Ålesund kommune"), app.screen)
+        app.type(.enter)
+        app.type(text: "SKU-")
+        app.type(.down, .enter)
+        app.type(text: "10")
+        app.type(.enter)
+        XCTAssertTrue(app.screen.contains("Next item"), app.screen)
+        app.type(.enter, .ctrl("u"), .char("2"), .enter, .enter)
+        XCTAssertTrue(app.screen.contains("Confirm new order"), app.screen)
+        let promise = app.screen.contains("10 on backorder")
+        app.type(.enter)
+        XCTAssertTrue(app.screen.contains("Order placed"), app.screen)
+        let placed = try w.openOrders(Page(limit: 50)).first { $0.customerCode == "AAL" }
+        XCTAssertEqual(placed?.priority, 2)
+        XCTAssertEqual(placed?.ordered, 10)
+        XCTAssertEqual(placed.map { $0.backordered == 10 }, promise, "the preview said what the order got")
+        XCTAssertEqual(try w.check(), [])
+    }
+
+    /// Nothing typed matches: the dialog says so and nothing is created.
+    func testANewOrderNeedsAKnownCustomerAndALine() throws {
+        let w = try makeWarehouse()
+        let app = makeApp(w)
+        let before = try w.counts(today: fixedToday).openOrders
+        app.type(.char("N"))
+        app.type(text: "zzz")
+        app.type(.enter)
+        XCTAssertTrue(app.dialog?.message?.contains("no customer matches") ?? false, app.screen)
+        app.type(.ctrl("u"), .enter, .ctrl("u"), .enter)
+        XCTAssertTrue(app.dialog?.message?.contains("at least one line") ?? false, app.screen)
+        app.type(.escape)
+        XCTAssertEqual(try w.counts(today: fixedToday).openOrders, before)
+    }
+
     func testCancelEditETAAndAddArrivalWriteWhatTheDialogsSaid() throws {
         let w = try makeWarehouse()
         let app = makeApp(w)
