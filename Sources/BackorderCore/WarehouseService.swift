@@ -64,6 +64,10 @@ public protocol WarehouseService: Sendable {
     func receive(arrival: String?, sku: String?, quantity: Int, note: String, ctx: Context) throws -> ReceiptResult
     func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival
     func changeETA(arrival: String, to eta: Day, reason: String, ctx: Context) throws
+    /// What an ETA change would do to promised dates and notices; writes nothing.
+    func previewETAChange(arrival: String, to eta: Day, reason: String, ctx: Context) throws -> CorrectionResult
+    /// What a receipt would do (orders served, dates moved); writes nothing.
+    func previewReceipt(arrival: String?, sku: String?, quantity: Int, ctx: Context) throws -> CorrectionResult
 
     /// Customer notices, oldest first: pending ones (or with `includeSent` all of them), `limit` of them from `offset`.
     func notices(includeSent: Bool, order: String?, offset: Int, limit: Int, today: Day) throws -> [Notice]

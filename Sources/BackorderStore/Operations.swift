@@ -271,16 +271,29 @@ extension Warehouse {
     public func changeETA(arrival reference: String, to eta: Day, reason: String, ctx: Context) throws {
         try Validate.text(reason, "reason", required: false)
         try write { db in
-            let a = try fetchArrival(db, reference)
-            guard a.isOpen else { throw BackorderError.refused("arrival \(a.reference) is closed (fully received)") }
-            guard a.eta != eta else { throw BackorderError.refused("arrival \(a.reference) is already expected on \(eta.iso)") }
-            try db.execute(sql: "INSERT INTO eta_change (arrival_id, old_eta, new_eta, at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [a.id, a.eta.iso, eta.iso, ctx.now.unixTime, ctx.actor, reason])
-            try db.execute(sql: "UPDATE arrival SET eta = ? WHERE id = ?", arguments: [eta.iso, a.id])
             let tx = operation(db, ctx)
-            tx.touch(sku: a.sku)
+            try moveETA(db, tx, reference, to: eta, reason: reason)
             try tx.finish()
         }
+    }
+
+    /// What moving an arrival's ETA would change (promised dates, notices), without changing anything.
+    public func previewETAChange(arrival reference: String, to eta: Day, reason: String, ctx: Context) throws -> CorrectionResult {
+        try Validate.text(reason, "reason", required: false)
+        return try correction(preview: true, ctx: ctx) { db, tx in
+            try moveETA(db, tx, reference, to: eta, reason: reason)
+            return ("move \(reference) to \(eta.iso)", 0)
+        }
+    }
+
+    private func moveETA(_ db: Database, _ tx: OperationTx, _ reference: String, to eta: Day, reason: String) throws {
+        let a = try fetchArrival(db, reference)
+        guard a.isOpen else { throw BackorderError.refused("arrival \(a.reference) is closed (fully received)") }
+        guard a.eta != eta else { throw BackorderError.refused("arrival \(a.reference) is already expected on \(eta.iso)") }
+        try db.execute(sql: "INSERT INTO eta_change (arrival_id, old_eta, new_eta, at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [a.id, a.eta.iso, eta.iso, tx.ctx.now.unixTime, tx.ctx.actor, reason])
+        try db.execute(sql: "UPDATE arrival SET eta = ? WHERE id = ?", arguments: [eta.iso, a.id])
+        tx.touch(sku: a.sku)
     }
 
     /// Books a receipt against an expected arrival (`arrival` = "PO/line") or unplanned (`sku`); the units go to
@@ -293,38 +306,58 @@ extension Warehouse {
             throw BackorderError.invalid("name either the expected arrival (PO/line) or, for an unplanned receipt, the SKU")
         }
         return try write { db in
-            var arrival: Arrival?
-            let itemSku: String
-            if let reference {
-                let a = try fetchArrival(db, reference)
-                guard a.isOpen else { throw BackorderError.refused("arrival \(a.reference) is closed (fully received); book the extra units as an unplanned receipt") }
-                arrival = a; itemSku = a.sku
-            } else {
-                itemSku = sku!
-                _ = try fetchItem(db, itemSku)
-            }
-            let number = try nextNumber(db, prefix: "RC-", table: "receipt")
-            try db.execute(sql: "INSERT INTO receipt (number, arrival_id, sku, quantity, at, actor, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [number, arrival?.id, itemSku, quantity, ctx.now.unixTime, ctx.actor, note])
-            let receiptId = db.lastInsertedRowID
-            var over = 0, closed = false
-            if let a = arrival {
-                let outstanding = a.outstanding
-                over = max(0, quantity - outstanding)
-                closed = quantity >= outstanding
-                try db.execute(sql: "UPDATE arrival SET received = received + ?, closed_at = CASE WHEN ? THEN ? ELSE closed_at END WHERE id = ?",
-                               arguments: [quantity, closed, ctx.now.unixTime, a.id])
-                try db.execute(sql: "UPDATE item SET incoming = incoming - ? WHERE sku = ?", arguments: [min(quantity, outstanding), itemSku])
-            }
             let tx = operation(db, ctx)
-            tx.receiptId = receiptId
-            try tx.apply(PlannedMovement(lineId: nil, sku: itemSku, kind: .receive, quantity: quantity, delta: Delta(onHand: quantity)),
-                         .init(arrivalId: arrival?.id, receiptId: receiptId, note: note))
+            let booked = try book(db, tx, reference, sku, quantity: quantity, note: note)
             try tx.finish()
-            let free = try db.int(sql: "SELECT on_hand - allocated - picked FROM item WHERE sku = ?", arguments: [itemSku]) ?? 0
-            return ReceiptResult(receiptNumber: number, sku: itemSku, quantity: quantity, arrivalReference: arrival?.reference,
-                                 overReceived: over, arrivalClosed: closed, allocations: tx.allocations, leftFree: free)
+            let free = try db.int(sql: "SELECT on_hand - allocated - picked FROM item WHERE sku = ?", arguments: [booked.sku]) ?? 0
+            return ReceiptResult(receiptNumber: booked.number, sku: booked.sku, quantity: quantity, arrivalReference: booked.arrival?.reference,
+                                 overReceived: booked.over, arrivalClosed: booked.closed, allocations: tx.allocations, leftFree: free)
         }
+    }
+
+    /// What a receipt would do (which orders get units, whose dates move), without changing anything.
+    public func previewReceipt(arrival reference: String?, sku: String?, quantity: Int, ctx: Context) throws -> CorrectionResult {
+        try Validate.positive(quantity, "received quantity")
+        guard (reference == nil) != (sku == nil) else {
+            throw BackorderError.invalid("name either the expected arrival (PO/line) or, for an unplanned receipt, the SKU")
+        }
+        return try correction(preview: true, ctx: ctx) { db, tx in
+            let booked = try book(db, tx, reference, sku, quantity: quantity, note: "")
+            return ("receive \(quantity) × \(booked.sku)" + (booked.arrival.map { " on \($0.reference)" } ?? " (unplanned)"), quantity)
+        }
+    }
+
+    /// Writes a receipt and its stock movement; `finish` then gives the units to waiting lines.
+    private func book(_ db: Database, _ tx: OperationTx, _ reference: String?, _ sku: String?, quantity: Int, note: String) throws
+        -> (number: String, sku: String, arrival: Arrival?, over: Int, closed: Bool) {
+        let ctx = tx.ctx
+        var arrival: Arrival?
+        let itemSku: String
+        if let reference {
+            let a = try fetchArrival(db, reference)
+            guard a.isOpen else { throw BackorderError.refused("arrival \(a.reference) is closed (fully received); book the extra units as an unplanned receipt") }
+            arrival = a; itemSku = a.sku
+        } else {
+            itemSku = sku!
+            _ = try fetchItem(db, itemSku)
+        }
+        let number = try nextNumber(db, prefix: "RC-", table: "receipt")
+        try db.execute(sql: "INSERT INTO receipt (number, arrival_id, sku, quantity, at, actor, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [number, arrival?.id, itemSku, quantity, ctx.now.unixTime, ctx.actor, note])
+        let receiptId = db.lastInsertedRowID
+        var over = 0, closed = false
+        if let a = arrival {
+            let outstanding = a.outstanding
+            over = max(0, quantity - outstanding)
+            closed = quantity >= outstanding
+            try db.execute(sql: "UPDATE arrival SET received = received + ?, closed_at = CASE WHEN ? THEN ? ELSE closed_at END WHERE id = ?",
+                           arguments: [quantity, closed, ctx.now.unixTime, a.id])
+            try db.execute(sql: "UPDATE item SET incoming = incoming - ? WHERE sku = ?", arguments: [min(quantity, outstanding), itemSku])
+        }
+        tx.receiptId = receiptId
+        try tx.apply(PlannedMovement(lineId: nil, sku: itemSku, kind: .receive, quantity: quantity, delta: Delta(onHand: quantity)),
+                     .init(arrivalId: arrival?.id, receiptId: receiptId, note: note))
+        return (number, itemSku, arrival, over, closed)
     }
 
     // MARK: helpers

@@ -123,6 +123,8 @@ public enum Action: Equatable, Sendable {
     case itemsFound(String, [Item])
     /// What each line of a new order would get.
     case orderPreviewed(NewOrder, OrderPreview)
+    /// What an ETA change or a receipt would change, for its confirmation.
+    case operationPreviewed(Operation, CorrectionResult)
     /// Lines of other orders holding allocated units of a SKU, for a re-allocation dialog.
     case donorsLoaded(sku: String, [DonorCandidate])
 }
@@ -145,6 +147,8 @@ public enum Effect: Equatable, Sendable {
     case loadNotices(Page)
     /// Read the whole list or report (in chunks) and write it as CSV files.
     case export(ExportRequest)
+    /// Work out what an ETA change or a receipt would change, without changing anything.
+    case previewOperation(Operation)
     /// Type-to-search for the order desk.
     case searchCustomers(String)
     case searchItems(String)

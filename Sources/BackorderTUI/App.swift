@@ -208,6 +208,19 @@ public final class BackorderApp {
                 return .arrivalLoaded(arrival, changes)
             case .resolveReceiveTarget(let text):
                 return resolveReceiveTarget(text)
+            case .previewOperation(let operation):
+                do {
+                    switch operation {
+                    case .changeETA(let reference, let day, let reason):
+                        return .operationPreviewed(operation, try service.previewETAChange(arrival: reference, to: day, reason: reason, ctx: context))
+                    case .receive(let target, let quantity):
+                        let (arrival, sku): (String?, String?) = { if case .arrival(let a) = target { return (a.reference, nil) }; return (nil, target.sku) }()
+                        return .operationPreviewed(operation, try service.previewReceipt(arrival: arrival, sku: sku, quantity: quantity, ctx: context))
+                    default: return nil
+                    }
+                } catch let error as BackorderError {
+                    return .lookupFailed(error)
+                }
             case .searchCustomers(let text):
                 return .customersFound(text, try service.searchCustomers(text, limit: 6))
             case .searchItems(let text):

@@ -228,6 +228,8 @@ public struct DialogState: Equatable, Sendable {
     public var field: TextField
     /// Why the last input was not accepted, or what went wrong; shown inside the dialog.
     public var message: String?
+    /// What confirming would change (orders served, dates moved, customers told), once worked out.
+    public var consequences: [String]?
 
     public init(step: DialogStep, text: String = "", message: String? = nil) {
         self.step = step

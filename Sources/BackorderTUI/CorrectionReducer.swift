@@ -215,6 +215,26 @@ extension Reducer {
         return []
     }
 
+    /// What an ETA change or a receipt would change arrived: listed in its confirmation.
+    static func operationPreviewed(_ state: inout AppState, _ operation: Operation, _ result: CorrectionResult) -> [Effect] {
+        guard case .dialog(var dialog) = state.overlay else { return [] }
+        let matches: Bool
+        switch (dialog.step, operation) {
+        case (.etaConfirm(let a, let day, let reason), .changeETA(let ref, let to, let why)): matches = (a.reference, day, reason) == (ref, to, why)
+        case (.receiveConfirm(let target, let quantity), .receive(let t, let q)): matches = target == t && quantity == q
+        default: matches = false
+        }
+        if matches {
+            let c = result.consequences
+            var lines = c.describe(limit: 6)
+            if c.dates.filter(\.wasWaiting).isEmpty { lines.insert("No promised date moves.", at: 0) }
+            dialog.consequences = lines
+            dialog.message = nil
+            state.overlay = .dialog(dialog)
+        }
+        return []
+    }
+
     /// A preview was refused: back to the last question, with the reason, so the clerk can change the answer.
     static func correctionPreviewFailed(_ state: inout AppState, _ error: BackorderError) -> Bool {
         guard error.kind != .stale, case .dialog(let dialog) = state.overlay, case .correctionField(var draft) = dialog.step,

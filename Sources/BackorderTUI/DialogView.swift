@@ -31,7 +31,8 @@ enum DialogView {
     }
 
     static func make(_ dialog: DialogState, today: Day, width: Int) -> Dialog {
-        let (title, body) = content(dialog.step, today: today)
+        var (title, body) = content(dialog.step, today: today)
+        if let more = dialog.consequences { body += more }
         var field: TextField?
         if dialog.step.hasField { field = dialog.field }
         return Dialog(title: title, body: body, field: field, message: dialog.message, buttons: buttons(dialog.step),
@@ -107,7 +108,7 @@ enum DialogView {
             case .unplanned(let i):
                 body = ["Book \(quantity) × \(i.sku) as an unplanned receipt."]
             }
-            body.append("The units go to waiting backorder lines by priority, then order date; you will see which orders got what.")
+            body.append("The units go to waiting backorder lines by priority, then order date:")
             return ("Confirm receipt", body)
         case .etaDate(let a):
             return ("ETA of \(a.reference)", ["\(a.quantity - a.received) × \(a.sku) from \(a.supplier), now expected \(a.eta.iso).",
@@ -117,7 +118,6 @@ enum DialogView {
         case .etaConfirm(let a, let day, let reason):
             var body = ["Move \(a.reference) from \(a.eta.iso) to \(day.iso)."]
             if !reason.isEmpty { body.append("Reason: \(reason)") }
-            body.append("Promised dates of waiting orders follow the new ETA.")
             return ("Confirm ETA change", body)
         case .arrivalField(let draft, let field):
             var body = summary(draft, upTo: field)

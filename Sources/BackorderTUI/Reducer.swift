@@ -58,6 +58,8 @@ public enum Reducer {
             return newOrderHits(&state, text) { $0.itemHits = hits }
         case .orderPreviewed(let order, let preview):
             return newOrderPreviewed(&state, order, preview)
+        case .operationPreviewed(let operation, let result):
+            return operationPreviewed(&state, operation, result)
         case .donorsLoaded(let sku, let candidates):
             return donorsLoaded(&state, sku: sku, candidates)
         case .operationSucceeded(.noticesMarked(let notices, let all)):
@@ -729,7 +731,8 @@ public enum Reducer {
             case (.receiveQuantity(let target), .confirm):
                 let quantity = try Validate.parseQuantity(text, "received quantity")
                 try Validate.positive(quantity, "received quantity")
-                dialog = DialogState(step: .receiveConfirm(target, quantity: quantity))
+                state.overlay = .dialog(DialogState(step: .receiveConfirm(target, quantity: quantity), message: "Working out which orders get what…"))
+                return [.previewOperation(.receive(target, quantity: quantity))]
             case (.receiveConfirm(let target, let quantity), .confirm):
                 return [.perform(.receive(target, quantity: quantity))]
             case (.etaDate(let arrival), .confirm):
@@ -738,7 +741,9 @@ public enum Reducer {
                 dialog = DialogState(step: .etaReason(arrival, day))
             case (.etaReason(let arrival, let day), .confirm):
                 try Validate.text(text, "reason", required: false)
-                dialog = DialogState(step: .etaConfirm(arrival, day, reason: text.trimmingSpaces))
+                state.overlay = .dialog(DialogState(step: .etaConfirm(arrival, day, reason: text.trimmingSpaces),
+                                                    message: "Working out whose promised dates move…"))
+                return [.previewOperation(.changeETA(arrival: arrival.reference, to: day, reason: text.trimmingSpaces))]
             case (.etaConfirm(let arrival, let day, let reason), .confirm):
                 return [.perform(.changeETA(arrival: arrival.reference, to: day, reason: reason))]
             case (.arrivalField(var draft, let field), .confirm):

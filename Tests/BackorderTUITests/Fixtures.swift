@@ -96,6 +96,12 @@ extension ForwardingExceptions {
         return base
     }
     func createOrder(_ new: NewOrder, ctx: Context) throws -> OrderDetail { try writable().createOrder(new, ctx: ctx) }
+    func previewETAChange(arrival: String, to eta: Day, reason: String, ctx: Context) throws -> CorrectionResult {
+        try writable().previewETAChange(arrival: arrival, to: eta, reason: reason, ctx: ctx)
+    }
+    func previewReceipt(arrival: String?, sku: String?, quantity: Int, ctx: Context) throws -> CorrectionResult {
+        try writable().previewReceipt(arrival: arrival, sku: sku, quantity: quantity, ctx: ctx)
+    }
     func previewOrder(_ new: NewOrder, ctx: Context) throws -> OrderPreview { try writable().previewOrder(new, ctx: ctx) }
     func searchCustomers(_ text: String, limit: Int) throws -> [Customer] { try base.searchCustomers(text, limit: limit) }
     func searchItems(_ text: String, limit: Int) throws -> [Item] { try base.searchItems(text, limit: limit) }

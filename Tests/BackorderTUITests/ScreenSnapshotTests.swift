@@ -35,6 +35,7 @@ final class ScreenSnapshotTests: XCTestCase {
         ("receive-confirm", [.char("3"), .char("r"), .enter]),
         ("receive-result", [.char("3"), .char("r"), .enter, .enter]),
         ("eta-date", [.char("3"), .char("e")]),
+        ("eta-confirm", [.char("3"), .char("e"), .ctrl("u")] + "2026-03-30".map { Key.char($0) } + [.enter, .enter]),
         ("add-arrival", [.char("a")]),
         ("cancel-line", [.char("2"), .char("x")]),
         ("cancel-reason", [.char("2"), .char("x"), .enter, .enter]),
