@@ -74,6 +74,56 @@ final class TUIEndToEndTests: XCTestCase {
         XCTAssertEqual(try cli(["check"]).status, 0, "the file is intact")
     }
 
+    /// An urgent order taken at the terminal with nothing free is served first with stock given by the older order,
+    /// picked and shipped; the older order's new promised date shows in the backorder lines and the CLI agrees.
+    func testUrgentOrderTakenInTheUIIsServedFromAnOlderOrder() throws {
+        try makeFile()
+        for args in [["customer", "add", "AAL", "Sykehjemmet Ålesund"],
+                     ["arrival", "add", "--supplier", "Acme", "--po", "PO-2", "--sku", "SKU-1", "--qty", "40", "--eta", "+10"]] {
+            XCTAssertEqual(try cli(args).status, 0, "\(args)")
+        }
+        let s = try startUI("clerk")
+        try waitFor(s, "SO-000001")
+        try keys(s, "N"); try waitFor(s, "New order")
+        for c in "sykeh" { try keys(s, String(c)) }
+        try waitFor(s, "AAL Sykehjemmet")
+        try keys(s, "Enter"); try waitFor(s, "Item (type")
+        for c in "SKU-1" { try keys(s, String(c)) }
+        try waitFor(s, "▸ SKU-1 Widget")
+        try keys(s, "Enter"); try waitFor(s, "Quantity:")
+        try keys(s, "2", "0", "Enter"); try waitFor(s, "Next item")
+        try keys(s, "Enter"); try waitFor(s, "Priority, 1")
+        try keys(s, "C-u", "1", "Enter"); try waitFor(s, "p: partial")
+        try keys(s, "Enter"); try waitFor(s, "Confirm new order")
+        XCTAssertTrue(try screen(s).contains("20 on backorder"), "nothing is free: the preview says so")
+        try keys(s, "Enter"); try waitFor(s, "Order SO-000002 for Sykehjemmet Ålesund is placed")
+        try keys(s, "Enter", "2"); try waitFor(s, "Promised")
+        try waitFor(s, "SO-000002")
+        try keys(s, "j", "U"); try waitFor(s, "Serve first — SO-000002")
+        for c in "sykehjem" { try keys(s, String(c)) }
+        try keys(s, "Enter"); try waitFor(s, "Confirm: serve first")
+        XCTAssertTrue(try screen(s).contains("SO-000001/1 SKU-1"), "the dialog names the order that gives")
+        try keys(s, "Enter"); try waitFor(s, "20 unit(s) given from other orders")
+        try keys(s, "Enter", "1"); try waitFor(s, "Policy")
+        try keys(s, "j", "p"); try waitFor(s, "Pick SO-000002")
+        try keys(s, "Enter", "Enter"); try waitFor(s, "Picked 20 unit(s) on SO-000002")
+        try keys(s, "Enter", "s"); try waitFor(s, "Ship SO-000002")
+        try keys(s, "Enter"); try waitFor(s, "Shipment SH-000001 for SO-000002")
+        let donor = try showJSON("SO-000001")
+        let line = (donor["lines"] as? [[String: Any]])?.first
+        let quantities = line?["line"].flatMap { ($0 as? [String: Any])?["quantities"] as? [String: Any] }
+        XCTAssertEqual(quantities?["allocated"] as? Int, 50)
+        XCTAssertEqual(quantities?["backordered"] as? Int, 50)
+        let promised = try XCTUnwrap(line?["promised"] as? String, "the donor waits for PO-2 now")
+        try keys(s, "Enter", "2"); try waitFor(s, promised)
+        let lines = try screen(s)
+        XCTAssertTrue(lines.contains("SO-000001"), lines)
+        try keys(s, "q"); try waitForExit(s)
+        let urgent = try showJSON("SO-000002")
+        XCTAssertNotNil(urgent["order"].flatMap { ($0 as? [String: Any])?["closedAt"] }, "the urgent order shipped complete")
+        XCTAssertEqual(try cli(["check"]).status, 0, "the file is intact")
+    }
+
     /// Two instances on one order: A ships; B's screen changes without a key, its ship built on the old screen is
     /// refused, and afterwards there is nothing left for it to ship. Only one shipment exists.
     func testTwoInstancesCannotShipTheSameUnitsTwice() throws {
