@@ -197,3 +197,55 @@ final class ExceptionScenarioTests: XCTestCase {
         XCTAssertEqual(try w.orderDetail("SO-OLD", today: testToday).order.priority, 5)
     }
 }
+
+/// The order desk's reads and the previews of ETA changes and receipts.
+final class OrderDeskTests: XCTestCase {
+    func testPreviewOfANewOrderPromisesWhatPlacingItGives() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 70])
+        try w.addArrival(NewArrival(supplier: "S", poNumber: "PO-4505", sku: "BOLT", quantity: 50, eta: testToday.adding(days: 6)), ctx: ctx())
+        let new = NewOrder(customer: "C1", lines: [.init(sku: "BOLT", quantity: 100)])
+        let revision = try w.revision()
+        let preview = try w.previewOrder(new, ctx: ctx())
+        XCTAssertEqual(try w.revision(), revision, "a preview writes nothing")
+        XCTAssertEqual(try w.counts(today: testToday).openOrders, 0)
+        XCTAssertEqual(preview.lines.map(\.promise), ["70 from stock, 30 on backorder, promised \(testToday.adding(days: 6).iso) (PO-4505/1)"])
+        let placed = try w.createOrder(new, ctx: ctx())
+        XCTAssertEqual(placed.lines[0].line.quantities.allocated, 70)
+        XCTAssertEqual(placed.lines[0].promised, preview.lines[0].promised)
+        // A second order behind it: the first arrival covers only 20 more, so nothing is promised.
+        let second = try w.previewOrder(NewOrder(customer: "C2", lines: [.init(sku: "BOLT", quantity: 25)]), ctx: ctx())
+        XCTAssertEqual(second.lines[0].promise, "25 on backorder, no arrival planned")
+        assertRefused(.notFound, "unknown customer") { _ = try w.previewOrder(NewOrder(customer: "NOPE", lines: new.lines), ctx: ctx()) }
+        try assertIntact(w)
+    }
+
+    func testSearchFindsCustomersAndItemsInAnyCaseWithNorwegianLetters() throws {
+        let w = try makeWarehouse(stock: ["FS-1002": 1, "TL-2003": 1])
+        try w.addCustomer(Customer(code: "AAL", name: "Ålesund kommune"))
+        try w.addCustomer(Customer(code: "OST", name: "Øst-Agder Kjemi"))
+        try w.updateItem(Item(sku: "TL-2003", name: "Batteri 18V Ærlig"))
+        XCTAssertEqual(try w.searchCustomers("ålesund").map(\.code), ["AAL"])
+        XCTAssertEqual(try w.searchCustomers("ØST").map(\.code), ["OST"])
+        XCTAssertEqual(try w.searchCustomers("customer c").map(\.code), ["C1", "C2", "C3"])
+        XCTAssertEqual(try w.searchCustomers("c2").map(\.code), ["C2"])
+        XCTAssertEqual(try w.searchItems("ærlig").map(\.sku), ["TL-2003"])
+        XCTAssertEqual(try w.searchItems("fs-").map(\.sku), ["FS-1002"])
+        XCTAssertEqual(try w.searchItems("100%").map(\.sku), [], "a wildcard matches itself")
+    }
+
+    func testPreviewsOfAnETAChangeAndAReceiptNameWhatMovesAndChangeNothing() throws {
+        let w = try makeWarehouse(stock: ["BOLT": 0])
+        try w.addArrival(NewArrival(supplier: "S", poNumber: "PO-1", sku: "BOLT", quantity: 30, eta: testToday.adding(days: 6)), ctx: ctx())
+        try w.createOrder(NewOrder(number: "SO-1", customer: "C1", lines: [.init(sku: "BOLT", quantity: 20)]), ctx: ctx())
+        let eta = try w.previewETAChange(arrival: "PO-1/1", to: testToday.adding(days: 9), reason: "", ctx: ctx())
+        XCTAssertEqual(eta.consequences.dates, [.init(orderNumber: "SO-1", lineNo: 1, sku: "BOLT", from: testToday.adding(days: 6),
+                                                      to: testToday.adding(days: 9), wasWaiting: true)])
+        XCTAssertEqual(eta.consequences.notified.map(\.orderNumber), ["SO-1"])
+        XCTAssertEqual(try w.arrival("PO-1/1").0.eta, testToday.adding(days: 6))
+        let receipt = try w.previewReceipt(arrival: "PO-1/1", sku: nil, quantity: 12, ctx: ctx())
+        XCTAssertEqual(receipt.consequences.gainers.map(\.after.allocated), [12])
+        XCTAssertEqual(try w.item("BOLT").onHand, 0)
+        XCTAssertEqual(try w.arrival("PO-1/1").0.received, 0)
+        try assertIntact(w)
+    }
+}
