@@ -1,5 +1,5 @@
 import BackorderCore
-import BackorderStore
+@testable import BackorderStore
 import Foundation
 import XCTest
 
@@ -84,7 +84,8 @@ final class GeneratorTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(oldest, Self.today.adding(days: -179))
 
         let journal = try w.journal(limit: 10_000_000)
-        for kind in MovementKind.allCases {
+        // The demo's story has no corrections yet (the kinds v10 added); every kind before them it has.
+        for kind in MovementKind.allCases where !Schema.v10Kinds.contains(kind.rawValue) {
             XCTAssertTrue(journal.contains { $0.kind == kind }, "the journal has \(kind) movements")
         }
         let arrivals = try w.openArrivals(Self.everything, today: Self.today)
