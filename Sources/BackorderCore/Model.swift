@@ -26,15 +26,20 @@ public struct Item: Hashable, Sendable, Codable {
     public var minOrderQty: Int
     /// Purchase quantities are multiples of this.
     public var packSize: Int
+    /// Who the item is bought from by default ("" when nobody is set).
+    public var supplier: String
+    /// Days from ordering to arrival, for the ETA of a purchase; nil when not known.
+    public var leadTimeDays: Int?
 
     /// Units on the shelf that nobody has claimed.
     public var free: Int { onHand - allocated - picked }
 
     public init(sku: String, name: String, unit: String = "pcs", bin: String = "", onHand: Int = 0, allocated: Int = 0,
-                picked: Int = 0, backordered: Int = 0, incoming: Int = 0, minOrderQty: Int = 1, packSize: Int = 1) {
+                picked: Int = 0, backordered: Int = 0, incoming: Int = 0, minOrderQty: Int = 1, packSize: Int = 1,
+                supplier: String = "", leadTimeDays: Int? = nil) {
         self.sku = sku; self.name = name; self.unit = unit; self.bin = bin; self.onHand = onHand
         self.allocated = allocated; self.picked = picked; self.backordered = backordered; self.incoming = incoming
-        self.minOrderQty = minOrderQty; self.packSize = packSize
+        self.minOrderQty = minOrderQty; self.packSize = packSize; self.supplier = supplier; self.leadTimeDays = leadTimeDays
     }
 }
 

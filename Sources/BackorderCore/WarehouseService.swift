@@ -57,6 +57,12 @@ public protocol WarehouseService: Sendable {
                      ctx: Context) throws -> CorrectionResult
     func receive(arrival: String?, sku: String?, quantity: Int, note: String, ctx: Context) throws -> ReceiptResult
     func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival
+    /// Expected arrivals from purchase suggestions, one transaction for all lines (one PO per supplier unless one is
+    /// named); with `preview` nothing is written. Refused, naming each item, when a supplier or an ETA cannot be settled.
+    func purchase(_ request: PurchaseRequest, preview: Bool, ctx: Context) throws -> PurchaseResult
+    /// Why each waiting line of an order (or only `lineNo`) is promised its date, and what would make it earlier.
+    /// Refused for a line or an order with nothing backordered.
+    func explainDates(order: String, lineNo: Int?, today: Day) throws -> [DateExplanation]
     func changeETA(arrival: String, to eta: Day, reason: String, ctx: Context) throws
 
     /// Customer notices, oldest first: pending ones (or with `includeSent` all of them), `limit` of them from `offset`.
