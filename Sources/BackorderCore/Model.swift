@@ -43,6 +43,43 @@ public struct Item: Hashable, Sendable, Codable {
     }
 }
 
+/// Master data of an item to change; nil leaves a field as it is.
+public struct ItemChanges: Sendable, Equatable {
+    public var name: String?
+    public var unit: String?
+    public var bin: String?
+    public var minOrderQty: Int?
+    public var packSize: Int?
+    /// "" clears the default supplier.
+    public var supplier: String?
+    /// `.some(nil)` clears the lead time.
+    public var leadTimeDays: Int??
+
+    public init(name: String? = nil, unit: String? = nil, bin: String? = nil, minOrderQty: Int? = nil, packSize: Int? = nil,
+                supplier: String? = nil, leadTimeDays: Int?? = nil) {
+        self.name = name; self.unit = unit; self.bin = bin; self.minOrderQty = minOrderQty; self.packSize = packSize
+        self.supplier = supplier; self.leadTimeDays = leadTimeDays
+    }
+
+    /// True when nothing would change.
+    public var isEmpty: Bool {
+        name == nil && unit == nil && bin == nil && minOrderQty == nil && packSize == nil && supplier == nil && leadTimeDays == nil
+    }
+
+    /// The item with these changes laid over it; its quantities stay as they are.
+    public func applied(to item: Item) -> Item {
+        var i = item
+        if let name { i.name = name }
+        if let unit { i.unit = unit }
+        if let bin { i.bin = bin }
+        if let minOrderQty { i.minOrderQty = minOrderQty }
+        if let packSize { i.packSize = packSize }
+        if let supplier { i.supplier = supplier }
+        if let leadTimeDays { i.leadTimeDays = leadTimeDays }
+        return i
+    }
+}
+
 /// A customer who places orders.
 public struct Customer: Hashable, Sendable, Codable {
     public var code: String

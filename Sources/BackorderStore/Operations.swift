@@ -37,17 +37,14 @@ extension Warehouse {
         return try write { db in try rewriteMasterData(db, item) }
     }
 
-    /// Changes only who an item is bought from and its lead time, in one transaction: a nil argument keeps what the item
-    /// has, a lead time of `.some(nil)` clears it. Returns the names of the fields that changed.
+    /// Changes some of an item's master data in one transaction: what `changes` leaves nil stays as it is. Returns the
+    /// names of the fields that changed.
     @discardableResult
-    public func setPurchasing(sku: String, supplier: String?, leadTimeDays: Int??) throws -> [String] {
+    public func changeItem(_ sku: String, _ changes: ItemChanges) throws -> [String] {
         try Validate.identifier(sku, "SKU")
-        if let supplier { try Validate.text(supplier, "supplier", required: false) }
-        if let days = leadTimeDays ?? nil { try Validate.leadTime(days) }
         return try write { db in
-            var item = try fetchItem(db, sku)
-            if let supplier { item.supplier = supplier }
-            if let leadTimeDays { item.leadTimeDays = leadTimeDays }
+            let item = changes.applied(to: try fetchItem(db, sku))
+            try Warehouse.validateMasterData(item)
             return try rewriteMasterData(db, item)
         }
     }

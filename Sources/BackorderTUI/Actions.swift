@@ -22,6 +22,8 @@ public enum Operation: Equatable, Sendable {
     case changeETA(arrival: String, to: Day, reason: String)
     /// Mark one order's pending notice sent, or all when `order` is nil.
     case markNoticesSent(order: String?)
+    /// Create expected arrivals for the items bought from the shortage report.
+    case purchase(PurchaseRequest)
 }
 
 /// What a successful operation did.
@@ -35,6 +37,7 @@ public enum Outcome: Equatable, Sendable {
     case etaChanged(arrival: String, to: Day)
     /// The notices now marked sent (one order's, or all when `all`).
     case noticesMarked([Notice], all: Bool)
+    case purchased(PurchaseResult)
 }
 
 /// A window of a list as asked from the store.
@@ -94,6 +97,8 @@ public enum Action: Equatable, Sendable {
     case rowsCounted(PaneKind, filter: String, sku: String? = nil, customer: String? = nil, total: Int)
     case detailLoaded(DetailPurpose, OrderDetail)
     case arrivalLoaded(Arrival, [ETAChange])
+    /// Why the waiting lines of an order (or its line `lineNo`) are promised their dates.
+    case explanationLoaded(order: String, lineNo: Int?, [DateExplanation])
     case receiveTargetResolved(ReceiveTarget)
     case operationSucceeded(Outcome)
     case operationFailed(Operation, BackorderError)
@@ -122,6 +127,8 @@ public enum Effect: Equatable, Sendable {
     case countRows(PaneKind, filter: String, sku: String? = nil, customer: String? = nil)
     case loadDetail(order: String, purpose: DetailPurpose)
     case loadArrival(String)
+    /// Explain the promised date of an order's line (`lineNo`), or of every waiting line of it.
+    case loadExplanation(order: String, lineNo: Int?)
     /// Find the arrival (PO/line) or, failing that, the SKU a receipt is for.
     case resolveReceiveTarget(String)
     case perform(Operation)

@@ -24,6 +24,7 @@ enum DialogView {
         case .arrivalConfirm: return [button(.confirm, "Add arrival"), button(.dismiss, "Cancel")]
         case .cancelConfirm: return [button(.confirm, "Cancel the backorder"), button(.dismiss, "Keep it")]
         case .markAllSentConfirm: return [button(.confirm, "Mark all sent"), button(.dismiss, "Cancel")]
+        case .purchaseConfirm: return [button(.confirm, "Create arrivals"), button(.dismiss, "Cancel")]
         case .result: return [KeyHintBar.Hint("Enter", "Close")]
         default: return [button(.confirm, "OK"), button(.dismiss, "Cancel")]
         }
@@ -133,9 +134,40 @@ enum DialogView {
             return ("Mark all notices sent?",
                     ["\(count) pending notice(s) will be marked sent, as if each customer had been told.",
                      "Their texts are frozen as they are now; new events start new notices."])
+        case .purchaseQuantity(let plan):
+            let r = plan.current
+            var body = [itemLine(r), "From " + (r.supplier.isEmpty ? "(no supplier set: asked next)" : r.supplier)
+                        + ", " + (r.purchaseETA(today: today).map { "ETA \($0.iso) (\(r.leadTimeDays!) days)" } ?? "no lead time: the ETA is asked next") + "."]
+            body.append(r.suggestedPurchase > 0
+                        ? "Quantity to buy? Enter takes the suggested \(r.suggestedPurchase) (\(r.uncovered) uncovered, MOQ \(r.minOrderQty), packs of \(r.packSize))."
+                        : "Nothing is uncovered: quantity to buy anyway?")
+            return ("Purchase — item \(plan.index + 1) of \(plan.rows.count)", body)
+        case .purchaseSupplier(let plan):
+            return ("Purchase \(plan.current.sku) — supplier",
+                    [itemLine(plan.current), "\(plan.draft?.quantity ?? 0) to buy. The item has no default supplier.", "Buy it from:"])
+        case .purchaseETA(let plan):
+            return ("Purchase \(plan.current.sku) — ETA",
+                    [itemLine(plan.current), "\(plan.draft?.quantity ?? 0) from \(plan.draft?.supplier ?? ""). The item has no lead time.",
+                     "Expected (YYYY-MM-DD, +N days):"])
+        case .purchaseConfirm(let plan):
+            var body: [String] = []
+            for group in Rules.groupBySupplier(plan.lines) {
+                body.append("New PO to \(group.supplier):")
+                for l in group.lines {
+                    let name = plan.rows.first { $0.sku == l.sku }?.name ?? ""
+                    body.append("• \(l.quantity) × \(l.sku) \(name), ETA \(l.eta.iso)")
+                }
+            }
+            body.append("Enter creates the arrivals; waiting lines get their promised dates at once.")
+            return ("Confirm purchase", body)
         case .result(let title, let lines):
             return (title, lines)
         }
+    }
+
+    /// "HW-4002 Dørvrider: 12 backordered, 8 incoming": an item of the shortage report in a dialog.
+    static func itemLine(_ r: ShortageRow) -> String {
+        "\(r.sku) \(r.name): \(r.backordered) backordered, \(r.incoming) incoming."
     }
 
     static func cancelBody(_ d: OrderDetail, _ lineNo: Int?) -> [String] {

@@ -30,6 +30,10 @@ public enum Command: Hashable, Sendable {
     case followSKU
     case help
     case pick, ship, receive, editETA, addArrival, cancel, customerStatus
+    /// Explain the selected backorder line's promised date (on an order: every waiting line's).
+    case whyDate
+    /// Shortage report: mark an item for purchase; buy the marked items.
+    case mark, purchase
     /// Reports: open (or next), previous, and the service-level period.
     case reports, nextReport, previousReport, previousPeriod, nextPeriod
     /// Notices: open the to-inform view, mark the selected one sent, mark all sent.
@@ -106,6 +110,10 @@ public enum Keymap {
                    section: "Actions", in: [.panes], writes: true),
         KeyBinding([.char("c")], .customerStatus, label: "Cust. status", help: "Show the text to tell the customer about the order",
                    section: "Actions", in: lists, hintIn: [.detail]),
+        KeyBinding([.char("y")], .whyDate, label: "Why date",
+                   help: "Why this promised date: the backorder line's place in its SKU's queue, the arrivals, and what would make it "
+                       + "earlier (on an order: every waiting line)",
+                   section: "Actions", in: lists),
         KeyBinding([.char("f")], .followSKU, label: "Follow SKU",
                    help: "Follow the selected row's SKU: arrivals and stock restricted to exactly that SKU, the arrivals pane focused",
                    section: "Actions", in: [.panes]),
@@ -167,6 +175,12 @@ public enum Keymap {
                    section: "Customer notices", in: views, hintIn: [.panes, .reports]),
         KeyBinding([.tab], .nextReport, label: "Next report", help: "Next report", section: "Reports", in: [.reports], hintIn: [.reports]),
         KeyBinding([.backTab], .previousReport, label: "Previous report", help: "Previous report", section: "Reports", in: [.reports]),
+        KeyBinding([.char(" ")], .mark, label: "Mark", help: "Shortage report: mark or unmark the selected item for purchase",
+                   section: "Reports", in: [.reports]),
+        KeyBinding([.char("P")], .purchase, label: "Purchase",
+                   help: "Shortage report: buy the marked items (or the selected one) as expected arrivals, one PO per supplier; "
+                       + "each quantity is asked with the suggestion filled in",
+                   section: "Reports", in: [.reports], writes: true),
         KeyBinding([.char("[")], .previousPeriod, label: "Earlier", help: "Service level: the 30 days before the period shown",
                    section: "Reports", in: [.reports]),
         KeyBinding([.char("]")], .nextPeriod, label: "Later", help: "Service level: the next 30 days (up to today)",

@@ -130,6 +130,40 @@ extension Reducer {
         }
     }
 
+    // MARK: purchasing
+
+    /// Space in the shortage report: marks the selected item for purchase, or unmarks it.
+    static func markForPurchase(_ state: inout AppState) -> [Effect] {
+        guard case .shortage(let rows)? = state.reports.data, state.reports.bucketLines == nil else {
+            state.message = StatusMessage("Space marks items in the shortage report (Tab to it)", .warning)
+            return []
+        }
+        guard rows.indices.contains(state.reports.selected) else { return [] }
+        let sku = rows[state.reports.selected].sku
+        if state.reports.marked.remove(sku) == nil { state.reports.marked.insert(sku) }
+        let count = rows.filter { state.reports.marked.contains($0.sku) }.count
+        state.message = StatusMessage(count == 0 ? "No item marked" : "\(ReportTables.count(count, "item")) marked · P purchases them")
+        // The next row, so a run of items is marked with one key each.
+        return moveInReport(&state, .down)
+    }
+
+    /// P in the shortage report: asks the quantity of each marked item (else of the selected one) in turn.
+    static func startPurchase(_ state: inout AppState) -> [Effect] {
+        guard case .shortage(let rows)? = state.reports.data, state.reports.bucketLines == nil else {
+            state.message = StatusMessage("P purchases from the shortage report (Tab to it)", .warning)
+            return []
+        }
+        var chosen = rows.filter { state.reports.marked.contains($0.sku) }
+        if chosen.isEmpty, rows.indices.contains(state.reports.selected) { chosen = [rows[state.reports.selected]] }
+        guard !chosen.isEmpty else {
+            state.message = StatusMessage("No item is short: nothing to purchase", .warning)
+            return []
+        }
+        let plan = PurchasePlan(rows: chosen)
+        state.overlay = .dialog(DialogState(step: .purchaseQuantity(plan), text: plan.suggestion))
+        return []
+    }
+
     /// Leaves the reports for the backorder lines pane restricted to exactly `customer` (by code: a text filter of its
     /// name would bring in items and other customers whose names contain it), of every SKU, oldest first.
     static func showCustomerBackorders(_ state: inout AppState, _ customer: Customer) -> [Effect] {

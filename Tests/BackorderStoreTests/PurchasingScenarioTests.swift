@@ -164,14 +164,16 @@ final class PurchasingScenarioTests: XCTestCase {
 
     func testSupplierAndLeadTimeAreMasterData() throws {
         let w = try warehouse()
-        XCTAssertEqual(try w.setPurchasing(sku: "NUT", supplier: "  Mutterhuset ", leadTimeDays: .some(5)), ["supplier", "lead time"])
+        XCTAssertEqual(try w.changeItem("NUT", ItemChanges(supplier: "  Mutterhuset ", leadTimeDays: .some(5))), ["supplier", "lead time"])
         XCTAssertEqual(try w.item("NUT").supplier, "Mutterhuset", "trimmed")
         XCTAssertEqual(try w.item("NUT").leadTimeDays, 5)
-        XCTAssertEqual(try w.setPurchasing(sku: "NUT", supplier: nil, leadTimeDays: nil), [], "nil keeps both")
-        XCTAssertEqual(try w.setPurchasing(sku: "NUT", supplier: nil, leadTimeDays: .some(nil)), ["lead time"])
+        XCTAssertEqual(try w.changeItem("NUT", ItemChanges(name: "Nut M8")), [], "nil keeps every field; the same name changes nothing")
+        XCTAssertEqual(try w.changeItem("NUT", ItemChanges(leadTimeDays: .some(nil))), ["lead time"])
         XCTAssertNil(try w.item("NUT").leadTimeDays)
-        assertRefused(.invalidInput, "lead time must be 0 to 3650 days, not -1") { _ = try w.setPurchasing(sku: "NUT", supplier: nil, leadTimeDays: -1) }
-        assertRefused(.notFound, "unknown SKU GONE") { _ = try w.setPurchasing(sku: "GONE", supplier: "S", leadTimeDays: nil) }
+        assertRefused(.invalidInput, "lead time must be 0 to 3650 days, not -1") { _ = try w.changeItem("NUT", ItemChanges(leadTimeDays: -1)) }
+        assertRefused(.invalidInput, "supplier contains a line break") { _ = try w.changeItem("NUT", ItemChanges(supplier: "A\nB")) }
+        assertRefused(.notFound, "unknown SKU GONE") { _ = try w.changeItem("GONE", ItemChanges(supplier: "S")) }
+        XCTAssertEqual(try w.item("NUT").supplier, "Mutterhuset", "a refusal changes nothing")
         var item = try w.item("BOLT")
         item.leadTimeDays = 21
         XCTAssertEqual(try w.updateItem(item), ["lead time"])
