@@ -136,39 +136,37 @@ enum DialogView {
                      "Their texts are frozen as they are now; new events start new notices."])
         case .purchaseQuantity(let plan):
             let r = plan.current
-            var body = [itemLine(r), "From " + (r.supplier.isEmpty ? "(no supplier set: asked next)" : r.supplier)
-                        + ", " + (r.purchaseETA(today: today).map { "ETA \($0.iso) (\(r.leadTimeDays!) days)" } ?? "no lead time: the ETA is asked next") + "."]
-            body.append(r.suggestedPurchase > 0
-                        ? "Quantity to buy? Enter takes the suggested \(r.suggestedPurchase) (\(r.uncovered) uncovered, MOQ \(r.minOrderQty), packs of \(r.packSize))."
-                        : "Nothing is uncovered: quantity to buy anyway?")
-            return ("Purchase — item \(plan.index + 1) of \(plan.rows.count)", body)
+            let source: String
+            switch (r.supplier.isEmpty, r.purchaseETA(today: today)) {
+            case (false, let eta?): source = "From \(r.supplier), ETA \(eta.iso) (\(r.leadTimeDays ?? 0) days)."
+            case (false, nil): source = "From \(r.supplier); no lead time: the ETA is asked next."
+            case (true, let eta?): source = "No supplier set: asked next. ETA \(eta.iso)."
+            case (true, nil): source = "No supplier or lead time set: both are asked next."
+            }
+            return ("Purchase — item \(plan.index + 1) of \(plan.rows.count)",
+                    ["\(r.sku) \(r.name): \(r.uncovered) uncovered, \(r.backordered) backordered.", source,
+                     r.suggestedPurchase > 0 ? "Quantity (suggested \(r.suggestedPurchase): MOQ \(r.minOrderQty), packs of \(r.packSize)):"
+                                             : "Nothing is uncovered. Quantity to buy anyway:"])
         case .purchaseSupplier(let plan):
             return ("Purchase \(plan.current.sku) — supplier",
-                    [itemLine(plan.current), "\(plan.draft?.quantity ?? 0) to buy. The item has no default supplier.", "Buy it from:"])
+                    ["\(plan.current.sku) \(plan.current.name): \(plan.draft?.quantity ?? 0) to buy.", "No default supplier. Buy it from:"])
         case .purchaseETA(let plan):
             return ("Purchase \(plan.current.sku) — ETA",
-                    [itemLine(plan.current), "\(plan.draft?.quantity ?? 0) from \(plan.draft?.supplier ?? ""). The item has no lead time.",
-                     "Expected (YYYY-MM-DD, +N days):"])
+                    ["\(plan.current.sku) \(plan.current.name): \(plan.draft?.quantity ?? 0) from \(plan.draft?.supplier ?? "").",
+                     "No lead time. Expected (YYYY-MM-DD, +N days):"])
         case .purchaseConfirm(let plan):
             var body: [String] = []
             for group in Rules.groupBySupplier(plan.lines) {
                 body.append("New PO to \(group.supplier):")
-                for l in group.lines {
-                    let name = plan.rows.first { $0.sku == l.sku }?.name ?? ""
-                    body.append("• \(l.quantity) × \(l.sku) \(name), ETA \(l.eta.iso)")
-                }
+                for l in group.lines { body.append("• \(l.quantity) × \(l.sku), ETA \(l.eta.iso)") }
             }
-            body.append("Enter creates the arrivals; waiting lines get their promised dates at once.")
+            body.append("Enter creates them; waiting lines get their dates at once.")
             return ("Confirm purchase", body)
         case .result(let title, let lines):
             return (title, lines)
         }
     }
 
-    /// "HW-4002 Dørvrider: 12 backordered, 8 incoming": an item of the shortage report in a dialog.
-    static func itemLine(_ r: ShortageRow) -> String {
-        "\(r.sku) \(r.name): \(r.backordered) backordered, \(r.incoming) incoming."
-    }
 
     static func cancelBody(_ d: OrderDetail, _ lineNo: Int?) -> [String] {
         let lines = d.lines.filter { ($0.line.lineNo == lineNo || lineNo == nil) && $0.line.quantities.backordered > 0 }

@@ -24,7 +24,8 @@ enum ReportTables {
     static func percent(_ r: Double?) -> String { r == nil ? "–" : ReportFormat.percent(r) + "%" }
 
     static let shortageColumns: [Table.Column] = [
-        .init("SKU", width: .flexible(min: 8, weight: 1), priority: 10),
+        // Room for the check of a marked item before the SKU.
+        .init("SKU", width: .flexible(min: 10, weight: 1), priority: 10),
         .init("Item", width: .flexible(min: 8, weight: 2), priority: 3),
         .init("BO dem", width: .fixed(6), alignment: .right, priority: 8),
         .init("Lines", width: .fixed(5), alignment: .right, priority: 2),
