@@ -60,6 +60,8 @@ public protocol WarehouseService: Sendable {
     /// Expected arrivals from purchase suggestions, one transaction for all lines (one PO per supplier unless one is
     /// named); with `preview` nothing is written. Refused, naming each item, when a supplier or an ETA cannot be settled.
     func purchase(_ request: PurchaseRequest, preview: Bool, ctx: Context) throws -> PurchaseResult
+    /// Changes some of an item's master data (what `changes` leaves nil stays); returns the names of the fields changed.
+    func changeItem(_ sku: String, _ changes: ItemChanges) throws -> [String]
     /// Why each waiting line of an order (or only `lineNo`) is promised its date, and what would make it earlier.
     /// Refused for a line or an order with nothing backordered.
     func explainDates(order: String, lineNo: Int?, today: Day) throws -> [DateExplanation]

@@ -24,6 +24,8 @@ public enum Operation: Equatable, Sendable {
     case markNoticesSent(order: String?)
     /// Create expected arrivals for the items bought from the shortage report.
     case purchase(PurchaseRequest)
+    /// Set an item's default supplier ("" for none) and lead time (nil for none).
+    case setPurchasing(sku: String, supplier: String, leadTimeDays: Int?)
 }
 
 /// What a successful operation did.
@@ -38,6 +40,8 @@ public enum Outcome: Equatable, Sendable {
     /// The notices now marked sent (one order's, or all when `all`).
     case noticesMarked([Notice], all: Bool)
     case purchased(PurchaseResult)
+    /// The fields of an item that changed (none when it had those values already).
+    case itemChanged(sku: String, changed: [String])
 }
 
 /// A window of a list as asked from the store.

@@ -310,6 +310,8 @@ public final class BackorderApp {
             return .noticesMarked(try service.markNoticesSent(order: order, ctx: ctx), all: order == nil)
         case .purchase(let request):
             return .purchased(try service.purchase(request, preview: false, ctx: ctx))
+        case .setPurchasing(let sku, let supplier, let days):
+            return .itemChanged(sku: sku, changed: try service.changeItem(sku, ItemChanges(supplier: supplier, leadTimeDays: .some(days))))
         }
     }
 }

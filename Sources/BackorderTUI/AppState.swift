@@ -204,6 +204,17 @@ public struct PurchasePlan: Equatable, Sendable {
     public var suggestion: String { current.suggestedPurchase > 0 ? String(current.suggestedPurchase) : "" }
 }
 
+/// An item's purchasing data being typed: who it is bought from and how many days it takes.
+public struct SupplierDraft: Equatable, Sendable {
+    public var sku: String
+    public var name: String
+    public var supplier: String
+    public var leadTimeDays: Int?
+    public init(sku: String, name: String, supplier: String, leadTimeDays: Int?) {
+        self.sku = sku; self.name = name; self.supplier = supplier; self.leadTimeDays = leadTimeDays
+    }
+}
+
 /// Which step of which action a dialog is at, with everything gathered so far.
 public enum DialogStep: Equatable, Sendable {
     case pickQuantity(PickPlan)
@@ -228,6 +239,9 @@ public enum DialogStep: Equatable, Sendable {
     /// The current item has no lead time: when it is expected.
     case purchaseETA(PurchasePlan)
     case purchaseConfirm(PurchasePlan)
+    /// An item's default supplier, then its lead time.
+    case supplierName(SupplierDraft)
+    case supplierLeadTime(SupplierDraft)
     /// What an action did; any key closes it.
     case result(title: String, lines: [String])
 
@@ -235,7 +249,7 @@ public enum DialogStep: Equatable, Sendable {
     public var hasField: Bool {
         switch self {
         case .pickQuantity, .receiveTarget, .receiveQuantity, .etaDate, .etaReason, .arrivalField, .cancelReason,
-             .purchaseQuantity, .purchaseSupplier, .purchaseETA: return true
+             .purchaseQuantity, .purchaseSupplier, .purchaseETA, .supplierName, .supplierLeadTime: return true
         default: return false
         }
     }

@@ -154,6 +154,11 @@ enum DialogView {
             return ("Purchase \(plan.current.sku) — ETA",
                     ["\(plan.current.sku) \(plan.current.name): \(plan.draft?.quantity ?? 0) from \(plan.draft?.supplier ?? "").",
                      "No lead time. Expected (YYYY-MM-DD, +N days):"])
+        case .supplierName(let d):
+            return ("Supplier of \(d.sku)", ["\(d.sku) \(d.name).", "Default supplier (purchases go to it; empty: none):"])
+        case .supplierLeadTime(let d):
+            return ("Lead time of \(d.sku)", ["\(d.sku) \(d.name), from " + (d.supplier.isEmpty ? "no supplier" : d.supplier) + ".",
+                                              "Days from ordering to arrival (a purchase's ETA is today + this; empty: none):"])
         case .purchaseConfirm(let plan):
             var body: [String] = []
             for group in Rules.groupBySupplier(plan.lines) {

@@ -34,6 +34,8 @@ public enum Command: Hashable, Sendable {
     case whyDate
     /// Shortage report: mark an item for purchase; buy the marked items.
     case mark, purchase
+    /// Set the selected item's default supplier and lead time.
+    case setSupplier
     /// Reports: open (or next), previous, and the service-level period.
     case reports, nextReport, previousReport, previousPeriod, nextPeriod
     /// Notices: open the to-inform view, mark the selected one sent, mark all sent.
@@ -181,6 +183,9 @@ public enum Keymap {
                    help: "Shortage report: buy the marked items (or the selected one) as expected arrivals, one PO per supplier; "
                        + "each quantity is asked with the suggestion filled in",
                    section: "Reports", in: [.reports], writes: true),
+        KeyBinding([.char("S")], .setSupplier, label: "Supplier",
+                   help: "Set the selected item's default supplier and lead time in days (stock pane, shortage report)",
+                   section: "Actions", in: [.panes, .reports], writes: true),
         KeyBinding([.char("[")], .previousPeriod, label: "Earlier", help: "Service level: the 30 days before the period shown",
                    section: "Reports", in: [.reports]),
         KeyBinding([.char("]")], .nextPeriod, label: "Later", help: "Service level: the next 30 days (up to today)",

@@ -54,6 +54,12 @@ public enum Reducer {
         case .receiveTargetResolved(let target):
             openReceiveQuantity(&state, target)
             return []
+        case .operationSucceeded(.itemChanged(let sku, let changed)):
+            // Master data: the message line says what changed; no result dialog to dismiss.
+            state.overlay = nil
+            state.message = StatusMessage(changed.isEmpty ? "\(sku) already had that supplier and lead time"
+                                                          : "\(sku): " + changed.joined(separator: " and ") + " set", .success)
+            return [.pollRevision]
         case .operationSucceeded(.noticesMarked(let notices, let all)):
             // Marking notices sent says so in the message line; no result dialog to dismiss.
             return noticesMarked(&state, notices, all: all)
@@ -171,6 +177,7 @@ public enum Reducer {
         case .whyDate: return whyDate(&state)
         case .mark: return markForPurchase(&state)
         case .purchase: return startPurchase(&state)
+        case .setSupplier: return startSetSupplier(&state)
         case .cancel:
             var line: Int?
             if state.detail == nil, state.focus == .backorders, case .backorders(let rows) = state.focused.rows,
@@ -801,6 +808,18 @@ public enum Reducer {
                 plan.lines.append(draft)
                 plan.draft = nil
                 dialog = nextPurchaseItem(plan)
+            case (.supplierName(var draft), .confirm):
+                let supplier = text.trimmingSpaces
+                try Validate.text(supplier, "supplier", required: false)
+                draft.supplier = supplier
+                dialog = DialogState(step: .supplierLeadTime(draft), text: draft.leadTimeDays.map(String.init) ?? "")
+            case (.supplierLeadTime(let draft), .confirm):
+                var days: Int?
+                if !text.trimmingSpaces.isEmpty {
+                    days = try Validate.parseQuantity(text, "lead time")
+                    try Validate.leadTime(days!)
+                }
+                return [.perform(.setPurchasing(sku: draft.sku, supplier: draft.supplier, leadTimeDays: days))]
             case (.purchaseConfirm(let plan), .confirm):
                 return [.perform(.purchase(PurchaseRequest(lines: plan.lines.map {
                     PurchaseLine(sku: $0.sku, quantity: $0.quantity, supplier: $0.supplier, eta: $0.eta)

@@ -164,6 +164,24 @@ extension Reducer {
         return []
     }
 
+    /// S on an item (stock pane) or a short item (shortage report): asks its default supplier, then its lead time.
+    static func startSetSupplier(_ state: inout AppState) -> [Effect] {
+        var draft: SupplierDraft?
+        if state.context == .reports, state.reports.bucketLines == nil, case .shortage(let rows)? = state.reports.data,
+           rows.indices.contains(state.reports.selected) {
+            let r = rows[state.reports.selected]
+            draft = SupplierDraft(sku: r.sku, name: r.name, supplier: r.supplier, leadTimeDays: r.leadTimeDays)
+        } else if state.context == .panes, case .stock(let items) = state.focused.rows, let i = state.focused.selectedInWindow {
+            draft = SupplierDraft(sku: items[i].sku, name: items[i].name, supplier: items[i].supplier, leadTimeDays: items[i].leadTimeDays)
+        }
+        guard let draft else {
+            state.message = StatusMessage("S sets the supplier of an item: select one in the stock pane (4) or the shortage report", .warning)
+            return []
+        }
+        state.overlay = .dialog(DialogState(step: .supplierName(draft), text: draft.supplier))
+        return []
+    }
+
     /// Leaves the reports for the backorder lines pane restricted to exactly `customer` (by code: a text filter of its
     /// name would bring in items and other customers whose names contain it), of every SKU, oldest first.
     static func showCustomerBackorders(_ state: inout AppState, _ customer: Customer) -> [Effect] {

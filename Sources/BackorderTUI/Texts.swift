@@ -49,6 +49,8 @@ enum Texts {
         case .etaChanged(let reference, let day):
             return ("ETA changed", ["\(reference) is now expected \(day.iso).", "The old date stays in its history."],
                     "\(reference) now expected \(day.iso)")
+        case .itemChanged(let sku, let changed):
+            return ("Item changed", ["\(sku): " + (changed.isEmpty ? "nothing changed" : changed.joined(separator: ", ") + " changed")], "\(sku) changed")
         case .purchased(let r):
             return ("Purchased", r.describe(), "Purchase: " + r.summary)
         case .noticesMarked(let notices, _):

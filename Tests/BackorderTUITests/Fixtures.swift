@@ -131,6 +131,7 @@ extension ForwardingExceptions {
     func purchase(_ request: PurchaseRequest, preview: Bool, ctx: Context) throws -> PurchaseResult {
         try writable().purchase(request, preview: preview, ctx: ctx)
     }
+    func changeItem(_ sku: String, _ changes: ItemChanges) throws -> [String] { try writable().changeItem(sku, changes) }
     func explainDates(order: String, lineNo: Int?, today: Day) throws -> [DateExplanation] {
         try base.explainDates(order: order, lineNo: lineNo, today: today)
     }

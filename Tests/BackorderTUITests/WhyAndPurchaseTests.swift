@@ -258,6 +258,65 @@ final class WhyAndPurchaseTests: XCTestCase {
         XCTAssertEqual(try w.revision(), before)
     }
 
+    // MARK: an item's supplier and lead time
+
+    func testSAsksTheSupplierThenTheLeadTimeWithTheCurrentOnesFilledIn() {
+        var s = shortageState([shortageRow("A", suggested: 20, supplier: "Acme", lead: 14)])
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("S"))), [])
+        guard case .supplierName? = step(s) else { return XCTFail("no supplier step") }
+        XCTAssertEqual(fieldText(s), "Acme")
+        XCTAssertEqual(answer(&s, "Acme AB"), [])
+        guard case .supplierLeadTime(let draft)? = step(s) else { return XCTFail("no lead time step") }
+        XCTAssertEqual(draft.supplier, "Acme AB")
+        XCTAssertEqual(fieldText(s), "14")
+        XCTAssertEqual(answer(&s, "9999"), [])
+        XCTAssertEqual((s.overlay.flatMap { if case .dialog(let d) = $0 { return d.message } else { return nil } }),
+                       "lead time must be 0 to 3650 days, not 9999")
+        XCTAssertEqual(answer(&s, ""), [.perform(.setPurchasing(sku: "A", supplier: "Acme AB", leadTimeDays: nil))], "empty: no lead time")
+        XCTAssertEqual(Reducer.reduce(&s, .operationSucceeded(.itemChanged(sku: "A", changed: ["supplier", "lead time"]))), [.pollRevision])
+        XCTAssertNil(s.overlay, "the message line says it; no dialog to dismiss")
+        XCTAssertEqual(s.message?.text, "A: supplier and lead time set")
+
+        var readOnly = shortageState([shortageRow("A", suggested: 20)], readOnly: true)
+        XCTAssertEqual(Reducer.reduce(&readOnly, .key(.char("S"))), [])
+        XCTAssertNil(readOnly.overlay)
+        XCTAssertEqual(readOnly.message?.text, "Read-only: supplier is disabled (the file was opened with --read-only)")
+    }
+
+    func testSupplierSetFromTheStockPaneIsWhatThePurchaseUses() throws {
+        let w = try makePurchaseWarehouse()
+        let app = makeApp(w)
+        app.type(.char("1"), .char("S"))
+        XCTAssertNil(app.dialog, "an order has no supplier")
+        XCTAssertEqual(app.state.message?.kind, .warning)
+        app.type(.char("4"), .char("S"))
+        guard case .supplierName? = app.dialog?.step else { return XCTFail("no supplier dialog: \(app.screen)") }
+        app.type(text: "Acme Supply")
+        app.type(.enter)
+        app.type(text: "12")
+        app.type(.enter)
+        XCTAssertNil(app.dialog)
+        XCTAssertEqual(app.state.message?.text, "SKU-1001: supplier and lead time set")
+        XCTAssertEqual(try w.item("SKU-1001").supplier, "Acme Supply")
+        XCTAssertEqual(try w.item("SKU-1001").leadTimeDays, 12)
+        app.type(.char("R"), .tab, .char("P"))
+        guard case .purchaseQuantity? = app.dialog?.step else { return XCTFail("no purchase dialog: \(app.screen)") }
+        XCTAssertTrue(app.screen.contains("From Acme Supply, ETA 2026-03-14 (12 days)."), app.screen)
+        app.type(.enter)
+        guard case .purchaseConfirm? = app.dialog?.step else { return XCTFail("supplier and ETA known: straight to the confirmation") }
+        assertSnapshot(of: app.render(), named: "purchase-confirm-known-supplier-80x24")
+    }
+
+    func testSupplierDialogScreens() throws {
+        for (sizeName, width, height) in [("80x24", 80, 24), ("40x12", 40, 12)] {
+            let app = makeApp(try makePurchaseWarehouse(), width: width, height: height)
+            app.type(.char("R"), .tab, .down, .char("S"))
+            assertSnapshot(of: app.render(), named: "supplier-name-\(sizeName)")
+            app.type(.enter)
+            assertSnapshot(of: app.render(), named: "supplier-lead-time-\(sizeName)")
+        }
+    }
+
     func testPurchaseScreens() throws {
         for (sizeName, width, height) in [("80x24", 80, 24), ("40x12", 40, 12)] {
             let app = makeApp(try makePurchaseWarehouse(), width: width, height: height)
