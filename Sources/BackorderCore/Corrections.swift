@@ -75,7 +75,7 @@ public struct Consequences: Hashable, Sendable, Codable {
         if !moved.isEmpty {
             out.append("Promised dates that move:")
             for d in moved.prefix(limit) {
-                out.append("• \(d.orderNumber)/\(d.lineNo) \(d.sku): \(d.from?.iso ?? "no date") → \(d.to?.iso ?? "no arrival planned")")
+                out.append("• \(d.orderNumber)/\(d.lineNo) \(d.sku): \(d.from?.iso ?? "no arrival planned") → \(d.to?.iso ?? "no arrival planned")")
             }
             if moved.count > limit { out.append("• … and \(moved.count - limit) more") }
         }

@@ -74,6 +74,16 @@ public enum Validate {
         guard !s.contains(where: { $0 == "\n" || $0 == "\r" }) else { throw BackorderError.invalid("\(what) contains a line break") }
     }
 
+    /// Longest lead time accepted, in days: ten years is a typo, not a supplier.
+    public static let maxLeadTimeDays = 3_650
+
+    /// A lead time in days: 0 (the same day) up to `maxLeadTimeDays`.
+    public static func leadTime(_ days: Int) throws {
+        guard (0...maxLeadTimeDays).contains(days) else {
+            throw BackorderError.invalid("lead time must be 0 to \(maxLeadTimeDays) days, not \(days)")
+        }
+    }
+
     /// An order priority: 1 (most urgent) to 9.
     public static func priority(_ p: Int) throws {
         guard (1...9).contains(p) else { throw BackorderError.invalid("priority must be 1 (most urgent) to 9, not \(p)") }

@@ -51,17 +51,21 @@ public struct ImportedItem: Hashable, Sendable {
     public var stock: Int?
     public var minOrderQty: Int?
     public var packSize: Int?
+    /// The default supplier.
+    public var supplier: String?
+    /// Days from ordering to arrival.
+    public var leadTimeDays: Int?
 
     public init(sku: String, name: String, unit: String? = nil, bin: String? = nil, stock: Int? = nil, minOrderQty: Int? = nil,
-                packSize: Int? = nil) {
+                packSize: Int? = nil, supplier: String? = nil, leadTimeDays: Int? = nil) {
         self.sku = sku; self.name = name; self.unit = unit; self.bin = bin; self.stock = stock
-        self.minOrderQty = minOrderQty; self.packSize = packSize
+        self.minOrderQty = minOrderQty; self.packSize = packSize; self.supplier = supplier; self.leadTimeDays = leadTimeDays
     }
 
     /// The new item, with the usual defaults for what the file leaves out.
     public var newItem: Item {
         Item(sku: sku, name: name, unit: unit ?? "pcs", bin: bin ?? "", onHand: stock ?? 0, minOrderQty: minOrderQty ?? 1,
-             packSize: packSize ?? 1)
+             packSize: packSize ?? 1, supplier: supplier ?? "", leadTimeDays: leadTimeDays)
     }
 
     /// An existing item with the file's master data laid over it; its quantities stay as they are.
@@ -72,6 +76,8 @@ public struct ImportedItem: Hashable, Sendable {
         if let bin { i.bin = bin }
         if let minOrderQty { i.minOrderQty = minOrderQty }
         if let packSize { i.packSize = packSize }
+        if let supplier { i.supplier = supplier }
+        if let leadTimeDays { i.leadTimeDays = leadTimeDays }
         return i
     }
 }

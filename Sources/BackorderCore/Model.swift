@@ -26,15 +26,57 @@ public struct Item: Hashable, Sendable, Codable {
     public var minOrderQty: Int
     /// Purchase quantities are multiples of this.
     public var packSize: Int
+    /// Who the item is bought from by default ("" when nobody is set).
+    public var supplier: String
+    /// Days from ordering to arrival, for the ETA of a purchase; nil when not known.
+    public var leadTimeDays: Int?
 
     /// Units on the shelf that nobody has claimed.
     public var free: Int { onHand - allocated - picked }
 
     public init(sku: String, name: String, unit: String = "pcs", bin: String = "", onHand: Int = 0, allocated: Int = 0,
-                picked: Int = 0, backordered: Int = 0, incoming: Int = 0, minOrderQty: Int = 1, packSize: Int = 1) {
+                picked: Int = 0, backordered: Int = 0, incoming: Int = 0, minOrderQty: Int = 1, packSize: Int = 1,
+                supplier: String = "", leadTimeDays: Int? = nil) {
         self.sku = sku; self.name = name; self.unit = unit; self.bin = bin; self.onHand = onHand
         self.allocated = allocated; self.picked = picked; self.backordered = backordered; self.incoming = incoming
-        self.minOrderQty = minOrderQty; self.packSize = packSize
+        self.minOrderQty = minOrderQty; self.packSize = packSize; self.supplier = supplier; self.leadTimeDays = leadTimeDays
+    }
+}
+
+/// Master data of an item to change; nil leaves a field as it is.
+public struct ItemChanges: Sendable, Equatable {
+    public var name: String?
+    public var unit: String?
+    public var bin: String?
+    public var minOrderQty: Int?
+    public var packSize: Int?
+    /// "" clears the default supplier.
+    public var supplier: String?
+    /// `.some(nil)` clears the lead time.
+    public var leadTimeDays: Int??
+
+    public init(name: String? = nil, unit: String? = nil, bin: String? = nil, minOrderQty: Int? = nil, packSize: Int? = nil,
+                supplier: String? = nil, leadTimeDays: Int?? = nil) {
+        self.name = name; self.unit = unit; self.bin = bin; self.minOrderQty = minOrderQty; self.packSize = packSize
+        self.supplier = supplier; self.leadTimeDays = leadTimeDays
+    }
+
+    /// True when nothing would change.
+    public var isEmpty: Bool {
+        name == nil && unit == nil && bin == nil && minOrderQty == nil && packSize == nil && supplier == nil && leadTimeDays == nil
+    }
+
+    /// The item with these changes laid over it; its quantities stay as they are.
+    public func applied(to item: Item) -> Item {
+        var i = item
+        if let name { i.name = name }
+        if let unit { i.unit = unit }
+        if let bin { i.bin = bin }
+        if let minOrderQty { i.minOrderQty = minOrderQty }
+        if let packSize { i.packSize = packSize }
+        if let supplier { i.supplier = supplier }
+        if let leadTimeDays { i.leadTimeDays = leadTimeDays }
+        return i
     }
 }
 

@@ -129,19 +129,30 @@ public struct ShortageRow: Hashable, Sendable, Codable, CSVRepresentable {
     public var packSize: Int
     /// Purchase quantity that covers `uncovered`, at least the minimum order quantity, in whole packs; 0 when covered.
     public var suggestedPurchase: Int
+    /// The item's default supplier ("" when none is set).
+    public var supplier: String
+    /// Days from ordering to arrival; nil when not known.
+    public var leadTimeDays: Int?
 
     public init(sku: String, name: String, unit: String, backordered: Int, waitingLines: Int, free: Int, incoming: Int,
-                uncovered: Int, oldestAgeDays: Int?, minOrderQty: Int, packSize: Int, suggestedPurchase: Int) {
+                uncovered: Int, oldestAgeDays: Int?, minOrderQty: Int, packSize: Int, suggestedPurchase: Int,
+                supplier: String = "", leadTimeDays: Int? = nil) {
         self.sku = sku; self.name = name; self.unit = unit; self.backordered = backordered; self.waitingLines = waitingLines
         self.free = free; self.incoming = incoming; self.uncovered = uncovered; self.oldestAgeDays = oldestAgeDays
         self.minOrderQty = minOrderQty; self.packSize = packSize; self.suggestedPurchase = suggestedPurchase
+        self.supplier = supplier; self.leadTimeDays = leadTimeDays
     }
 
+    /// The ETA of a purchase placed on `today`: today plus the lead time; nil without one.
+    public func purchaseETA(today: Day) -> Day? { leadTimeDays.map { today.adding(days: $0) } }
+
+    // Supplier and lead time come last, so spreadsheets reading the older columns by position still work.
     public static let csvHeader = ["sku", "item", "unit", "backordered", "waiting_lines", "free", "incoming", "uncovered",
-                                   "oldest_age_days", "moq", "pack", "suggested_purchase"]
+                                   "oldest_age_days", "moq", "pack", "suggested_purchase", "supplier", "lead_time_days"]
     public var csvFields: [String] {
         [sku, name, unit, "\(backordered)", "\(waitingLines)", "\(free)", "\(incoming)", "\(uncovered)",
-         oldestAgeDays.map(String.init) ?? "", "\(minOrderQty)", "\(packSize)", "\(suggestedPurchase)"]
+         oldestAgeDays.map(String.init) ?? "", "\(minOrderQty)", "\(packSize)", "\(suggestedPurchase)", supplier,
+         leadTimeDays.map(String.init) ?? ""]
     }
 }
 
@@ -402,16 +413,20 @@ public enum Reports {
         return (wanted + pack - 1) / pack * pack
     }
 
+    /// Backordered demand of an item that neither free stock nor open arrivals cover.
+    public static func uncovered(_ i: Item) -> Int { max(0, i.backordered - max(0, i.free) - i.incoming) }
+
     /// One row per short item, what hurts most first: most uncovered units, then the longest wait, then most demand.
     public static func shortage(_ inputs: [ShortageInput], today: Day) -> [ShortageRow] {
         inputs.map { s in
             let i = s.item
-            let uncovered = max(0, i.backordered - max(0, i.free) - i.incoming)
+            let uncovered = uncovered(i)
             return ShortageRow(sku: i.sku, name: i.name, unit: i.unit, backordered: i.backordered, waitingLines: s.waitingLines,
                                free: i.free, incoming: i.incoming, uncovered: uncovered,
                                oldestAgeDays: s.oldestOrderDate.map { today.days(since: $0) },
                                minOrderQty: i.minOrderQty, packSize: i.packSize,
-                               suggestedPurchase: suggestedPurchase(uncovered: uncovered, minOrderQty: i.minOrderQty, packSize: i.packSize))
+                               suggestedPurchase: suggestedPurchase(uncovered: uncovered, minOrderQty: i.minOrderQty, packSize: i.packSize),
+                               supplier: i.supplier, leadTimeDays: i.leadTimeDays)
         }.sorted {
             ($1.uncovered, $1.oldestAgeDays ?? -1, $1.backordered, $0.sku) < ($0.uncovered, $0.oldestAgeDays ?? -1, $0.backordered, $1.sku)
         }

@@ -8,8 +8,8 @@ public enum ScriptCommand: Equatable, Sendable {
     case at(DayRef, minutes: Int)
     /// `as USER` — who does the following commands.
     case actor(String)
-    /// `item SKU "name" [unit=] [bin=] [stock=] [moq=] [pack=]`
-    case item(sku: String, name: String, unit: String, bin: String, stock: Int, moq: Int, pack: Int)
+    /// `item SKU "name" [unit=] [bin=] [stock=] [moq=] [pack=] [supplier="…"] [lead=DAYS]`
+    case item(sku: String, name: String, unit: String, bin: String, stock: Int, moq: Int, pack: Int, supplier: String, leadTime: Int?)
     /// `customer CODE "name"`
     case customer(code: String, name: String)
     /// `arrival PO/LINE SKU QTY eta=DAY supplier="…"`
@@ -167,11 +167,12 @@ public enum Script {
             try need(1, "USER")
             return .actor(positional[0])
         case "item":
-            try need(2, "SKU \"name\" [unit=] [bin=] [stock=] [moq=] [pack=]")
-            try checkNamed(["unit", "bin", "stock", "moq", "pack"])
+            try need(2, "SKU \"name\" [unit=] [bin=] [stock=] [moq=] [pack=] [supplier=] [lead=]")
+            try checkNamed(["unit", "bin", "stock", "moq", "pack", "supplier", "lead"])
             return .item(sku: positional[0], name: positional[1], unit: named["unit"] ?? "pcs", bin: named["bin"] ?? "",
                          stock: try int(named["stock"], "stock", default: 0), moq: try int(named["moq"], "moq", default: 1),
-                         pack: try int(named["pack"], "pack", default: 1))
+                         pack: try int(named["pack"], "pack", default: 1), supplier: named["supplier"] ?? "",
+                         leadTime: try named["lead"].map { try int($0, "lead") })
         case "customer":
             try need(2, "CODE \"name\"")
             return .customer(code: positional[0], name: positional[1])

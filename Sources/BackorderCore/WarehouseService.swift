@@ -63,6 +63,14 @@ public protocol WarehouseService: Sendable {
                      ctx: Context) throws -> CorrectionResult
     func receive(arrival: String?, sku: String?, quantity: Int, note: String, ctx: Context) throws -> ReceiptResult
     func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival
+    /// Expected arrivals from purchase suggestions, one transaction for all lines (one PO per supplier unless one is
+    /// named); with `preview` nothing is written. Refused, naming each item, when a supplier or an ETA cannot be settled.
+    func purchase(_ request: PurchaseRequest, preview: Bool, ctx: Context) throws -> PurchaseResult
+    /// Changes some of an item's master data (what `changes` leaves nil stays); returns the names of the fields changed.
+    func changeItem(_ sku: String, _ changes: ItemChanges) throws -> [String]
+    /// Why each waiting line of an order (or only `lineNo`) is promised its date, and what would make it earlier.
+    /// Refused for a line or an order with nothing backordered.
+    func explainDates(order: String, lineNo: Int?, today: Day) throws -> [DateExplanation]
     func changeETA(arrival: String, to eta: Day, reason: String, ctx: Context) throws
     /// What an ETA change would do to promised dates and notices; writes nothing.
     func previewETAChange(arrival: String, to eta: Day, reason: String, ctx: Context) throws -> CorrectionResult

@@ -11,7 +11,7 @@ public enum ImportReader {
     /// The columns of each kind of file: required ones first, then optional ones.
     public static func columns(_ kind: ImportKind) -> (required: [String], optional: [String]) {
         switch kind {
-        case .items: return (["sku", "name"], ["unit", "bin", "stock", "moq", "pack"])
+        case .items: return (["sku", "name"], ["unit", "bin", "stock", "moq", "pack", "supplier", "lead_time"])
         case .customers: return (["code", "name"], [])
         case .stock: return (["sku", "counted"], [])
         case .orders: return (["order", "customer", "sku", "qty"], ["date", "priority", "policy", "line"])
@@ -192,9 +192,12 @@ private struct Reader {
             let stock = optional(r, "stock") { $0.number(r, "stock", min: 0) }
             let moq = optional(r, "moq") { $0.number(r, "moq", min: 1) }
             let pack = optional(r, "pack") { $0.number(r, "pack", min: 1) }
-            guard let sku, let name, let unit, let bin, let stock, let moq, let pack, unique(sku, r, "sku", &seen) else { continue }
+            let supplier = optional(r, "supplier") { $0.freeText(r, "supplier", "supplier") }
+            let lead = optional(r, "lead_time") { $0.number(r, "lead_time", min: 0, max: Validate.maxLeadTimeDays) }
+            guard let sku, let name, let unit, let bin, let stock, let moq, let pack, let supplier, let lead,
+                  unique(sku, r, "sku", &seen) else { continue }
             out.append(Located(line: r.line, value: ImportedItem(sku: sku, name: name, unit: unit, bin: bin, stock: stock,
-                                                                 minOrderQty: moq, packSize: pack)))
+                                                                 minOrderQty: moq, packSize: pack, supplier: supplier, leadTimeDays: lead)))
         }
         return out
     }

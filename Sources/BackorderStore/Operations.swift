@@ -11,13 +11,15 @@ extension Warehouse {
         try Validate.text(item.unit, "unit")
         try Validate.text(item.bin, "bin location", required: false)
         try Validate.nonNegative(item.onHand, "stock on hand")
-        guard item.minOrderQty >= 1, item.packSize >= 1 else { throw BackorderError.invalid("minimum order quantity and pack size must be at least 1") }
+        try Warehouse.validateMasterData(item)
         try write { db in
             guard try !exists(db, "SELECT 1 FROM item WHERE sku = ?", [item.sku]) else {
                 throw BackorderError.refused("item \(item.sku) exists already")
             }
-            try db.execute(sql: "INSERT INTO item (sku, name, unit, bin, min_order_qty, pack_size) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [item.sku, item.name, item.unit, item.bin, item.minOrderQty, item.packSize])
+            try db.execute(sql: """
+                INSERT INTO item (sku, name, unit, bin, min_order_qty, pack_size, supplier, lead_time_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [item.sku, item.name, item.unit, item.bin, item.minOrderQty, item.packSize, item.supplier.trimmingSpaces,
+                                 item.leadTimeDays])
             if item.onHand > 0 {
                 let tx = operation(db, ctx)
                 try tx.apply(PlannedMovement(lineId: nil, sku: item.sku, kind: .adjust, quantity: item.onHand, delta: Delta(onHand: item.onHand)),
@@ -27,24 +29,49 @@ extension Warehouse {
         }
     }
 
-    /// Changes an item's master data (name, unit, bin, minimum order quantity, pack size); its quantities are untouched,
-    /// so nothing is journaled. Returns the names of the fields that changed.
+    /// Changes an item's master data (name, unit, bin, minimum order quantity, pack size, supplier, lead time); its
+    /// quantities are untouched, so nothing is journaled. Returns the names of the fields that changed.
     @discardableResult
     public func updateItem(_ item: Item) throws -> [String] {
+        try Warehouse.validateMasterData(item)
+        return try write { db in try rewriteMasterData(db, item) }
+    }
+
+    /// Changes some of an item's master data in one transaction: what `changes` leaves nil stays as it is. Returns the
+    /// names of the fields that changed.
+    @discardableResult
+    public func changeItem(_ sku: String, _ changes: ItemChanges) throws -> [String] {
+        try Validate.identifier(sku, "SKU")
+        return try write { db in
+            let item = changes.applied(to: try fetchItem(db, sku))
+            try Warehouse.validateMasterData(item)
+            return try rewriteMasterData(db, item)
+        }
+    }
+
+    /// Writes an item's master data where it differs from what is stored; returns the names of the fields that changed.
+    private func rewriteMasterData(_ db: Database, _ item: Item) throws -> [String] {
+        let old = try fetchItem(db, item.sku)
+        let supplier = item.supplier.trimmingSpaces
+        let changed = [("name", old.name != item.name), ("unit", old.unit != item.unit), ("bin", old.bin != item.bin),
+                       ("moq", old.minOrderQty != item.minOrderQty), ("pack", old.packSize != item.packSize),
+                       ("supplier", old.supplier != supplier), ("lead time", old.leadTimeDays != item.leadTimeDays)].filter(\.1).map(\.0)
+        guard !changed.isEmpty else { return [] }
+        try db.execute(sql: """
+            UPDATE item SET name = ?, unit = ?, bin = ?, min_order_qty = ?, pack_size = ?, supplier = ?, lead_time_days = ? WHERE sku = ?
+            """, arguments: [item.name, item.unit, item.bin, item.minOrderQty, item.packSize, supplier, item.leadTimeDays, item.sku])
+        return changed
+    }
+
+    /// The checks every change of an item's master data passes.
+    static func validateMasterData(_ item: Item) throws {
         try Validate.identifier(item.sku, "SKU")
         try Validate.text(item.name, "item name")
         try Validate.text(item.unit, "unit")
         try Validate.text(item.bin, "bin location", required: false)
         guard item.minOrderQty >= 1, item.packSize >= 1 else { throw BackorderError.invalid("minimum order quantity and pack size must be at least 1") }
-        return try write { db in
-            let old = try fetchItem(db, item.sku)
-            let changed = [("name", old.name != item.name), ("unit", old.unit != item.unit), ("bin", old.bin != item.bin),
-                           ("moq", old.minOrderQty != item.minOrderQty), ("pack", old.packSize != item.packSize)].filter(\.1).map(\.0)
-            guard !changed.isEmpty else { return [] }
-            try db.execute(sql: "UPDATE item SET name = ?, unit = ?, bin = ?, min_order_qty = ?, pack_size = ? WHERE sku = ?",
-                           arguments: [item.name, item.unit, item.bin, item.minOrderQty, item.packSize, item.sku])
-            return changed
-        }
+        try Validate.text(item.supplier, "supplier", required: false)
+        if let days = item.leadTimeDays { try Validate.leadTime(days) }
     }
 
     /// Renames a customer; returns false when the name was already that.
@@ -244,27 +271,38 @@ extension Warehouse {
     /// Adds an expected arrival (one PO line).
     @discardableResult
     public func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival {
+        try Warehouse.validate(a)
+        return try write { db in
+            let tx = operation(db, ctx)
+            let arrival = try insertArrival(db, tx, a)
+            try tx.finish()
+            return arrival
+        }
+    }
+
+    /// The checks of a new arrival that need no data.
+    static func validate(_ a: NewArrival) throws {
         try Validate.text(a.supplier, "supplier")
         try Validate.identifier(a.poNumber, "PO number")
         try Validate.identifier(a.sku, "SKU")
         try Validate.positive(a.quantity, "expected quantity")
         guard a.poLine >= 1 else { throw BackorderError.invalid("PO line must be 1 or more") }
-        return try write { db in
-            _ = try fetchItem(db, a.sku)
-            guard try !exists(db, "SELECT 1 FROM arrival WHERE po_number = ? AND po_line = ?", [a.poNumber, a.poLine]) else {
-                throw BackorderError.refused("arrival \(a.poNumber)/\(a.poLine) exists already")
-            }
-            try db.execute(sql: """
-                INSERT INTO arrival (supplier, po_number, po_line, sku, quantity, eta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [a.supplier, a.poNumber, a.poLine, a.sku, a.quantity, a.eta.iso, ctx.now.unixTime])
-            let id = db.lastInsertedRowID
-            try db.execute(sql: "UPDATE item SET incoming = incoming + ? WHERE sku = ?", arguments: [a.quantity, a.sku])
-            let tx = operation(db, ctx)
-            tx.touch(sku: a.sku)
-            try tx.finish()
-            return Arrival(id: id, supplier: a.supplier, poNumber: a.poNumber, poLine: a.poLine, sku: a.sku, quantity: a.quantity,
-                           received: 0, eta: a.eta, closedAt: nil)
+    }
+
+    /// Writes an expected arrival inside an operation (add arrival, purchase): its SKU is re-pegged when `tx` finishes.
+    func insertArrival(_ db: Database, _ tx: OperationTx, _ a: NewArrival) throws -> Arrival {
+        _ = try fetchItem(db, a.sku)
+        guard try !exists(db, "SELECT 1 FROM arrival WHERE po_number = ? AND po_line = ?", [a.poNumber, a.poLine]) else {
+            throw BackorderError.refused("arrival \(a.poNumber)/\(a.poLine) exists already")
         }
+        try db.execute(sql: """
+            INSERT INTO arrival (supplier, po_number, po_line, sku, quantity, eta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [a.supplier, a.poNumber, a.poLine, a.sku, a.quantity, a.eta.iso, tx.ctx.now.unixTime])
+        let id = db.lastInsertedRowID
+        try db.execute(sql: "UPDATE item SET incoming = incoming + ? WHERE sku = ?", arguments: [a.quantity, a.sku])
+        tx.touch(sku: a.sku)
+        return Arrival(id: id, supplier: a.supplier, poNumber: a.poNumber, poLine: a.poLine, sku: a.sku, quantity: a.quantity,
+                       received: 0, eta: a.eta, closedAt: nil)
     }
 
     /// Moves an arrival's ETA; the old date stays in its history.

@@ -412,7 +412,8 @@ func backorderRow(_ r: Row, today: Day) -> BackorderRow {
 
 func itemFrom(_ r: Row) -> Item {
     Item(sku: r["sku"], name: r["name"], unit: r["unit"], bin: r["bin"], onHand: r["on_hand"], allocated: r["allocated"],
-         picked: r["picked"], backordered: r["backordered"], incoming: r["incoming"], minOrderQty: r["min_order_qty"], packSize: r["pack_size"])
+         picked: r["picked"], backordered: r["backordered"], incoming: r["incoming"], minOrderQty: r["min_order_qty"], packSize: r["pack_size"],
+         supplier: r["supplier"], leadTimeDays: r["lead_time_days"])
 }
 
 func arrivalFrom(_ r: Row) -> Arrival {

@@ -319,6 +319,9 @@ enum Schema {
                 CREATE INDEX movement_return ON movement(line_id) WHERE kind = 'return';
                 -- The allocations a receipt made, so a reversal takes back exactly those (receipt_id is set on them).
                 CREATE INDEX movement_receipt ON movement(receipt_id) WHERE receipt_id IS NOT NULL;
+                -- Purchasing from the shortage report: who an item is bought from, and how many days it takes to come.
+                ALTER TABLE item ADD COLUMN supplier TEXT NOT NULL DEFAULT '';
+                ALTER TABLE item ADD COLUMN lead_time_days INTEGER CHECK (lead_time_days IS NULL OR lead_time_days >= 0);
                 """)
             for table in ["order_change", "receipt_reversal"] {
                 for event in ["UPDATE", "DELETE"] {

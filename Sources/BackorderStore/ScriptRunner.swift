@@ -28,8 +28,9 @@ public struct ScriptRunner {
                     day = ref.resolve(today: today); minutes = m; tick = 0
                 case .actor(let a):
                     actor = a
-                case let .item(sku, name, unit, bin, stock, moq, pack):
-                    try warehouse.addItem(Item(sku: sku, name: name, unit: unit, bin: bin, onHand: stock, minOrderQty: moq, packSize: pack), ctx: ctx)
+                case let .item(sku, name, unit, bin, stock, moq, pack, supplier, lead):
+                    try warehouse.addItem(Item(sku: sku, name: name, unit: unit, bin: bin, onHand: stock, minOrderQty: moq, packSize: pack,
+                                               supplier: supplier, leadTimeDays: lead), ctx: ctx)
                 case let .customer(code, name):
                     try warehouse.addCustomer(Customer(code: code, name: name))
                 case let .arrival(po, l, sku, q, eta, supplier):

@@ -26,6 +26,10 @@ public enum Operation: Equatable, Sendable {
     case createOrder(NewOrder)
     /// An everyday exception; a preview runs it and rolls it back, to show what confirming would change.
     case correct(Correction, preview: Bool)
+    /// Create expected arrivals for the items bought from the shortage report.
+    case purchase(PurchaseRequest)
+    /// Set an item's default supplier ("" for none) and lead time (nil for none).
+    case setPurchasing(sku: String, supplier: String, leadTimeDays: Int?)
 }
 
 /// What a successful operation did.
@@ -42,6 +46,9 @@ public enum Outcome: Equatable, Sendable {
     case orderCreated(OrderDetail)
     /// What an exception did, or (a preview) would do.
     case corrected(Correction, CorrectionResult)
+    case purchased(PurchaseResult)
+    /// The fields of an item that changed (none when it had those values already).
+    case itemChanged(sku: String, changed: [String])
 }
 
 /// A window of a list as asked from the store.
@@ -101,6 +108,8 @@ public enum Action: Equatable, Sendable {
     case rowsCounted(PaneKind, filter: String, sku: String? = nil, customer: String? = nil, total: Int)
     case detailLoaded(DetailPurpose, OrderDetail)
     case arrivalLoaded(Arrival, [ETAChange])
+    /// Why the waiting lines of an order (or its line `lineNo`) are promised their dates.
+    case explanationLoaded(order: String, lineNo: Int?, [DateExplanation])
     case receiveTargetResolved(ReceiveTarget)
     case operationSucceeded(Outcome)
     case operationFailed(Operation, BackorderError)
@@ -138,6 +147,8 @@ public enum Effect: Equatable, Sendable {
     case countRows(PaneKind, filter: String, sku: String? = nil, customer: String? = nil)
     case loadDetail(order: String, purpose: DetailPurpose)
     case loadArrival(String)
+    /// Explain the promised date of an order's line (`lineNo`), or of every waiting line of it.
+    case loadExplanation(order: String, lineNo: Int?)
     /// Find the arrival (PO/line) or, failing that, the SKU a receipt is for.
     case resolveReceiveTarget(String)
     case perform(Operation)

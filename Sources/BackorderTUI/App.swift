@@ -206,6 +206,12 @@ public final class BackorderApp {
             case .loadArrival(let reference):
                 let (arrival, changes) = try service.arrival(reference)
                 return .arrivalLoaded(arrival, changes)
+            case .loadExplanation(let order, let lineNo):
+                do {
+                    return .explanationLoaded(order: order, lineNo: lineNo, try service.explainDates(order: order, lineNo: lineNo, today: state.today))
+                } catch let error as BackorderError {
+                    return .lookupFailed(error)
+                }
             case .resolveReceiveTarget(let text):
                 return resolveReceiveTarget(text)
             case .previewOperation(let operation):
@@ -327,6 +333,10 @@ public final class BackorderApp {
             return .etaChanged(arrival: reference, to: day)
         case .markNoticesSent(let order):
             return .noticesMarked(try service.markNoticesSent(order: order, ctx: ctx), all: order == nil)
+        case .purchase(let request):
+            return .purchased(try service.purchase(request, preview: false, ctx: ctx))
+        case .setPurchasing(let sku, let supplier, let days):
+            return .itemChanged(sku: sku, changed: try service.changeItem(sku, ItemChanges(supplier: supplier, leadTimeDays: .some(days))))
         case .correct(let c, let preview):
             return .corrected(c, try correct(c, preview: preview, ctx: ctx))
         case .createOrder(let new):

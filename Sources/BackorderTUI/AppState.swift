@@ -184,6 +184,37 @@ public struct ArrivalDraft: Equatable, Sendable {
     }
 }
 
+/// The answers gathered so far by a purchase dialog: each item in turn, its quantity (and its supplier or ETA when the
+/// item has none set).
+public struct PurchasePlan: Equatable, Sendable {
+    /// The shortage report's rows of the items to buy, in the report's order.
+    public var rows: [ShortageRow]
+    /// The item being asked.
+    public var index = 0
+    /// The item being asked, as far as it is answered; moved to `lines` when complete.
+    public var draft: PlannedPurchase?
+    /// The settled lines of the items before `index`.
+    public var lines: [PlannedPurchase] = []
+
+    public init(rows: [ShortageRow]) { self.rows = rows }
+
+    /// The item being asked.
+    public var current: ShortageRow { rows[min(index, rows.count - 1)] }
+    /// The quantity offered for the current item: the report's suggestion, or nothing when it suggests none.
+    public var suggestion: String { current.suggestedPurchase > 0 ? String(current.suggestedPurchase) : "" }
+}
+
+/// An item's purchasing data being typed: who it is bought from and how many days it takes.
+public struct SupplierDraft: Equatable, Sendable {
+    public var sku: String
+    public var name: String
+    public var supplier: String
+    public var leadTimeDays: Int?
+    public init(sku: String, name: String, supplier: String, leadTimeDays: Int?) {
+        self.sku = sku; self.name = name; self.supplier = supplier; self.leadTimeDays = leadTimeDays
+    }
+}
+
 /// Which step of which action a dialog is at, with everything gathered so far.
 public enum DialogStep: Equatable, Sendable {
     case pickQuantity(PickPlan)
@@ -208,13 +239,23 @@ public enum DialogStep: Equatable, Sendable {
     case correctionField(CorrectionDraft)
     /// An exception's consequences, worked out by a preview, waiting for the clerk's yes.
     case correctionConfirm(CorrectionDraft, Correction, CorrectionResult)
+    case purchaseQuantity(PurchasePlan)
+    /// The current item has no default supplier: who to buy it from.
+    case purchaseSupplier(PurchasePlan)
+    /// The current item has no lead time: when it is expected.
+    case purchaseETA(PurchasePlan)
+    case purchaseConfirm(PurchasePlan)
+    /// An item's default supplier, then its lead time.
+    case supplierName(SupplierDraft)
+    case supplierLeadTime(SupplierDraft)
     /// What an action did; any key closes it.
     case result(title: String, lines: [String])
 
     /// Whether this step reads a line of text.
     public var hasField: Bool {
         switch self {
-        case .pickQuantity, .receiveTarget, .receiveQuantity, .etaDate, .etaReason, .arrivalField: return true
+        case .pickQuantity, .receiveTarget, .receiveQuantity, .etaDate, .etaReason, .arrivalField,
+             .purchaseQuantity, .purchaseSupplier, .purchaseETA, .supplierName, .supplierLeadTime: return true
         case .correctionField(let draft): return draft.field != nil
         case .newOrder: return true
         default: return false

@@ -25,6 +25,7 @@ enum DialogView {
         case .newOrderConfirm: return [button(.confirm, "Place the order"), button(.dismiss, "Cancel")]
         case .correctionConfirm(let draft, _, _): return [button(.confirm, CorrectionView.confirmLabel(draft.kind)), button(.dismiss, "Keep as is")]
         case .markAllSentConfirm: return [button(.confirm, "Mark all sent"), button(.dismiss, "Cancel")]
+        case .purchaseConfirm: return [button(.confirm, "Create arrivals"), button(.dismiss, "Cancel")]
         case .result: return [KeyHintBar.Hint("Enter", "Close")]
         default: return [button(.confirm, "OK"), button(.dismiss, "Cancel")]
         }
@@ -137,6 +138,39 @@ enum DialogView {
             return ("Mark all notices sent?",
                     ["\(count) pending notice(s) will be marked sent, as if each customer had been told.",
                      "Their texts are frozen as they are now; new events start new notices."])
+        case .purchaseQuantity(let plan):
+            let r = plan.current
+            let source: String
+            switch (r.supplier.isEmpty, r.purchaseETA(today: today)) {
+            case (false, let eta?): source = "From \(r.supplier), ETA \(eta.iso) (\(r.leadTimeDays ?? 0) days)."
+            case (false, nil): source = "From \(r.supplier); no lead time: the ETA is asked next."
+            case (true, let eta?): source = "No supplier set: asked next. ETA \(eta.iso)."
+            case (true, nil): source = "No supplier or lead time set: both are asked next."
+            }
+            return ("Purchase — item \(plan.index + 1) of \(plan.rows.count)",
+                    ["\(r.sku) \(r.name): \(r.uncovered) uncovered, \(r.backordered) backordered.", source,
+                     r.suggestedPurchase > 0 ? "Quantity (suggested \(r.suggestedPurchase): MOQ \(r.minOrderQty), packs of \(r.packSize)):"
+                                             : "Nothing is uncovered. Quantity to buy anyway:"])
+        case .purchaseSupplier(let plan):
+            return ("Purchase \(plan.current.sku) — supplier",
+                    ["\(plan.current.sku) \(plan.current.name): \(plan.draft?.quantity ?? 0) to buy.", "No default supplier. Buy it from:"])
+        case .purchaseETA(let plan):
+            return ("Purchase \(plan.current.sku) — ETA",
+                    ["\(plan.current.sku) \(plan.current.name): \(plan.draft?.quantity ?? 0) from \(plan.draft?.supplier ?? "").",
+                     "No lead time. Expected (YYYY-MM-DD, +N days):"])
+        case .supplierName(let d):
+            return ("Supplier of \(d.sku)", ["\(d.sku) \(d.name).", "Default supplier (purchases go to it; empty: none):"])
+        case .supplierLeadTime(let d):
+            return ("Lead time of \(d.sku)", ["\(d.sku) \(d.name), from " + (d.supplier.isEmpty ? "no supplier" : d.supplier) + ".",
+                                              "Days from ordering to arrival (a purchase's ETA is today + this; empty: none):"])
+        case .purchaseConfirm(let plan):
+            var body: [String] = []
+            for group in Rules.groupBySupplier(plan.lines) {
+                body.append("New PO to \(group.supplier):")
+                for l in group.lines { body.append("• \(l.quantity) × \(l.sku), ETA \(l.eta.iso)") }
+            }
+            body.append("Enter creates them; waiting lines get their dates at once.")
+            return ("Confirm purchase", body)
         case .result(let title, let lines):
             return (title, lines)
         }

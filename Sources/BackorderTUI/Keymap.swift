@@ -34,6 +34,12 @@ public enum Command: Hashable, Sendable {
     case putBack, changeOrder, expedite, reallocate, amend, addLine, returnUnits, reverseReceipt
     /// Take a new order at the terminal.
     case newOrder
+    /// Explain the selected backorder line's promised date (on an order: every waiting line's).
+    case whyDate
+    /// Shortage report: mark an item for purchase; buy the marked items.
+    case mark, purchase
+    /// Set the selected item's default supplier and lead time.
+    case setSupplier
     /// Reports: open (or next), previous, and the service-level period.
     case reports, nextReport, previousReport, previousPeriod, nextPeriod
     /// Notices: open the to-inform view, mark the selected one sent, mark all sent.
@@ -133,6 +139,10 @@ public enum Keymap {
         KeyBinding([.char("V")], .reverseReceipt, label: "Reverse receipt",
                    help: "Reverse a receipt booked in error (wrong PO or quantity): units it gave that are not picked come back",
                    section: "Exceptions", in: [.panes], writes: true),
+        KeyBinding([.char("y")], .whyDate, label: "Why date",
+                   help: "Why this promised date: the backorder line's place in its SKU's queue, the arrivals, and what would make it "
+                       + "earlier (on an order: every waiting line)",
+                   section: "Actions", in: lists),
         KeyBinding([.char("f")], .followSKU, label: "Follow SKU",
                    help: "Follow the selected row's SKU: arrivals and stock restricted to exactly that SKU, the arrivals pane focused",
                    section: "Actions", in: [.panes]),
@@ -194,6 +204,15 @@ public enum Keymap {
                    section: "Customer notices", in: views, hintIn: [.panes, .reports]),
         KeyBinding([.tab], .nextReport, label: "Next report", help: "Next report", section: "Reports", in: [.reports], hintIn: [.reports]),
         KeyBinding([.backTab], .previousReport, label: "Previous report", help: "Previous report", section: "Reports", in: [.reports]),
+        KeyBinding([.char(" ")], .mark, label: "Mark", help: "Shortage report: mark or unmark the selected item for purchase",
+                   section: "Reports", in: [.reports]),
+        KeyBinding([.char("P")], .purchase, label: "Purchase",
+                   help: "Shortage report: buy the marked items (or the selected one) as expected arrivals, one PO per supplier; "
+                       + "each quantity is asked with the suggestion filled in",
+                   section: "Reports", in: [.reports], writes: true),
+        KeyBinding([.char("S")], .setSupplier, label: "Supplier",
+                   help: "Set the selected item's default supplier and lead time in days (stock pane, shortage report)",
+                   section: "Actions", in: [.panes, .reports], writes: true),
         KeyBinding([.char("[")], .previousPeriod, label: "Earlier", help: "Service level: the 30 days before the period shown",
                    section: "Reports", in: [.reports]),
         KeyBinding([.char("]")], .nextPeriod, label: "Later", help: "Service level: the next 30 days (up to today)",

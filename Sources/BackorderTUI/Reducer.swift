@@ -47,6 +47,10 @@ public enum Reducer {
         case .arrivalLoaded(let arrival, let changes):
             state.overlay = .text(title: "Arrival \(arrival.reference)", lines: Texts.arrival(arrival, changes), scroll: 0)
             return []
+        case .explanationLoaded(let order, let lineNo, let explanations):
+            let title = lineNo.map { "Why this date: \(order)/\($0)" } ?? "Why these dates: \(order)"
+            state.overlay = .text(title: title, lines: Texts.explanations(explanations, today: state.today), scroll: 0)
+            return []
         case .receiveTargetResolved(let target):
             openReceiveQuantity(&state, target)
             return []
@@ -62,10 +66,18 @@ public enum Reducer {
             return operationPreviewed(&state, operation, result)
         case .donorsLoaded(let sku, let candidates):
             return donorsLoaded(&state, sku: sku, candidates)
+        case .operationSucceeded(.itemChanged(let sku, let changed)):
+            // Master data: the message line says what changed; no result dialog to dismiss.
+            state.overlay = nil
+            state.message = StatusMessage(changed.isEmpty ? "\(sku) already had that supplier and lead time"
+                                                          : "\(sku): " + changed.joined(separator: " and ") + " set", .success)
+            return [.pollRevision]
         case .operationSucceeded(.noticesMarked(let notices, let all)):
             // Marking notices sent says so in the message line; no result dialog to dismiss.
             return noticesMarked(&state, notices, all: all)
         case .operationSucceeded(let outcome):
+            // What was bought is off the shortage list (or on it with its new arrival): the marks are done with.
+            if case .purchased = outcome { state.reports.marked = [] }
             let (title, lines, summary) = Texts.outcome(outcome, today: state.today)
             state.overlay = .dialog(DialogState(step: .result(title: title, lines: lines)))
             state.message = StatusMessage(summary, .success)
@@ -191,6 +203,10 @@ public enum Reducer {
         case .newOrder:
             state.overlay = .dialog(DialogState(step: .newOrder(NewOrderDraft())))
             return [.searchCustomers("")]
+        case .whyDate: return whyDate(&state)
+        case .mark: return markForPurchase(&state)
+        case .purchase: return startPurchase(&state)
+        case .setSupplier: return startSetSupplier(&state)
         case .receive:
             return startReceive(&state)
         case .editETA:
@@ -648,6 +664,21 @@ public enum Reducer {
         return []
     }
 
+    /// `y`: the selected backorder line's date explained; on an order (its row or its detail) every waiting line's.
+    static func whyDate(_ state: inout AppState) -> [Effect] {
+        if let detail = state.detail { return [.loadExplanation(order: detail.detail.order.number, lineNo: nil)] }
+        let pane = state.focused
+        if let i = pane.selectedInWindow {
+            switch pane.rows {
+            case .backorders(let r): return [.loadExplanation(order: r[i].orderNumber, lineNo: r[i].lineNo)]
+            case .orders(let r): return [.loadExplanation(order: r[i].number, lineNo: nil)]
+            default: break
+            }
+        }
+        state.message = StatusMessage("Why this date works on a backorder line (pane 2) or an order", .warning)
+        return []
+    }
+
     static func startReceive(_ state: inout AppState) -> [Effect] {
         let pane = state.focused
         if state.detail == nil, case .arrivals(let rows) = pane.rows, let i = pane.selectedInWindow {
@@ -779,6 +810,42 @@ public enum Reducer {
                 return [.perform(.correct(c, preview: false))]
             case (.markAllSentConfirm, .confirm):
                 return [.perform(.markNoticesSent(order: nil))]
+            case (.purchaseQuantity(var plan), .confirm):
+                let row = plan.current
+                let quantity = try Validate.parseQuantity(text, "quantity of \(row.sku)")
+                try Validate.positive(quantity, "quantity of \(row.sku)")
+                // A placeholder ETA until the supplier and the day are settled: the steps below replace it.
+                plan.draft = PlannedPurchase(sku: row.sku, quantity: quantity, supplier: row.supplier,
+                                             eta: row.purchaseETA(today: state.today) ?? state.today)
+                dialog = nextPurchaseStep(plan, today: state.today)
+            case (.purchaseSupplier(var plan), .confirm):
+                let supplier = text.trimmingSpaces
+                try Validate.text(supplier, "supplier")
+                plan.draft?.supplier = supplier
+                dialog = nextPurchaseStep(plan, today: state.today)
+            case (.purchaseETA(var plan), .confirm):
+                let day = try DayInput.parse(text, today: state.today, what: "ETA")
+                guard var draft = plan.draft else { return [] }
+                draft.eta = day
+                plan.lines.append(draft)
+                plan.draft = nil
+                dialog = nextPurchaseItem(plan)
+            case (.supplierName(var draft), .confirm):
+                let supplier = text.trimmingSpaces
+                try Validate.text(supplier, "supplier", required: false)
+                draft.supplier = supplier
+                dialog = DialogState(step: .supplierLeadTime(draft), text: draft.leadTimeDays.map(String.init) ?? "")
+            case (.supplierLeadTime(let draft), .confirm):
+                var days: Int?
+                if !text.trimmingSpaces.isEmpty {
+                    days = try Validate.parseQuantity(text, "lead time")
+                    try Validate.leadTime(days!)
+                }
+                return [.perform(.setPurchasing(sku: draft.sku, supplier: draft.supplier, leadTimeDays: days))]
+            case (.purchaseConfirm(let plan), .confirm):
+                return [.perform(.purchase(PurchaseRequest(lines: plan.lines.map {
+                    PurchaseLine(sku: $0.sku, quantity: $0.quantity, supplier: $0.supplier, eta: $0.eta)
+                })))]
             case (.result, _):
                 state.overlay = nil
                 return []
@@ -792,6 +859,28 @@ public enum Reducer {
         }
         state.overlay = .dialog(dialog)
         return []
+    }
+
+    /// After an answer about the current item: its supplier or ETA when the item has none set, else the next item.
+    static func nextPurchaseStep(_ plan: PurchasePlan, today: Day) -> DialogState {
+        var plan = plan
+        guard let draft = plan.draft else { return nextPurchaseItem(plan) }
+        if draft.supplier.trimmingSpaces.isEmpty { return DialogState(step: .purchaseSupplier(plan)) }
+        if plan.current.leadTimeDays == nil { return DialogState(step: .purchaseETA(plan)) }
+        plan.lines.append(draft)
+        plan.draft = nil
+        return nextPurchaseItem(plan)
+    }
+
+    /// The quantity of the next item, or the confirmation after the last.
+    static func nextPurchaseItem(_ plan: PurchasePlan) -> DialogState {
+        var plan = plan
+        guard plan.lines.count < plan.rows.count else {
+            plan.index = plan.rows.count - 1
+            return DialogState(step: .purchaseConfirm(plan))
+        }
+        plan.index = plan.lines.count
+        return DialogState(step: .purchaseQuantity(plan), text: plan.suggestion)
     }
 
     static func nextPickStep(_ plan: PickPlan) -> DialogState {

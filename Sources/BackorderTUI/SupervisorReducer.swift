@@ -130,6 +130,58 @@ extension Reducer {
         }
     }
 
+    // MARK: purchasing
+
+    /// Space in the shortage report: marks the selected item for purchase, or unmarks it.
+    static func markForPurchase(_ state: inout AppState) -> [Effect] {
+        guard case .shortage(let rows)? = state.reports.data, state.reports.bucketLines == nil else {
+            state.message = StatusMessage("Space marks items in the shortage report (Tab to it)", .warning)
+            return []
+        }
+        guard rows.indices.contains(state.reports.selected) else { return [] }
+        let sku = rows[state.reports.selected].sku
+        if state.reports.marked.remove(sku) == nil { state.reports.marked.insert(sku) }
+        let count = rows.filter { state.reports.marked.contains($0.sku) }.count
+        state.message = StatusMessage(count == 0 ? "No item marked" : "\(ReportTables.count(count, "item")) marked · P purchases them")
+        // The next row, so a run of items is marked with one key each.
+        return moveInReport(&state, .down)
+    }
+
+    /// P in the shortage report: asks the quantity of each marked item (else of the selected one) in turn.
+    static func startPurchase(_ state: inout AppState) -> [Effect] {
+        guard case .shortage(let rows)? = state.reports.data, state.reports.bucketLines == nil else {
+            state.message = StatusMessage("P purchases from the shortage report (Tab to it)", .warning)
+            return []
+        }
+        var chosen = rows.filter { state.reports.marked.contains($0.sku) }
+        if chosen.isEmpty, rows.indices.contains(state.reports.selected) { chosen = [rows[state.reports.selected]] }
+        guard !chosen.isEmpty else {
+            state.message = StatusMessage("No item is short: nothing to purchase", .warning)
+            return []
+        }
+        let plan = PurchasePlan(rows: chosen)
+        state.overlay = .dialog(DialogState(step: .purchaseQuantity(plan), text: plan.suggestion))
+        return []
+    }
+
+    /// S on an item (stock pane) or a short item (shortage report): asks its default supplier, then its lead time.
+    static func startSetSupplier(_ state: inout AppState) -> [Effect] {
+        var draft: SupplierDraft?
+        if state.context == .reports, state.reports.bucketLines == nil, case .shortage(let rows)? = state.reports.data,
+           rows.indices.contains(state.reports.selected) {
+            let r = rows[state.reports.selected]
+            draft = SupplierDraft(sku: r.sku, name: r.name, supplier: r.supplier, leadTimeDays: r.leadTimeDays)
+        } else if state.context == .panes, case .stock(let items) = state.focused.rows, let i = state.focused.selectedInWindow {
+            draft = SupplierDraft(sku: items[i].sku, name: items[i].name, supplier: items[i].supplier, leadTimeDays: items[i].leadTimeDays)
+        }
+        guard let draft else {
+            state.message = StatusMessage("S sets the supplier of an item: select one in the stock pane (4) or the shortage report", .warning)
+            return []
+        }
+        state.overlay = .dialog(DialogState(step: .supplierName(draft), text: draft.supplier))
+        return []
+    }
+
     /// Leaves the reports for the backorder lines pane restricted to exactly `customer` (by code: a text filter of its
     /// name would bring in items and other customers whose names contain it), of every SKU, oldest first.
     static func showCustomerBackorders(_ state: inout AppState, _ customer: Customer) -> [Effect] {

@@ -104,6 +104,8 @@ public struct ReportsState: Equatable, Sendable {
     public var periodStart: Day?
     /// The lines of the aging bucket opened with Enter.
     public var bucketLines: BucketLinesState?
+    /// Items of the shortage report marked for purchase (Space), by SKU.
+    public var marked: Set<String> = []
 
     /// Length of a service-level period in days.
     public static let periodDays = 30

@@ -24,7 +24,8 @@ enum ReportTables {
     static func percent(_ r: Double?) -> String { r == nil ? "–" : ReportFormat.percent(r) + "%" }
 
     static let shortageColumns: [Table.Column] = [
-        .init("SKU", width: .flexible(min: 8, weight: 1), priority: 10),
+        // Room for the check of a marked item before the SKU.
+        .init("SKU", width: .flexible(min: 10, weight: 1), priority: 10),
         .init("Item", width: .flexible(min: 8, weight: 2), priority: 3),
         .init("BO dem", width: .fixed(6), alignment: .right, priority: 8),
         .init("Lines", width: .fixed(5), alignment: .right, priority: 2),
@@ -35,12 +36,17 @@ enum ReportTables {
         .init("MOQ", width: .fixed(5), alignment: .right, priority: 1),
         .init("Pack", width: .fixed(5), alignment: .right, priority: 1),
         .init("Buy", width: .fixed(6), alignment: .right, priority: 9),
+        .init("Supplier", width: .flexible(min: 8, weight: 2), priority: 4),
+        .init("Lead", width: .fixed(4), alignment: .right, priority: 2),
     ]
 
-    static func shortageCells(_ r: ShortageRow) -> [String] {
-        [r.sku, r.name, "\(r.backordered)", "\(r.waitingLines)", "\(r.free)", "\(r.incoming)", "\(r.uncovered)",
-         days(r.oldestAgeDays), "\(r.minOrderQty)", "\(r.packSize)", r.suggestedPurchase > 0 ? "\(r.suggestedPurchase)" : "–"]
+    /// A row of the shortage table; an item marked for purchase has a check before its SKU.
+    static func shortageCells(_ r: ShortageRow, marked: Bool = false) -> [String] {
+        [(marked ? "✓ " : "") + r.sku, r.name, "\(r.backordered)", "\(r.waitingLines)", "\(r.free)", "\(r.incoming)", "\(r.uncovered)",
+         days(r.oldestAgeDays), "\(r.minOrderQty)", "\(r.packSize)", r.suggestedPurchase > 0 ? "\(r.suggestedPurchase)" : "–",
+         r.supplier.isEmpty ? "–" : r.supplier, r.leadTimeDays.map { "\($0)d" } ?? "–"]
     }
+    static let markedRow = Style(foreground: .green, attributes: .bold)
 
     static let lateColumns: [Table.Column] = [
         .init("PO/line", width: .flexible(min: 9, weight: 1), priority: 10),
@@ -221,11 +227,14 @@ enum SupervisorViews {
             }
         case .shortage(let rows):
             let uncovered = rows.reduce(0) { $0 + $1.uncovered }
-            renderTitle("\(ReportTables.count(rows.count, "short item")), \(uncovered) uncovered · worst first · Enter: its backorders",
+            let marked = rows.filter { r.marked.contains($0.sku) }.count
+            renderTitle("\(ReportTables.count(rows.count, "short item")), \(uncovered) uncovered · Enter: backorders · "
+                        + (marked == 0 ? "Space: mark · P: purchase" : "\(marked) marked · P: purchase them"),
                         in: layout.viewTitle, into: &buffer)
             let styles = Dictionary(uniqueKeysWithValues: rows.enumerated().compactMap { i, row in
-                row.uncovered > 0 ? (i, ReportTables.lateRow) : nil })
-            renderList(columns: ReportTables.shortageColumns, rows: rows.map(ReportTables.shortageCells), styles: styles,
+                r.marked.contains(row.sku) ? (i, ReportTables.markedRow) : row.uncovered > 0 ? (i, ReportTables.lateRow) : nil })
+            renderList(columns: ReportTables.shortageColumns,
+                       rows: rows.map { ReportTables.shortageCells($0, marked: r.marked.contains($0.sku)) }, styles: styles,
                        selected: r.selected, top: r.top, empty: "No item is short: free stock and arrivals cover every backorder",
                        in: layout.reportTable(.shortage), into: &buffer)
         case .late(let report):

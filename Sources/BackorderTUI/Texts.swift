@@ -56,10 +56,24 @@ enum Texts {
         case .etaChanged(let reference, let day):
             return ("ETA changed", ["\(reference) is now expected \(day.iso).", "The old date stays in its history."],
                     "\(reference) now expected \(day.iso)")
+        case .itemChanged(let sku, let changed):
+            return ("Item changed", ["\(sku): " + (changed.isEmpty ? "nothing changed" : changed.joined(separator: ", ") + " changed")], "\(sku) changed")
+        case .purchased(let r):
+            return ("Purchased", r.describe(), "Purchase: " + r.summary)
         case .noticesMarked(let notices, _):
             let orders = notices.map(\.orderNumber).joined(separator: ", ")
             return ("Notices marked sent", ["\(notices.count) notice(s) marked sent: \(orders)."], "\(notices.count) notice(s) marked sent")
         }
+    }
+
+    /// The "why this date" text of one or more lines, a blank line between them.
+    static func explanations(_ explanations: [DateExplanation], today: Day) -> [String] {
+        var out: [String] = []
+        for (i, e) in explanations.enumerated() {
+            if i > 0 { out.append("") }
+            out += e.describe(today: today)
+        }
+        return out
     }
 
     /// What stays behind of a line after a shipment: allocated units and the backorder with its promised date.

@@ -18,7 +18,7 @@ struct Backorders: ParsableCommand {
             UI.self, Init.self, Sample.self, Demo.self,
             ItemCommand.self, CustomerCommand.self, OrderCommand.self,
             Pick.self, Ship.self, Cancel.self, PutBack.self, Reallocate.self, Expedite.self, Donors.self,
-            ArrivalCommand.self, Receive.self, ReceiptCommand.self, Return.self, Count.self,
+            ArrivalCommand.self, Purchase.self, Receive.self, ReceiptCommand.self, Return.self, Count.self, Why.self,
             List.self, Show.self, Status.self, NoticesCommand.self, Report.self, Import.self, Journal.self, Check.self, Upgrade.self, Stress.self,
         ],
         defaultSubcommand: UI.self

@@ -68,7 +68,8 @@ func buildFresh(path: String, force: Bool, _ body: (Warehouse) throws -> Void) t
 // MARK: master data
 
 struct ItemCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "item", abstract: "Add items.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "item", abstract: "Add items and change their master data.",
+                                                    subcommands: [Add.self, Set.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an item, with its opening stock.")
@@ -80,12 +81,45 @@ struct ItemCommand: ParsableCommand {
         @Option(help: "Opening stock on hand.") var stock = 0
         @Option(help: "Minimum purchase order quantity.") var moq = 1
         @Option(help: "Purchase pack size.") var pack = 1
+        @Option(help: "Who it is bought from by default (purchase uses it).") var supplier = ""
+        @Option(help: "Days from ordering to arrival (a purchase is expected today + this).") var leadTime: Int?
 
         func run() throws {
             try perform {
-                try db.open().addItem(Item(sku: sku, name: name, unit: unit, bin: bin, onHand: stock, minOrderQty: moq, packSize: pack),
-                                      ctx: .current())
+                try db.open().addItem(Item(sku: sku, name: name, unit: unit, bin: bin, onHand: stock, minOrderQty: moq, packSize: pack,
+                                           supplier: supplier, leadTimeDays: leadTime), ctx: .current())
                 print("added item \(sku)")
+            }
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change an item's master data; what is not given stays. Its stock never changes here (use count).",
+            discussion: "Example: backorders item set BOLT --supplier \"Bultfabriken AB\" --lead-time 14")
+        @OptionGroup var db: DatabaseOptions
+        @Argument var sku: String
+        @Option var name: String?
+        @Option var unit: String?
+        @Option var bin: String?
+        @Option(help: "Minimum purchase order quantity.") var moq: Int?
+        @Option(help: "Purchase pack size.") var pack: Int?
+        @Option(help: "Who it is bought from by default (\"\" clears it).") var supplier: String?
+        @Option(help: ArgumentHelp("Days from ordering to arrival; none clears it.", valueName: "days")) var leadTime: String?
+
+        func run() throws {
+            try perform {
+                var changes = ItemChanges(name: name, unit: unit, bin: bin, minOrderQty: moq, packSize: pack, supplier: supplier)
+                if let leadTime {
+                    if leadTime == "none" {
+                        changes.leadTimeDays = .some(nil)
+                    } else {
+                        changes.leadTimeDays = .some(try Validate.parseQuantity(leadTime, "--lead-time"))
+                    }
+                }
+                guard !changes.isEmpty else { throw BackorderError.invalid("nothing to change: give --name, --unit, --bin, --moq, --pack, --supplier or --lead-time") }
+                let changed = try db.open().changeItem(sku, changes)
+                print(changed.isEmpty ? "\(sku) already has that" : "\(sku): changed " + changed.joined(separator: ", "))
             }
         }
     }

@@ -9,7 +9,8 @@ struct Import: ParsableCommand {
         abstract: "Import a CSV file of items, stock counts, customers, orders or arrivals: all of it, or nothing.",
         discussion: """
             Columns are matched by header name (any case, any order); required columns first, [optional] after:
-              items      sku,name[,unit,bin,stock,moq,pack]   new items get `stock` as opening stock; existing ones are updated
+              items      sku,name[,unit,bin,stock,moq,pack,supplier,lead_time]
+                                                              new items get `stock` as opening stock; existing ones are updated
               customers  code,name                            new customers are added; a changed name is updated
               stock      sku,counted                          a stock count: journaled adjustments; found stock goes to backorders
               orders     order,customer,sku,qty[,date,priority,policy,line]   one row per line, grouped by order number

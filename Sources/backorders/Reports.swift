@@ -61,10 +61,11 @@ struct Report: ParsableCommand {
 
     struct Shortage: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Per short item: backordered demand, free stock, open incoming, uncovered units, oldest wait, and a purchase suggestion.",
+            abstract: "Per short item: backordered demand, free stock, open incoming, uncovered units, oldest wait, a purchase suggestion, supplier and lead time.",
             discussion: """
                 The suggestion covers the uncovered units (backordered − free − incoming), is at least the item's minimum order
                 quantity, and is rounded up to whole packs. Sorted by what hurts most: uncovered units, then the longest wait.
+                `backorders purchase SKU…` turns suggestions into expected arrivals from each item's supplier.
                 """)
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var output: ReportOutput
@@ -77,11 +78,13 @@ struct Report: ParsableCommand {
                 if output.csv { return printCSV(rows) }
                 print("Shortage and reorder suggestion (as of \(today.iso))")
                 guard !rows.isEmpty else { return print("no item has backordered demand") }
-                printTable(["SKU", "ITEM", "BACKORD", "LINES", "FREE", "INCOMING", "UNCOVERED", "OLDEST", "MOQ", "PACK", "SUGGEST"],
+                printTable(["SKU", "ITEM", "BACKORD", "LINES", "FREE", "INCOMING", "UNCOVERED", "OLDEST", "MOQ", "PACK", "SUGGEST",
+                            "SUPPLIER", "LEAD"],
                            rows.map { [$0.sku, $0.name, "\($0.backordered)", "\($0.waitingLines)", "\($0.free)", "\($0.incoming)",
                                        "\($0.uncovered)", $0.oldestAgeDays.map { "\($0)d" } ?? "", "\($0.minOrderQty)", "\($0.packSize)",
-                                       $0.suggestedPurchase > 0 ? "\($0.suggestedPurchase) \($0.unit)" : "-"] },
-                           rightAligned: [2, 3, 4, 5, 6, 7, 8, 9, 10])
+                                       $0.suggestedPurchase > 0 ? "\($0.suggestedPurchase) \($0.unit)" : "-",
+                                       $0.supplier.isEmpty ? "-" : $0.supplier, $0.leadTimeDays.map { "\($0)d" } ?? "-"] },
+                           rightAligned: [2, 3, 4, 5, 6, 7, 8, 9, 10, 12])
             }
         }
     }

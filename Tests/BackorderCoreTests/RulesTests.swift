@@ -194,7 +194,8 @@ final class ScriptTests: XCTestCase {
                     "pick SO-1 1=60 short"].joined(separator: "\n")
         let cmds = try Script.parse(text)
         XCTAssertEqual(cmds.map(\.line), [2, 3, 4, 5])
-        XCTAssertEqual(cmds[0].command, .item(sku: "SKU-1", name: "Hex bolt \"M8\"", unit: "pcs", bin: "", stock: 70, moq: 1, pack: 1))
+        XCTAssertEqual(cmds[0].command, .item(sku: "SKU-1", name: "Hex bolt \"M8\"", unit: "pcs", bin: "", stock: 70, moq: 1, pack: 1,
+                                                    supplier: "", leadTime: nil))
         XCTAssertEqual(cmds[1].command, .at(.relative(-3), minutes: 8 * 60 + 30))
         XCTAssertEqual(cmds[2].command, .order(number: "SO-1", customer: "C1", date: nil, priority: 2, policy: .complete,
                                                lines: [NewOrderLine(sku: "SKU-1", quantity: 100)]))

@@ -153,6 +153,32 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(try w.item("BOLT").onHand, 70, "the item file never moves stock of an existing item")
     }
 
+    /// Supplier and lead time (days) come with the item file: set on new items, updated on existing ones, kept when a
+    /// cell is empty; a second import changes nothing.
+    func testItemFileSetsSupplierAndLeadTime() throws {
+        let w = try warehouse()
+        let file = "sku,name,supplier,lead_time\nBOLT,Hex bolt M8x40,Bultfabriken AB,14\nSCREW,Skrue,,\n"
+        let s = try apply(w, .items, file)
+        XCTAssertEqual(s.actions, [ImportAction(key: "BOLT", change: .updated, detail: "supplier, lead time"),
+                                   ImportAction(key: "SCREW", change: .created, detail: "")])
+        XCTAssertEqual(try w.item("BOLT").supplier, "Bultfabriken AB")
+        XCTAssertEqual(try w.item("BOLT").leadTimeDays, 14)
+        XCTAssertEqual(try w.item("SCREW").supplier, "")
+        XCTAssertNil(try w.item("SCREW").leadTimeDays)
+        let before = try fingerprint(w)
+        XCTAssertTrue(try apply(w, .items, file).changesNothing)
+        XCTAssertEqual(try fingerprint(w), before)
+        let kept = try apply(w, .items, "sku,name,supplier,lead_time\nBOLT,Hex bolt M8x40,,0\n")
+        XCTAssertEqual(kept.actions.map(\.detail), ["lead time"], "an empty supplier keeps it; 0 days is a lead time")
+        XCTAssertEqual(try w.item("BOLT").supplier, "Bultfabriken AB")
+        XCTAssertEqual(try w.item("BOLT").leadTimeDays, 0)
+        guard case .failure(let f) = ImportReader.read(.items, text: "sku,name,lead_time\nBOLT,Bolt,-2\nNUT,Nut,4000\nX,X,1,5\n", file: "i.csv") else {
+            return XCTFail("a bad lead time is a problem")
+        }
+        XCTAssertEqual(f.problems.map(\.description), ["i.csv:2: lead_time: must not be negative (-2)", "i.csv:3: lead_time: 4000 is more than 3650",
+                                                       "i.csv:4: 4 fields where the header has 3; quote a field that holds \",\""])
+    }
+
     /// The Nordic spreadsheet end to end: `;`, BOM, CRLF, a quoted name with a comma and a line break, æøå.
     func testNordicFileImportsRight() throws {
         let w = try warehouse()

@@ -137,6 +137,13 @@ extension ForwardingExceptions {
     func returnUnits(order: String, lineNo: Int, quantity: Int, restock: Bool, reason: String, preview: Bool, ctx: Context) throws -> CorrectionResult {
         try writable().returnUnits(order: order, lineNo: lineNo, quantity: quantity, restock: restock, reason: reason, preview: preview, ctx: ctx)
     }
+    func purchase(_ request: PurchaseRequest, preview: Bool, ctx: Context) throws -> PurchaseResult {
+        try writable().purchase(request, preview: preview, ctx: ctx)
+    }
+    func changeItem(_ sku: String, _ changes: ItemChanges) throws -> [String] { try writable().changeItem(sku, changes) }
+    func explainDates(order: String, lineNo: Int?, today: Day) throws -> [DateExplanation] {
+        try base.explainDates(order: order, lineNo: lineNo, today: today)
+    }
 }
 
 /// A warehouse seen through a read-only service, as `--read-only` opens it.

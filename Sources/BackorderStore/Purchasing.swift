@@ -1,0 +1,68 @@
+import BackorderCore
+import GRDB
+
+extension Warehouse {
+    /// Creates expected arrivals from purchase suggestions, all in one transaction: each line through the same add-arrival
+    /// step (so waiting lines are re-pegged at once), one new purchase order per supplier unless `request.poNumber` names
+    /// one. Lines are settled by `Rules.planPurchase`: no quantity takes the shortage report's suggestion, no supplier the
+    /// item's, no ETA today plus the item's lead time. With `preview` everything is done and rolled back: the result says
+    /// which arrivals would be created and which promised dates would move.
+    @discardableResult
+    public func purchase(_ request: PurchaseRequest, preview: Bool = false, ctx: Context) throws -> PurchaseResult {
+        for l in request.lines {
+            try Validate.identifier(l.sku, "SKU")
+            if let q = l.quantity { try Validate.positive(q, "quantity of \(l.sku)") }
+            if let s = l.supplier { try Validate.text(s, "supplier of \(l.sku)") }
+        }
+        if let po = request.poNumber { try Validate.identifier(po, "PO number") }
+        var created: [Arrival] = []
+        let result = try correction(preview: preview, ctx: ctx) { db, tx in
+            created = []
+            var items: [String: Item] = [:]
+            for l in request.lines where items[l.sku] == nil {
+                if let r = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM item WHERE sku = ?"), arguments: [l.sku]) { items[l.sku] = itemFrom(r) }
+            }
+            let groups = Rules.groupBySupplier(try Rules.planPurchase(request.lines, items: items, today: ctx.today))
+            var firstLine = 1
+            if let po = request.poNumber {
+                guard groups.count == 1 else {
+                    throw BackorderError.refused("one purchase order is for one supplier: \(po) would go to " + groups.map(\.supplier).joined(separator: " and ")
+                                                 + "; leave out --po to get one PO per supplier")
+                }
+                if let r = try Row.fetchOne(db, sql: "SELECT MAX(supplier) AS supplier, MAX(po_line) AS last FROM arrival WHERE po_number = ?",
+                                            arguments: [po]), let supplier: String = r["supplier"] {
+                    guard supplier == groups[0].supplier else {
+                        throw BackorderError.refused("\(po) is a purchase order to \(supplier), not \(groups[0].supplier)")
+                    }
+                    firstLine = (r["last"] as Int? ?? 0) + 1
+                }
+            }
+            for group in groups {
+                let po = try request.poNumber ?? nextPurchaseOrder(db)
+                for (i, p) in group.lines.enumerated() {
+                    let a = NewArrival(supplier: p.supplier, poNumber: po, poLine: firstLine + i, sku: p.sku, quantity: p.quantity, eta: p.eta)
+                    try Warehouse.validate(a)
+                    created.append(try insertArrival(db, tx, a))
+                }
+            }
+            let pos = groups.indices.map { i in "\(created.first { $0.supplier == groups[i].supplier }!.poNumber) (\(groups[i].supplier))" }
+            return ("\(created.count) line(s) on " + pos.joined(separator: ", "), created.reduce(0) { $0 + $1.quantity })
+        }
+        return PurchaseResult(summary: result.summary, arrivals: created, consequences: result.consequences, preview: preview)
+    }
+
+    /// A new purchase order number: "PO-" and one more than the highest all-digit number after "PO-" so far, as wide
+    /// as that one (PO-7013 after PO-7012); PO-000001 on a file without any.
+    func nextPurchaseOrder(_ db: Database) throws -> String {
+        var highest: (value: Int, width: Int)?
+        // The (po_number, po_line) key is an index: a prefix GLOB reads only its PO- range.
+        let numbers = try String.fetchCursor(db, sql: "SELECT DISTINCT po_number FROM arrival WHERE po_number GLOB 'PO-[0-9]*'")
+        while let po = try numbers.next() {
+            let digits = po.utf8.dropFirst(3)
+            guard digits.count <= 15, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(String(po.dropFirst(3))) else { continue }
+            if n > highest?.value ?? -1 { highest = (n, digits.count) }
+        }
+        let next = String((highest?.value ?? 0) + 1)
+        return "PO-" + String(repeating: "0", count: max(0, (highest?.width ?? 6) - next.count)) + next
+    }
+}
