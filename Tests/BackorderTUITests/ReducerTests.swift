@@ -675,6 +675,58 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [.perform(.correct(c, preview: false))])
     }
 
+    /// Each exception from its key: the order is loaded, the questions default to the likely answers, and Enter through
+    /// them asks for exactly the preview of that exception.
+    func testEachExceptionKeyAsksItsQuestionsThenPreviews() {
+        let cases: [(key: Character, purpose: CorrectionKind, typed: [String], expected: Correction)] = [
+            ("u", .putBack, ["", "wrong order"], .putBack(order: "SO-1", entries: nil, reason: "wrong order", expectedVersion: 4)),
+            ("P", .changeOrder, ["1", "c", "PO 4711", ""],
+             .changeOrder(order: "SO-1", OrderChanges(priority: 1, policy: .complete, note: "PO 4711"), reason: "", expectedVersion: 4)),
+            ("U", .expedite, ["hospital"], .expedite(order: "SO-1", reason: "hospital", expectedVersion: 4)),
+            ("t", .reallocate, ["1", "SO-9/2=3", "urgent"],
+             .reallocate(order: "SO-1", lineNo: 1, donors: [DonorLine(orderNumber: "SO-9", lineNo: 2, quantity: 3)], reason: "urgent", expectedVersion: 4)),
+            ("A", .amend, ["1", "12", "more"], .amend(order: "SO-1", lineNo: 1, quantity: 12, reason: "more", expectedVersion: 4)),
+            ("+", .addLine, ["SKU-9", "4", ""], .addLine(order: "SO-1", sku: "SKU-9", quantity: 4, reason: "", expectedVersion: 4)),
+        ]
+        for c in cases {
+            var s = state()
+            _ = Reducer.reduce(&s, .key(.down))  // SO-1
+            XCTAssertEqual(Reducer.reduce(&s, .key(.char(c.key))), [.loadDetail(order: "SO-1", purpose: .correct(c.purpose, lineNo: nil))], "\(c.key)")
+            _ = Reducer.reduce(&s, .detailLoaded(.correct(c.purpose, lineNo: nil), detail(allocated: 4, picked: 2, backordered: 3)))
+            var last: [Effect] = []
+            for answer in c.typed {
+                _ = Reducer.reduce(&s, .key(.ctrl("u")))
+                for ch in answer { _ = Reducer.reduce(&s, .key(.char(ch))) }
+                last = Reducer.reduce(&s, .key(.enter))
+                XCTAssertNil(dialogMessage(s).flatMap { $0.hasPrefix("Working") ? nil : $0 }, "\(c.key) \(answer)")
+            }
+            XCTAssertEqual(last.last, .perform(.correct(c.expected, preview: true)), "\(c.key)")
+        }
+    }
+
+    func testReverseReceiptAsksForTheReceiptWithoutAnOrder() {
+        var s = state()
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("V"))), [])
+        for ch in "RC-000007" { _ = Reducer.reduce(&s, .key(.char(ch))) }
+        _ = Reducer.reduce(&s, .key(.enter))
+        for ch in "wrong PO" { _ = Reducer.reduce(&s, .key(.char(ch))) }
+        XCTAssertEqual(Reducer.reduce(&s, .key(.enter)), [.perform(.correct(.reverseReceipt(number: "RC-000007", reason: "wrong PO"), preview: true))])
+    }
+
+    func testExceptionsThatDoNotApplySayWhyAndReadOnlyRefusesThem() {
+        var s = state()
+        _ = Reducer.reduce(&s, .detailLoaded(.correct(.putBack, lineNo: nil), detail(allocated: 4)))
+        XCTAssertNil(s.overlay)
+        XCTAssertEqual(s.message?.text, "Nothing is picked on SO-1: nothing to put back")
+        _ = Reducer.reduce(&s, .detailLoaded(.correct(.returnUnits, lineNo: nil), detail(allocated: 4)))
+        XCTAssertEqual(s.message?.text, "Nothing has shipped on SO-1: nothing can come back")
+        var r = AppState(location: "x", actor: "clerk", readOnly: true, today: fixedToday)
+        for key in ["x", "u", "P", "U", "t", "A", "+", "V", "N"] {
+            XCTAssertEqual(Reducer.reduce(&r, .key(.char(Character(key)))), [], key)
+            XCTAssertTrue(r.message?.text.hasPrefix("Read-only") ?? false, key)
+        }
+    }
+
     func testARefusedPreviewGoesBackToTheLastQuestion() {
         var s = state()
         _ = Reducer.reduce(&s, .detailLoaded(.correct(.amend, lineNo: 1), detail(allocated: 0, backordered: 3)))

@@ -48,6 +48,8 @@ final class ScreenSnapshotTests: XCTestCase {
         ("amend-quantity", [.char("A"), .enter]),
         ("put-back-nothing", [.char("u")]),
         ("reverse-receipt", [.char("3"), .char("V")]),
+        ("add-line", [.char("+")]),
+        ("add-line-confirm", [.char("+")] + "SKU-3003".map { Key.char($0) } + [.enter, .char("2"), .enter, .enter]),
         ("new-order-customer", [.char("N")] + "bygg".map { Key.char($0) }),
         ("new-order-item", [.char("N"), .enter] + "gad".map { Key.char($0) }),
         ("new-order-confirm", [.char("N"), .enter] + "SKU-2002".map { Key.char($0) } + [.enter, .char("9"), .enter, .enter, .enter, .enter]),
