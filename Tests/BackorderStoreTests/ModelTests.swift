@@ -8,7 +8,8 @@ import XCTest
 struct ReferenceWarehouse {
     struct Line { var orderNo: String; var lineNo: Int; var sku: String; var prio: Int; var date: Day; var q: LineQuantities }
     struct OrderRef { var prio: Int; var date: Day; var policy: ShipPolicy; var lines: [Int]; var closed = false }
-    struct ArrivalRef { var sku: String; var qty: Int; var received = 0; var eta: Day; var closed: Bool { received >= qty } }
+    /// `seq` is the order arrivals were added in: the store breaks ETA ties by it (its row id).
+    struct ArrivalRef { var sku: String; var qty: Int; var received = 0; var eta: Day; var seq = 0; var closed: Bool { received >= qty } }
 
     struct ReceiptRef { var sku: String; var arrival: String?; var qty: Int; var served: [(line: Int, units: Int)]; var reversed = false }
 
@@ -244,7 +245,7 @@ struct ReferenceWarehouse {
     /// Units of each open arrival promised to waiting lines, by the same plain simulation.
     func promisedPerArrival(sku: String) -> [String: Int] {
         var supply = arrivals.filter { $0.value.sku == sku && !$0.value.closed }
-            .sorted { ($0.value.eta, $0.key) < ($1.value.eta, $1.key) }
+            .sorted { ($0.value.eta, $0.value.seq, $0.key) < ($1.value.eta, $1.value.seq, $1.key) }
             .map { (ref: $0.key, left: $0.value.qty - $0.value.received) }
         var taken: [String: Int] = Dictionary(uniqueKeysWithValues: supply.map { ($0.ref, 0) })
         for l in lines where l.sku == sku && l.q.backordered > 0 {
@@ -260,7 +261,7 @@ struct ReferenceWarehouse {
     /// Promised dates by plain simulation: arrivals by ETA, waiting lines by priority.
     func promised(sku: String) -> [String: Day?] {
         var supply = arrivals.filter { $0.value.sku == sku && !$0.value.closed }
-            .sorted { ($0.value.eta, $0.key) < ($1.value.eta, $1.key) }
+            .sorted { ($0.value.eta, $0.value.seq, $0.key) < ($1.value.eta, $1.value.seq, $1.key) }
             .map { (eta: $0.value.eta, left: $0.value.qty - $0.value.received) }
         var out: [String: Day?] = [:]
         for l in lines.filter({ $0.sku == sku && $0.q.backordered > 0 }).sorted(by: { ($0.prio, $0.date, $0.orderNo, $0.lineNo) < ($1.prio, $1.date, $1.orderNo, $1.lineNo) }) {
@@ -320,7 +321,7 @@ final class ModelTests: XCTestCase {
         for n in 1...3 {
             let sku = skus[rng.int(0...3)], qty = rng.int(1...15), eta = start.adding(days: rng.int(1...20))
             try w.addArrival(NewArrival(supplier: "S", poNumber: "PO\(n)", sku: sku, quantity: qty, eta: eta), ctx: context(start, 0))
-            model.arrivals["PO\(n)/1"] = .init(sku: sku, qty: qty, eta: eta)
+            model.arrivals["PO\(n)/1"] = .init(sku: sku, qty: qty, eta: eta, seq: n)
         }
         var trail: [String] = []
         var refused = 0
@@ -332,7 +333,7 @@ final class ModelTests: XCTestCase {
             var expected = false
             var actual = true
             do {
-                switch rng.int(0...17) {
+                switch rng.int(0...18) {
                 case 0, 1, 2:
                     let n = rng.int(1...3)
                     let req = (0..<n).map { _ in (rng.int(0...9) == 0 ? "ZZ" : skus[rng.int(0...3)], rng.int(0...9) == 0 ? 0 : rng.int(1...12)) }
@@ -431,6 +432,14 @@ final class ModelTests: XCTestCase {
                     description = "reverse receipt \(number)"
                     expected = model.reverseReceipt(index)
                     try w.reverseReceipt(number, reason: "model", ctx: ctx)
+                case 17:
+                    // Purchasing from the shortage report: a new expected arrival, re-pegged at once.
+                    let sku = rng.int(0...9) == 0 ? "ZZ" : skus[rng.int(0...3)], qty = rng.int(1...12), eta = start.adding(days: rng.int(1...20))
+                    description = "purchase \(sku) \(qty) eta \(eta.iso)"
+                    expected = model.onHand[sku] != nil
+                    if expected { model.arrivals["PX\(step)/1"] = .init(sku: sku, qty: qty, eta: eta, seq: 100 + step) }
+                    try w.purchase(PurchaseRequest(lines: [PurchaseLine(sku: sku, quantity: qty, supplier: "S", eta: eta)], poNumber: "PX\(step)"),
+                                   ctx: ctx)
                 default:
                     // A preview changes nothing, whatever it would do.
                     let line = rng.int(1...3)
