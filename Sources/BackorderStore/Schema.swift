@@ -337,8 +337,8 @@ enum Schema {
             try db.execute(sql: """
                 CREATE INDEX line_open_priority ON order_line(priority, order_date, order_no, line_no, sku, order_id)
                     WHERE ordered - shipped - cancelled > 0;
-                CREATE INDEX item_name ON item(name COLLATE NOCASE, sku);
-                CREATE INDEX customer_name ON customer(name COLLATE NOCASE, code);
+                CREATE UNIQUE INDEX item_name ON item(name COLLATE NOCASE, sku);
+                CREATE UNIQUE INDEX customer_name ON customer(name COLLATE NOCASE, code);
                 """)
         }
         return m
