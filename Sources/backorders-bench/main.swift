@@ -540,7 +540,7 @@ func run(_ options: Options) throws -> String {
     md.append("")
     md.append("## Query plans of the whole-list sorts")
     md.append("")
-    md.append("The first page of every sort of the backorder lines (no filter; each direction walks the same way, backwards). "
+    md.append("The first page of every sort of the backorder lines (no filter; descending walks the same way backwards). "
               + "`USE TEMP B-TREE FOR ORDER BY` sorts every waiting line (the queue alone, names looked up for the page after); "
               + "`RIGHT PART OF ORDER BY` sorts within one customer at a time.")
     for key in BackorderSortKey.allCases {
