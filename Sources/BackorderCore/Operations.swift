@@ -11,14 +11,16 @@ public struct Context: Sendable {
     public init(actor: String, now: Timestamp, today: Day) { self.actor = actor; self.now = now; self.today = today }
 }
 
-/// A window into a list: `limit` rows from `offset`, optionally narrowed by a filter text.
+/// A window into a list: `limit` rows from `offset`, optionally narrowed by a filter text and in a sort order.
 public struct Page: Sendable, Equatable {
     public var offset: Int
     public var limit: Int
     /// Case-insensitive text that must occur in the row's key fields (order number, customer, SKU, item name, PO).
     public var filter: String
-    public init(offset: Int = 0, limit: Int = 50, filter: String = "") {
-        self.offset = max(0, offset); self.limit = max(0, limit); self.filter = filter
+    /// The column the whole (filtered, restricted) list is ordered by before the window is cut; nil: the list's own order.
+    public var sort: ListSort?
+    public init(offset: Int = 0, limit: Int = 50, filter: String = "", sort: ListSort? = nil) {
+        self.offset = max(0, offset); self.limit = max(0, limit); self.filter = filter; self.sort = sort
     }
 }
 

@@ -114,17 +114,36 @@ extension Warehouse {
     /// Transaction.swift, Pegging.swift and Operations.swift.
     public func queryPlans() throws -> [(name: String, sql: String, plan: [String])] {
         try read { db in
-            try hotPathQueries().map { q in
-                let rows = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + q.sql, arguments: q.arguments)
-                var depth: [Int: Int] = [0: -1]
-                let plan = rows.map { r -> String in
-                    let id: Int = r["id"], parent: Int = r["parent"]
-                    let d = (depth[parent] ?? -1) + 1
-                    depth[id] = d
-                    return String(repeating: "  ", count: d) + (r["detail"] as String)
+            try hotPathQueries().map { q in (q.name, q.sql, try plan(db, q.sql, q.arguments)) }
+        }
+    }
+
+    /// The plan of the first page of every backorder sort over the whole list (no filter, no restriction), as
+    /// `backorderLines` reads it.
+    public func sortPlans() throws -> [ListSort: [String]] {
+        try read { db in
+            var plans: [ListSort: [String]] = [:]
+            for key in BackorderSortKey.allCases {
+                for descending in [false, true] {
+                    let sort = ListSort(.backorders(key), descending: descending)
+                    let select = Warehouse.unrestrictedBackorderSelect(key, condition: "").sql
+                    let terms = try Warehouse.backorderTerms(sort, natural: Warehouse.backorderNatural)
+                    plans[sort] = try plan(db, select + " ORDER BY \(terms.joined(separator: ", ")) LIMIT ? OFFSET ?", [50, 0])
                 }
-                return (q.name, q.sql, plan)
             }
+            return plans
+        }
+    }
+
+    /// `EXPLAIN QUERY PLAN` of a statement, its lines indented by depth.
+    private func plan(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> [String] {
+        let rows = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments)
+        var depth: [Int: Int] = [0: -1]
+        return rows.map { r -> String in
+            let id: Int = r["id"], parent: Int = r["parent"]
+            let d = (depth[parent] ?? -1) + 1
+            depth[id] = d
+            return String(repeating: "  ", count: d) + (r["detail"] as String)
         }
     }
 

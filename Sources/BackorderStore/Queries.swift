@@ -4,15 +4,16 @@ import GRDB
 extension Warehouse {
     // MARK: lists (each reads only the rows it shows, through an index)
 
-    /// Open orders, oldest first.
+    /// Open orders, oldest first, or in the page's sort.
     public func openOrders(_ page: Page = Page()) throws -> [OpenOrderRow] {
-        try read { db in
+        let orderBy = try Warehouse.orderTerms(page.sort)
+        return try read { db in
             guard let (cond, args) = try filter(db, page.filter, Warehouse.orderFilter) else { return [] }
             let rows = try window(db, """
                 SELECT o.id, o.number, o.customer, c.name AS customer_name, o.order_date, o.priority, o.policy, o.version
                 FROM orders o INDEXED BY orders_open JOIN customer c ON c.code = o.customer
                 WHERE o.closed_at IS NULL \(cond)
-                """, orderBy: ["o.order_date", "o.number"], arguments: args, page: page,
+                """, orderBy: orderBy, arguments: args, page: page,
                 total: { try self.count(db, .orders, condition: cond, arguments: args, sku: nil) })
             // The page's line totals in one grouped query, not one query per order.
             let ids = JSONArgument.ids(rows.map { $0["id"] as Int64 })
@@ -35,34 +36,86 @@ extension Warehouse {
 
     /// Open backorder lines, oldest order first (or, with `sku`, in the order receipts serve them), with promised dates;
     /// with `customer` (a code, matched exactly), only that customer's. Throws notFound for an unknown customer.
+    /// A sort orders the whole list (filtered, restricted) before the page is cut; see `unrestrictedBackorders`.
     public func backorderLines(_ page: Page = Page(), sku: String? = nil, customer: String? = nil, today: Day) throws -> [BackorderRow] {
-        try read { db in
+        let orderBy = try Warehouse.backorderTerms(page.sort, natural: sku == nil ? Warehouse.backorderNatural : Warehouse.servingOrder)
+        return try read { db in
             if let customer { try requireCustomer(db, customer) }
             guard let (cond, args) = try filter(db, page.filter, Warehouse.backorderFilter) else { return [] }
             let total = { try self.count(db, .backorders, condition: cond, arguments: args, sku: sku, customer: customer) }
-            let servingOrder = ["l.priority", "l.order_date", "l.order_no", "l.line_no"]
-            let rows: [Row]
             if let customer {
                 // From the customer's orders, not a walk over every open line: the few rows found are sorted.
-                rows = try window(db, """
+                return try window(db, """
                     \(Warehouse.customerBackorders)
                     WHERE o.customer = ? AND x.backordered > 0 \(sku == nil ? "" : "AND l.sku = ?") \(cond)
-                    """, orderBy: sku == nil ? ["l.order_date", "l.order_no", "l.line_no"] : servingOrder,
-                    arguments: StatementArguments([customer] + (sku.map { [$0] } ?? [])) + args, page: page, total: total)
-            } else if let sku {
-                rows = try window(db, """
+                    """, orderBy: orderBy, arguments: StatementArguments([customer] + (sku.map { [$0] } ?? [])) + args,
+                    page: page, total: total).map { backorderRow($0, today: today) }
+            }
+            if let sku {
+                // One SKU's lines are one range of the queue, sorted in memory when another order is asked for.
+                return try window(db, """
                     SELECT l.line_id AS id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name AS item_name, c.name AS customer_name
                     FROM \(Warehouse.waitingAsLines) JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
                     JOIN item i ON i.sku = l.sku
                     WHERE l.sku = ? \(cond)
-                    """, orderBy: servingOrder, arguments: [sku] + args, page: page, total: total)
-            } else {
-                rows = try window(db, """
-                    \(Warehouse.backordersOldestFirst)
-                    WHERE \(Warehouse.openLine) \(cond)
-                    """, orderBy: ["l.order_date", "l.order_no", "l.line_no"], arguments: args, page: page, total: total)
+                    """, orderBy: orderBy, arguments: [sku] + args, page: page, total: total).map { backorderRow($0, today: today) }
             }
-            return rows.map { backorderRow($0, today: today) }
+            return try unrestrictedBackorders(db, page, key: page.sort.flatMap { if case .backorders(let k) = $0.key { k } else { nil } },
+                                              orderBy: orderBy, condition: cond, arguments: args, total: total, today: today)
+        }
+    }
+
+    /// Every SKU's and customer's waiting lines in `orderBy` (the terms of `key`), read as `unrestrictedBackorderSelect` says.
+    func unrestrictedBackorders(_ db: Database, _ page: Page, key: BackorderSortKey?, orderBy: [String], condition cond: String,
+                                arguments args: StatementArguments, total: @escaping () throws -> Int, today: Day) throws -> [BackorderRow] {
+        let (select, namesAfter) = Warehouse.unrestrictedBackorderSelect(key, condition: cond)
+        let rows = try window(db, select, orderBy: orderBy, arguments: args, page: page, total: total)
+        guard namesAfter else { return rows.map { backorderRow($0, today: today) } }
+        var customers: [Int64: String] = [:], items: [String: String] = [:]
+        for r in try db.rows(sql: """
+            SELECT o.id, c.name FROM orders o JOIN customer c ON c.code = o.customer WHERE o.id IN (SELECT value FROM json_each(?))
+            """, arguments: [JSONArgument.ids(rows.map { $0["order_id"] as Int64 })]) { customers[r[0]] = r[1] }
+        for r in try db.rows(sql: "SELECT sku, name FROM item WHERE sku IN (SELECT value FROM json_each(?))",
+                             arguments: [JSONArgument.strings(Set(rows.map { $0["sku"] as String }))]) { items[r[0]] = r[1] }
+        return rows.map { r in backorderRow(r, customerName: customers[r["order_id"]] ?? "", itemName: items[r["sku"]] ?? "", today: today) }
+    }
+
+    /// The query of every waiting line for a sort (`condition`: the filter's), read the way that reaches its first page
+    /// soonest: an index walked in the sort's order (oldest first and age: `line_open_age`; priority: `line_open_priority`;
+    /// SKU: the queue's key; item: `item_name`, then each item's range of the queue; customer: `customer_name`, then each
+    /// customer's open orders). For order number, quantity and promised date no index is kept (the queue changes with
+    /// every receipt): the queue alone is sorted, and `namesAfter` says the page's names are looked up once it is cut
+    /// (joined first, all 100,000 lines would be).
+    static func unrestrictedBackorderSelect(_ key: BackorderSortKey?, condition cond: String) -> (sql: String, namesAfter: Bool) {
+        switch key {
+        case nil, .age?:
+            return ("\(backordersOfOpenLines(index: "line_open_age")) WHERE \(openLine) \(cond)", false)
+        case .priority?:
+            return ("\(backordersOfOpenLines(index: "line_open_priority")) WHERE \(openLine) \(cond)", false)
+        case .sku?:
+            return ("""
+                SELECT \(queueColumns) FROM \(waitingAsLines) JOIN orders o ON o.id = l.order_id
+                JOIN customer c ON c.code = o.customer JOIN item i ON i.sku = l.sku
+                WHERE 1 \(cond)
+                """, false)
+        case .item?:
+            return ("""
+                SELECT \(queueColumns) FROM item i INDEXED BY item_name CROSS JOIN \(waitingAsLines) ON l.sku = i.sku
+                JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
+                WHERE 1 \(cond)
+                """, false)
+        case .customer?:
+            // Waiting lines belong to open orders: the closed ones (most of a customer's) are passed over before their lines.
+            return ("""
+                SELECT \(queueColumns)
+                FROM customer c INDEXED BY customer_name CROSS JOIN orders o INDEXED BY orders_customer ON o.customer = c.code
+                CROSS JOIN order_line x ON x.order_id = o.id
+                CROSS JOIN waiting l ON l.sku = x.sku AND l.priority = x.priority AND l.order_date = x.order_date AND l.order_no = x.order_no AND l.line_no = x.line_no
+                JOIN item i ON i.sku = l.sku
+                WHERE o.closed_at IS NULL AND x.backordered > 0 \(cond)
+                """, false)
+        case .order?, .quantity?, .promised?:
+            return ("SELECT l.* FROM \(waitingAsLines) WHERE 1 \(cond)", true)
         }
     }
 
@@ -73,16 +126,22 @@ extension Warehouse {
         }
     }
 
-    /// Open expected arrivals by ETA (or for one SKU), with how much of each is promised to waiting lines.
+    /// Open expected arrivals by ETA (or for one SKU), with how much of each is promised to waiting lines; a sort orders
+    /// every open arrival (thousands, not millions: sorted in memory).
     public func openArrivals(_ page: Page = Page(), sku: String? = nil, today: Day) throws -> [ArrivalRow] {
-        try read { db in
+        let orderBy = try Warehouse.arrivalTerms(page.sort)
+        return try read { db in
             let (cond, args) = likeFilter(page.filter, columns: ["a.po_number", "a.sku", "a.supplier", "i.name"])
             let index = sku == nil ? "arrival_open_eta" : "arrival_open_sku"
+            // Units promised are only worked out in SQL to sort by them; the rows shown take them from `promisedPerArrival`.
+            let byPromised = page.sort?.key == .arrivals(.promised)
             let rows = try window(db, """
+                \(byPromised ? "WITH p AS (\(Warehouse.promisedOfOpenArrivals))" : "")
                 SELECT a.*, i.name AS item_name, (SELECT COUNT(*) FROM eta_change e WHERE e.arrival_id = a.id) AS changes
-                FROM arrival a INDEXED BY \(index) JOIN item i ON i.sku = a.sku
+                \(byPromised ? ", p.promised" : "")
+                FROM arrival a INDEXED BY \(index) JOIN item i ON i.sku = a.sku \(byPromised ? "JOIN p ON p.id = a.id" : "")
                 WHERE a.closed_at IS NULL \(sku == nil ? "" : "AND a.sku = ?") \(cond)
-                """, orderBy: ["a.eta", "a.id"], arguments: StatementArguments(sku.map { [$0] } ?? []) + args, page: page,
+                """, orderBy: orderBy, arguments: StatementArguments(sku.map { [$0] } ?? []) + args, page: page,
                 total: { try self.countArrivals(db, condition: cond, arguments: args, sku: sku) })
             var perArrival: [Int64: Int] = [:]
             for s in Set(rows.map { $0["sku"] as String }) { perArrival.merge(try promisedPerArrival(db, sku: s)) { a, _ in a } }
@@ -94,13 +153,15 @@ extension Warehouse {
         }
     }
 
-    /// Items by SKU with their stock figures; with `sku`, only that item (an exact match on the primary key).
+    /// Items by SKU with their stock figures, or in the page's sort; with `sku`, only that item (an exact match on the
+    /// primary key).
     public func stock(_ page: Page = Page(), onlyShort: Bool = false, sku: String? = nil) throws -> [Item] {
-        try read { db in
+        let orderBy = try Warehouse.stockTerms(page.sort)
+        return try read { db in
             let (cond, args) = likeFilter(page.filter, columns: ["sku", "name", "bin"])
             return try window(db, """
                 SELECT * FROM item WHERE 1 \(sku == nil ? "" : "AND sku = ?") \(onlyShort ? "AND backordered > 0" : "") \(cond)
-                """, orderBy: ["sku"], arguments: StatementArguments(sku.map { [$0] } ?? []) + args, page: page).map(itemFrom)
+                """, orderBy: orderBy, arguments: StatementArguments(sku.map { [$0] } ?? []) + args, page: page).map(itemFrom)
         }
     }
 
@@ -184,7 +245,7 @@ extension Warehouse {
         }
     }
 
-    /// A page of `select` in `orderBy` order (a unique key). Deep pages are read from the far end backwards, so End on a
+    /// A page of `select` in `orderBy` order (a unique key; a term may end in " DESC"). Deep pages are read from the far end backwards, so End on a
     /// list of 100,000 rows costs what Home does instead of stepping over every row before it.
     ///
     /// `total` counts the rows more cheaply than counting `select` (without its joins); by default `select` is counted.
@@ -195,7 +256,7 @@ extension Warehouse {
             if page.offset > total / 2 {
                 let limit = max(0, min(page.limit, total - page.offset))
                 let offset = max(0, total - page.offset - limit)
-                let descending = orderBy.map { "\($0) DESC" }.joined(separator: ", ")
+                let descending = orderBy.map(Warehouse.reversed).joined(separator: ", ")
                 return try db.rows(sql: select + " ORDER BY \(descending) LIMIT ? OFFSET ?", arguments: arguments + [limit, offset]).reversed()
             }
         }
@@ -370,10 +431,25 @@ extension Warehouse {
     static let openLine = "l.ordered - l.shipped - l.cancelled > 0"
     /// The backorder list's columns and joins: open lines oldest first (`line_open_age`, with `openLine` in the WHERE),
     /// of which the join with the queue keeps the waiting ones; rows read by `backorderRow`.
-    static let backordersOldestFirst = """
+    static let backordersOldestFirst = backordersOfOpenLines(index: "line_open_age")
+    /// The backorder list over the open lines as one of their indexes holds them (`line_open_age`, `line_open_priority`).
+    static func backordersOfOpenLines(index: String) -> String {
+        """
         SELECT l.id, l.order_no, l.order_date, o.priority, l.line_no, l.sku, w.backordered, w.promised, i.name AS item_name, c.name AS customer_name
-        FROM order_line l INDEXED BY line_open_age JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
+        FROM order_line l INDEXED BY \(index) JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
         JOIN item i ON i.sku = l.sku JOIN \(waitingOfAgeLine)
+        """
+    }
+    /// The backorder list's columns read from a queue row `l`, its order `o`, customer `c` and item `i`.
+    static let queueColumns = """
+        l.line_id AS id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name AS item_name, c.name AS customer_name
+        """
+    /// Units of each open arrival (`id`, `promised`) promised to waiting lines: as `promisedPerArrival` gives them out,
+    /// the SKU's waiting units to its open arrivals in ETA order, each taking what is left, up to what it still brings.
+    static let promisedOfOpenArrivals = """
+        SELECT a.id, MAX(0, MIN(MAX(0, a.quantity - a.received), it.backordered - COALESCE(SUM(MAX(0, a.quantity - a.received))
+            OVER (PARTITION BY a.sku ORDER BY a.eta, a.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))) AS promised
+        FROM arrival a INDEXED BY arrival_open_sku JOIN item it ON it.sku = a.sku WHERE a.closed_at IS NULL
         """
 
     /// One customer's waiting lines (`o.customer = ?` and `x.backordered > 0` in the WHERE), found from its orders
@@ -403,10 +479,15 @@ func day(_ text: String) -> Day { Day(iso: text) ?? Day(ordinal: 0) }
 
 /// A backorder-list row (columns as in `Warehouse.backordersOldestFirst`), aged and marked late against `today`.
 func backorderRow(_ r: Row, today: Day) -> BackorderRow {
+    backorderRow(r, customerName: r["customer_name"], itemName: r["item_name"], today: today)
+}
+
+/// A backorder-list row from a queue row and the names looked up for it.
+func backorderRow(_ r: Row, customerName: String, itemName: String, today: Day) -> BackorderRow {
     let date = day(r["order_date"])
     let promised = Pegging.day(r["promised"])
-    return BackorderRow(orderNumber: r["order_no"], customerName: r["customer_name"], orderDate: date, priority: r["priority"],
-                        lineNo: r["line_no"], sku: r["sku"], itemName: r["item_name"], backordered: r["backordered"],
+    return BackorderRow(orderNumber: r["order_no"], customerName: customerName, orderDate: date, priority: r["priority"],
+                        lineNo: r["line_no"], sku: r["sku"], itemName: itemName, backordered: r["backordered"],
                         promised: promised, ageDays: today.days(since: date), late: promised.map { $0 < today } ?? true)
 }
 

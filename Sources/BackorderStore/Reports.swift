@@ -10,7 +10,8 @@ extension Warehouse: ReportService {
     }
 
     public func backorderLines(in bucket: AgeBucket, _ page: Page = Page(), today: Day) throws -> [BackorderRow] {
-        try read { db in
+        guard page.sort == nil else { throw BackorderError.invalid("an age bucket's lines come oldest first and cannot be sorted") }
+        return try read { db in
             let (earliest, latest) = bucket.orderDates(today: today)
             var conditions = [Warehouse.openLine]
             var args = StatementArguments()

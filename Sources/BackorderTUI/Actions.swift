@@ -76,8 +76,11 @@ public struct PaneLoad: Equatable, Sendable {
     public var sku: String?
     /// The customer restriction (code) the rows were fetched with (a result for another customer is dropped).
     public var customer: String?
-    public init(top: Int, total: Int?, rows: PaneRows, filter: String, sku: String? = nil, customer: String? = nil) {
+    /// The sort the rows were fetched in (a result for another sort is dropped).
+    public var sort: ListSort?
+    public init(top: Int, total: Int?, rows: PaneRows, filter: String, sku: String? = nil, customer: String? = nil, sort: ListSort? = nil) {
         self.top = top; self.total = total; self.rows = rows; self.filter = filter; self.sku = sku; self.customer = customer
+        self.sort = sort
     }
 }
 

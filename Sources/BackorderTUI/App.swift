@@ -193,7 +193,7 @@ public final class BackorderApp {
                 case .stock: rows = .stock(try service.stock(query.page, onlyShort: false, sku: query.sku))
                 }
                 return .paneLoaded(kind, PaneLoad(top: query.page.offset, total: total, rows: rows, filter: query.page.filter, sku: query.sku,
-                                                  customer: query.customer))
+                                                  customer: query.customer, sort: query.page.sort))
             case .loadDetail(let order, let purpose):
                 do {
                     return .detailLoaded(purpose, try service.orderDetail(order, today: state.today))

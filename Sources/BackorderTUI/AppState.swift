@@ -64,7 +64,7 @@ public enum PaneRows: Equatable, Sendable {
     }
 }
 
-/// One pane's view of its list: filter, selection, the loaded window and the client-side sort.
+/// One pane's view of its list: filter, restriction, sort, selection and the loaded window.
 public struct PaneState: Equatable, Sendable {
     public var kind: PaneKind
     /// Text typed after `/`; the store matches it against the list's key fields.
@@ -90,9 +90,14 @@ public struct PaneState: Equatable, Sendable {
     public var loadedTop = -1
     /// The data revision the window was loaded at; -1 when it must be reloaded.
     public var loadedRevision = -1
-    /// Column the shown page is sorted by (client side), nil for the list's own order.
+    /// Column the whole list is sorted by (in the store, before the window is cut), nil for the list's own order.
     public var sortColumn: Int?
     public var sortDescending = false
+
+    /// The store's sort for `sortColumn`, as every load of this pane asks it.
+    public var sort: ListSort? {
+        sortColumn.flatMap { Columns.sortKey(kind, column: $0) }.map { ListSort($0, descending: sortDescending) }
+    }
 
     /// A pane with nothing loaded yet.
     public init(kind: PaneKind) {
@@ -109,8 +114,9 @@ public struct PaneState: Equatable, Sendable {
     /// Whether the whole list is shown: no text filter, no SKU and no customer restriction.
     public var isUnrestricted: Bool { filter.isEmpty && sku == nil && customer == nil }
 
-    /// Whether the rows come in serving order (priority, order date, number: as receipts fill lines), as one SKU's backorders do.
-    public var inServingOrder: Bool { kind == .backorders && sku != nil }
+    /// Whether the rows come in serving order (priority, order date, number: as receipts fill lines), as one SKU's
+    /// backorders do unless sorted by a column.
+    public var inServingOrder: Bool { kind == .backorders && sku != nil && sortColumn == nil }
 }
 
 /// An order shown in full (Enter), with its scroll position.

@@ -24,16 +24,14 @@ struct Exporter {
             [(request.name, csv.document(rows), rows.count)]
         }
         switch request {
-        case .pane(let kind, let filter, let sku, let customer):
+        case .pane(let kind, let filter, let sku, let customer, let sort):
+            // In the pane's sort: the file lists the rows as the screen does.
+            func page(_ offset: Int) -> Page { Page(offset: offset, limit: chunk, filter: filter, sort: sort) }
             switch kind {
-            case .orders: return one(try all { try service.openOrders(Page(offset: $0, limit: chunk, filter: filter)) })
-            case .backorders:
-                return one(try all {
-                    try service.backorderLines(Page(offset: $0, limit: chunk, filter: filter), sku: sku, customer: customer, today: today)
-                })
-            case .arrivals:
-                return one(try all { try service.openArrivals(Page(offset: $0, limit: chunk, filter: filter), sku: sku, today: today) })
-            case .stock: return one(try all { try service.stock(Page(offset: $0, limit: chunk, filter: filter), onlyShort: false, sku: sku) })
+            case .orders: return one(try all { try service.openOrders(page($0)) })
+            case .backorders: return one(try all { try service.backorderLines(page($0), sku: sku, customer: customer, today: today) })
+            case .arrivals: return one(try all { try service.openArrivals(page($0), sku: sku, today: today) })
+            case .stock: return one(try all { try service.stock(page($0), onlyShort: false, sku: sku) })
             }
         case .bucketLines(let bucket):
             return one(try all { try service.backorderLines(in: bucket, Page(offset: $0, limit: chunk), today: today) })

@@ -176,9 +176,11 @@ public enum Keymap {
         KeyBinding([.home, .char("g")], .top, label: "First", help: "First row", section: "Moving around", in: navigation),
         KeyBinding([.end, .char("G")], .bottom, label: "Last", help: "Last row", section: "Moving around", in: navigation),
         KeyBinding([.char("o")], .sortNext, label: "Sort",
-                   help: "Sort the rows on screen by the next column (the lists themselves come oldest first; sorting orders the page shown)",
+                   help: "Sort the whole list by the next column, with its filter and SKU or customer (after the last column: "
+                       + "the list's own order again); the pane starts at its first row",
                    section: "Moving around", in: [.panes]),
-        KeyBinding([.char("O")], .sortReverse, label: "Reverse sort", help: "Reverse the sort direction", section: "Moving around", in: [.panes]),
+        KeyBinding([.char("O")], .sortReverse, label: "Reverse sort",
+                   help: "Reverse the sort of the whole list (unsorted: the list's own order reversed)", section: "Moving around", in: [.panes]),
         KeyBinding([.escape], .back, label: "Back",
                    help: "Back: close the order, drop the pane's filter (then its SKU or customer restriction), close a bucket's lines, "
                        + "or leave the reports or notices",

@@ -286,8 +286,8 @@ public enum Reducer {
         let pane = state[pane: kind]
         // A whole list's size is in the counts (cheap indexed counts, loaded with every change); a filter or a restriction needs a count.
         let count = withTotal && !(pane.isUnrestricted && state.counts != nil)
-        return .loadPane(kind, PaneQuery(page: Page(offset: pane.top, limit: pane.visibleRows, filter: pane.filter), withTotal: count,
-                                         sku: pane.sku, customer: pane.customer?.code))
+        return .loadPane(kind, PaneQuery(page: Page(offset: pane.top, limit: pane.visibleRows, filter: pane.filter, sort: pane.sort),
+                                         withTotal: count, sku: pane.sku, customer: pane.customer?.code))
     }
 
     /// The size of an unfiltered list, from the counts.
@@ -333,8 +333,8 @@ public enum Reducer {
 
     static func paneLoaded(_ state: inout AppState, _ kind: PaneKind, _ load: PaneLoad) -> [Effect] {
         var pane = state[pane: kind]
-        // An answer to a filter since retyped, or a SKU or customer since left, is dropped.
-        guard load.filter == pane.filter, load.sku == pane.sku, load.customer == pane.customer?.code else { return [] }
+        // An answer to a filter since retyped, a SKU or customer since left, or a sort since changed, is dropped.
+        guard load.filter == pane.filter, load.sku == pane.sku, load.customer == pane.customer?.code, load.sort == pane.sort else { return [] }
         pane.rows = load.rows
         pane.loadedTop = load.top
         if let total = load.total {
@@ -348,7 +348,6 @@ public enum Reducer {
             pane.total = unfilteredTotal(counts, kind)
             pane.loadedRevision = state.revision
         }
-        if let column = pane.sortColumn { pane.rows = Columns.sorted(pane.rows, column: column, descending: pane.sortDescending) }
         // Rows may have gone (shipped, filtered away): keep the selection on an existing row.
         pane.selected = max(0, min(pane.selected, pane.total - 1))
         let top = Scrolling.offset(selected: pane.selected, current: pane.top, visibleRows: pane.visibleRows, rowCount: pane.total)
@@ -540,24 +539,57 @@ public enum Reducer {
         }
     }
 
+    /// A list at least this long makes a sort that reads every row noticeable, and the message line says so.
+    static let longList = 10_000
+
+    /// `o`: the next column the store can sort by (after the last, the list's own order again); `O`: the other
+    /// direction (with no sort, the list's own order reversed). The whole list is ordered in the store: the pane starts
+    /// over at its first row and loads it, keeping its filter and restriction.
     static func sort(_ state: inout AppState, reverse: Bool) -> [Effect] {
         var pane = state.focused
-        let columns = Columns.columns(pane.kind)
+        let count = Columns.count(pane.kind)
         if reverse {
-            if pane.sortColumn == nil { pane.sortColumn = 0 } else { pane.sortDescending.toggle() }
+            if pane.sortColumn == nil {
+                let own = ownOrder(pane)
+                pane.sortColumn = own.column
+                pane.sortDescending = !own.descending
+            } else {
+                pane.sortDescending.toggle()
+            }
         } else {
-            let next = (pane.sortColumn ?? -1) + 1
-            pane.sortColumn = next < columns.count ? next : nil
+            let next = ((pane.sortColumn ?? -1) + 1..<count).first { Columns.sortKey(pane.kind, column: $0) != nil }
+            pane.sortColumn = next
             pane.sortDescending = false
         }
+        pane.selected = 0
+        pane.top = 0
         state.focused = pane
-        guard let column = pane.sortColumn else {
-            state.message = StatusMessage("\(pane.kind.title): the list's own order")
-            return [load(state, pane.kind, withTotal: false)]  // the page's original order comes from the store
+        let effects = [load(state, pane.kind, withTotal: false)]
+        guard let column = pane.sortColumn, let sort = pane.sort else {
+            state.message = StatusMessage("\(pane.kind.title): the list's own order (o: sort by a column)")
+            return effects
         }
-        state.focused.rows = Columns.sorted(pane.rows, column: column, descending: pane.sortDescending)
-        state.message = StatusMessage("Rows on screen sorted by \(columns[column].title) \(pane.sortDescending ? "▼" : "▲") (o: next column, O: reverse)")
-        return []
+        let title = Columns.columns(pane.kind)[column].title
+        let slow = sort.key.isSlowOnLongLists && pane.total >= longList
+        state.message = StatusMessage("Sorted by \(title) \(pane.sortDescending ? "▼" : "▲")"
+                                      + (slow ? " — slow sort on a long list" : ": the whole list (o: next column, O: reverse)"))
+        return effects
+    }
+
+    /// The column and direction the list comes in unsorted: orders by date, backorder lines oldest first (one SKU's in
+    /// serving order, which is the priority column's), arrivals by ETA, stock by SKU.
+    static func ownOrder(_ pane: PaneState) -> (column: Int, descending: Bool) {
+        let key: ListSortKey
+        var descending = false
+        switch pane.kind {
+        case .orders: key = .orders(.date)
+        case .backorders:
+            if pane.sku != nil { key = .backorders(.priority) } else { key = .backorders(.age); descending = true }
+        case .arrivals: key = .arrivals(.eta)
+        case .stock: key = .stock(.sku)
+        }
+        let column = (0..<Columns.count(pane.kind)).first { Columns.sortKey(pane.kind, column: $0) == key } ?? 0
+        return (column, descending)
     }
 
     static func selectedSKU(_ state: AppState) -> String? {

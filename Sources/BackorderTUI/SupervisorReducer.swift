@@ -319,7 +319,8 @@ extension Reducer {
     /// What `w` writes in the current context.
     static func exportRequest(_ state: AppState) -> ExportRequest? {
         switch state.context {
-        case .panes: return .pane(state.focus, filter: state.focused.filter, sku: state.focused.sku, customer: state.focused.customer?.code)
+        case .panes: return .pane(state.focus, filter: state.focused.filter, sku: state.focused.sku, customer: state.focused.customer?.code,
+                                  sort: state.focused.sort)
         case .reports:
             if let lines = state.reports.bucketLines { return .bucketLines(lines.bucket) }
             return .report(reportQuery(state, state.reports.kind))

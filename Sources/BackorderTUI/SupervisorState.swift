@@ -145,8 +145,8 @@ public struct NoticesState: Equatable, Sendable {
 
 /// What a CSV export writes: a pane's whole (filtered) list, a report, a bucket's lines or the pending notices.
 public enum ExportRequest: Equatable, Sendable {
-    /// A pane's whole list as it is narrowed: filter, SKU and customer (code) restriction.
-    case pane(PaneKind, filter: String, sku: String? = nil, customer: String? = nil)
+    /// A pane's whole list as it is narrowed and sorted: filter, SKU and customer (code) restriction, sort.
+    case pane(PaneKind, filter: String, sku: String? = nil, customer: String? = nil, sort: ListSort? = nil)
     case report(ReportQuery)
     case bucketLines(AgeBucket)
     case notices
@@ -154,7 +154,7 @@ public enum ExportRequest: Equatable, Sendable {
     /// The name in the file name: `backorders-<name>-YYYYMMDD-HHMMSS.csv`.
     public var name: String {
         switch self {
-        case .pane(let kind, _, _, _): return kind.list.rawValue
+        case .pane(let kind, _, _, _, _): return kind.list.rawValue
         case .report(let q): return q.kind.fileName
         case .bucketLines(let b): return "aging-" + b.rawValue
         case .notices: return "notices"

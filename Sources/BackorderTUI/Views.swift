@@ -30,7 +30,7 @@ public enum Views {
 
     // MARK: panes
 
-    /// Position, restriction (SKU or customer), filter and sort of a pane, e.g. "3/12 SKU = SKU-1 /acme page by Qty▼" or
+    /// Position, restriction (SKU or customer), filter and sort of a pane, e.g. "3/12 SKU = SKU-1 /acme by Qty▼" or
     /// "1/4 Customer = Bolt AS"; with `width`, cut to fit with "…", but never inside the restriction or the order it
     /// names; too narrow for both, the restriction alone (a customer by name, or narrower still by code).
     static func caption(_ pane: PaneState, width: Int? = nil) -> String {
@@ -44,10 +44,11 @@ public enum Views {
             restriction = (parts.count, [c.name, c.code]); whole.insert(parts.count); parts.append("Customer = " + c.name)
         }
         // A SKU's backorder lines come in another order than the whole list's (oldest first): the caption says which.
-        if pane.inServingOrder && pane.sortColumn == nil { whole.insert(parts.count); parts.append("serving order") }
+        if pane.inServingOrder { whole.insert(parts.count); parts.append("serving order") }
         if !pane.filter.isEmpty { parts.append("/" + pane.filter) }
+        // The whole list is in this order, not just the rows on screen.
         if let c = pane.sortColumn {
-            parts.append("page by \(Columns.columns(pane.kind)[c].title)\(pane.sortDescending ? "▼" : "▲")")
+            parts.append("by \(Columns.columns(pane.kind)[c].title)\(pane.sortDescending ? "▼" : "▲")")
         }
         let full = parts.joined(separator: " ")
         guard let width, full.displayWidth > width else { return full }

@@ -9,13 +9,14 @@ struct List: ParsableCommand {
         subcommands: [Orders.self, BackorderLines.self, Arrivals.self, Stock.self])
 
     struct Orders: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open orders, oldest first.")
+        static let configuration = CommandConfiguration(abstract: "Open orders, oldest first.", discussion: sortColumns(.orders))
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var list: ListOptions
 
         func run() throws {
             try perform {
-                let rows = try db.open(.readOnly).openOrders(list.page)
+                let page = try list.page(.orders)
+                let rows = try db.open(.readOnly).openOrders(page)
                 if list.json { try printJSON(rows); return }
                 if list.csv { return printCSV(rows) }
                 printTable(["ORDER", "DATE", "P", "CUSTOMER", "POLICY", "LINES", "ORDERED", "ALLOC", "PICKED", "SHIPPED", "BACKORD"],
@@ -27,7 +28,8 @@ struct List: ParsableCommand {
     }
 
     struct BackorderLines: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "backorders", abstract: "Open backorder lines with promised dates, oldest first (or one SKU in serving order).")
+        static let configuration = CommandConfiguration(commandName: "backorders", abstract: "Open backorder lines with promised dates, oldest first (or one SKU in serving order).",
+                                                        discussion: sortColumns(.backorders))
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var list: ListOptions
         @Option(help: "Only this SKU, in the order receipts will serve it.") var sku: String?
@@ -36,7 +38,8 @@ struct List: ParsableCommand {
         func run() throws {
             try perform {
                 let today = Context.current().today
-                let rows = try db.open(.readOnly).backorderLines(list.page, sku: sku, customer: customer, today: today)
+                let page = try list.page(.backorders)
+                let rows = try db.open(.readOnly).backorderLines(page, sku: sku, customer: customer, today: today)
                 if list.json { try printJSON(rows); return }
                 if list.csv { return printCSV(rows) }
                 printTable(["ORDER", "LINE", "DATE", "AGE", "P", "CUSTOMER", "SKU", "ITEM", "BACKORD", "PROMISED"],
@@ -48,7 +51,8 @@ struct List: ParsableCommand {
     }
 
     struct Arrivals: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open expected arrivals by ETA, with units promised to waiting orders.")
+        static let configuration = CommandConfiguration(abstract: "Open expected arrivals by ETA, with units promised to waiting orders.",
+                                                        discussion: sortColumns(.arrivals))
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var list: ListOptions
         @Option(help: "Only this SKU.") var sku: String?
@@ -56,7 +60,8 @@ struct List: ParsableCommand {
         func run() throws {
             try perform {
                 let today = Context.current().today
-                let rows = try db.open(.readOnly).openArrivals(list.page, sku: sku, today: today)
+                let page = try list.page(.arrivals)
+                let rows = try db.open(.readOnly).openArrivals(page, sku: sku, today: today)
                 if list.json { try printJSON(rows); return }
                 if list.csv { return printCSV(rows) }
                 printTable(["ARRIVAL", "SUPPLIER", "SKU", "ITEM", "EXPECTED", "RECEIVED", "PROMISED", "ETA", "MOVED"],
@@ -68,7 +73,8 @@ struct List: ParsableCommand {
     }
 
     struct Stock: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Stock per item: on hand, allocated, picked, free, backordered demand, incoming.")
+        static let configuration = CommandConfiguration(abstract: "Stock per item: on hand, allocated, picked, free, backordered demand, incoming.",
+                                                        discussion: sortColumns(.stock))
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var list: ListOptions
         @Flag(help: "Only items with backordered demand.") var short = false
@@ -76,7 +82,8 @@ struct List: ParsableCommand {
 
         func run() throws {
             try perform {
-                let rows = try db.open(.readOnly).stock(list.page, onlyShort: short, sku: sku)
+                let page = try list.page(.stock)
+                let rows = try db.open(.readOnly).stock(page, onlyShort: short, sku: sku)
                 if list.json { try printJSON(rows); return }
                 if list.csv { return printCSV(rows) }
                 printTable(["SKU", "ITEM", "BIN", "ON HAND", "ALLOC", "PICKED", "FREE", "BACKORD", "INCOMING"],
@@ -85,6 +92,11 @@ struct List: ParsableCommand {
             }
         }
     }
+}
+
+/// The `--sort` columns of a list, for its help.
+func sortColumns(_ list: ListKind) -> String {
+    "--sort takes one of: " + ListSortKey.all(list).map(\.name).joined(separator: ", ") + "."
 }
 
 struct Show: ParsableCommand {

@@ -58,12 +58,19 @@ struct ListOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "How many rows at most.") var limit = 50
     @Option(parsing: .unconditional, help: "Skip this many rows first.") var offset = 0
     @Option(help: "Only rows whose number, customer, SKU or name contains this text.") var filter = ""
+    @Option(help: "Sort the whole list by this column before the page is cut (a wrong name lists the list's columns).") var sort: String?
+    @Flag(help: "Sort descending (with --sort).") var desc = false
 
     func validate() throws {
         try requireNonNegative(("--limit", limit), ("--offset", offset))
         guard !(json && csv) else { throw ValidationError("--json and --csv exclude each other") }
+        guard sort != nil || !desc else { throw ValidationError("--desc reverses a --sort: name the column to sort by") }
     }
-    var page: Page { Page(offset: offset, limit: limit, filter: filter) }
+
+    /// The page asked for, its sort a column of `list` (another name is refused, naming the valid ones: exit 64).
+    func page(_ list: ListKind) throws -> Page {
+        Page(offset: offset, limit: limit, filter: filter, sort: try sort.map { ListSort(try ListSortKey.named($0, in: list), descending: desc) })
+    }
 }
 
 /// Runs a command body and turns every failure into a clear one-line message and its exit code.

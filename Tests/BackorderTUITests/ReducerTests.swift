@@ -176,21 +176,89 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.focused.total, 100)
     }
 
-    func testSortCyclesColumnsAndReversesOnThePageShown() {
-        var s = state(total: 3)
-        _ = Reducer.reduce(&s, .paneLoaded(.orders, PaneLoad(top: 0, total: 3, rows: .orders([order(2), order(1), order(3)]), filter: "")))
-        XCTAssertEqual(Reducer.reduce(&s, .key(.char("o"))), [])
+    /// The query a pane at the top asks for its first 19 rows.
+    func top(_ kind: PaneKind, filter: String = "", sort: ListSort?, withTotal: Bool = false, sku: String? = nil) -> Effect {
+        .loadPane(kind, PaneQuery(page: Page(offset: 0, limit: 19, filter: filter, sort: sort), withTotal: withTotal, sku: sku))
+    }
+
+    func testSortAsksTheStoreForTheWholeListFromTheTopAndLeavesTheRowsToIt() {
+        var s = state(total: 100)
+        for _ in 0..<30 { _ = Reducer.reduce(&s, .key(.char("j"))) }
+        XCTAssertEqual(s.focused.selected, 30)
+        let rowsBefore = s.focused.rows
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("o"))), [top(.orders, sort: ListSort(.orders(.number)))],
+                       "one load of the first rows, sorted by the store; the total stays")
         XCTAssertEqual(s.focused.sortColumn, 0)
-        guard case .orders(let asc) = s.focused.rows else { return XCTFail() }
-        XCTAssertEqual(asc.map(\.number), ["SO-1", "SO-2", "SO-3"])
-        _ = Reducer.reduce(&s, .key(.char("O")))
-        guard case .orders(let desc) = s.focused.rows else { return XCTFail() }
-        XCTAssertEqual(desc.map(\.number), ["SO-3", "SO-2", "SO-1"])
-        for _ in 1..<Columns.count(.orders) { _ = Reducer.reduce(&s, .key(.char("o"))) }
+        XCTAssertEqual(s.focused.selected, 0, "back to the first row")
+        XCTAssertEqual(s.focused.top, 0)
+        XCTAssertEqual(s.focused.rows, rowsBefore, "nothing is sorted here: the rows come from the store")
+        XCTAssertEqual(s.message?.text, "Sorted by Order ▲: the whole list (o: next column, O: reverse)")
+
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("O"))), [top(.orders, sort: ListSort(.orders(.number), descending: true))])
+        XCTAssertTrue(s.focused.sortDescending)
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("o"))), [top(.orders, sort: ListSort(.orders(.date)))], "the next column, ascending")
+
+        // A page sorted the old way arrives late: it is not shown.
+        let stale = [order(7)]
+        _ = Reducer.reduce(&s, .paneLoaded(.orders, PaneLoad(top: 0, total: nil, rows: .orders(stale), filter: "",
+                                                             sort: ListSort(.orders(.number), descending: true))))
+        XCTAssertNotEqual(s.focused.rows, .orders(stale))
+        let sorted = [order(3), order(1)]
+        _ = Reducer.reduce(&s, .paneLoaded(.orders, PaneLoad(top: 0, total: nil, rows: .orders(sorted), filter: "", sort: ListSort(.orders(.date)))))
+        XCTAssertEqual(s.focused.rows, .orders(sorted), "shown in the order the store gave")
+        XCTAssertEqual(Views.caption(s.focused), "1/100 by Date▲")
+
+        for _ in 2..<Columns.count(.orders) { _ = Reducer.reduce(&s, .key(.char("o"))) }
         XCTAssertEqual(s.focused.sortColumn, Columns.count(.orders) - 1)
-        let off = Reducer.reduce(&s, .key(.char("o")))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("o"))), [top(.orders, sort: nil)], "after the last column, the list's own order")
         XCTAssertNil(s.focused.sortColumn)
-        XCTAssertEqual(off.count, 1, "the list's own order comes back from the store")
+        XCTAssertEqual(s.message?.text, "Open orders: the list's own order (o: sort by a column)")
+    }
+
+    func testSortSkipsColumnsTheStoreCannotSortByAndReverseStartsFromTheListsOwnOrder() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.char("2")))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("O"))), [top(.backorders, sort: ListSort(.backorders(.age)))],
+                       "unsorted, oldest first: reversed, the fewest days first")
+        XCTAssertEqual(Columns.columns(.backorders)[s.focused.sortColumn!].title, "Age d")
+        XCTAssertFalse(s.focused.sortDescending)
+        _ = Reducer.reduce(&s, .key(.char("o")))
+        _ = Reducer.reduce(&s, .key(.char("o")))
+        XCTAssertEqual(s.focused.sortColumn, 0, "past Age d and Late, then round to Order")
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("o"))), [top(.backorders, sort: ListSort(.backorders(.sku)))], "Ln is passed over")
+        XCTAssertEqual(Columns.columns(.backorders)[s.focused.sortColumn!].title, "SKU")
+    }
+
+    func testSortCombinesWithTheFilterAndTheSKUAndTheExport() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.char("4")))
+        _ = Reducer.reduce(&s, .paneLoaded(.stock, PaneLoad(top: 0, total: 1, rows: .stock([Item(sku: "SKU-1", name: "One")]), filter: "")))
+        _ = Reducer.reduce(&s, .key(.enter))
+        XCTAssertEqual(s.focus, .backorders)
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("O"))), [top(.backorders, sort: ListSort(.backorders(.priority), descending: true),
+                                                                  sku: "SKU-1")],
+                       "one SKU comes in serving order: reversed, least urgent first, still that SKU only")
+        XCTAssertEqual(Views.caption(s.focused), "0 SKU = SKU-1 by Pri▼", "sorted: no longer in serving order")
+        _ = Reducer.reduce(&s, .key(.char("/")))
+        let typed = Reducer.reduce(&s, .key(.char("a")))
+        XCTAssertEqual(typed.first, top(.backorders, filter: "a", sort: ListSort(.backorders(.priority), descending: true), sku: "SKU-1"),
+                       "a filter typed on a sorted pane keeps the sort")
+        _ = Reducer.reduce(&s, .key(.enter))
+        XCTAssertEqual(Reducer.reduce(&s, .key(.char("w"))),
+                       [.export(.pane(.backorders, filter: "a", sku: "SKU-1", sort: ListSort(.backorders(.priority), descending: true)))],
+                       "the file lists the rows in the pane's order")
+    }
+
+    func testASlowSortOnALongListSaysSo() {
+        var s = state(total: 68_000)
+        for _ in 0..<4 { _ = Reducer.reduce(&s, .key(.char("o"))) }
+        XCTAssertEqual(s.message?.text, "Sorted by Pri ▲: the whole list (o: next column, O: reverse)")
+        _ = Reducer.reduce(&s, .key(.char("o")))
+        XCTAssertEqual(Columns.columns(.orders)[s.focused.sortColumn!].title, "Lines")
+        XCTAssertEqual(s.message?.text, "Sorted by Lines ▲ — slow sort on a long list", "every line of every open order is summed")
+        var short = state(total: 40)
+        for _ in 0..<5 { _ = Reducer.reduce(&short, .key(.char("o"))) }
+        XCTAssertEqual(short.message?.text, "Sorted by Lines ▲: the whole list (o: next column, O: reverse)", "a short list sorts at once")
     }
 
     // MARK: overlays and quitting
@@ -419,7 +487,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(Views.caption(pane), "1/3 SKU = SKU-1001 serving order /Acme")
         XCTAssertEqual(Views.caption(pane, width: 36), "1/3 SKU = SKU-1001 serving order /A…")
         pane.sortColumn = 0
-        XCTAssertEqual(Views.caption(pane), "1/3 SKU = SKU-1001 /Acme page by Order▲", "a sorted page is in the column's order")
+        XCTAssertEqual(Views.caption(pane), "1/3 SKU = SKU-1001 /Acme by Order▲", "a sorted list is in the column's order")
         var arrivals = PaneState(kind: .arrivals)
         arrivals.total = 1
         arrivals.sku = "SKU-1001"
