@@ -74,12 +74,36 @@ public final class BackorderApp {
     /// Keys typed while a slow query ran (a filter on a huge list) then cost one query, not one each.
     public func sendBatch(_ actions: [Action]) {
         batching = true
-        for action in actions { send(action) }
+        for action in actions {
+            // A key that acts on the selected row (p, x, Enter…) typed ahead of a deferred load gets the rows first.
+            // So does a move in a pane not loaded yet (it has no rows to move over).
+            if !deferredLoads.isEmpty, case .key(let key) = action,
+               Self.needsRows(key, in: state.context) || (state.context == .panes && state.focused.loadedTop < 0) {
+                flushDeferredLoads()
+            }
+            send(action)
+        }
         batching = false
+        flushDeferredLoads()
+    }
+
+    private func flushDeferredLoads() {
         let loads = deferredLoads.sorted { $0.key.rawValue < $1.key.rawValue }.map(\.value)
         deferredLoads = [:]
+        let wasBatching = batching
+        batching = false
         for effect in loads {
             if let result = perform(effect) { send(result) }
+        }
+        batching = wasBatching
+    }
+
+    /// Whether a key does more than move or filter: such a key needs the rows it acts on to be loaded.
+    static func needsRows(_ key: Key, in context: KeyContext) -> Bool {
+        guard context == .panes, let binding = Keymap.binding(for: key, in: context) else { return false }
+        switch binding.command {
+        case .up, .down, .pageUp, .pageDown, .top, .bottom, .focus, .nextPane, .previousPane, .filter, .redraw, .help: return false
+        default: return true
         }
     }
 

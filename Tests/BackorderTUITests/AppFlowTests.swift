@@ -181,6 +181,14 @@ final class AppFlowTests: XCTestCase {
         XCTAssertTrue(app.screen.contains("SO-000002"))
         XCTAssertFalse(app.screen.contains("SO-000001"))
     }
+
+    /// "2jx" typed in one burst: the pane switch's load is deferred, but x acts on the row j selected, not on nothing.
+    func testAnActionTypedAheadOfAPaneLoadActsOnTheSelectedRow() throws {
+        let app = makeApp(try makeWarehouse())
+        app.sendBatch([.key(.char("2")), .key(.char("j")), .key(.char("x"))])
+        XCTAssertTrue(app.screen.contains("Cancel — SO-000001"), app.screen)
+        XCTAssertEqual(app.dialog?.field.text, "2", "the second backorder line is SO-000001 line 2")
+    }
 }
 
 /// Forwards to a warehouse and records the largest page asked for.
