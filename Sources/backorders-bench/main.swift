@@ -395,7 +395,14 @@ func run(_ options: Options) throws -> String {
         if try w.orderDetail(urgent, today: today).order.priority != 9 {
             try w.changeOrder(urgent, OrderChanges(priority: 9), reason: "bench", ctx: .current(actor: "bench"))
         }
-        let queue = try w.backorderLines(Page(limit: Int(Int32.max)), sku: hot.sku, today: today)
+        var queue = try w.backorderLines(Page(limit: Int(Int32.max)), sku: hot.sku, today: today)
+        // The receipts above used up much of the hot queue: lines of priority 5 put 5,000 back ahead of it (untimed).
+        let place = queue.firstIndex { $0.orderNumber == urgent } ?? 0
+        if place < 5_000 {
+            let lines = (0..<(5_000 - place)).map { _ in NewOrderLine(sku: hot.sku, quantity: 1 + rng.below(5)) }
+            try w.createOrder(NewOrder(customer: customers[rng.below(customers.count)], lines: lines), ctx: .current(actor: "bench"))
+            queue = try w.backorderLines(Page(limit: Int(Int32.max)), sku: hot.sku, today: today)
+        }
         ahead.append(queue.firstIndex { $0.orderNumber == urgent } ?? -1)
         w.waitForCheckpoint()
     }, {
