@@ -146,6 +146,16 @@ public struct DonorLine: Hashable, Sendable, Codable {
     public var lineNo: Int
     public var quantity: Int
     public init(orderNumber: String, lineNo: Int, quantity: Int) { self.orderNumber = orderNumber; self.lineNo = lineNo; self.quantity = quantity }
+
+    /// A donor as a clerk types it: `ORDER/LINE=QTY`.
+    public static func parse(_ spec: String) throws -> DonorLine {
+        guard let eq = spec.lastIndex(of: "="), let slash = spec[..<eq].lastIndex(of: "/"),
+              let lineNo = Int(spec[spec.index(after: slash)..<eq]) else {
+            throw BackorderError.invalid("donor \"\(spec)\" is not ORDER/LINE=QTY")
+        }
+        let q = try Validate.parseQuantity(String(spec[spec.index(after: eq)...]), "quantity from \(spec[..<eq])")
+        return DonorLine(orderNumber: String(spec[..<slash]), lineNo: lineNo, quantity: q)
+    }
 }
 
 /// A line holding allocated (not picked) units of a SKU: a possible donor for an urgent order.

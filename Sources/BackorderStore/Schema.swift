@@ -249,19 +249,7 @@ enum Schema {
             let kinds = ["order", "allocate", "pick", "short-pick", "ship", "receive", "cancel", "adjust"]
             let before = "CHECK (kind IN (\(kinds.map { "'\($0)'" }.joined(separator: ","))))"
             let after = "CHECK (\(kinds.map { "kind = '\($0)'" }.joined(separator: " OR ")))"
-            let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
-            try db.execute(sql: "PRAGMA writable_schema = ON")
-            try db.execute(sql: """
-                UPDATE sqlite_master SET sql = replace(sql, ?1, ?2) WHERE type = 'table' AND name = 'movement' AND instr(sql, ?1) > 0
-                """, arguments: [before, after])
-            let edited = db.changesCount
-            try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
-            try db.execute(sql: "PRAGMA writable_schema = OFF")
-            guard edited == 1 else {
-                throw Schema.Unrecognized(reason: "its journal table is not as backorders wrote it (the kind check differs)")
-            }
-            // SQLite reads the edited definition again here: had the edit broken it, the migration would fail and roll back.
-            _ = try Row.fetchOne(db, sql: "SELECT * FROM movement LIMIT 1")
+            try editJournalKindCheck(db, from: before, to: after)
         }
         m.registerMigration("v9-journal-by-line", foreignKeyChecks: .immediate) { db in
             // An order, a pick, a shipment or a cancellation journals lines of ONE order, whose ids run consecutively:
@@ -279,18 +267,7 @@ enum Schema {
             // The journal learns the corrections; its kind check is edited in place as v8 did (no row is read or copied).
             let old = v8Kinds.map { "kind = '\($0)'" }.joined(separator: " OR ")
             let new = (v8Kinds + v10Kinds).map { "kind = '\($0)'" }.joined(separator: " OR ")
-            let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
-            try db.execute(sql: "PRAGMA writable_schema = ON")
-            try db.execute(sql: """
-                UPDATE sqlite_master SET sql = replace(sql, ?1, ?2) WHERE type = 'table' AND name = 'movement' AND instr(sql, ?1) > 0
-                """, arguments: ["CHECK (\(old))", "CHECK (\(new))"])
-            let edited = db.changesCount
-            try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
-            try db.execute(sql: "PRAGMA writable_schema = OFF")
-            guard edited == 1 else {
-                throw Schema.Unrecognized(reason: "its journal table is not as backorders wrote it (the kind check differs)")
-            }
-            _ = try Row.fetchOne(db, sql: "SELECT * FROM movement LIMIT 1")
+            try editJournalKindCheck(db, from: "CHECK (\(old))", to: "CHECK (\(new))")
             try db.execute(sql: """
                 -- The customer's reference or a note on the order.
                 ALTER TABLE orders ADD COLUMN note TEXT NOT NULL DEFAULT '';
@@ -345,6 +322,24 @@ enum Schema {
                 """)
         }
         return m
+    }
+
+    /// Replaces the journal's kind check `before` by `after` in the table's stored definition, as SQLite documents for
+    /// changing constraints (lang_altertable.html, section 7): no row is read or copied, on a file of any size.
+    private static func editJournalKindCheck(_ db: Database, from before: String, to after: String) throws {
+        let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+        try db.execute(sql: "PRAGMA writable_schema = ON")
+        try db.execute(sql: """
+            UPDATE sqlite_master SET sql = replace(sql, ?1, ?2) WHERE type = 'table' AND name = 'movement' AND instr(sql, ?1) > 0
+            """, arguments: [before, after])
+        let edited = db.changesCount
+        try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
+        try db.execute(sql: "PRAGMA writable_schema = OFF")
+        guard edited == 1 else {
+            throw Schema.Unrecognized(reason: "its journal table is not as backorders wrote it (the kind check differs)")
+        }
+        // SQLite reads the edited definition again here: had the edit broken it, the migration would fail and roll back.
+        _ = try Row.fetchOne(db, sql: "SELECT * FROM movement LIMIT 1")
     }
 
     /// The journal kinds v8 knew, in its check's order.

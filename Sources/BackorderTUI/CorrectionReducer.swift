@@ -133,14 +133,7 @@ extension Reducer {
     static func parseDonors(_ text: String) throws -> [DonorLine]? {
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
         guard !parts.isEmpty else { return nil }
-        return try parts.map { spec in
-            guard let eq = spec.lastIndex(of: "="), let slash = spec[..<eq].lastIndex(of: "/"),
-                  let lineNo = Int(spec[spec.index(after: slash)..<eq]) else {
-                throw BackorderError.invalid("\"\(spec)\" is not ORDER/LINE=QTY")
-            }
-            let q = try Validate.parseQuantity(String(spec[spec.index(after: eq)...]), "quantity from \(spec[..<eq])")
-            return DonorLine(orderNumber: String(spec[..<slash]), lineNo: lineNo, quantity: q)
-        }
+        return try parts.map(DonorLine.parse)
     }
 
     /// The exception the answers describe.

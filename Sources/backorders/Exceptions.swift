@@ -85,14 +85,7 @@ struct Reallocate: ParsableCommand {
 
     func run() throws {
         try perform {
-            let donors = try from.map { spec -> DonorLine in
-                guard let eq = spec.lastIndex(of: "="), let slash = spec[..<eq].lastIndex(of: "/"),
-                      let lineNo = Int(spec[spec.index(after: slash)..<eq]) else {
-                    throw BackorderError.invalid("donor \"\(spec)\" is not ORDER/LINE=QTY")
-                }
-                let q = try Validate.parseQuantity(String(spec[spec.index(after: eq)...]), "quantity from \(spec[..<eq])")
-                return DonorLine(orderNumber: String(spec[..<slash]), lineNo: lineNo, quantity: q)
-            }
+            let donors = try from.map(DonorLine.parse)
             let r = try db.open().reallocate(to: order, lineNo: line, from: donors.isEmpty ? nil : donors, quantity: qty,
                                              reason: options.reason, preview: options.preview, ctx: .current())
             try printCorrection(r, json: options.json)
