@@ -15,6 +15,18 @@
 /* glibc declares wcwidth only under _XOPEN_SOURCE; this matches its prototype. */
 extern int wcwidth(wchar_t c);
 
+/* From term.h, declared here so its many macros (lines, columns, …) stay out of Swift. */
+extern int setupterm(const char *term, int filedes, int *errret);
+
+/* Whether the terminal named by TERM can address the cursor: 1 yes, 0 no ("cup" missing), -1 no terminfo entry for it,
+   -2 no terminfo database. Asked before ncurses takes the screen, so a dumb terminal is told so instead of drawn on. */
+static inline int tk_cursor_addressing(void) {
+    int err = 0;
+    if (setupterm(NULL, STDOUT_FILENO, &err) != 0) return err == 1 ? 0 : (err == -1 ? -2 : -1);  /* 1: a hardcopy terminal */
+    char *cup = tigetstr("cup");
+    return (cup == NULL || cup == (char *)-1) ? 0 : 1;
+}
+
 /* ---- Globals and macros Swift cannot import (strict concurrency rejects C globals). ---- */
 
 static inline WINDOW *tk_stdscr(void) { return stdscr; }

@@ -54,6 +54,20 @@ public final class Terminal {
         var background: Int32
     }
 
+    /// Why the terminal cannot hold a full-screen UI, or nil when it can: `TERM` unset, `dumb`, unknown, or a
+    /// terminal without cursor addressing. Asked before anything is drawn, so the clerk gets words, not a blank screen.
+    public static func unusableReason() -> String? {
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        if term.isEmpty { return "TERM is not set, so the full-screen UI cannot know how to draw" }
+        if term == "dumb" { return "the terminal is \"dumb\" (TERM=dumb): it cannot move the cursor, so the full-screen UI cannot run" }
+        switch tk_cursor_addressing() {
+        case 1: return nil
+        case 0: return "the terminal TERM=\(term) cannot move the cursor, so the full-screen UI cannot run"
+        case -2: return "no terminal descriptions (terminfo) are installed, so TERM=\(term) cannot be drawn on (install ncurses-base)"
+        default: return "the terminal type TERM=\(term) is unknown here (no terminfo entry)"
+        }
+    }
+
     /// Creates an inactive terminal; call `start()` (or use `Terminal.run`).
     public init() {}
 

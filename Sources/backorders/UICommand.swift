@@ -19,6 +19,11 @@ struct UI: ParsableCommand {
             FileHandle.standardError.write(Data("backorders: the UI needs a terminal (standard input and output); use the subcommands in scripts (see --help)\n".utf8))
             throw ExitCode(Exit.usage)
         }
+        if let reason = Terminal.unusableReason() {
+            FileHandle.standardError.write(Data(("backorders: \(reason). Use the subcommands instead (backorders --help: list, show, "
+                + "pick, ship, report …), or set TERM to your terminal's type (e.g. TERM=xterm-256color).\n").utf8))
+            throw ExitCode(Exit.usage)
+        }
         try perform {
             let warehouse = try db.open(readOnly ? .readOnly : .readWrite)
             let actor = Context.current().actor

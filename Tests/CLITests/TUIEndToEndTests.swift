@@ -124,6 +124,19 @@ final class TUIEndToEndTests: XCTestCase {
         XCTAssertEqual(try cli(["check"]).status, 0, "the file is intact")
     }
 
+    /// A terminal that cannot address the cursor (TERM unset or dumb) gets words and exit 64, not a blank screen.
+    func testATerminalWithoutCursorAddressingIsToldToUseTheCLI() throws {
+        try makeFile()
+        for (name, term) in [("dumb", "TERM=dumb"), ("unset", "-u TERM")] {
+            let s = try startUI(name, term: term)
+            try waitFor(s, "Use the subcommands")
+            try waitFor(s, "status 64")
+            let text = try screen(s)
+            XCTAssertTrue(text.contains(name == "dumb" ? "TERM=dumb" : "TERM is not set"), text)
+            XCTAssertFalse(text.contains("Orders"), "nothing of the UI is drawn")
+        }
+    }
+
     /// Two instances on one order: A ships; B's screen changes without a key, its ship built on the old screen is
     /// refused, and afterwards there is nothing left for it to ship. Only one shipment exists.
     func testTwoInstancesCannotShipTheSameUnitsTwice() throws {
@@ -185,10 +198,11 @@ final class TUIEndToEndTests: XCTestCase {
     }
 
     /// Starts the UI in a new tmux session of 100×30 and returns the session name.
-    private func startUI(_ name: String, extra: [String] = []) throws -> String {
-        let command = ([Self.binary.path, "ui", "--db", db] + extra).map { "'\($0)'" }.joined(separator: " ")
-        let r = try run(Self.tmux!, ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "100", "-y", "30",
-                                     "env TERM=xterm-256color BACKORDERS_DB= \(command)"])
+    private func startUI(_ name: String, extra: [String] = [], term: String = "TERM=xterm-256color") throws -> String {
+        var command = "env \(term) BACKORDERS_DB= " + ([Self.binary.path, "ui", "--db", db] + extra).map { "'\($0)'" }.joined(separator: " ")
+        // A UI that refuses to start ends at once: its words and status stay on screen for the test to read.
+        if term != "TERM=xterm-256color" { command = "\(command); echo \"status $?\"; sleep 30" }
+        let r = try run(Self.tmux!, ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command])
         XCTAssertEqual(r.status, 0, r.stderr)
         _ = try run(Self.tmux!, ["-L", socket, "set-option", "-t", name, "remain-on-exit", "on"])
         return name
