@@ -68,6 +68,18 @@ public final class Terminal {
         }
     }
 
+    /// Draws UTF-8 even when the locale is not UTF-8 (LANG unset or `C` over SSH, or `nb_NO.UTF-8` not generated on
+    /// the server), since the clerk's terminal almost always is: otherwise ncurses shows æøå as `?`.
+    /// `BACKORDERS_UTF8=0` keeps the locale's own character set (a terminal that really is not UTF-8), `=1` forces UTF-8.
+    static func chooseUTF8() {
+        let setting = getenv("BACKORDERS_UTF8").map { String(cString: $0).lowercased() }
+        if setting == "0" || setting == "no" { return }
+        let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0).uppercased() } ?? ""
+        guard setting == "1" || setting == "yes" || (codeset != "UTF-8" && codeset != "UTF8") else { return }
+        // C.UTF-8 is on every Debian system; only the character handling changes, messages and collation stay as set.
+        if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "en_US.UTF-8") }
+    }
+
     /// Creates an inactive terminal; call `start()` (or use `Terminal.run`).
     public init() {}
 
@@ -80,6 +92,7 @@ public final class Terminal {
         guard !isActive else { return }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         setlocale(LC_ALL, "")
+        Terminal.chooseUTF8()
         SignalState.reset()
         signalAtStop = 0
         // Installed before ncurses starts so it leaves SIGINT/SIGTERM to us (it only hooks signals still at default).

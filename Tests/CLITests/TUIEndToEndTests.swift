@@ -137,6 +137,21 @@ final class TUIEndToEndTests: XCTestCase {
         }
     }
 
+    /// Over SSH LANG is often unset (or names a locale the server lacks): æøå still show, as UTF-8; BACKORDERS_UTF8=0
+    /// keeps a non-UTF-8 locale's own character set for a terminal that really is not UTF-8.
+    func testNorwegianLettersShowWithLANGUnset() throws {
+        try makeFile()
+        XCTAssertEqual(try cli(["customer", "add", "AAL", "Ålesund kommune"]).status, 0)
+        XCTAssertEqual(try cli(["order", "create", "--customer", "AAL", "SKU-1=5"]).status, 0)
+        let s = try startUI("nolang", term: "-u LANG -u LC_ALL -u LC_CTYPE TERM=xterm-256color")
+        try waitFor(s, "Ålesund kommune")
+        try keys(s, "q")
+        let c = try startUI("latin", term: "TERM=xterm-256color LANG=C LC_ALL=C BACKORDERS_UTF8=0")
+        try waitFor(s, "status 0")
+        try waitFor(c, "?lesund kommune")
+        try keys(c, "q")
+    }
+
     /// Two instances on one order: A ships; B's screen changes without a key, its ship built on the old screen is
     /// refused, and afterwards there is nothing left for it to ship. Only one shipment exists.
     func testTwoInstancesCannotShipTheSameUnitsTwice() throws {
@@ -199,6 +214,7 @@ final class TUIEndToEndTests: XCTestCase {
 
     /// Starts the UI in a new tmux session of 100×30 and returns the session name.
     private func startUI(_ name: String, extra: [String] = [], term: String = "TERM=xterm-256color") throws -> String {
+        // `term`: the environment the UI starts with (TERM and the locale), as `env` arguments.
         var command = "env \(term) BACKORDERS_DB= " + ([Self.binary.path, "ui", "--db", db] + extra).map { "'\($0)'" }.joined(separator: " ")
         // A UI that refuses to start ends at once: its words and status stay on screen for the test to read.
         if term != "TERM=xterm-256color" { command = "\(command); echo \"status $?\"; sleep 30" }
