@@ -340,11 +340,36 @@ extension Warehouse {
     func likeFilter(_ text: String, columns: [String]) -> (String, StatementArguments) {
         let t = text.trimmingSpaces
         guard !t.isEmpty else { return ("", StatementArguments()) }
-        let pattern = likePattern(t)
-        let escape = likeEscape(t)
-        let terms = columns.map { $0.contains("LIKE ?") ? $0 : "\($0) LIKE ?\(escape)" }
+        let match = textMatch(t)
+        let terms = columns.map { $0.contains("LIKE ?") ? match.rewrite($0) : match.condition($0) }
         let placeholders = terms.reduce(0) { $0 + $1.filter { $0 == "?" }.count }
-        return ("AND (" + terms.joined(separator: " OR ") + ")", StatementArguments(Array(repeating: pattern, count: placeholders)))
+        return ("AND (" + terms.joined(separator: " OR ") + ")", StatementArguments(Array(repeating: match.pattern, count: placeholders)))
+    }
+
+    /// How a filter text is matched: SQLite's LIKE folds the case of ASCII letters only, so a text with other letters
+    /// (`øst`, `ÅLESUND`) is matched with GLOB, each letter written as both its cases (`[øØ][sS][tT]`).
+    struct TextMatch {
+        var op: String
+        var pattern: String
+        var escape: String
+        /// `column LIKE ?` (or GLOB) with its escape clause.
+        func condition(_ column: String) -> String { "\(column) \(op) ?\(escape)" }
+        /// A ready condition written with `LIKE ?`, for this match.
+        func rewrite(_ sql: String) -> String {
+            op == "LIKE" ? (sql.hasSuffix("LIKE ?") ? sql + escape : sql) : sql.replacingOccurrences(of: "LIKE ?", with: "GLOB ?")
+        }
+    }
+
+    func textMatch(_ text: String) -> TextMatch {
+        if text.unicodeScalars.allSatisfy(\.isASCII) { return TextMatch(op: "LIKE", pattern: likePattern(text), escape: likeEscape(text)) }
+        var glob = "*"
+        for c in text {
+            let lower = String(c).lowercased(), upper = String(c).uppercased()
+            if "*?[".contains(c) { glob += "[\(c)]" }
+            else if lower != upper && lower.count == 1 && upper.count == 1 { glob += "[\(lower)\(upper)]" }
+            else { glob.append(c) }
+        }
+        return TextMatch(op: "GLOB", pattern: glob + "*", escape: "")
     }
 
     /// The ESCAPE clause `likePattern` needs for `text`: none when it has nothing to escape (a tenth of a filter's
@@ -382,16 +407,16 @@ extension Warehouse {
     func filter(_ db: Database, _ text: String, _ columns: FilterColumns) throws -> (String, StatementArguments)? {
         let t = text.trimmingSpaces
         guard !t.isEmpty else { return ("", StatementArguments()) }
-        let pattern = likePattern(t)
-        let escape = likeEscape(t)
+        let match = textMatch(t)
+        let pattern = match.pattern
         var sets: [String] = [], setArgs = StatementArguments()
         if let sku = columns.skuByItemName {
-            let skus = try String.fetchAll(db, sql: "SELECT sku FROM item WHERE name LIKE ?\(escape)", arguments: [pattern])
+            let skus = try String.fetchAll(db, sql: "SELECT sku FROM item WHERE \(match.condition("name"))", arguments: [pattern])
             if !skus.isEmpty { sets.append("+\(sku) IN (SELECT value FROM json_each(?))"); setArgs += [JSONArgument.strings(skus)] }
         }
         if columns.customer != nil || columns.orderByCustomer != nil {
-            let codes = try String.fetchAll(db, sql: "SELECT code FROM customer WHERE code LIKE ?1\(escape) OR name LIKE ?1\(escape)",
-                                            arguments: [pattern])
+            let codes = try String.fetchAll(db, sql: "SELECT code FROM customer WHERE \(match.condition("code")) OR \(match.condition("name"))",
+                                            arguments: [pattern, pattern])
             if !codes.isEmpty {
                 if let c = columns.customer { sets.append("+\(c) IN (SELECT value FROM json_each(?))"); setArgs += [JSONArgument.strings(codes)] }
                 if let o = columns.orderByCustomer {
@@ -403,14 +428,14 @@ extension Warehouse {
         var matchesElsewhere = !sets.isEmpty || columns.text.contains { c in !columns.textDomains.contains { $0.column == c } }
         var leftOut = Set<String>()
         for domain in columns.textDomains where !matchesElsewhere {
-            if try db.int(sql: "SELECT EXISTS(\(domain.query)\(escape))", arguments: [pattern]) == 0 {
+            if try db.int(sql: "SELECT EXISTS(\(match.rewrite(domain.query)))", arguments: [pattern]) == 0 {
                 leftOut.insert(domain.column)
             } else {
                 matchesElsewhere = true
             }
         }
         guard matchesElsewhere else { return nil }
-        let terms = columns.text.filter { !leftOut.contains($0) }.map { "\($0) LIKE ?\(escape)" }
+        let terms = columns.text.filter { !leftOut.contains($0) }.map(match.condition)
         return ("AND (" + (terms + sets).joined(separator: " OR ") + ")",
                 StatementArguments(Array(repeating: pattern, count: terms.count)) + setArgs)
     }
