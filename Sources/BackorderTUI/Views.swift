@@ -251,6 +251,7 @@ enum DetailView {
     /// Shipments and the journal of the order, one text line each.
     static func historyLines(_ d: OrderDetail) -> [String] {
         var out: [String] = []
+        if !d.note.isEmpty { out += ["Note: \(d.note)", ""] }
         if d.shipments.isEmpty {
             out.append("Shipments: none yet")
         } else {
@@ -270,6 +271,10 @@ enum DetailView {
             if let a = m.arrivalReference { text += "  arrival \(a)" }
             if !m.note.isEmpty && m.note != m.document { text += "  “\(m.note)”" }
             out.append(text)
+        }
+        for c in d.changes {
+            out.append("  \(c.at.iso)  \(c.actor.truncated(toWidth: actorWidth).padded(toWidth: actorWidth))  changed \(c.field) "
+                       + "\(c.from.isEmpty ? "(none)" : c.from) → \(c.to.isEmpty ? "(none)" : c.to)" + (c.reason.isEmpty ? "" : "  “\(c.reason)”"))
         }
         return out
     }

@@ -119,6 +119,22 @@ final class AppFlowTests: XCTestCase {
         XCTAssertEqual(try w.check(), [])
     }
 
+    /// P changes priority and note; the order shown in full keeps both in its history, and the queue moved at once.
+    func testAPriorityChangeShowsInTheOrdersHistory() throws {
+        let w = try makeWarehouse()
+        let app = makeApp(w)
+        app.type(.char("P"), .ctrl("u"), .char("1"), .enter, .enter)
+        app.type(text: "ref 4711")
+        app.type(.enter)
+        app.type(text: "customer called")
+        app.type(.enter)
+        XCTAssertTrue(app.screen.contains("Confirm: change order"), app.screen)
+        app.type(.enter, .enter, .enter)
+        XCTAssertTrue(app.screen.contains("changed priority 5 → 1"), app.screen)
+        XCTAssertTrue(app.screen.contains("Note: ref 4711"), app.screen)
+        XCTAssertEqual(try w.orderDetail("SO-000001", today: fixedToday).order.priority, 1)
+    }
+
     /// Nothing typed matches: the dialog says so and nothing is created.
     func testANewOrderNeedsAKnownCustomerAndALine() throws {
         let w = try makeWarehouse()
