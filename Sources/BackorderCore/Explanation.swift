@@ -157,7 +157,7 @@ public struct DateExplanation: Hashable, Sendable, Codable {
             let date = p.date.map { "promised \($0.iso)" } ?? "still no arrival planned"
             let same = p.date == promised && p.date != nil
             out.append("  • Priority 1 (now \(priority)): \(date), \(p.unitsAhead) unit(s) ahead" + (same ? " (the same date)" : "")
-                       + " — backorders order set \(orderNumber) --priority 1")
+                       + " — key P, or backorders order set \(orderNumber) --priority 1")
         } else {
             out.append("  • It is priority 1 already: only older priority-1 orders are ahead of it.")
         }
@@ -173,13 +173,13 @@ public struct DateExplanation: Hashable, Sendable, Codable {
             ways += 1
             out.append("  • \(unitsToCover) more unit(s) on order would give it a date"
                        + (unitsToCover > uncovered ? " (\(unitsToCover - uncovered) of them for the lines ahead)" : "")
-                       + " — backorders purchase \(sku)=\(unitsToCover)")
+                       + " — P in the shortage report, or backorders purchase \(sku)=\(unitsToCover)")
         }
         if !donors.isEmpty {
             ways += 1
             let fills = donorUnits >= backordered
             out.append("  • Stock from other orders: " + (fills ? "fills it now" : "\(donorUnits) of \(backordered) unit(s) now")
-                       + " — backorders reallocate \(orderNumber) --line \(lineNo)")
+                       + " — key t, or backorders reallocate \(orderNumber) --line \(lineNo)")
             for d in donors {
                 out.append("      \(d.orderNumber)/\(d.lineNo)" + (d.customerName.isEmpty ? "" : " \(d.customerName)") + ", priority \(d.priority): gives \(d.gives) of \(d.allocated) allocated")
             }

@@ -63,9 +63,9 @@ final class ExplanationTests: XCTestCase {
         XCTAssertTrue(text.contains("  • SO-1/1 One: 4, priority 1, ordered 2026-11-20"))
         XCTAssertTrue(text.contains("  • Y/1 Acme, ETA 2026-12-05: 5 outstanding — 2 to lines ahead, 3 to this line"))
         XCTAssertTrue(text.contains("  • Z/1 Acme, ETA 2026-12-15: 10 outstanding — 2 to this line, 8 left after it"))
-        XCTAssertTrue(text.contains("  • Priority 1 (now 5): promised 2026-12-05, 4 unit(s) ahead — backorders order set SO-3 --priority 1"))
+        XCTAssertTrue(text.contains("  • Priority 1 (now 5): promised 2026-12-05, 4 unit(s) ahead — key P, or backorders order set SO-3 --priority 1"))
         XCTAssertTrue(text.contains("  • Z/1 arriving today instead of 2026-12-15: promised 2026-11-28 — ask the supplier"))
-        XCTAssertTrue(text.contains("  • Stock from other orders: fills it now — backorders reallocate SO-3 --line 1"))
+        XCTAssertTrue(text.contains("  • Stock from other orders: fills it now — key t, or backorders reallocate SO-3 --line 1"))
     }
 
     func testNoArrivalPlannedSaysHowManyMoreUnitsWouldGiveItADate() throws {
@@ -82,8 +82,8 @@ final class ExplanationTests: XCTestCase {
         XCTAssertEqual(e.donors, [])
         let text = e.describe(today: today)
         XCTAssertTrue(text.contains("No arrival planned: none of its 5 unit(s) is covered by an open arrival."), text.joined(separator: "\n"))
-        XCTAssertTrue(text.contains("  • 7 more unit(s) on order would give it a date (2 of them for the lines ahead) — backorders purchase A=7"))
-        XCTAssertTrue(text.contains("  • Priority 1 (now 5): still no arrival planned, 4 unit(s) ahead — backorders order set SO-3 --priority 1"))
+        XCTAssertTrue(text.contains("  • 7 more unit(s) on order would give it a date (2 of them for the lines ahead) — P in the shortage report, or backorders purchase A=7"))
+        XCTAssertTrue(text.contains("  • Priority 1 (now 5): still no arrival planned, 4 unit(s) ahead — key P, or backorders order set SO-3 --priority 1"))
         XCTAssertTrue(text.contains("  • No other open order holds allocated units of A to give."))
     }
 

@@ -45,7 +45,7 @@ final class PurchasingScenarioTests: XCTestCase {
         XCTAssertEqual(e.atPriorityOne, DateExplanation.WhatIf(date: testToday.adding(days: 6), unitsAhead: 0),
                        "at priority 1 it goes before SO-3 and PO-1 covers all 10")
         XCTAssertEqual(e.donors.map { "\($0.orderNumber)/\($0.lineNo)×\($0.gives)" }, ["SO-1/1×8"], "never its own 2 allocated units")
-        XCTAssertTrue(e.describe(today: testToday).contains("  • 4 more unit(s) on order would give it a date — backorders purchase BOLT=4"))
+        XCTAssertTrue(e.describe(today: testToday).contains("  • 4 more unit(s) on order would give it a date — P in the shortage report, or backorders purchase BOLT=4"))
 
         // The explanation agrees with the stored pegging, line by line.
         let all = try w.explainDates(order: "SO-4", lineNo: nil, today: testToday)

@@ -94,7 +94,7 @@ final class WhyAndPurchaseTests: XCTestCase {
         XCTAssertTrue(lines.contains("No arrival planned: 5 of its 30 unit(s) are not covered by an open arrival (25 are)."), lines.joined(separator: "\n"))
         XCTAssertTrue(lines.contains("  • SO-000005/1 Bygg & Co: 5, priority 1, ordered 2026-03-01"))
         XCTAssertTrue(lines.contains("  • PO-7001/1 Acme Supply, ETA 2026-03-07: 30 outstanding — 5 to lines ahead, 25 to this line"))
-        XCTAssertTrue(lines.contains("  • Priority 1 (now 5): promised 2026-03-07, 0 unit(s) ahead — backorders order set SO-000001 --priority 1"),
+        XCTAssertTrue(lines.contains("  • Priority 1 (now 5): promised 2026-03-07, 0 unit(s) ahead — key P, or backorders order set SO-000001 --priority 1"),
                       "as old as it is, it would go before SO-000005")
         app.type(.escape, .enter, .char("y"))
         guard case .text(let detailTitle, let all, _)? = app.state.overlay else { return XCTFail("no explanation: \(app.screen)") }

@@ -29,8 +29,8 @@ final class WhyAndPurchaseCLITests: XCTestCase {
             "Place in the queue of HW-4002: 2 of 2 (served by priority, then order date, order number, line).",
             "  • SO-000039/2 Ålesund kommune, bygg og eiendom: 4, priority 1, ordered 2026-11-25",
             "  • PO-4503/1 Dansk Beslag A/S, ETA 2026-11-27: 8 outstanding — 4 to lines ahead, 4 to this line",
-            "  • Priority 1 (now 5): promised 2026-11-27, 0 unit(s) ahead — backorders order set SO-000017 --priority 1",
-            "  • 4 more unit(s) on order would give it a date — backorders purchase HW-4002=4",
+            "  • Priority 1 (now 5): promised 2026-11-27, 0 unit(s) ahead — key P, or backorders order set SO-000017 --priority 1",
+            "  • 4 more unit(s) on order would give it a date — P in the shortage report, or backorders purchase HW-4002=4",
         ] {
             XCTAssertTrue(lines.contains(expected), "missing \"\(expected)\" in:\n\(r.stdout)")
         }
