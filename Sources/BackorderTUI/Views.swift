@@ -163,6 +163,7 @@ public enum Views {
         if state.readOnly { left.append(Segment("READ-ONLY", style: Style(foreground: .red, attributes: .bold))) }
         left.append(Segment(state.location))
         left.append(Segment(state.actor))
+        if let others = othersHere(state.presence) { left.append(Segment(others)) }
         var right: [Segment] = []
         if let c = state.counts {
             right.append(Segment("\(c.openOrders) orders"))
@@ -170,6 +171,19 @@ public enum Views {
             right.append(Segment("\(c.openArrivals) arrivals" + (c.lateArrivals > 0 ? " (\(c.lateArrivals) late)" : "")))
         }
         buffer.render(StatusBar(left: left, right: right), in: row)
+    }
+
+    /// The other sessions that have the file open, by user ("also: bob, carl ×2"), or nil when there are none.
+    ///
+    /// Last on the bar's left: the first thing a narrow screen cuts.
+    static func othersHere(_ presence: [Presence]) -> String? {
+        var users: [String] = [], count: [String: Int] = [:]
+        for p in presence where !p.isThisProcess {
+            if count[p.user] == nil { users.append(p.user) }
+            count[p.user, default: 0] += 1
+        }
+        guard !users.isEmpty else { return nil }
+        return "also: " + users.map { $0.terminalSafe + (count[$0]! > 1 ? " ×\(count[$0]!)" : "") }.joined(separator: ", ")
     }
 
     static func renderHints(_ state: AppState, _ row: Rect, into buffer: inout ScreenBuffer) {
