@@ -163,8 +163,9 @@ public enum Views {
         if state.readOnly { left.append(Segment("READ-ONLY", style: Style(foreground: .red, attributes: .bold))) }
         left.append(Segment(state.location))
         left.append(Segment(state.actor))
-        if let others = othersHere(state.presence) { left.append(Segment(others)) }
         var right: [Segment] = []
+        // First on the right, which keeps up to half a narrow bar: who else is here matters more than the counts.
+        if let others = othersHere(state.presence) { right.append(Segment(others, style: Style(attributes: .bold))) }
         if let c = state.counts {
             right.append(Segment("\(c.openOrders) orders"))
             right.append(Segment("\(c.backorderLines) BO lines (\(c.backorderedUnits) u)"))
@@ -174,8 +175,6 @@ public enum Views {
     }
 
     /// The other sessions that have the file open, by user ("also: bob, carl ×2"), or nil when there are none.
-    ///
-    /// Last on the bar's left: the first thing a narrow screen cuts.
     static func othersHere(_ presence: [Presence]) -> String? {
         var users: [String] = [], count: [String: Int] = [:]
         for p in presence where !p.isThisProcess {
