@@ -219,6 +219,8 @@ public final class Warehouse: @unchecked Sendable {
             let checkpointer = Checkpointer(path: path)
             let pool = try makePool(path: path, readOnly: false, checkpointer: checkpointer)
             try Schema.migrator.migrate(pool)
+            // The header (our application id) goes into the file itself at once: another process opening it now checks it there.
+            _ = try pool.writeWithoutTransaction { try $0.checkpoint(.passive) }
             return Warehouse(writer: pool, path: path, readOnly: false, checkpointer: checkpointer, identity: FileIdentity(info))
         } catch let e as DatabaseError {
             unlink(path)
@@ -404,6 +406,8 @@ public final class Warehouse: @unchecked Sendable {
             // A queue (in memory) would toggle PRAGMA query_only around each read, which expires every cached statement;
             // its accesses are serialized anyway, so the snapshot is consistent without it.
             if let queue = writer as? DatabaseQueue { return try queue.inDatabase(body) }
+            // Before a connection is taken too: a reader the pool opens now would open whatever the path names.
+            try verifyFile()
             return try writer.read { db in
                 // Checked inside the snapshot: a file replaced before it began is never read.
                 try verifyFile()
