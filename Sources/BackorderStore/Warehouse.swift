@@ -305,6 +305,10 @@ public final class Warehouse: @unchecked Sendable {
     static func keepCompanionFiles(_ db: Database) {
         var persist: Int32 = 1
         sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+        // With a size limit set, a writer that closes last empties the kept log (SQLite truncates it to 0 bytes):
+        // frames left in it would otherwise be replayed into whatever file is put there next (a restored backup).
+        // 64 MiB is far above what the checkpointer lets the log reach, so running sessions never pay for it.
+        _ = try? db.execute(sql: "PRAGMA journal_size_limit = 67108864")
     }
 
     /// Refuses files that are not SQLite, or SQLite files of another application, before SQLite touches them.
@@ -447,7 +451,16 @@ extension Warehouse {
         try? unregister()
         // A pool's read-only connections close last and never checkpoint: fold the WAL in from the writer first.
         checkpointer?.close()
-        if !isReadOnly, path != nil { _ = try writer.writeWithoutTransaction { try $0.checkpoint(fully ? .truncate : .passive) } }
+        if !isReadOnly, path != nil {
+            try writer.writeWithoutTransaction { db in
+                if fully { _ = try db.checkpoint(.truncate); return }
+                // Never waits for anyone: when no other process is reading, the log is folded in and emptied (the -wal
+                // file stays, see keepCompanionFiles); else it is folded in as far as readers allow and the last one out
+                // empties it.
+                try db.execute(sql: "PRAGMA busy_timeout = 0")
+                if (try? db.checkpoint(.truncate)) == nil { _ = try db.checkpoint(.passive) }
+            }
+        }
         if let pool = writer as? DatabasePool { try pool.close() } else if let q = writer as? DatabaseQueue { try q.close() }
         closed = true
     }

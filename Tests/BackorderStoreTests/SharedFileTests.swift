@@ -28,6 +28,13 @@ final class SharedFileTests: XCTestCase {
             XCTAssertEqual(a[.posixPermissions] as? Int, 0o664, file)
         }
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int, 0, "the log was folded in and emptied")
+        // A session that closes without folding the log in (as the UI does) leaves it empty all the same: frames left there
+        // would be replayed into whatever file is put at the path next.
+        let ui = try Warehouse.open(path: path, mode: .readWrite)
+        try ui.addItem(Item(sku: "NUT", name: "Nut", onHand: 1), ctx: ctx())
+        XCTAssertGreaterThan(try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0, 0)
+        try ui.close(fully: false)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int, 0, "the last close empties the log")
         // A reader closing last leaves them too.
         try Warehouse.open(path: path, mode: .readOnly).close()
         XCTAssertTrue(FileManager.default.fileExists(atPath: path + "-wal"))
