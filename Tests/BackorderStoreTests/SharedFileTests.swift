@@ -35,6 +35,13 @@ final class SharedFileTests: XCTestCase {
         XCTAssertGreaterThan(try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0, 0)
         try ui.close(fully: false)
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int, 0, "the last close empties the log")
+        // A lone writer connection closing last (no pool reader to outlive it) leaves them too.
+        for file in [path + "-wal", path + "-shm"] { try FileManager.default.removeItem(atPath: file) }
+        let lone = try DatabaseQueue(path: path, configuration: Warehouse.configuration(readOnly: false))
+        try lone.write { try $0.execute(sql: "UPDATE meta SET revision = revision") }
+        try lone.close()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path + "-wal"), "a writer closing last keeps -wal")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path + "-shm"), "and -shm")
         // A reader closing last leaves them too.
         try Warehouse.open(path: path, mode: .readOnly).close()
         XCTAssertTrue(FileManager.default.fileExists(atPath: path + "-wal"))
