@@ -14,6 +14,11 @@ public protocol WarehouseService: Sendable {
 
     /// Rises with every committed change from any process; poll it to know when to reload.
     func revision() throws -> Int
+    /// Who has the file open in the UI right now (live entries of the registry, this process's own marked), for the
+    /// status bar and `backorders who`.
+    func presence(now: Timestamp) throws -> [Presence]
+    /// Refreshes this process's entry in the registry (at most every few seconds; nothing when it has none).
+    func keepAlive(now: Timestamp) throws
     func counts(today: Day) throws -> Counts
     /// How many rows a list has with a filter and, for backorders, arrivals and stock, restricted to exactly one `sku`
     /// (for scroll positions and End). Open orders cannot be restricted to a SKU: that is refused as `.invalidInput`.
@@ -83,4 +88,31 @@ public protocol WarehouseService: Sendable {
     func noticeCount(includeSent: Bool, order: String?) throws -> Int
     /// Marks one order's pending notice (or all, when `order` is nil) sent, freezing the text.
     func markNoticesSent(order: String?, ctx: Context) throws -> [Notice]
+}
+
+/// Someone who has the data file open for writing in the UI right now, from the registry the file keeps.
+///
+/// Read-only sessions write nothing, not even their own presence, so they are never listed.
+public struct Presence: Sendable, Equatable, Codable {
+    public init(user: String, host: String, pid: Int, since: Timestamp, seen: Timestamp, isThisProcess: Bool = false) {
+        self.user = user; self.host = host; self.pid = pid; self.since = since; self.seen = seen
+        self.isThisProcess = isThisProcess
+    }
+    /// The Unix login name.
+    public var user: String
+    public var host: String
+    public var pid: Int
+    /// When the session opened the file.
+    public var since: Timestamp
+    /// Its last heartbeat.
+    public var seen: Timestamp
+    /// The entry is the asking process's own.
+    public var isThisProcess: Bool
+}
+
+extension WarehouseService {
+    /// Files that keep no registry have nobody to show.
+    public func presence(now: Timestamp) throws -> [Presence] { [] }
+    /// Files that keep no registry have nothing to refresh.
+    public func keepAlive(now: Timestamp) throws {}
 }

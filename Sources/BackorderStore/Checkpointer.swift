@@ -49,6 +49,8 @@ final class Checkpointer: @unchecked Sendable {
                 var config = Configuration()
                 config.label = "backorders.checkpoint"
                 config.busyMode = .timeout(1)
+                // The last connection to close must leave the -wal and -shm files for readers who cannot create them.
+                config.prepareDatabase { Warehouse.keepCompanionFiles($0) }
                 connection = try DatabaseQueue(path: path, configuration: config)
             }
             // PASSIVE copies what no reader still needs and never waits: a busy log is simply tried again later.

@@ -321,6 +321,21 @@ enum Schema {
                 CREATE UNIQUE INDEX customer_name ON customer(name COLLATE NOCASE, code);
                 """)
         }
+        m.registerMigration("v12-sessions") { db in
+            // Who has the file open in the UI: one row per session, refreshed by its heartbeat, deleted when it ends.
+            // Not warehouse data: no operation reads it, and writing it does not raise the revision.
+            try db.execute(sql: """
+                CREATE TABLE session (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    user TEXT NOT NULL,
+                    host TEXT NOT NULL,
+                    pid INTEGER NOT NULL,
+                    process_start INTEGER,
+                    started_at INTEGER NOT NULL,
+                    seen_at INTEGER NOT NULL
+                )
+                """)
+        }
         return m
     }
 

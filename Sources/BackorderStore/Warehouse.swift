@@ -1,6 +1,10 @@
 import BackorderCore
 import Foundation
 import GRDB
+import GRDBSQLite
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Context {
     /// The current OS user at the current time in the local time zone.
@@ -22,6 +26,13 @@ extension Context {
     }
 }
 
+
+/// A file's device and inode: what a path named when it was opened.
+struct FileIdentity: Equatable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+    init(_ info: stat) { device = UInt64(info.st_dev); inode = UInt64(info.st_ino) }
+}
 
 /// How a data file is opened.
 public enum AccessMode: Sendable {
@@ -55,11 +66,35 @@ public final class Warehouse: @unchecked Sendable {
     /// Set once `close` has released the connections; guarded by `closeLock`.
     private var closed = false
     private let closeLock = NSLock()
+    /// The file opened (device and inode), to notice when the path comes to name another file or none.
+    let identity: FileIdentity?
+    /// This process's entry in the file's registry of UI sessions, once registered; guarded by `registryLock`.
+    var registration: Registration?
+    let registryLock = NSLock()
 
     init(writer: any DatabaseWriter, path: String?, readOnly: Bool, session: Database? = nil, savepoints: Bool = true,
-         deferredPegging: DeferredPegging? = nil, checkpointer: Checkpointer? = nil) {
+         deferredPegging: DeferredPegging? = nil, checkpointer: Checkpointer? = nil, identity: FileIdentity? = nil) {
         self.writer = writer; self.path = path; self.isReadOnly = readOnly; self.session = session; self.savepoints = savepoints
-        self.deferredPegging = deferredPegging; self.checkpointer = checkpointer
+        self.deferredPegging = deferredPegging; self.checkpointer = checkpointer; self.identity = identity
+    }
+
+    /// Throws when the path no longer names the file this warehouse opened: deleted, moved away, or replaced by another.
+    ///
+    /// SQLite would go on reading the old file through its open handle (and writing to it, lost to everyone else).
+    public func verifyFile() throws {
+        guard let path, let identity else { return }
+        var info = stat()
+        let what: String
+        if stat(path, &info) != 0 {
+            // Only a missing file is a lost one; another failure (permissions changed) is SQLite's to report.
+            guard errno == ENOENT else { return }
+            what = "was deleted (or moved away)"
+        } else if FileIdentity(info) != identity {
+            what = "was replaced by another file"
+        } else {
+            return
+        }
+        throw BackorderError.dataFile("the data file \(path) \(what) while open; nothing more is read from it or written to it: quit and start again")
     }
 
     /// An operation's transaction helper, joined to the batch (if any) so re-pegging waits for the batch's end.
@@ -76,7 +111,7 @@ public final class Warehouse: @unchecked Sendable {
             // A file of 20,000 orders would re-peg a SKU's whole queue once per order; once at the end gives the same dates.
             let deferred = DeferredPegging()
             let result = try body(Warehouse(writer: writer, path: path, readOnly: false, session: db, savepoints: savepointPerOperation,
-                                            deferredPegging: deferred))
+                                            deferredPegging: deferred, identity: identity))
             try deferred.flush(db)
             return result
         }
@@ -106,33 +141,43 @@ public final class Warehouse: @unchecked Sendable {
 
     /// Opens (or with `.create`, creates) the data file at `path`, after making sure it is ours, intact and of a schema
     /// this build knows. Nothing is written to a file that fails these checks.
+    ///
+    /// A user who may only read the file (a supervisor) opens it `.readOnly`; that works whether or not a clerk has it
+    /// open, because every connection leaves the `-wal` and `-shm` files in place when it closes (`SQLITE_FCNTL_PERSIST_WAL`)
+    /// and SQLite reads a WAL database through them without writing (wal.html, "Read-Only Databases").
     public static func open(path: String, mode: AccessMode) throws -> Warehouse {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
-        if isDir.boolValue { throw BackorderError.dataFile("\(path) is a directory, not a data file") }
-        if !exists {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            let error = errno
+            // A folder closed to the user hides the file: "no data file" would send them to create one.
+            if error == EACCES { throw BackorderError.dataFile(noAccess(path)) }
+            guard error == ENOENT else { throw BackorderError.dataFile("\(path) cannot be opened: \(String(cString: strerror(error)))") }
             guard mode == .create else {
                 throw BackorderError.dataFile("no data file at \(path): create one with `backorders init` (empty) or `backorders sample` (the sample warehouse)")
             }
-            let dir = (path as NSString).deletingLastPathComponent
-            if !dir.isEmpty && !fm.fileExists(atPath: dir) { throw BackorderError.dataFile("the folder \(dir) does not exist") }
-            do {
-                let checkpointer = Checkpointer(path: path)
-                let pool = try makePool(path: path, readOnly: false, checkpointer: checkpointer)
-                try Schema.migrator.migrate(pool)
-                return Warehouse(writer: pool, path: path, readOnly: false, checkpointer: checkpointer)
-            } catch let e as DatabaseError {
-                throw BackorderError.dataFile("cannot create \(path): \(e.message ?? "\(e)")")
-            }
+            return try create(path: path)
         }
-        guard fm.isReadableFile(atPath: path) else { throw BackorderError.dataFile("\(path) cannot be read (permissions)") }
+        if info.st_mode & S_IFMT == S_IFDIR { throw BackorderError.dataFile("\(path) is a directory, not a data file") }
+        let canWrite = access(path, W_OK) == 0
+        guard access(path, R_OK) == 0 else {
+            throw BackorderError.dataFile(canWrite ? "\(path) cannot be read (permissions)" : noAccess(path))
+        }
         try inspectHeader(path: path)
         let readOnly = mode == .readOnly
-        if !readOnly {
-            let dir = (path as NSString).deletingLastPathComponent
-            if !fm.isWritableFile(atPath: path) || !fm.isWritableFile(atPath: dir.isEmpty ? "." : dir) {
-                throw BackorderError.dataFile("\(path) is read-only for you (or its folder is): open it with --read-only to browse")
+        let dir = folder(of: path)
+        // SQLite needs both companions: made when missing (which takes a writable folder), else used as they are.
+        let companions = [path + "-wal", path + "-shm"]
+        let missing = companions.filter { access($0, F_OK) != 0 }
+        let folderWritable = access(dir, W_OK | X_OK) == 0
+        if readOnly {
+            if !missing.isEmpty && !folderWritable { throw BackorderError.dataFile(companionsMissing(path, folder: dir)) }
+            if let closed = companions.first(where: { access($0, F_OK) == 0 && access($0, R_OK) != 0 }) {
+                throw BackorderError.dataFile("\(closed) cannot be read (permissions), and SQLite needs it to read \(path); nothing was read")
+            }
+        } else {
+            let companionsWritable = companions.allSatisfy { access($0, F_OK) != 0 || access($0, W_OK) == 0 }
+            if !canWrite || !companionsWritable || (!missing.isEmpty && !folderWritable) {
+                throw BackorderError.dataFile(readOnlyForYou(path, info: info, canWrite: canWrite, folder: dir))
             }
         }
         let pending = try pendingMigrations(path: path)
@@ -143,14 +188,81 @@ public final class Warehouse: @unchecked Sendable {
             let checkpointer = readOnly ? nil : Checkpointer(path: path)
             let pool = try makePool(path: path, readOnly: readOnly, checkpointer: checkpointer)
             if !readOnly && !pending.isEmpty { try Schema.migrator.migrate(pool) }
-            let w = Warehouse(writer: pool, path: path, readOnly: readOnly, checkpointer: checkpointer)
+            let w = Warehouse(writer: pool, path: path, readOnly: readOnly, checkpointer: checkpointer, identity: FileIdentity(info))
             w.upgrades = readOnly ? [] : pending
+            // The first read opens the log: a file that cannot be read through it says so here, not in the first listing.
+            _ = try w.revision()
             return w
         } catch let e as DatabaseError {
-            throw Warehouse.translate(e, path: path)
+            throw Warehouse.translate(e, path: path, readOnly: readOnly)
         } catch let e as Schema.Unrecognized {
             throw BackorderError.dataFile("\(path) cannot be upgraded to this version: \(e.reason); nothing was changed")
         }
+    }
+
+    /// Creates a new data file at `path` with the permissions of any new file (0666 less the umask), so `umask 002`
+    /// makes it, and the `-wal` and `-shm` files SQLite gives the same permissions, writable for the group.
+    static func create(path: String) throws -> Warehouse {
+        let dir = folder(of: path)
+        guard access(dir, F_OK) == 0 else { throw BackorderError.dataFile("the folder \(dir) does not exist") }
+        // SQLite itself would create the file 0644 whatever the umask: a clerks' group could not write it.
+        let fd = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o666)
+        guard fd >= 0 else {
+            let error = errno
+            if error == EACCES { throw BackorderError.dataFile("cannot create \(path): you (\(Context.osUser())) may not create files in \(dir)") }
+            throw BackorderError.dataFile("cannot create \(path): \(String(cString: strerror(error)))")
+        }
+        Glibc.close(fd)
+        do {
+            var info = stat()
+            guard stat(path, &info) == 0 else { throw BackorderError.dataFile("cannot create \(path): it vanished as it was made") }
+            let checkpointer = Checkpointer(path: path)
+            let pool = try makePool(path: path, readOnly: false, checkpointer: checkpointer)
+            try Schema.migrator.migrate(pool)
+            // The header (our application id) goes into the file itself at once: another process opening it now checks it there.
+            _ = try pool.writeWithoutTransaction { try $0.checkpoint(.passive) }
+            return Warehouse(writer: pool, path: path, readOnly: false, checkpointer: checkpointer, identity: FileIdentity(info))
+        } catch let e as DatabaseError {
+            unlink(path)
+            throw BackorderError.dataFile("cannot create \(path): \(e.message ?? "\(e)")")
+        } catch {
+            unlink(path)
+            throw error
+        }
+    }
+
+    /// The folder holding `path` ("." for a bare name).
+    static func folder(of path: String) -> String {
+        let dir = (path as NSString).deletingLastPathComponent
+        return dir.isEmpty ? "." : dir
+    }
+
+    /// For a user the file's permissions let in in no way.
+    static func noAccess(_ path: String) -> String {
+        "you (\(Context.osUser())) can neither read nor write \(path): its permissions (or its folder's) give you no access; nothing was read or changed"
+    }
+
+    /// For a user who may read the file but not write it (a supervisor), naming the group that may, if one can.
+    static func readOnlyForYou(_ path: String, info: stat, canWrite: Bool, folder: String) -> String {
+        let user = Context.osUser()
+        var text: String
+        if !canWrite {
+            text = "you (\(user)) may read \(path) but not write it"
+            if info.st_mode & S_IWGRP != 0, let group = getgrgid(info.st_gid), let name = group.pointee.gr_name {
+                text += " (the group \(String(cString: name)) may)"
+            }
+        } else {
+            // Writing also takes the -wal and -shm files, or a folder to create them in.
+            text = "you (\(user)) may write \(path) but not its \(path)-wal and -shm files (or create them in \(folder))"
+        }
+        return text + "; nothing was changed: open it with --read-only to browse"
+    }
+
+    /// For a reader who cannot create the companion files SQLite needs beside a WAL database.
+    static func companionsMissing(_ path: String, folder: String) -> String {
+        "\(path) can be read, but SQLite also needs \(path)-wal and \(path)-shm beside it, which are missing, and you "
+            + "(\(Context.osUser())) may not create them in \(folder); nothing was read. Someone who may write there creates "
+            + "them for good by running any backorders command on the file once (`backorders check` will do)"
     }
 
     /// The pool of connections to a data file: one writer, several readers.
@@ -178,10 +290,25 @@ public final class Warehouse: @unchecked Sendable {
             // Statement journals stay in memory: a receipt's one UPDATE of a thousand lines would otherwise copy each
             // page it changes to a temporary file first, which took a third of its time.
             try db.execute(sql: "PRAGMA cache_size = -8192; PRAGMA mmap_size = 4294967296; PRAGMA temp_store = MEMORY")
+            keepCompanionFiles(db)
             // Only the pool's writer commits; its readers are opened read-only.
             if let checkpointer, !db.configuration.readonly { checkpointer.install(on: db) }
         }
         return c
+    }
+
+    /// Makes the connection leave the `-wal` and `-shm` files in place when it closes, the last one too.
+    ///
+    /// A user who may only read the file cannot create them (they need a writable folder), and SQLite cannot read a WAL
+    /// database without them: kept, they let a supervisor read while no clerk has the file open. SQLite gives them the
+    /// data file's permissions (and, run as root, its owner), so they stay usable for the whole group.
+    static func keepCompanionFiles(_ db: Database) {
+        var persist: Int32 = 1
+        sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+        // With a size limit set, a writer that closes last empties the kept log (SQLite truncates it to 0 bytes):
+        // frames left in it would otherwise be replayed into whatever file is put there next (a restored backup).
+        // 64 MiB is far above what the checkpointer lets the log reach, so running sessions never pay for it.
+        _ = try? db.execute(sql: "PRAGMA journal_size_limit = 67108864")
     }
 
     /// Refuses files that are not SQLite, or SQLite files of another application, before SQLite touches them.
@@ -219,14 +346,18 @@ public final class Warehouse: @unchecked Sendable {
             }
             return Schema.knownMigrations.filter { !applied.contains($0) }
         } catch let e as DatabaseError {
-            throw translate(e, path: path)
+            throw translate(e, path: path, readOnly: true)
         }
     }
 
     /// A database error as a message a clerk can act on.
-    static func translate(_ e: DatabaseError, path: String?) -> BackorderError {
+    static func translate(_ e: DatabaseError, path: String?, readOnly: Bool = false) -> BackorderError {
         let file = path ?? "the data file"
         switch e.resultCode {
+        case .SQLITE_READONLY where readOnly, .SQLITE_CANTOPEN where readOnly:
+            // Reading a WAL database takes its -wal and -shm files: a listing writes nothing, so "cannot be written" would mislead.
+            return .dataFile("\(file) cannot be read: SQLite could not use its -wal and -shm files (\(e.message ?? "read-only")); "
+                             + "they must exist and be readable for you, or the folder writable; nothing was changed")
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
             return .dataFile("\(file) is damaged (\(e.message ?? "corrupt")); restore it from a backup, or run `backorders check` for details")
         case .SQLITE_READONLY, .SQLITE_PERM:
@@ -259,6 +390,8 @@ public final class Warehouse: @unchecked Sendable {
             return try writer.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
+                    // Checked under the write lock: nothing is written to a file the path no longer names.
+                    try verifyFile()
                     result = try body(db)
                     try db.cachedStatement(sql: "UPDATE meta SET revision = revision + 1").execute()
                     return .commit
@@ -277,9 +410,15 @@ public final class Warehouse: @unchecked Sendable {
             // A queue (in memory) would toggle PRAGMA query_only around each read, which expires every cached statement;
             // its accesses are serialized anyway, so the snapshot is consistent without it.
             if let queue = writer as? DatabaseQueue { return try queue.inDatabase(body) }
-            return try writer.read(body)
+            // Before a connection is taken too: a reader the pool opens now would open whatever the path names.
+            try verifyFile()
+            return try writer.read { db in
+                // Checked inside the snapshot: a file replaced before it began is never read.
+                try verifyFile()
+                return try body(db)
+            }
         } catch let e as DatabaseError {
-            throw Warehouse.translate(e, path: path)
+            throw Warehouse.translate(e, path: path, readOnly: isReadOnly)
         }
     }
 
@@ -308,9 +447,20 @@ extension Warehouse {
         defer { closeLock.unlock() }
         // A checkpoint on a connection already released reads freed memory (SIGSEGV), so the second close stops here.
         guard !closed else { return }
+        // A session that ends says so; if it cannot (a full disk, a lost file), its row expires by itself.
+        try? unregister()
         // A pool's read-only connections close last and never checkpoint: fold the WAL in from the writer first.
         checkpointer?.close()
-        if !isReadOnly, path != nil { _ = try writer.writeWithoutTransaction { try $0.checkpoint(fully ? .truncate : .passive) } }
+        if !isReadOnly, path != nil {
+            try writer.writeWithoutTransaction { db in
+                if fully { _ = try db.checkpoint(.truncate); return }
+                // Never waits for anyone: when no other process is reading, the log is folded in and emptied (the -wal
+                // file stays, see keepCompanionFiles); else it is folded in as far as readers allow and the last one out
+                // empties it.
+                try db.execute(sql: "PRAGMA busy_timeout = 0")
+                if (try? db.checkpoint(.truncate)) == nil { _ = try db.checkpoint(.passive) }
+            }
+        }
         if let pool = writer as? DatabasePool { try pool.close() } else if let q = writer as? DatabaseQueue { try q.close() }
         closed = true
     }

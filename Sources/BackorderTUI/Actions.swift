@@ -139,11 +139,15 @@ public enum Action: Equatable, Sendable {
     case operationPreviewed(Operation, CorrectionResult)
     /// Lines of other orders holding allocated units of a SKU, for a re-allocation dialog.
     case donorsLoaded(sku: String, [DonorCandidate])
+    /// Who has the file open right now (this process's own entry marked).
+    case presenceLoaded([Presence])
 }
 
 /// I/O the reducer asks for; the runtime performs it and answers with an action.
 public enum Effect: Equatable, Sendable {
     case pollRevision
+    /// This session's heartbeat in the file's registry, and who else has the file open (every few seconds at most).
+    case refreshPresence
     case loadCounts
     case loadPane(PaneKind, PaneQuery)
     /// Count a filtered list; the runtime may wait until typing pauses (a count over a huge list is the slow part).

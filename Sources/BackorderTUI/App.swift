@@ -116,6 +116,8 @@ public final class BackorderApp {
         }
     }
 
+    /// When the registry was last read.
+    private var lastPresence: Timestamp?
     private var deferCounts = false
     private var pendingCounts: [PaneKind: (filter: String, sku: String?, customer: String?)] = [:]
     private var batching = false
@@ -203,6 +205,14 @@ public final class BackorderApp {
             switch effect {
             case .pollRevision:
                 return .revisionChecked(try service.revision())
+            case .refreshPresence:
+                let now = clock.read().now
+                // The registry is read every few seconds, not on every tick: who comes and goes is not that urgent.
+                if let last = lastPresence, now.unixTime - last.unixTime < 3 { return nil }
+                lastPresence = now
+                // A heartbeat that fails (a full disk) stays quiet: a lost file is the revision poll's to report.
+                try? service.keepAlive(now: now)
+                return .presenceLoaded(try service.presence(now: now))
             case .loadCounts:
                 return .countsLoaded(try service.counts(today: state.today))
             case .loadPane(let kind, let query):

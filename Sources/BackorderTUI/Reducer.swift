@@ -16,14 +16,17 @@ public enum Reducer {
             state.message = StatusMessage(state.readOnly ? "Read-only: browse freely, nothing can be changed. ? shows every key"
                                                          : "? shows every key · Tab or 1–4 switch panes · Enter opens an order")
             // Counts first: they give the sizes of the unfiltered lists, so the first frame needs no row counts.
-            return [.loadCounts, .pollRevision]
+            return [.loadCounts, .pollRevision, .refreshPresence]
         case .tick(let today):
             if today != state.today {
                 // A new day changes ages and lateness everywhere.
                 state.today = today
                 state.revision = -1
             }
-            return [.pollRevision]
+            return [.pollRevision, .refreshPresence]
+        case .presenceLoaded(let presence):
+            state.presence = presence
+            return []
         case .revisionChecked(let revision):
             guard revision != state.revision else { return [] }
             state.revision = revision

@@ -164,12 +164,25 @@ public enum Views {
         left.append(Segment(state.location))
         left.append(Segment(state.actor))
         var right: [Segment] = []
+        // First on the right, which keeps up to half a narrow bar: who else is here matters more than the counts.
+        if let others = othersHere(state.presence) { right.append(Segment(others, style: Style(attributes: .bold))) }
         if let c = state.counts {
             right.append(Segment("\(c.openOrders) orders"))
             right.append(Segment("\(c.backorderLines) BO lines (\(c.backorderedUnits) u)"))
             right.append(Segment("\(c.openArrivals) arrivals" + (c.lateArrivals > 0 ? " (\(c.lateArrivals) late)" : "")))
         }
         buffer.render(StatusBar(left: left, right: right), in: row)
+    }
+
+    /// The other sessions that have the file open, by user ("also: bob, carl ×2"), or nil when there are none.
+    static func othersHere(_ presence: [Presence]) -> String? {
+        var users: [String] = [], count: [String: Int] = [:]
+        for p in presence where !p.isThisProcess {
+            if count[p.user] == nil { users.append(p.user) }
+            count[p.user, default: 0] += 1
+        }
+        guard !users.isEmpty else { return nil }
+        return "also: " + users.map { $0.terminalSafe + (count[$0]! > 1 ? " ×\(count[$0]!)" : "") }.joined(separator: ", ")
     }
 
     static func renderHints(_ state: AppState, _ row: Rect, into buffer: inout ScreenBuffer) {

@@ -19,7 +19,7 @@ struct Backorders: ParsableCommand {
             ItemCommand.self, CustomerCommand.self, OrderCommand.self,
             Pick.self, Ship.self, Cancel.self, PutBack.self, Reallocate.self, Expedite.self, Donors.self,
             ArrivalCommand.self, Purchase.self, Receive.self, ReceiptCommand.self, Return.self, Count.self, Why.self,
-            List.self, Show.self, Status.self, NoticesCommand.self, Report.self, Import.self, Journal.self, Check.self, Upgrade.self, Stress.self,
+            List.self, Show.self, Status.self, Who.self, NoticesCommand.self, Report.self, Import.self, Journal.self, Check.self, Upgrade.self, Stress.self,
         ],
         defaultSubcommand: UI.self
     )

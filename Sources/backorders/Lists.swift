@@ -208,3 +208,31 @@ struct Check: ParsableCommand {
         }
     }
 }
+
+struct Who: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Who has the data file open in the UI right now (read-only sessions record nothing and are not listed).")
+    @OptionGroup var db: DatabaseOptions
+    @Flag var json = false
+
+    func run() throws {
+        try perform {
+            let now = Context.current().now
+            let sessions = try db.open(.readOnly).presence(now: now)
+            if json { try printJSON(sessions.map(WhoRow.init)); return }
+            guard !sessions.isEmpty else {
+                print("nobody has \(db.path) open in the UI for writing right now (read-only sessions are not listed)")
+                return
+            }
+            printTable(["USER", "HOST", "PID", "SINCE", "LAST SEEN"],
+                       sessions.map { [$0.user, $0.host, "\($0.pid)", $0.since.iso, "\(max(0, now.unixTime - $0.seen.unixTime)) s ago"] },
+                       rightAligned: [2, 4])
+        }
+    }
+
+    /// One session as `who --json` prints it.
+    struct WhoRow: Encodable {
+        var user: String, host: String, pid: Int, since: String, seen: String
+        init(_ p: Presence) { user = p.user; host = p.host; pid = p.pid; since = p.since.iso; seen = p.seen.iso }
+    }
+}

@@ -27,6 +27,8 @@ struct UI: ParsableCommand {
         try perform {
             let warehouse = try db.open(readOnly ? .readOnly : .readWrite)
             let actor = Context.current().actor
+            // Listed in `backorders who` and in other clerks' status bars until the UI ends; best effort (a full disk).
+            if !readOnly { try? warehouse.register(now: Context.current().now) }
             let app = BackorderApp(service: warehouse, actor: actor, clock: Clock {
                 let ctx = Context.current(actor: actor)
                 return (ctx.now, ctx.today)

@@ -34,7 +34,7 @@ final class ReducerTests: XCTestCase {
 
     func testStartPollsTheRevisionAndANewRevisionReloadsWhatIsShown() {
         var s = AppState(location: "x", actor: "clerk", readOnly: false, today: fixedToday)
-        XCTAssertEqual(Reducer.reduce(&s, .started), [.loadCounts, .pollRevision])
+        XCTAssertEqual(Reducer.reduce(&s, .started), [.loadCounts, .pollRevision, .refreshPresence])
         _ = Reducer.reduce(&s, .resized(Size(width: 80, height: 24)))
         let effects = Reducer.reduce(&s, .revisionChecked(7))
         XCTAssertEqual(s.revision, 7)
@@ -60,7 +60,7 @@ final class ReducerTests: XCTestCase {
 
     func testTickPollsAndANewDayForcesAReload() {
         var s = state()
-        XCTAssertEqual(Reducer.reduce(&s, .tick(today: fixedToday)), [.pollRevision])
+        XCTAssertEqual(Reducer.reduce(&s, .tick(today: fixedToday)), [.pollRevision, .refreshPresence])
         XCTAssertEqual(s.revision, 1)
         _ = Reducer.reduce(&s, .tick(today: fixedToday.adding(days: 1)))
         XCTAssertEqual(s.revision, -1, "ages and lateness change with the day")
