@@ -102,6 +102,8 @@ static inline void tk_signal_uninstall(void) {
 
 static inline int tk_signal_pending(void) { return (int)tk_signal_flag; }
 static inline void tk_signal_reset(void) { tk_signal_flag = 0; }
+/* The terminal went away without a signal reaching us (its pty closed): ends the session as a SIGHUP would. */
+static inline void tk_signal_hangup(void) { tk_signal_flag = SIGHUP; }
 
 /* Stops the whole job (process group) like Ctrl-Z would in cooked mode; returns after SIGCONT. */
 static inline void tk_suspend_job(void) { kill(0, SIGSTOP); }

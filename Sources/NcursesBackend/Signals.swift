@@ -17,6 +17,9 @@ enum SignalState {
     /// Forgets a previously received termination signal.
     static func reset() { tk_signal_reset() }
 
+    /// Ends the session as a SIGHUP would (the terminal is gone).
+    static func hangUp() { tk_signal_hangup() }
+
     /// Stops the job (process group) until it is continued.
     static func suspendJob() { tk_suspend_job() }
 }

@@ -196,8 +196,20 @@ public final class Terminal {
             } else if status == tk_key_code_yes() {
                 if let key = mapKeyCode(Int32(bitPattern: code)) { return key }
             }
+            if status == ERR && Terminal.inputHungUp() {
+                // The pty is gone (its terminal closed without a SIGHUP reaching us): reads fail at once, forever.
+                SignalState.hangUp()
+                return nil
+            }
             if let deadline, clock.now >= deadline { return nil }
         }
+    }
+
+    /// Whether standard input has hung up or failed (a closed pty), as opposed to no key within the timeout.
+    static func inputHungUp() -> Bool {
+        var pfd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&pfd, 1, 0) >= 0 else { return false }
+        return pfd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// Suspends the program like Ctrl-Z in a shell: restores the terminal, stops the job, and on

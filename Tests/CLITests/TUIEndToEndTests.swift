@@ -137,6 +137,29 @@ final class TUIEndToEndTests: XCTestCase {
         }
     }
 
+    /// A UI whose terminal disappears without a SIGHUP reaching it (here: in a session of its own, so the closing pty
+    /// signals nobody) ends by itself instead of spinning on failed reads; the file stays intact.
+    func testAUIWhoseTerminalVanishesEnds() throws {
+        try makeFile()
+        let marker = "bo-vanish-\(UUID().uuidString.prefix(8))"
+        // The marker goes in the environment, so the process can be found by it after the terminal is gone.
+        let r = try run(Self.tmux!, ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "vanish", "-x", "100", "-y", "30",
+                                     "setsid -w env TERM=xterm-256color BACKORDERS_DB= BO_TEST_MARKER=\(marker) '\(Self.binary.path)' ui --db '\(db)'"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        try waitFor("vanish", "SO-000001")
+        let pids = try FileManager.default.contentsOfDirectory(atPath: "/proc").compactMap(Int32.init).filter { pid in
+            (try? String(contentsOfFile: "/proc/\(pid)/environ", encoding: .utf8))?.contains("BO_TEST_MARKER=\(marker)") ?? false
+        }
+        XCTAssertEqual(pids.count, 1, "the UI runs")
+        _ = try run(Self.tmux!, ["-L", socket, "kill-server"])
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline && pids.contains(where: { kill($0, 0) == 0 }) { Thread.sleep(forTimeInterval: 0.1) }
+        let left = pids.filter { kill($0, 0) == 0 }
+        for pid in left { kill(pid, SIGKILL) }
+        XCTAssertEqual(left, [], "the UI went on after its terminal was gone")
+        XCTAssertEqual(try cli(["check"]).status, 0)
+    }
+
     /// Over SSH LANG is often unset (or names a locale the server lacks): æøå still show, as UTF-8; BACKORDERS_UTF8=0
     /// keeps a non-UTF-8 locale's own character set for a terminal that really is not UTF-8.
     func testNorwegianLettersShowWithLANGUnset() throws {
