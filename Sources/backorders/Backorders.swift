@@ -14,13 +14,28 @@ struct Backorders: ParsableCommand {
             Exit codes: 0 done; 1 refused (the warehouse state does not allow it, or an unknown order/arrival);
             3 check found problems; 64 bad usage or input; 66 data file missing, foreign, damaged or read-only; 70 internal fault.
             """,
+        version: versionText,
         subcommands: [
             UI.self, Init.self, Sample.self, Demo.self,
             ItemCommand.self, CustomerCommand.self, OrderCommand.self,
             Pick.self, Ship.self, Cancel.self, PutBack.self, Reallocate.self, Expedite.self, Donors.self,
             ArrivalCommand.self, Purchase.self, Receive.self, ReceiptCommand.self, Return.self, Count.self, Why.self,
-            List.self, Show.self, Status.self, Who.self, NoticesCommand.self, Report.self, Import.self, Journal.self, Check.self, Upgrade.self, Stress.self,
+            List.self, Show.self, Status.self, Who.self, NoticesCommand.self, Report.self, Import.self, Journal.self, Check.self, Upgrade.self,
+            BackupCommand.self, RestoreCommand.self, Stress.self,
         ],
         defaultSubcommand: UI.self
     )
 }
+
+/// This version of backorders; raise it with every release installed for the team.
+let appVersion = "1.0.0"
+
+/// `backorders --version`: the app, the newest data-file format it reads and writes, and the SQLite it runs on.
+let versionText: String = {
+    let format = Warehouse.fileFormat
+    return """
+        backorders \(appVersion)
+        data file format \(format.number) (\(format.latest))
+        SQLite \(Warehouse.sqliteVersion)
+        """
+}()

@@ -19,9 +19,9 @@ struct Init: ParsableCommand {
 }
 
 struct Sample: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build a data file holding the sample warehouse (sample-data/warehouse.txt).")
+    static let configuration = CommandConfiguration(abstract: "Build a data file holding the sample warehouse (built in; sample-data/warehouse.txt).")
     @OptionGroup var db: DatabaseOptions
-    @Option(help: "The warehouse script to replay.") var from = "sample-data/warehouse.txt"
+    @Option(help: ArgumentHelp("A warehouse script to replay instead of the built-in sample warehouse.", valueName: "file")) var from: String?
     @Option(help: "Replay as of this day (YYYY-MM-DD); relative days in the script count from it.") var today: String?
     @Flag(help: "Replace the data file if it exists.") var force = false
 
@@ -29,8 +29,14 @@ struct Sample: ParsableCommand {
         try perform {
             let ctx = Context.current()
             let day = try today.map { try parseDay($0, today: ctx.today, what: "--today") } ?? ctx.today
-            guard let text = try? String(contentsOfFile: from, encoding: .utf8) else {
-                throw BackorderError.invalid("cannot read the warehouse script \(from)")
+            let text: String
+            if let from {
+                guard let read = try? String(contentsOfFile: from, encoding: .utf8) else {
+                    throw BackorderError.invalid("cannot read the warehouse script \(from)")
+                }
+                text = read
+            } else {
+                text = SampleWarehouse.script
             }
             let commands = try Script.parse(text)
             try buildFresh(path: db.path, force: force) { w in
@@ -38,7 +44,7 @@ struct Sample: ParsableCommand {
             }
             let w = try db.open(.readOnly)
             let c = try w.counts(today: day)
-            print("built \(db.path) from \(from): \(c.items) items, \(c.openOrders) open orders, \(c.backorderLines) backorder lines, \(c.openArrivals) expected arrivals")
+            print("built \(db.path) from \(from ?? "the built-in sample warehouse"): \(c.items) items, \(c.openOrders) open orders, \(c.backorderLines) backorder lines, \(c.openArrivals) expected arrivals")
         }
     }
 }

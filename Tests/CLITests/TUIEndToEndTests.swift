@@ -223,6 +223,30 @@ final class TUIEndToEndTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("needs a terminal"), r.stderr)
     }
 
+    /// A clerk's UI sitting idle on the file (and a supervisor's read-only one) holds it open: a restore is refused,
+    /// naming the process, and nothing changes; once both have quit, the restore goes through.
+    func testRestoreIsRefusedWhileAUIHasTheFileOpen() throws {
+        try makeFile()
+        let backup = dir.appendingPathComponent("backup.sqlite").path
+        XCTAssertEqual(try cli(["backup", backup]).status, 0)
+        XCTAssertEqual(try cli(["pick", "SO-000001"]).status, 0, "a change after the backup")
+        for (name, extra) in [("clerk", [String]()), ("supervisor", ["--read-only"])] {
+            let s = try startUI(name, extra: extra)
+            try waitFor(s, "SO-000001")
+            let r = try cli(["restore", backup])
+            XCTAssertEqual(r.status, 1, r.stdout + r.stderr)
+            XCTAssertTrue(r.stderr.contains("is in use by backorders (process "), r.stderr)
+            XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: dir.path).contains { $0.contains(".replaced") }, "something was replaced")
+            try keys(s, "q"); try waitForExit(s)
+        }
+        XCTAssertEqual((try showJSON("SO-000001")["lines"] as? [[String: Any]])?.count, 1)
+        let picked = try cli(["list", "orders", "--json"]).stdout
+        let done = try cli(["restore", backup])
+        XCTAssertEqual(done.status, 0, done.stderr)
+        XCTAssertNotEqual(try cli(["list", "orders", "--json"]).stdout, picked, "the pick made after the backup is undone")
+        XCTAssertEqual(try cli(["check"]).status, 0)
+    }
+
     // MARK: helpers
 
     /// A fresh file made with the CLI: an item with 70 on hand, a customer, an order of 100, an arrival of 30.
