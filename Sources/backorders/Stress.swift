@@ -11,6 +11,9 @@ struct Stress: ParsableCommand {
     @Option var ops = 500
     @Option var seed: UInt64 = 1
     @Option(help: "Name in the journal.") var actor = "stress"
+    @Option(help: ArgumentHelp("Append a line per committed operation to this file once its commit has returned (crash tests); "
+                               + "each operation is then journaled as ACTOR.N, the line's first word.", valueName: "file"))
+    var log: String?
 
     func run() throws {
         try perform {
@@ -20,16 +23,23 @@ struct Stress: ParsableCommand {
             let skus = try w.stock(Page(limit: 10_000)).map(\.sku)
             let customers = try w.customers().map(\.code)
             guard !skus.isEmpty, !customers.isEmpty else { throw BackorderError.refused("the file needs items and customers first") }
+            let commits = try log.map(CommitLog.init(path:))
             for i in 0..<ops {
-                let ctx = Context.current(actor: actor)
+                // A name of its own per operation lets a crash test find each logged operation's rows in the file.
+                let tag = commits == nil ? actor : "\(actor).\(i)"
+                let ctx = Context.current(actor: tag)
                 do {
+                    // What the log line says after the tag: the kind and what to look for in the file.
+                    let committed: String
                     switch rng.below(12) {
                     case 0, 1:
                         let lines = (0..<(1 + rng.below(3))).map { _ in
                             NewOrderLine(sku: skus[rng.below(skus.count)], quantity: 1 + rng.below(20))
                         }
-                        try w.createOrder(NewOrder(number: "\(actor)-\(i)", customer: customers[rng.below(customers.count)],
+                        let number = "\(actor)-\(i)"
+                        try w.createOrder(NewOrder(number: number, customer: customers[rng.below(customers.count)],
                                                    priority: 1 + rng.below(9), lines: lines), ctx: ctx)
+                        committed = "order \(number) \(lines.count)"
                     case 2:
                         let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
                         guard let o = orders.first else { continue }
@@ -41,47 +51,59 @@ struct Stress: ParsableCommand {
                         }
                         guard !entries.isEmpty else { continue }
                         try w.pick(order: o.number, entries: entries, expectedVersion: d.order.version, ctx: ctx)
+                        committed = "pick \(o.number)"
                     case 3:
                         let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
                         guard let o = orders.first, o.picked > 0 else { continue }
-                        try w.ship(order: o.number, override: true, expectedVersion: o.version, ctx: ctx)
+                        let shipment = try w.ship(order: o.number, override: true, expectedVersion: o.version, ctx: ctx)
+                        committed = "ship \(shipment.number)"
                     case 4:
-                        try w.receive(arrival: nil, sku: skus[rng.below(skus.count)], quantity: 1 + rng.below(30), ctx: ctx)
+                        let receipt = try w.receive(arrival: nil, sku: skus[rng.below(skus.count)], quantity: 1 + rng.below(30), ctx: ctx)
+                        committed = "receive \(receipt.receiptNumber)"
                     case 5:
                         let lines = try w.backorderLines(Page(offset: rng.below(10), limit: 1), today: ctx.today)
                         guard let l = lines.first else { continue }
                         try w.cancel(order: l.orderNumber, lineNo: l.lineNo, scope: rng.below(2) == 0 ? .open : .backordered, reason: "stress", ctx: ctx)
+                        committed = "cancel \(l.orderNumber)"
                     case 6:
                         // An urgent customer: served first, with stock taken from the least urgent orders.
                         let lines = try w.backorderLines(Page(offset: rng.below(30), limit: 1), today: ctx.today)
                         guard let l = lines.first else { continue }
                         try w.expedite(l.orderNumber, reason: "stress", ctx: ctx)
+                        committed = "expedite \(l.orderNumber)"
                     case 7:
                         let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
                         guard let o = orders.first else { continue }
                         try w.changeOrder(o.number, OrderChanges(priority: 1 + rng.below(9)), reason: "stress", expectedVersion: o.version, ctx: ctx)
+                        committed = "priority \(o.number)"
                     case 8:
                         let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
                         guard let o = orders.first else { continue }
                         if rng.below(2) == 0 {
                             try w.amendLine(order: o.number, lineNo: 1, quantity: 1 + rng.below(30), reason: "stress", expectedVersion: o.version, ctx: ctx)
+                            committed = "amend \(o.number)"
                         } else {
                             try w.addLine(order: o.number, sku: skus[rng.below(skus.count)], quantity: 1 + rng.below(10), reason: "stress",
                                           expectedVersion: o.version, ctx: ctx)
+                            committed = "add-line \(o.number)"
                         }
                     case 9:
                         let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
                         guard let o = orders.first, o.picked > 0 else { continue }
                         try w.putBack(order: o.number, entries: nil, reason: "stress", expectedVersion: o.version, ctx: ctx)
+                        committed = "put-back \(o.number)"
                     case 10:
                         let number = "RC-" + String(format: "%06d", 1 + rng.below(40))
                         try w.reverseReceipt(number, reason: "stress", ctx: ctx)
+                        committed = "reverse \(number)"
                     default:
                         let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
                         guard let o = orders.first, o.shipped > 0 else { continue }
                         try w.returnUnits(order: o.number, lineNo: 1, quantity: 1, restock: rng.below(3) != 0, reason: "stress", ctx: ctx)
+                        committed = "return \(o.number)"
                     }
                     done += 1
+                    try commits?.append("\(tag) \(committed)")
                 } catch let e as BackorderError where e.kind == .refused || e.kind == .stale || e.kind == .notFound {
                     // Another process changed the order first: a refusal, not a failure.
                     refused += 1
@@ -89,5 +111,24 @@ struct Stress: ParsableCommand {
             }
             print("stress \(actor): \(done) done, \(refused) refused")
         }
+    }
+}
+
+/// An append-only file of committed operations, one line each, written only after the commit returned: a line in it is a
+/// claim that the operation is in the data file, which a crash test holds against the file after killing the writer.
+struct CommitLog {
+    let fd: Int32
+
+    init(path: String) throws {
+        fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw BackorderError.invalid("cannot open the log \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// One write(2) per line, unbuffered: once it returns, the line is the kernel's and survives a SIGKILL of this
+    /// process (a torn line, if the kill ever split the write, lacks its newline and claims nothing).
+    func append(_ line: String) throws {
+        let bytes = Array((line + "\n").utf8)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw BackorderError.invalid("cannot write the log: \(String(cString: strerror(errno)))") }
     }
 }
