@@ -32,7 +32,8 @@ final class ProcessLab {
     ///
     /// posix_spawn and waitpid rather than Foundation's Process: `tmux new-session` leaves a daemon (the tmux server)
     /// that inherits Process's exit-watching descriptor, and Process would then wait for the server to end.
-    func run(_ program: String, _ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
+    /// `today` fixes BACKORDERS_TODAY (nil: the real calendar day).
+    func run(_ program: String, _ arguments: [String], environment extra: [String: String] = [:], today: String? = "2026-11-25") throws -> Run {
         let id = UUID().uuidString
         let outPath = dir.appendingPathComponent("out-\(id)").path, errPath = dir.appendingPathComponent("err-\(id)").path
         defer { try? FileManager.default.removeItem(atPath: outPath); try? FileManager.default.removeItem(atPath: errPath) }
@@ -44,7 +45,7 @@ final class ProcessLab {
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         var environment = ProcessInfo.processInfo.environment
         environment["BACKORDERS_DB"] = nil
-        environment["BACKORDERS_TODAY"] = "2026-11-25"
+        environment["BACKORDERS_TODAY"] = today
         for (k, v) in extra { environment[k] = v }
         let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -322,8 +322,6 @@ final class TUIEndToEndTests: XCTestCase {
 
     private struct WaitFailed: Error { var text: String }
 
-    private struct Run { var status: Int32; var stdout: String; var stderr: String }
-
     private func cli(_ arguments: [String]) throws -> Run {
         try run(Self.binary.path, arguments + ["--db", db])
     }
@@ -333,32 +331,6 @@ final class TUIEndToEndTests: XCTestCase {
     /// posix_spawn and waitpid rather than Foundation's Process: `tmux new-session` leaves a daemon (the tmux server)
     /// that inherits Process's exit-watching descriptor, and Process would then wait for the server to end.
     private func run(_ program: String, _ arguments: [String]) throws -> Run {
-        let id = UUID().uuidString
-        let outPath = dir.appendingPathComponent("out-\(id)").path, errPath = dir.appendingPathComponent("err-\(id)").path
-        defer { try? FileManager.default.removeItem(atPath: outPath); try? FileManager.default.removeItem(atPath: errPath) }
-        #if os(Linux)
-        var actions = posix_spawn_file_actions_t()
-        #else
-        var actions: posix_spawn_file_actions_t?
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        var environment = ProcessInfo.processInfo.environment
-        environment["BACKORDERS_DB"] = nil
-        let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, program, &actions, nil, argv, envp)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        // Exit code when it exited, 128 + signal when a signal ended it (the shell's convention).
-        let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Run(status: code, stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                   stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+        try ProcessLab(dir: dir).run(program, arguments, today: nil)
     }
 }
