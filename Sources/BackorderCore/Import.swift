@@ -70,15 +70,9 @@ public struct ImportedItem: Hashable, Sendable {
 
     /// An existing item with the file's master data laid over it; its quantities stay as they are.
     public func applied(to existing: Item) -> Item {
-        var i = existing
-        i.name = name
-        if let unit { i.unit = unit }
-        if let bin { i.bin = bin }
-        if let minOrderQty { i.minOrderQty = minOrderQty }
-        if let packSize { i.packSize = packSize }
-        if let supplier { i.supplier = supplier }
-        if let leadTimeDays { i.leadTimeDays = leadTimeDays }
-        return i
+        // An empty cell changes nothing: the same rule as `item set`.
+        ItemChanges(name: name, unit: unit, bin: bin, minOrderQty: minOrderQty, packSize: packSize, supplier: supplier,
+                    leadTimeDays: leadTimeDays.map { .some($0) }).applied(to: existing)
     }
 }
 
