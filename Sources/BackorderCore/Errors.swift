@@ -15,10 +15,26 @@ public struct BackorderError: Error, Equatable, Sendable, CustomStringConvertibl
     }
 
     public var kind: Kind
-    public var message: String
+    /// What went wrong, worded when the reader's language is known.
+    public var text: LocalText
 
-    public init(_ kind: Kind, _ message: String) { self.kind = kind; self.message = message }
+    /// What went wrong, in the process's language (`Localizer.process`).
+    public var message: String { text.text(.process) }
 
+    /// What went wrong, in a reader's language.
+    public func message(_ l: Localizer) -> String { text.text(l) }
+
+    public init(_ kind: Kind, _ text: LocalText) { self.kind = kind; self.text = text }
+    /// An error whose words are the same in every language (a message from SQLite or the system).
+    public init(_ kind: Kind, verbatim message: String) { self.kind = kind; self.text = .verbatim(message) }
+    /// An error worded in English only; to be replaced by a catalogue message.
+    public init(_ kind: Kind, _ message: String) { self.kind = kind; self.text = .verbatim(message) }
+
+    public static func invalid(_ t: LocalText) -> BackorderError { .init(.invalidInput, t) }
+    public static func notFound(_ t: LocalText) -> BackorderError { .init(.notFound, t) }
+    public static func refused(_ t: LocalText) -> BackorderError { .init(.refused, t) }
+    public static func stale(_ t: LocalText) -> BackorderError { .init(.stale, t) }
+    public static func dataFile(_ t: LocalText) -> BackorderError { .init(.dataFile, t) }
     public static func invalid(_ m: String) -> BackorderError { .init(.invalidInput, m) }
     public static func notFound(_ m: String) -> BackorderError { .init(.notFound, m) }
     public static func refused(_ m: String) -> BackorderError { .init(.refused, m) }
@@ -26,6 +42,11 @@ public struct BackorderError: Error, Equatable, Sendable, CustomStringConvertibl
     public static func dataFile(_ m: String) -> BackorderError { .init(.dataFile, m) }
 
     public var description: String { message }
+
+    /// Equal when of the same kind and worded the same in English.
+    public static func == (a: BackorderError, b: BackorderError) -> Bool {
+        a.kind == b.kind && a.text.text(.en) == b.text.text(.en)
+    }
 }
 
 /// Checks shared by every front end, so the CLI, the TUI and imports reject the same things with the same words.

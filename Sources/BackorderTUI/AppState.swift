@@ -332,6 +332,10 @@ public struct AppState: Equatable, Sendable {
     public var revision = -1
     public var message: StatusMessage?
     public var shouldQuit = false
+    /// The language of this session's screens; starts as the process's (`--lang`, `BACKORDERS_LANG`, the locale).
+    public var language: Language = Localizer.process.language
+    /// Writes this session's texts, numbers and dates.
+    public var tr: Localizer { Localizer(language) }
 
     /// The starting state for a data file.
     public init(location: String, actor: String, readOnly: Bool, today: Day) {

@@ -25,6 +25,26 @@ struct Backorders: ParsableCommand {
         ],
         defaultSubcommand: UI.self
     )
+
+    /// Chooses the language before anything is parsed or printed, then runs the command.
+    static func main() {
+        do {
+            let env = ProcessInfo.processInfo.environment
+            Localizer.process = Localizer(try Language.resolve(flag: Language.flag(in: Array(CommandLine.arguments.dropFirst())),
+                                                               environment: env))
+        } catch let e as BackorderError {
+            FileHandle.standardError.write(Data("backorders: \(e.message)\n".utf8))
+            Foundation.exit(Exit.usage)
+        } catch {
+            Foundation.exit(Exit.internalFault)
+        }
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// This version of backorders; raise it with every release installed for the team.

@@ -18,6 +18,10 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The data file (default: $BACKORDERS_DB, else ./backorders.sqlite).", valueName: "path"))
     var db: String?
 
+    // Read before parsing (Language.flag), so that help and parse errors are in it too; declared here to be listed.
+    @Option(name: .long, help: ArgumentHelp("The language: nb (Norwegian) or en (default: $BACKORDERS_LANG, else the locale).", valueName: "nb|en"))
+    var lang: String?
+
     var path: String {
         if let db, !db.isEmpty { return db }
         if let env = ProcessInfo.processInfo.environment["BACKORDERS_DB"], !env.isEmpty { return env }
