@@ -20,16 +20,16 @@ extension Reducer {
     static func openCorrection(_ state: inout AppState, _ kind: CorrectionKind, lineNo: Int?, _ detail: OrderDetail) -> [Effect] {
         let number = detail.order.number
         guard detail.order.isOpen || kind == .returnUnits else {
-            state.message = StatusMessage("Order \(number) is closed", .warning)
+            state.message = StatusMessage(state.tr(CorrectionText.orderClosed, number), .warning)
             return []
         }
         let t = detail.totals
         let refusal: String?
         switch kind {
-        case .putBack: refusal = t.picked == 0 ? "Nothing is picked on \(number): nothing to put back" : nil
-        case .reallocate: refusal = t.backordered == 0 ? "Nothing waits on \(number): no line to give stock to" : nil
-        case .returnUnits: refusal = t.shipped == 0 ? "Nothing has shipped on \(number): nothing can come back" : nil
-        case .cancel: refusal = t.open == 0 ? "Nothing is open on \(number): nothing to cancel" : nil
+        case .putBack: refusal = t.picked == 0 ? state.tr(CorrectionText.nothingPicked, number) : nil
+        case .reallocate: refusal = t.backordered == 0 ? state.tr(CorrectionText.nothingWaits, number) : nil
+        case .returnUnits: refusal = t.shipped == 0 ? state.tr(CorrectionText.nothingShipped, number) : nil
+        case .cancel: refusal = t.open == 0 ? state.tr(CorrectionText.nothingOpen, number) : nil
         default: refusal = nil
         }
         if let refusal {
@@ -74,57 +74,58 @@ extension Reducer {
     }
 
     /// Checks an answer and returns it as kept.
-    static func accept(_ draft: CorrectionDraft, _ field: CorrectionField, _ raw: String) throws -> String {
+    static func accept(_ draft: CorrectionDraft, _ field: CorrectionField, _ raw: String, _ tr: Localizer) throws -> String {
+        typealias T = CorrectionText
         let text = raw.trimmingSpaces
         let lines = draft.detail?.lines ?? []
         switch field {
         case .line:
             if text.isEmpty && (draft.kind == .cancel || draft.kind == .putBack) { return "" }
             guard let n = Int(text), let line = lines.first(where: { $0.line.lineNo == n }) else {
-                throw BackorderError.invalid("type a line number of the order: " + lines.map { String($0.line.lineNo) }.joined(separator: ", "))
+                throw BackorderError.invalid(.t(T.typeLine, lines.map { String($0.line.lineNo) }.joined(separator: ", ")))
             }
             let q = line.line.quantities
             switch draft.kind {
             case .reallocate where q.backordered == 0:
-                throw BackorderError.invalid("line \(n) waits for nothing; lines waiting: "
-                                             + lines.filter { $0.line.quantities.backordered > 0 }.map { String($0.line.lineNo) }.joined(separator: ", "))
-            case .returnUnits where q.shipped == 0: throw BackorderError.invalid("nothing of line \(n) has shipped")
-            case .putBack where q.picked == 0: throw BackorderError.invalid("nothing is picked on line \(n)")
+                throw BackorderError.invalid(.t(T.lineWaitsForNothing, Plain(n),
+                                             lines.filter { $0.line.quantities.backordered > 0 }.map { String($0.line.lineNo) }.joined(separator: ", ")))
+            case .returnUnits where q.shipped == 0: throw BackorderError.invalid(.t(T.lineNotShipped, Plain(n)))
+            case .putBack where q.picked == 0: throw BackorderError.invalid(.t(T.lineNotPicked, Plain(n)))
             default: return String(n)
             }
         case .scope:
-            guard ["a", "b"].contains(text.lowercased()) else { throw BackorderError.invalid("type a (everything not picked) or b (only the backorder)") }
+            guard ["a", "b"].contains(text.lowercased()) else { throw BackorderError.invalid(.t(T.typeScope)) }
             return text.lowercased()
         case .quantity:
-            let q = try Validate.parseQuantity(text, "quantity")
-            try Validate.positive(q, "quantity")
+            let q = try Validate.parseQuantity(text, tr(T.whatQuantity))
+            try Validate.positive(q, tr(T.whatQuantity))
             return String(q)
         case .priority:
-            guard let p = Int(text), (1...9).contains(p) else { throw BackorderError.invalid("priority is 1 (most urgent) to 9") }
+            guard let p = Int(text), (1...9).contains(p) else { throw BackorderError.invalid(.t(T.priorityRange)) }
             return String(p)
         case .policy:
-            guard ["p", "c"].contains(text.lowercased()) else { throw BackorderError.invalid("type p (partial shipments) or c (ship complete)") }
+            guard ["p", "c"].contains(text.lowercased()) else { throw BackorderError.invalid(.t(T.typePolicy)) }
             return text.lowercased()
         case .note:
-            try Validate.text(text, "note", required: false)
+            try Validate.text(text, tr(T.whatNote), required: false)
             return text
         case .sku:
-            try Validate.identifier(text, "SKU")
+            try Validate.identifier(text, tr(T.whatSKU))
             return text
         case .donors:
             _ = try parseDonors(text)
             return text
         case .restock:
-            guard ["r", "s"].contains(text.lowercased()) else { throw BackorderError.invalid("type r (back in stock) or s (scrap)") }
+            guard ["r", "s"].contains(text.lowercased()) else { throw BackorderError.invalid(.t(T.typeRestock)) }
             return text.lowercased()
         case .receipt:
-            try Validate.identifier(text, "receipt number")
+            try Validate.identifier(text, tr(T.whatReceipt))
             return text
         case .reason:
-            try Validate.text(text, "reason")
+            try Validate.text(text, tr(T.whatReason))
             return text
         case .optionalReason:
-            try Validate.text(text, "reason", required: false)
+            try Validate.text(text, tr(T.whatReason), required: false)
             return text
         }
     }
@@ -154,7 +155,7 @@ extension Reducer {
             let changes = OrderChanges(priority: priority == d?.order.priority ? nil : priority,
                                        policy: policy == d?.order.policy ? nil : policy,
                                        note: a(.note) == d?.note ? nil : a(.note))
-            guard !changes.isEmpty else { throw BackorderError.invalid("nothing changed: priority, policy and note are as they were") }
+            guard !changes.isEmpty else { throw BackorderError.invalid(.t(CorrectionText.nothingChanged)) }
             return .changeOrder(order: number, changes, reason: a(.optionalReason), expectedVersion: version)
         case .expedite:
             return .expedite(order: number, reason: a(.reason), expectedVersion: version)
@@ -175,7 +176,7 @@ extension Reducer {
     static func answerCorrection(_ state: inout AppState, _ dialog: DialogState, _ draft: CorrectionDraft) throws -> [Effect] {
         guard let field = draft.field else { return [] }  // the preview is on its way
         var next = draft
-        next.answers.append(try accept(draft, field, dialog.field.text))
+        next.answers.append(try accept(draft, field, dialog.field.text, state.tr))
         var effects: [Effect] = []
         if next.field == .donors, let line = next.line, let number = next.detail?.order.number {
             effects.append(.loadDonors(sku: line.line.sku, excluding: number))
@@ -185,7 +186,7 @@ extension Reducer {
             effects.append(.perform(.correct(c, preview: true)))
         }
         var opened = DialogState(step: .correctionField(next), text: defaultAnswer(next))
-        if next.field == nil { opened.message = "Working out what will change…" }
+        if next.field == nil { opened.message = state.tr(CorrectionText.workingOut) }
         state.overlay = .dialog(opened)
         return effects
     }
@@ -196,7 +197,7 @@ extension Reducer {
               draft.line?.line.sku == sku else { return [] }
         draft.candidates = candidates
         var opened = DialogState(step: .correctionField(draft), text: defaultAnswer(draft))
-        if candidates.isEmpty { opened.message = "No other open order holds allocated units of \(sku)" }
+        if candidates.isEmpty { opened.message = state.tr(CorrectionText.noDonorsFor, sku) }
         state.overlay = .dialog(opened)
         return []
     }
@@ -219,8 +220,8 @@ extension Reducer {
         }
         if matches {
             let c = result.consequences
-            var lines = c.describe(limit: 6)
-            if c.dates.filter(\.wasWaiting).isEmpty { lines.insert("No promised date moves.", at: 0) }
+            var lines = CorrectionView.describe(c, limit: 6, state.tr)
+            if c.dates.filter(\.wasWaiting).isEmpty { lines.insert(state.tr(DialogText.noDateMoves), at: 0) }
             dialog.consequences = lines
             dialog.message = nil
             state.overlay = .dialog(dialog)
@@ -232,8 +233,8 @@ extension Reducer {
     static func correctionPreviewFailed(_ state: inout AppState, _ error: BackorderError) -> Bool {
         guard error.kind != .stale, case .dialog(let dialog) = state.overlay, case .correctionField(var draft) = dialog.step,
               draft.field == nil, let last = draft.answers.popLast() else { return false }
-        state.overlay = .dialog(DialogState(step: .correctionField(draft), text: last, message: error.message))
-        state.message = StatusMessage(error.message, .error)
+        state.overlay = .dialog(DialogState(step: .correctionField(draft), text: last, message: error.message(state.tr)))
+        state.message = StatusMessage(error.message(state.tr), .error)
         return true
     }
 }

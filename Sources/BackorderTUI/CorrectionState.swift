@@ -21,20 +21,7 @@ public enum CorrectionKind: Equatable, Sendable {
     /// Take back a receipt booked in error.
     case reverseReceipt
 
-    /// The dialog's title.
-    public var title: String {
-        switch self {
-        case .cancel: return "Cancel"
-        case .putBack: return "Put back picked units"
-        case .changeOrder: return "Change order"
-        case .expedite: return "Serve first"
-        case .reallocate: return "Give stock to this line"
-        case .amend: return "Change quantity"
-        case .addLine: return "Add line"
-        case .returnUnits: return "Customer return"
-        case .reverseReceipt: return "Reverse receipt"
-        }
-    }
+    // The dialog's title and confirming key are worded in `CorrectionView` (CorrectionText), in the reader's language.
 
     /// What the dialog asks, in order.
     public var fields: [CorrectionField] {

@@ -2,95 +2,187 @@ import BackorderCore
 
 /// The words of the exception dialogs: the order as it stands, the question, and the consequences to confirm.
 enum CorrectionView {
-    /// The label of the confirming key.
-    static func confirmLabel(_ kind: CorrectionKind) -> String {
+    typealias T = CorrectionText
+
+    /// The dialog's title.
+    static func title(_ kind: CorrectionKind, _ tr: Localizer) -> String {
         switch kind {
-        case .cancel: return "Cancel it"
-        case .putBack: return "Put back"
-        case .changeOrder: return "Change"
-        case .expedite: return "Serve first"
-        case .reallocate: return "Give the stock"
-        case .amend: return "Change quantity"
-        case .addLine: return "Add the line"
-        case .returnUnits: return "Book the return"
-        case .reverseReceipt: return "Reverse it"
+        case .cancel: return tr(T.titleCancel)
+        case .putBack: return tr(T.titlePutBack)
+        case .changeOrder: return tr(T.titleChangeOrder)
+        case .expedite: return tr(T.titleExpedite)
+        case .reallocate: return tr(T.titleReallocate)
+        case .amend: return tr(T.titleAmend)
+        case .addLine: return tr(T.titleAddLine)
+        case .returnUnits: return tr(T.titleReturn)
+        case .reverseReceipt: return tr(T.titleReverse)
+        }
+    }
+
+    /// The label of the confirming key.
+    static func confirmLabel(_ kind: CorrectionKind, _ tr: Localizer) -> String {
+        switch kind {
+        case .cancel: return tr(T.confirmCancel)
+        case .putBack: return tr(T.confirmPutBack)
+        case .changeOrder: return tr(T.confirmChange)
+        case .expedite: return tr(T.confirmExpedite)
+        case .reallocate: return tr(T.confirmReallocate)
+        case .amend: return tr(T.confirmAmend)
+        case .addLine: return tr(T.confirmAddLine)
+        case .returnUnits: return tr(T.confirmReturn)
+        case .reverseReceipt: return tr(T.confirmReverse)
         }
     }
 
     /// One line of the order, its buckets in short.
-    static func lineSummary(_ l: OrderDetail.Line) -> String {
+    static func lineSummary(_ l: OrderDetail.Line, _ tr: Localizer) -> String {
         let q = l.line.quantities
-        var parts = ["\(q.ordered) ordered"]
-        if q.allocated > 0 { parts.append("\(q.allocated) allocated") }
-        if q.picked > 0 { parts.append("\(q.picked) picked") }
-        if q.shipped > 0 { parts.append("\(q.shipped) shipped") }
-        if q.backordered > 0 { parts.append("\(q.backordered) backordered") }
-        if q.cancelled > 0 { parts.append("\(q.cancelled) cancelled") }
+        var parts = [tr(T.ordered, q.ordered)]
+        if q.allocated > 0 { parts.append(tr(T.allocated, q.allocated)) }
+        if q.picked > 0 { parts.append(tr(T.picked, q.picked)) }
+        if q.shipped > 0 { parts.append(tr(T.shipped, q.shipped)) }
+        if q.backordered > 0 { parts.append(tr(T.backordered, q.backordered)) }
+        if q.cancelled > 0 { parts.append(tr(T.cancelled, q.cancelled)) }
         return "\(l.line.lineNo) \(l.line.sku): " + parts.joined(separator: ", ")
     }
 
-    static func question(_ draft: CorrectionDraft) -> (String, [String]) {
+    static func question(_ draft: CorrectionDraft, _ tr: Localizer) -> (String, [String]) {
         var body: [String] = []
         let title: String
         if let d = draft.detail {
-            title = "\(draft.kind.title) — \(d.order.number)"
-            body.append("\(d.order.customerName), priority \(d.order.priority), \(d.order.policy == .complete ? "ship complete" : "partial shipments")")
+            title = tr(T.titleWithOrder, self.title(draft.kind, tr), d.order.number)
+            body.append(tr(T.orderHeader, d.order.customerName, Plain(d.order.priority),
+                           tr(d.order.policy == .complete ? T.shipComplete : T.partialShipments)))
             let shown = draft.line.map { [$0] } ?? d.lines
-            for l in shown.prefix(6) { body.append("• " + lineSummary(l)) }
-            if shown.count > 6 { body.append("• … \(shown.count - 6) more line(s)") }
+            for l in shown.prefix(6) { body.append("• " + lineSummary(l, tr)) }
+            if shown.count > 6 { body.append(tr(T.moreLines, shown.count - 6)) }
         } else {
-            title = draft.kind.title
+            title = self.title(draft.kind, tr)
         }
         guard let field = draft.field else { return (title, body) }
         if field == .donors {
             if let candidates = draft.candidates {
-                body.append(candidates.isEmpty ? "No other open order holds this SKU allocated." : "Holding it (least urgent, newest first):")
+                body.append(tr(candidates.isEmpty ? T.noDonors : T.donorsHeading))
                 for c in candidates.prefix(5) {
-                    body.append("• \(c.orderNumber)/\(c.lineNo) p\(c.priority) \(c.orderDate.iso): \(c.allocated) (\(c.customerName))")
+                    body.append(tr(T.donorLine, c.orderNumber, Plain(c.lineNo), Plain(c.priority), c.orderDate, c.allocated, c.customerName))
                 }
-                if candidates.count > 5 { body.append("• … \(candidates.count - 5) more") }
+                if candidates.count > 5 { body.append(tr(T.moreDonors, candidates.count - 5)) }
             } else {
-                body.append("Looking up the orders that hold it…")
+                body.append(tr(T.lookingUpDonors))
             }
         }
-        body.append(prompt(draft, field))
+        body.append(prompt(draft, field, tr))
         return (title, body)
     }
 
-    static func prompt(_ draft: CorrectionDraft, _ field: CorrectionField) -> String {
+    static func prompt(_ draft: CorrectionDraft, _ field: CorrectionField, _ tr: Localizer) -> String {
         switch field {
         case .line:
             switch draft.kind {
-            case .cancel: return "Line to cancel (empty: the whole order):"
-            case .putBack: return "Line to put back (empty: everything picked):"
-            case .reallocate: return "Line that gets the stock:"
-            case .returnUnits: return "Line that came back:"
-            default: return "Line:"
+            case .cancel: return tr(T.lineToCancel)
+            case .putBack: return tr(T.lineToPutBack)
+            case .reallocate: return tr(T.lineGetsStock)
+            case .returnUnits: return tr(T.lineCameBack)
+            default: return tr(T.line)
             }
-        case .scope: return "a: everything not picked (allocated stock is freed for waiting orders); b: only the backordered units:"
+        case .scope: return tr(T.scope)
         case .quantity:
             switch draft.kind {
-            case .amend: return "New ordered quantity (down: backordered units go first, then allocated ones):"
-            case .returnUnits: return "Units returned:"
-            default: return "Quantity:"
+            case .amend: return tr(T.newQuantity)
+            case .returnUnits: return tr(T.unitsReturned)
+            default: return tr(T.quantity)
             }
-        case .priority: return "Priority, 1 (most urgent) to 9:"
-        case .policy: return "p: partial shipments allowed; c: ship complete:"
-        case .note: return "Customer's reference or note (empty: none):"
-        case .sku: return "SKU:"
-        case .donors: return "Take from ORDER/LINE=QTY … (as proposed, or edit; empty: the proposal):"
-        case .restock: return "r: back in stock (waiting orders are served); s: scrap:"
-        case .receipt: return "Receipt number (RC-…), as on the receipt or in the journal:"
-        case .reason: return "Reason (kept in the journal):"
-        case .optionalReason: return "Reason (optional, kept in the journal):"
+        case .priority: return tr(T.priority)
+        case .policy: return tr(T.policy)
+        case .note: return tr(T.note)
+        case .sku: return tr(T.sku)
+        case .donors: return tr(T.donors)
+        case .restock: return tr(T.restock)
+        case .receipt: return tr(T.receipt)
+        case .reason: return tr(T.reason)
+        case .optionalReason: return tr(T.optionalReason)
         }
     }
 
-    static func confirmation(_ draft: CorrectionDraft, _ result: CorrectionResult) -> (String, [String]) {
+    static func confirmation(_ draft: CorrectionDraft, _ correction: Correction, _ result: CorrectionResult,
+                             _ tr: Localizer) -> (String, [String]) {
         let c = result.consequences
-        var body = ["Nothing is changed yet. Confirming does this:", "\(result.summary)."]
-        if c.lines.isEmpty && c.dates.isEmpty { body.append("No order line changes.") }
-        body += c.describe(limit: 6)
-        return ("Confirm: \(draft.kind.title.lowercased())", body)
+        var body = [tr(T.nothingYet), summary(draft, correction, result, tr) + "."]
+        if c.lines.isEmpty && c.dates.isEmpty { body.append(tr(T.noLineChanges)) }
+        body += describe(c, limit: 6, tr)
+        return (tr(T.confirmTitle, title(draft.kind, tr).lowercased()), body)
+    }
+
+    /// What confirming does, in a few words. The store words it in English; other languages are worded here from the
+    /// answers and the units the preview moved.
+    static func summary(_ draft: CorrectionDraft, _ correction: Correction, _ result: CorrectionResult, _ tr: Localizer) -> String {
+        if tr.language == .en { return result.summary }
+        let units = result.units
+        switch correction {
+        case .cancel(let order, let lineNo, _, _, _):
+            return lineNo.map { tr(T.sumCancelLine, units, order, Plain($0)) } ?? tr(T.sumCancel, units, order)
+        case .putBack(let order, _, _, _):
+            return tr(T.sumPutBack, units, order)
+        case .changeOrder(let order, let changes, _, _):
+            var said: [String] = []
+            if let p = changes.priority { said.append(tr(T.sumPriority, Plain(p))) }
+            if let p = changes.policy { said.append(tr(p == .complete ? T.sumPolicyComplete : T.sumPolicyPartial)) }
+            if let n = changes.note { said.append(tr(T.sumNote, n)) }
+            return tr(T.sumChange, order, said.joined(separator: ", "))
+        case .expedite(let order, _, _):
+            return tr(T.sumExpedite, order, units)
+        case .reallocate(let order, let lineNo, _, _, _):
+            return tr(T.sumReallocate, units, draft.line?.line.sku ?? "", order, Plain(lineNo))
+        case .amend(let order, let lineNo, let quantity, _, _):
+            return tr(T.sumAmend, order, Plain(lineNo), draft.line?.line.sku ?? "", draft.line?.line.quantities.ordered ?? 0, quantity)
+        case .addLine(let order, let sku, let quantity, _, _):
+            return tr(T.sumAddLine, order, quantity, sku)
+        case .returnUnits(let order, let lineNo, let quantity, let restock, _):
+            return tr(restock ? T.sumReturnRestock : T.sumReturnScrap, quantity, draft.line?.line.sku ?? "", order, Plain(lineNo))
+        case .reverseReceipt(let number, _):
+            return tr(T.sumReverse, number, units)
+        }
+    }
+
+    /// The consequences as short lines a person reads: units moved per line, dates moved, customers told.
+    static func describe(_ c: Consequences, limit: Int = 12, _ tr: Localizer) -> [String] {
+        var out: [String] = []
+        for l in c.lines.prefix(limit) {
+            out.append("• \(l.orderNumber)/\(l.lineNo) \(l.sku) (\(l.customerName)): " + change(l.before, l.after, tr))
+        }
+        if c.lines.count > limit { out.append(tr(T.moreLineChanges, c.lines.count - limit)) }
+        let moved = c.dates.filter(\.wasWaiting)
+        if !moved.isEmpty {
+            out.append(tr(T.datesMove))
+            for d in moved.prefix(limit) {
+                let from = d.from.map(tr.day) ?? tr(T.noArrivalPlanned), to = d.to.map(tr.day) ?? tr(T.noArrivalPlanned)
+                out.append("• \(d.orderNumber)/\(d.lineNo) \(d.sku): \(from) → \(to)")
+            }
+            if moved.count > limit { out.append(tr(T.moreDates, moved.count - limit)) }
+        }
+        for d in c.dates.filter({ !$0.wasWaiting && $0.to != nil }).prefix(limit) {
+            out.append(tr(T.nowWaits, d.orderNumber, Plain(d.lineNo), d.sku, d.to!))
+        }
+        if !c.closedOrders.isEmpty { out.append(tr(T.closes, c.closedOrders.joined(separator: ", "))) }
+        if !c.notified.isEmpty {
+            let names = c.notified.prefix(limit).map { "\($0.orderNumber) (\($0.customerName))" }
+            out.append(tr(T.noticeTo, names.joined(separator: ", "))
+                       + (c.notified.count > limit ? tr(T.andMore, c.notified.count - limit) : ""))
+        }
+        return out
+    }
+
+    /// "allocated 10 → 4, backordered 0 → 6": only the buckets that changed.
+    static func change(_ a: LineQuantities, _ b: LineQuantities, _ tr: Localizer) -> String {
+        let parts: [(CorrectionText, Int, Int)] = [(T.ordered, a.ordered, b.ordered), (T.allocated, a.allocated, b.allocated),
+                                                   (T.picked, a.picked, b.picked), (T.shipped, a.shipped, b.shipped),
+                                                   (T.backordered, a.backordered, b.backordered), (T.cancelled, a.cancelled, b.cancelled)]
+        // The bucket's word without its count ("{0} allocated" → "allocated"), then the move.
+        let changed = parts.filter { $0.1 != $0.2 }.map { bucket($0.0, tr) + " \(tr.number($0.1)) → \(tr.number($0.2))" }
+        return changed.isEmpty ? tr(T.unchanged) : changed.joined(separator: ", ")
+    }
+
+    static func bucket(_ key: CorrectionText, _ tr: Localizer) -> String {
+        tr(key, "").trimmingSpaces
     }
 }

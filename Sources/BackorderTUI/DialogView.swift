@@ -9,181 +9,210 @@ enum DialogView {
         return KeyHintBar.Hint(key, label)
     }
 
-    static func buttons(_ step: DialogStep) -> [KeyHintBar.Hint] {
+    /// The key the keymap gives a dialog command, as the dialog's text names it ("y", "O").
+    static func key(_ command: Command) -> String {
+        Keymap.bindings.first { $0.command == command && $0.contexts.contains(.dialog) }?.shownKeys ?? "?"
+    }
+
+    static func buttons(_ step: DialogStep, _ tr: Localizer) -> [KeyHintBar.Hint] {
+        let cancel = button(.dismiss, tr(DialogText.btnCancel))
         switch step {
         case .pickShort:
-            return [button(.yes, "Missing"), button(.no, "Later"), button(.dismiss, "Cancel")]
-        case .pickConfirm: return [button(.confirm, "Pick"), button(.dismiss, "Cancel")]
+            return [button(.yes, tr(DialogText.btnMissing)), button(.no, tr(DialogText.btnLater)), cancel]
+        case .pickConfirm: return [button(.confirm, tr(DialogText.btnPick)), cancel]
         case .shipConfirm(let d):
             if d.order.policy == .complete && d.totals.allocated + d.totals.backordered > 0 {
-                return [button(.override, "Ship partially anyway"), button(.dismiss, "Cancel")]
+                return [button(.override, tr(DialogText.btnShipAnyway)), cancel]
             }
-            return [button(.confirm, "Ship"), button(.dismiss, "Cancel")]
-        case .receiveConfirm: return [button(.confirm, "Book receipt"), button(.dismiss, "Cancel")]
-        case .etaConfirm: return [button(.confirm, "Change ETA"), button(.dismiss, "Cancel")]
-        case .arrivalConfirm: return [button(.confirm, "Add arrival"), button(.dismiss, "Cancel")]
-        case .newOrderConfirm: return [button(.confirm, "Place the order"), button(.dismiss, "Cancel")]
-        case .correctionConfirm(let draft, _, _): return [button(.confirm, CorrectionView.confirmLabel(draft.kind)), button(.dismiss, "Keep as is")]
-        case .markAllSentConfirm: return [button(.confirm, "Mark all sent"), button(.dismiss, "Cancel")]
-        case .purchaseConfirm: return [button(.confirm, "Create arrivals"), button(.dismiss, "Cancel")]
-        case .result: return [KeyHintBar.Hint("Enter", "Close")]
-        default: return [button(.confirm, "OK"), button(.dismiss, "Cancel")]
+            return [button(.confirm, tr(DialogText.btnShip)), cancel]
+        case .receiveConfirm: return [button(.confirm, tr(DialogText.btnBookReceipt)), cancel]
+        case .etaConfirm: return [button(.confirm, tr(DialogText.btnChangeETA)), cancel]
+        case .arrivalConfirm: return [button(.confirm, tr(DialogText.btnAddArrival)), cancel]
+        case .newOrderConfirm: return [button(.confirm, tr(DialogText.btnPlaceOrder)), cancel]
+        case .correctionConfirm(let draft, _, _):
+            return [button(.confirm, CorrectionView.confirmLabel(draft.kind, tr)), button(.dismiss, tr(DialogText.btnKeepAsIs))]
+        case .markAllSentConfirm: return [button(.confirm, tr(DialogText.btnMarkAllSent)), cancel]
+        case .purchaseConfirm: return [button(.confirm, tr(DialogText.btnCreateArrivals)), cancel]
+        case .result: return [KeyHintBar.Hint("Enter", tr(DialogText.btnClose))]
+        default: return [button(.confirm, tr(DialogText.btnOK)), cancel]
         }
     }
 
-    static func make(_ dialog: DialogState, today: Day, width: Int) -> Dialog {
-        var (title, body) = content(dialog.step, today: today)
+    static func make(_ dialog: DialogState, today: Day, width: Int, tr: Localizer) -> Dialog {
+        var (title, body) = content(dialog.step, today: today, tr)
         if let more = dialog.consequences { body += more }
         var field: TextField?
         if dialog.step.hasField { field = dialog.field }
-        return Dialog(title: title, body: body, field: field, message: dialog.message, buttons: buttons(dialog.step),
+        return Dialog(title: title, body: body, field: field, message: dialog.message, buttons: buttons(dialog.step, tr),
                       preferredWidth: min(72, width >= 60 ? width - 8 : width - 2), borderStyle: Style(foreground: .cyan, attributes: .bold))
     }
 
-    static func lineName(_ l: OrderDetail.Line) -> String { "line \(l.line.lineNo) \(l.line.sku) \(l.line.itemName)" }
+    static func lineName(_ l: OrderDetail.Line, _ tr: Localizer) -> String {
+        tr(DialogText.lineName, Plain(l.line.lineNo), l.line.sku, l.line.itemName)
+    }
 
-    static func content(_ step: DialogStep, today: Day) -> (String, [String]) {
+    /// What stays behind of a line after a shipment: allocated units and the backorder with its promised date.
+    static func staysText(_ l: OrderDetail.Line, today: Day, _ tr: Localizer) -> String {
+        let q = l.line.quantities
+        var parts: [String] = []
+        if q.allocated > 0 { parts.append(tr(DialogText.staysAllocated, q.allocated)) }
+        if q.backordered > 0 { parts.append(tr(DialogText.staysBackordered, q.backordered, promisedText(l.promised, today: today, tr))) }
+        return tr(DialogText.staysLine, Plain(l.line.lineNo), l.line.sku, parts.joined(separator: "; "))
+    }
+
+    static func promisedText(_ day: Day?, today: Day, _ tr: Localizer) -> String {
+        guard let day else { return tr(DialogText.promisedNone) }
+        return tr(day < today ? DialogText.promisedLate : DialogText.promised, day)
+    }
+
+    static func content(_ step: DialogStep, today: Day, _ tr: Localizer) -> (String, [String]) {
+        typealias T = DialogText
         switch step {
         case .pickQuantity(let plan):
             let l = plan.current
             let a = l.line.quantities.allocated
-            return ("Pick \(plan.detail.order.number) — line \(plan.index + 1) of \(plan.lines.count)",
-                    ["\(lineName(l)): \(a) allocated.",
-                     "How many did you take from the shelf? Enter takes all \(a). Fewer is a short pick: you are asked about the rest."])
+            return (tr(T.pickTitle, plan.detail.order.number, Plain(plan.index + 1), Plain(plan.lines.count)),
+                    [tr(T.pickAllocated, lineName(l, tr), a), tr(T.pickHowMany, a)])
         case .pickShort(let plan, let picked):
             let l = plan.current
             let rest = l.line.quantities.allocated - picked
-            return ("Short pick? \(plan.detail.order.number) line \(l.line.lineNo)",
-                    ["You took \(picked) of the \(l.line.quantities.allocated) allocated \(l.line.sku).",
-                     "y: the other \(rest) are missing from the shelf. They go back on backorder and the stock on hand is corrected by -\(rest).",
-                     "n: they are there; they stay allocated to pick later."])
+            return (tr(T.shortTitle, plan.detail.order.number, Plain(l.line.lineNo)),
+                    [tr(T.shortTook, picked, l.line.quantities.allocated, l.line.sku),
+                     tr(T.shortYes, rest, key(.yes)), tr(T.shortNo, key(.no))])
         case .pickConfirm(let plan):
-            var body = ["This is what will be booked on \(plan.detail.order.number):"]
+            var body = [tr(T.pickConfirmIntro, plan.detail.order.number)]
             for e in plan.entries {
                 let l = plan.lines.first { $0.line.lineNo == e.lineNo }
-                var text = "• line \(e.lineNo) \(l?.line.sku ?? ""): pick \(e.picked)"
-                if e.missing > 0 { text += ", \(e.missing) missing (back on backorder, stock corrected)" }
+                var text = tr(T.pickConfirmLine, Plain(e.lineNo), l?.line.sku ?? "", e.picked)
+                if e.missing > 0 { text += tr(T.pickConfirmMissing, e.missing) }
                 let left = (l?.line.quantities.allocated ?? 0) - e.picked - e.missing
-                if left > 0 { text += ", \(left) stay allocated" }
+                if left > 0 { text += tr(T.pickConfirmStays, left) }
                 body.append(text)
             }
-            return ("Confirm pick", body)
+            return (tr(T.pickConfirmTitle), body)
         case .shipConfirm(let d):
-            var body = ["Ships now (everything picked):"]
+            var body = [tr(T.shipNow)]
             for l in d.lines where l.line.quantities.picked > 0 {
-                body.append("• \(l.line.quantities.picked) × \(l.line.sku) \(l.line.itemName) (line \(l.line.lineNo))")
+                body.append(tr(T.shipLine, l.line.quantities.picked, l.line.sku, l.line.itemName, Plain(l.line.lineNo)))
             }
             let behind = d.lines.filter { $0.line.quantities.allocated + $0.line.quantities.backordered > 0 }
             if behind.isEmpty {
-                body.append("Nothing stays behind: the order will be complete and closed.")
+                body.append(tr(T.shipNothingBehind))
             } else {
-                body.append("Stays open (a partial shipment):")
-                for l in behind { body.append("• " + Texts.staysText(l, today: today)) }
+                body.append(tr(T.shipStaysOpen))
+                for l in behind { body.append("• " + staysText(l, today: today, tr)) }
             }
             if d.order.policy == .complete && !behind.isEmpty {
-                let units = d.totals.allocated + d.totals.backordered
-                body.append("This order is ship-complete and \(units) unit(s) would stay behind: O ships partially anyway (an override, recorded on the shipment).")
+                body.append(tr(T.shipCompleteOverride, d.totals.allocated + d.totals.backordered, key(.override)))
             }
-            return ("Ship \(d.order.number) to \(d.order.customerName)", body)
+            return (tr(T.shipTitle, d.order.number, d.order.customerName), body)
         case .receiveTarget:
-            return ("Receive", ["Which expected arrival? Type it as PO/line (e.g. PO-7001/1), or a SKU to book an unplanned receipt."])
+            return (tr(T.receiveTitle), [tr(T.receiveWhich)])
         case .receiveQuantity(let target):
             switch target {
             case .arrival(let a):
-                return ("Receive on \(a.reference)",
-                        ["\(a.reference) from \(a.supplier): \(a.quantity) × \(a.sku) expected \(a.eta.iso), \(a.received) received, \(a.outstanding) outstanding.",
-                         "Received quantity:"])
+                return (tr(T.receiveOnTitle, a.reference),
+                        [tr(T.receiveArrival, a.reference, a.supplier, a.quantity, a.sku, a.eta, a.received, a.outstanding),
+                         tr(T.receivedQuantity)])
             case .unplanned(let i):
-                return ("Unplanned receipt of \(i.sku)",
-                        ["\(i.sku) \(i.name): \(i.onHand) on hand, \(i.backordered) waiting on backorder. No arrival announced these units.",
-                         "Received quantity:"])
+                return (tr(T.unplannedTitle, i.sku), [tr(T.unplannedItem, i.sku, i.name, i.onHand, i.backordered), tr(T.receivedQuantity)])
             }
         case .receiveConfirm(let target, let quantity):
             var body: [String]
             switch target {
             case .arrival(let a):
-                body = ["Book \(quantity) × \(a.sku) received on \(a.reference)."]
-                if quantity > a.outstanding { body.append("That is \(quantity - a.outstanding) more than expected; the arrival closes.") }
-                else if quantity == a.outstanding { body.append("The arrival is then fully received and closes.") }
-                else { body.append("\(a.outstanding - quantity) stay expected on the arrival.") }
+                body = [tr(T.bookOnArrival, quantity, a.sku, a.reference)]
+                if quantity > a.outstanding { body.append(tr(T.moreThanExpected, quantity - a.outstanding)) }
+                else if quantity == a.outstanding { body.append(tr(T.fullyReceived)) }
+                else { body.append(tr(T.stayExpected, a.outstanding - quantity)) }
             case .unplanned(let i):
-                body = ["Book \(quantity) × \(i.sku) as an unplanned receipt."]
+                body = [tr(T.bookUnplanned, quantity, i.sku)]
             }
-            body.append("The units go to waiting backorder lines by priority, then order date:")
-            return ("Confirm receipt", body)
+            body.append(tr(T.unitsGo))
+            return (tr(T.receiveConfirmTitle), body)
         case .etaDate(let a):
-            return ("ETA of \(a.reference)", ["\(a.quantity - a.received) × \(a.sku) from \(a.supplier), now expected \(a.eta.iso).",
-                                              "New ETA (YYYY-MM-DD, +N days, -N, today):"])
+            return (tr(T.etaTitle, a.reference), [tr(T.etaNow, a.quantity - a.received, a.sku, a.supplier, a.eta), tr(T.etaNew)])
         case .etaReason(let a, let day):
-            return ("ETA of \(a.reference)", ["Move from \(a.eta.iso) to \(day.iso).", "Reason (optional, kept in the history):"])
+            return (tr(T.etaTitle, a.reference), [tr(T.etaMove, a.eta, day), tr(T.etaReason)])
         case .etaConfirm(let a, let day, let reason):
-            var body = ["Move \(a.reference) from \(a.eta.iso) to \(day.iso)."]
-            if !reason.isEmpty { body.append("Reason: \(reason)") }
-            return ("Confirm ETA change", body)
+            var body = [tr(T.etaMoveArrival, a.reference, a.eta, day)]
+            if !reason.isEmpty { body.append(tr(T.etaReasonShown, reason)) }
+            return (tr(T.etaConfirmTitle), body)
         case .arrivalField(let draft, let field):
-            var body = summary(draft, upTo: field)
-            body.append(field.prompt + ":")
-            return ("Add arrival — \(field.rawValue + 1) of \(ArrivalDraft.Field.allCases.count)", body)
+            var body = summary(draft, upTo: field, tr)
+            body.append(prompt(field, tr) + ":")
+            return (tr(T.arrivalTitle, Plain(field.rawValue + 1), Plain(ArrivalDraft.Field.allCases.count)), body)
         case .arrivalConfirm(let draft):
-            return ("Confirm new arrival", summary(draft, upTo: nil) + ["Enter adds it; its units are promised to waiting orders by ETA."])
+            return (tr(T.arrivalConfirmTitle), summary(draft, upTo: nil, tr) + [tr(T.arrivalConfirmEnter)])
         case .newOrder(let draft):
-            return NewOrderView.content(draft)
+            return NewOrderView.content(draft, tr)
         case .newOrderConfirm(let draft, let preview):
-            return NewOrderView.confirmation(draft, preview)
+            return NewOrderView.confirmation(draft, preview, tr)
         case .correctionField(let draft):
-            return CorrectionView.question(draft)
-        case .correctionConfirm(let draft, _, let result):
-            return CorrectionView.confirmation(draft, result)
+            return CorrectionView.question(draft, tr)
+        case .correctionConfirm(let draft, let correction, let result):
+            return CorrectionView.confirmation(draft, correction, result, tr)
         case .markAllSentConfirm(let count):
-            return ("Mark all notices sent?",
-                    ["\(count) pending notice(s) will be marked sent, as if each customer had been told.",
-                     "Their texts are frozen as they are now; new events start new notices."])
+            return (tr(T.markAllTitle), [tr(T.markAllCount, count), tr(T.markAllFrozen)])
         case .purchaseQuantity(let plan):
             let r = plan.current
             let source: String
             switch (r.supplier.isEmpty, r.purchaseETA(today: today)) {
-            case (false, let eta?): source = "From \(r.supplier), ETA \(eta.iso) (\(r.leadTimeDays ?? 0) days)."
-            case (false, nil): source = "From \(r.supplier); no lead time: the ETA is asked next."
-            case (true, let eta?): source = "No supplier set: asked next. ETA \(eta.iso)."
-            case (true, nil): source = "No supplier or lead time set: both are asked next."
+            case (false, let eta?): source = tr(T.purchaseFrom, r.supplier, eta, r.leadTimeDays ?? 0)
+            case (false, nil): source = tr(T.purchaseFromNoLead, r.supplier)
+            case (true, let eta?): source = tr(T.purchaseNoSupplier, eta)
+            case (true, nil): source = tr(T.purchaseNothingSet)
             }
-            return ("Purchase — item \(plan.index + 1) of \(plan.rows.count)",
-                    ["\(r.sku) \(r.name): \(r.uncovered) uncovered, \(r.backordered) backordered.", source,
-                     r.suggestedPurchase > 0 ? "Quantity (suggested \(r.suggestedPurchase): MOQ \(r.minOrderQty), packs of \(r.packSize)):"
-                                             : "Nothing is uncovered. Quantity to buy anyway:"])
+            return (tr(T.purchaseTitle, Plain(plan.index + 1), Plain(plan.rows.count)),
+                    [tr(T.purchaseItem, r.sku, r.name, r.uncovered, r.backordered), source,
+                     r.suggestedPurchase > 0 ? tr(T.purchaseSuggested, r.suggestedPurchase, r.minOrderQty, r.packSize)
+                                             : tr(T.purchaseAnyway)])
         case .purchaseSupplier(let plan):
-            return ("Purchase \(plan.current.sku) — supplier",
-                    ["\(plan.current.sku) \(plan.current.name): \(plan.draft?.quantity ?? 0) to buy.", "No default supplier. Buy it from:"])
+            return (tr(T.purchaseSupplierTitle, plan.current.sku),
+                    [tr(T.purchaseToBuy, plan.current.sku, plan.current.name, plan.draft?.quantity ?? 0), tr(T.purchaseNoDefault)])
         case .purchaseETA(let plan):
-            return ("Purchase \(plan.current.sku) — ETA",
-                    ["\(plan.current.sku) \(plan.current.name): \(plan.draft?.quantity ?? 0) from \(plan.draft?.supplier ?? "").",
-                     "No lead time. Expected (YYYY-MM-DD, +N days):"])
+            return (tr(T.purchaseETATitle, plan.current.sku),
+                    [tr(T.purchaseToBuyFrom, plan.current.sku, plan.current.name, plan.draft?.quantity ?? 0, plan.draft?.supplier ?? ""),
+                     tr(T.purchaseNoLead)])
         case .supplierName(let d):
-            return ("Supplier of \(d.sku)", ["\(d.sku) \(d.name).", "Default supplier (purchases go to it; empty: none):"])
+            return (tr(T.supplierTitle, d.sku), ["\(d.sku) \(d.name).", tr(T.supplierPrompt)])
         case .supplierLeadTime(let d):
-            return ("Lead time of \(d.sku)", ["\(d.sku) \(d.name), from " + (d.supplier.isEmpty ? "no supplier" : d.supplier) + ".",
-                                              "Days from ordering to arrival (a purchase's ETA is today + this; empty: none):"])
+            return (tr(T.leadTitle, d.sku), [tr(T.leadFrom, d.sku, d.name, d.supplier.isEmpty ? tr(T.noSupplier) : d.supplier),
+                                             tr(T.leadPrompt)])
         case .purchaseConfirm(let plan):
             var body: [String] = []
             for group in Rules.groupBySupplier(plan.lines) {
-                body.append("New PO to \(group.supplier):")
-                for l in group.lines { body.append("• \(l.quantity) × \(l.sku), ETA \(l.eta.iso)") }
+                body.append(tr(T.newPO, group.supplier))
+                for l in group.lines { body.append(tr(T.poLine, l.quantity, l.sku, l.eta)) }
             }
-            body.append("Enter creates them; waiting lines get their dates at once.")
-            return ("Confirm purchase", body)
+            body.append(tr(T.purchaseEnter))
+            return (tr(T.purchaseConfirmTitle), body)
         case .result(let title, let lines):
             return (title, lines)
         }
     }
 
-    static func summary(_ d: ArrivalDraft, upTo field: ArrivalDraft.Field?) -> [String] {
+    /// The question of a new-arrival field.
+    static func prompt(_ field: ArrivalDraft.Field, _ tr: Localizer) -> String {
+        switch field {
+        case .supplier: return tr(DialogText.fieldSupplier)
+        case .poNumber: return tr(DialogText.fieldPONumber)
+        case .poLine: return tr(DialogText.fieldPOLine)
+        case .sku: return tr(DialogText.fieldSKU)
+        case .quantity: return tr(DialogText.fieldQuantity)
+        case .eta: return tr(DialogText.fieldETA)
+        }
+    }
+
+    static func summary(_ d: ArrivalDraft, upTo field: ArrivalDraft.Field?, _ tr: Localizer) -> [String] {
         let limit = field?.rawValue ?? ArrivalDraft.Field.allCases.count
         var out: [String] = []
-        if limit > 0 { out.append("Supplier: \(d.supplier)") }
-        if limit > 2 { out.append("PO/line: \(d.poNumber)/\(d.poLine)") } else if limit > 1 { out.append("PO: \(d.poNumber)") }
-        if limit > 3 { out.append("SKU: \(d.sku)") }
-        if limit > 4 { out.append("Quantity: \(d.quantity)") }
-        if limit > 5 { out.append("ETA: \(d.eta.iso)") }
+        if limit > 0 { out.append(tr(DialogText.sumSupplier, d.supplier)) }
+        if limit > 2 { out.append(tr(DialogText.sumPOLine, d.poNumber, Plain(d.poLine))) }
+        else if limit > 1 { out.append(tr(DialogText.sumPO, d.poNumber)) }
+        if limit > 3 { out.append(tr(DialogText.sumSKU, d.sku)) }
+        if limit > 4 { out.append(tr(DialogText.sumQuantity, d.quantity)) }
+        if limit > 5 { out.append(tr(DialogText.sumETA, d.eta)) }
         return out
     }
 }

@@ -42,23 +42,23 @@ extension Reducer {
         var effects: [Effect] = []
         switch draft.step {
         case .customer:
-            guard draft.hit < draft.customerHits.count else { throw BackorderError.invalid("no customer matches \"\(text)\": type part of a code or name") }
+            guard draft.hit < draft.customerHits.count else { throw BackorderError.invalid(.t(OrderDeskText.noCustomer, text)) }
             draft.customer = draft.customerHits[draft.hit]
             draft.step = .sku
             effects = [.searchItems("")]
         case .sku:
             if text.isEmpty {
-                guard !draft.lines.isEmpty else { throw BackorderError.invalid("an order needs at least one line: type a SKU or an item name") }
+                guard !draft.lines.isEmpty else { throw BackorderError.invalid(.t(OrderDeskText.needsLine)) }
                 draft.step = .priority
                 next = String(draft.priority)
             } else {
-                guard draft.hit < draft.itemHits.count else { throw BackorderError.invalid("no item matches \"\(text)\": type part of a SKU or name") }
+                guard draft.hit < draft.itemHits.count else { throw BackorderError.invalid(.t(OrderDeskText.noItem, text)) }
                 draft.item = draft.itemHits[draft.hit]
                 draft.step = .quantity
             }
         case .quantity:
-            let q = try Validate.parseQuantity(text, "quantity")
-            try Validate.positive(q, "quantity")
+            let q = try Validate.parseQuantity(text, state.tr(OrderDeskText.whatQuantity))
+            try Validate.positive(q, state.tr(OrderDeskText.whatQuantity))
             guard let item = draft.item else { return [] }
             draft.lines.append(NewOrderLine(sku: item.sku, quantity: q))
             draft.itemNames[item.sku] = item.name
@@ -66,14 +66,14 @@ extension Reducer {
             draft.step = .sku
             effects = [.searchItems("")]
         case .priority:
-            guard let p = Int(text), (1...9).contains(p) else { throw BackorderError.invalid("priority is 1 (most urgent) to 9") }
+            guard let p = Int(text), (1...9).contains(p) else { throw BackorderError.invalid(.t(OrderDeskText.priorityRange)) }
             draft.priority = p
             draft.step = .policy
             next = draft.policy == .complete ? "c" : "p"
         case .policy:
-            guard ["p", "c"].contains(text.lowercased()) else { throw BackorderError.invalid("type p (partial shipments) or c (ship complete)") }
+            guard ["p", "c"].contains(text.lowercased()) else { throw BackorderError.invalid(.t(OrderDeskText.typePolicy)) }
             draft.policy = text.lowercased() == "c" ? .complete : .partial
-            var working = DialogState(step: .newOrder(draft), text: text, message: "Working out what each line gets…")
+            var working = DialogState(step: .newOrder(draft), text: text, message: state.tr(OrderDeskText.workingOut))
             working.field.text = text
             state.overlay = .dialog(working)
             return [.previewOrder(draft.order)]
@@ -95,35 +95,44 @@ extension Reducer {
 
 /// The words of the new-order dialog.
 enum NewOrderView {
-    static func content(_ draft: NewOrderDraft) -> (String, [String]) {
+    typealias T = OrderDeskText
+
+    static func content(_ draft: NewOrderDraft, _ tr: Localizer) -> (String, [String]) {
         var body: [String] = []
-        if let c = draft.customer { body.append("Customer: \(c.code) \(c.name)") }
-        for (i, l) in draft.lines.enumerated() { body.append("• \(i + 1) \(l.sku) \(draft.itemNames[l.sku] ?? "") × \(l.quantity)") }
+        if let c = draft.customer { body.append(tr(T.customer, c.code, c.name)) }
+        for (i, l) in draft.lines.enumerated() { body.append(tr(T.line, Plain(i + 1), l.sku, draft.itemNames[l.sku] ?? "", l.quantity)) }
         switch draft.step {
         case .customer:
-            body.append("Customer (type part of a code or name; ↑↓ choose, Enter takes it):")
+            body.append(tr(T.askCustomer))
             body += hits(draft.customerHits.map { "\($0.code) \($0.name)" }, draft.hit)
         case .sku:
-            body.append(draft.lines.isEmpty ? "Item (type part of a SKU or name; ↑↓ choose, Enter takes it):"
-                                            : "Next item, or Enter on an empty line when the order is complete:")
-            body += hits(draft.itemHits.map { "\($0.sku) \($0.name) — \($0.free) free" }, draft.hit)
+            body.append(tr(draft.lines.isEmpty ? T.askItem : T.askNextItem))
+            body += hits(draft.itemHits.map { tr(T.itemHit, $0.sku, $0.name, $0.free) }, draft.hit)
         case .quantity:
-            if let i = draft.item { body.append("\(i.sku) \(i.name): \(i.free) free, \(i.backordered) already waiting") }
-            body.append("Quantity:")
-        case .priority: body.append("Priority, 1 (most urgent) to 9:")
-        case .policy: body.append("p: partial shipments allowed; c: ship complete:")
+            if let i = draft.item { body.append(tr(T.itemFree, i.sku, i.name, i.free, i.backordered)) }
+            body.append(tr(T.quantity))
+        case .priority: body.append(tr(T.priority))
+        case .policy: body.append(tr(T.policy))
         }
-        return ("New order" + (draft.customer.map { " for \($0.name)" } ?? ""), body)
+        return (draft.customer.map { tr(T.titleFor, $0.name) } ?? tr(T.title), body)
     }
 
     static func hits(_ rows: [String], _ selected: Int) -> [String] {
         rows.prefix(5).enumerated().map { ($0.offset == selected ? "▸ " : "· ") + $0.element }
     }
 
-    static func confirmation(_ draft: NewOrderDraft, _ preview: OrderPreview) -> (String, [String]) {
-        var body = ["\(draft.customer?.name ?? ""), priority \(draft.priority), \(draft.policy == .complete ? "ship complete" : "partial shipments").",
-                    "Nothing is created yet. Each line gets, as of now:"]
-        for l in preview.lines { body.append("• \(l.lineNo) \(l.sku) × \(l.quantity): \(l.promise)") }
-        return ("Confirm new order", body)
+    /// "70 from stock, 30 on backorder, promised 2026-12-13 (PO-4505/1)".
+    static func promise(_ l: OrderPreview.Line, _ tr: Localizer) -> String {
+        guard l.backordered > 0 else { return tr(T.fromStock, l.fromStock) }
+        let when = l.promised.map { day in l.arrival.map { tr(T.promisedFrom, day, $0) } ?? tr(T.promisedOn, day) } ?? tr(T.noArrivalPlanned)
+        return (l.fromStock > 0 ? tr(T.fromStockAnd, l.fromStock) : "") + tr(T.onBackorder, l.backordered, when)
+    }
+
+    static func confirmation(_ draft: NewOrderDraft, _ preview: OrderPreview, _ tr: Localizer) -> (String, [String]) {
+        var body = [tr(T.header, draft.customer?.name ?? "", Plain(draft.priority),
+                       tr(draft.policy == .complete ? T.shipComplete : T.partialShipments)),
+                    tr(T.nothingYet)]
+        for l in preview.lines { body.append(tr(T.previewLine, Plain(l.lineNo), l.sku, l.quantity, promise(l, tr))) }
+        return (tr(T.confirmTitle), body)
     }
 }

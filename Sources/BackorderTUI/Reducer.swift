@@ -739,7 +739,7 @@ public enum Reducer {
             return [.pollRevision]
         }
         if case .dialog(var dialog) = state.overlay {
-            dialog.message = error.message
+            dialog.message = error.message(state.tr)
             state.overlay = .dialog(dialog)
         }
         state.message = StatusMessage(error.message, .error)
@@ -888,7 +888,7 @@ public enum Reducer {
                 return []
             }
         } catch let error as BackorderError {
-            dialog.message = error.message
+            dialog.message = error.message(state.tr)
         } catch {
             dialog.message = "\(error)"
         }
@@ -937,17 +937,7 @@ public enum Reducer {
     }
 }
 
-/// Days as a clerk types them.
+/// Days as a clerk types them (ISO, dd.mm.yyyy, d.m.yyyy, +N, today): read by `Day.parse(typed:today:)` in the core.
 enum DayInput {
-    /// `YYYY-MM-DD`, `today`, `+N` or `-N` days from today.
-    static func parse(_ text: String, today: Day, what: String) throws -> Day {
-        let t = text.trimmingSpaces
-        if t == "today" { return today }
-        if let d = Day(iso: t) { return d }
-        if let f = t.first, f == "+" || f == "-", t.count > 1, t.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }),
-           let n = Int(t.dropFirst()), n <= 36_500 {
-            return today.adding(days: f == "-" ? -n : n)
-        }
-        throw BackorderError.invalid("\(what) \"\(t)\" is not a day: use YYYY-MM-DD, today, +N or -N")
-    }
+    static func parse(_ text: String, today: Day, what: String) throws -> Day { try Day.typed(text, today: today) }
 }

@@ -15,7 +15,7 @@ extension Reducer {
     static func openReports(_ state: inout AppState) -> [Effect] {
         state.view = .reports
         state.detail = nil
-        state.message = StatusMessage("Reports: Tab next · Enter the rows behind a figure · w CSV · Esc back")
+        state.message = StatusMessage(state.tr(ReportText.reportsKeys))
         return state.reports.loadedRevision == state.revision && state.reports.data?.kind == state.reports.kind
             ? reloadBucketLinesIfNeeded(state) : [.loadReport(reportQuery(state, state.reports.kind))]
     }
@@ -42,7 +42,7 @@ extension Reducer {
     /// Moves the service-level period a whole period back or forward, never past today.
     static func movePeriod(_ state: inout AppState, by step: Int) -> [Effect] {
         guard state.reports.kind == .service else {
-            state.message = StatusMessage("[ and ] move the period of the service-level report (Tab to it)", .warning)
+            state.message = StatusMessage(state.tr(ReportText.periodKeys), .warning)
             return []
         }
         let current = state.reports.servicePeriod(today: state.today)
@@ -50,7 +50,7 @@ extension Reducer {
         let latestStart = state.today.adding(days: -(ReportsState.periodDays - 1))
         if start > latestStart { start = latestStart }
         guard start != current.from else {
-            state.message = StatusMessage("The period already ends today", .warning)
+            state.message = StatusMessage(state.tr(ReportText.periodEndsToday), .warning)
             return []
         }
         // The default period is the one ending today: storing nil keeps it following the calendar day.
@@ -59,7 +59,7 @@ extension Reducer {
         state.reports.selected = 0
         state.reports.top = 0
         let period = state.reports.servicePeriod(today: state.today)
-        state.message = StatusMessage("Service level \(period.from.iso) – \(period.to.iso)")
+        state.message = StatusMessage(state.tr(ReportText.servicePeriod, period.from, period.to))
         return [.loadReport(reportQuery(state, .service))]
     }
 
@@ -108,7 +108,7 @@ extension Reducer {
             guard rows.indices.contains(selected) else { return [] }
             let row = rows[selected]
             guard row.lines > 0 else {
-                state.message = StatusMessage("No backorder line has waited \(row.bucket.label)", .warning)
+                state.message = StatusMessage(state.tr(ReportText.bucketEmpty, ReportTables.bucketLabel(row.bucket, state.tr)), .warning)
                 return []
             }
             let lines = BucketLinesState(bucket: row.bucket, total: row.lines)
@@ -117,7 +117,7 @@ extension Reducer {
             return [bucketLinesLoad(state, lines)]
         case .shortage(let rows)?:
             guard rows.indices.contains(selected) else { return [] }
-            return showItemBackorders(&state, sku: rows[selected].sku, back: "R: report")
+            return showItemBackorders(&state, sku: rows[selected].sku, back: state.tr(ReportText.backToReport))
         case .late(let report)?:
             guard report.arrivals.indices.contains(selected) else { return [] }
             return [.loadArrival(report.arrivals[selected].reference)]
@@ -135,14 +135,14 @@ extension Reducer {
     /// Space in the shortage report: marks the selected item for purchase, or unmarks it.
     static func markForPurchase(_ state: inout AppState) -> [Effect] {
         guard case .shortage(let rows)? = state.reports.data, state.reports.bucketLines == nil else {
-            state.message = StatusMessage("Space marks items in the shortage report (Tab to it)", .warning)
+            state.message = StatusMessage(state.tr(ReportText.spaceMarks), .warning)
             return []
         }
         guard rows.indices.contains(state.reports.selected) else { return [] }
         let sku = rows[state.reports.selected].sku
         if state.reports.marked.remove(sku) == nil { state.reports.marked.insert(sku) }
         let count = rows.filter { state.reports.marked.contains($0.sku) }.count
-        state.message = StatusMessage(count == 0 ? "No item marked" : "\(ReportTables.count(count, "item")) marked · P purchases them")
+        state.message = StatusMessage(count == 0 ? state.tr(ReportText.noneMarked) : state.tr(ReportText.marked, count))
         // The next row, so a run of items is marked with one key each.
         return moveInReport(&state, .down)
     }
@@ -150,13 +150,13 @@ extension Reducer {
     /// P in the shortage report: asks the quantity of each marked item (else of the selected one) in turn.
     static func startPurchase(_ state: inout AppState) -> [Effect] {
         guard case .shortage(let rows)? = state.reports.data, state.reports.bucketLines == nil else {
-            state.message = StatusMessage("P purchases from the shortage report (Tab to it)", .warning)
+            state.message = StatusMessage(state.tr(ReportText.purchaseWhere), .warning)
             return []
         }
         var chosen = rows.filter { state.reports.marked.contains($0.sku) }
         if chosen.isEmpty, rows.indices.contains(state.reports.selected) { chosen = [rows[state.reports.selected]] }
         guard !chosen.isEmpty else {
-            state.message = StatusMessage("No item is short: nothing to purchase", .warning)
+            state.message = StatusMessage(state.tr(ReportText.nothingToPurchase), .warning)
             return []
         }
         let plan = PurchasePlan(rows: chosen)
@@ -175,7 +175,7 @@ extension Reducer {
             draft = SupplierDraft(sku: items[i].sku, name: items[i].name, supplier: items[i].supplier, leadTimeDays: items[i].leadTimeDays)
         }
         guard let draft else {
-            state.message = StatusMessage("S sets the supplier of an item: select one in the stock pane (4) or the shortage report", .warning)
+            state.message = StatusMessage(state.tr(ReportText.supplierWhere), .warning)
             return []
         }
         state.overlay = .dialog(DialogState(step: .supplierName(draft), text: draft.supplier))
@@ -187,7 +187,7 @@ extension Reducer {
     static func showCustomerBackorders(_ state: inout AppState, _ customer: Customer) -> [Effect] {
         let restricted = restrict(&state, .backorders, toCustomer: customer)
         let effects = focusNarrowed(&state, .backorders, restricted)
-        state.message = StatusMessage("Backorder lines of \(customer.name) (Esc drops the restriction, R goes back to the report)")
+        state.message = StatusMessage(state.tr(ReportText.customerLines, customer.name))
         return effects
     }
 
@@ -233,8 +233,7 @@ extension Reducer {
     static func openNotices(_ state: inout AppState) -> [Effect] {
         state.view = .notices
         state.detail = nil
-        state.message = StatusMessage(state.readOnly ? "Notices to send (read-only: they cannot be marked sent)"
-                                                     : "m marks the selected notice sent, M all of them; Enter shows the whole text")
+        state.message = StatusMessage(state.tr(state.readOnly ? NoticeViewText.keysReadOnly : NoticeViewText.keys))
         return state.notices.loadedRevision == state.revision ? [] : [noticesLoad(state)]
     }
 
@@ -280,7 +279,7 @@ extension Reducer {
 
     static func markSent(_ state: inout AppState) -> [Effect] {
         guard let notice = state.notices.current else {
-            state.message = StatusMessage("No pending notices: nothing to mark sent", .warning)
+            state.message = StatusMessage(state.tr(NoticeViewText.nothingToMark), .warning)
             return []
         }
         return [.perform(.markNoticesSent(order: notice.orderNumber))]
@@ -288,7 +287,7 @@ extension Reducer {
 
     static func markAllSent(_ state: inout AppState) -> [Effect] {
         guard state.notices.total > 0 else {
-            state.message = StatusMessage("No pending notices: nothing to mark sent", .warning)
+            state.message = StatusMessage(state.tr(NoticeViewText.nothingToMark), .warning)
             return []
         }
         state.overlay = .dialog(DialogState(step: .markAllSentConfirm(count: state.notices.total)))
@@ -297,7 +296,7 @@ extension Reducer {
 
     static func openNotice(_ state: inout AppState) -> [Effect] {
         guard let n = state.notices.current else { return [] }
-        state.overlay = .text(title: "Notice for \(n.orderNumber) to \(n.customerName)",
+        state.overlay = .text(title: state.tr(NoticeViewText.noticeTitle, n.orderNumber, n.customerName),
                               lines: n.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), scroll: 0)
         return []
     }
@@ -305,11 +304,11 @@ extension Reducer {
     static func noticesMarked(_ state: inout AppState, _ notices: [Notice], all: Bool) -> [Effect] {
         state.overlay = nil
         if notices.isEmpty {
-            state.message = StatusMessage("No pending notices: nothing was marked sent", .warning)
+            state.message = StatusMessage(state.tr(NoticeViewText.nothingMarked), .warning)
         } else if !all, let n = notices.first {
-            state.message = StatusMessage("Notice for \(n.orderNumber) (\(n.customerName)) marked sent", .success)
+            state.message = StatusMessage(state.tr(NoticeViewText.markedOne, n.orderNumber, n.customerName), .success)
         } else {
-            state.message = StatusMessage("\(notices.count) notice(s) marked sent", .success)
+            state.message = StatusMessage(state.tr(NoticeViewText.markedMany, notices.count), .success)
         }
         return [.pollRevision]
     }
@@ -330,8 +329,8 @@ extension Reducer {
     }
 
     static func exported(_ state: inout AppState, _ files: [ExportedFile]) -> [Effect] {
-        let text = files.map { "\($0.rows) row(s) to \($0.path)" }.joined(separator: "; ")
-        state.message = StatusMessage("Wrote " + text, .success)
+        let text = files.map { state.tr(NoticeViewText.rowsTo, $0.rows, $0.path) }.joined(separator: "; ")
+        state.message = StatusMessage(state.tr(NoticeViewText.wrote, text), .success)
         return []
     }
 }

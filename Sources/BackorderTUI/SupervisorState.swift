@@ -13,16 +13,7 @@ public enum MainView: Equatable, Sendable {
 public enum ReportKind: Int, CaseIterable, Sendable, Hashable {
     case aging, shortage, late, service, backlog
 
-    /// Short title for the report bar.
-    public var shortTitle: String {
-        switch self {
-        case .aging: return "Aging"
-        case .shortage: return "Shortage"
-        case .late: return "Late"
-        case .service: return "Service"
-        case .backlog: return "Backlog"
-        }
-    }
+    // The tab's title is worded in `ReportTables.title` (ReportText), in the reader's language.
 
     /// The name in an exported file: `backorders-<name>-….csv`.
     public var fileName: String {

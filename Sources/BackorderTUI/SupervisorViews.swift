@@ -3,6 +3,7 @@ import TerminalKit
 
 /// The columns and cells of the report tables, shared by the views and (for row counts) the reducer.
 enum ReportTables {
+    typealias T = ReportText
     static let boldRow = Style(attributes: .bold)
     static let lateRow = Style(foreground: .red)
 
@@ -12,135 +13,168 @@ enum ReportTables {
         case .aging(let r): return r.count
         case .shortage(let r): return r.count
         case .late(let r): return r.arrivals.count
-        case .service(let r): return serviceRows(r).count
+        case .service(let r): return serviceRows(r, .en).count
         case .backlog(let r): return r.count
         }
     }
 
-    /// `1 line`, `3 lines`.
-    static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    static func days(_ n: Int?, _ tr: Localizer) -> String { n.map { tr.number($0) } ?? "" }
+    static func percent(_ r: Double?, _ tr: Localizer) -> String { r.map { tr.decimal($0 * 100) + "%" } ?? "–" }
 
-    static func days(_ n: Int?) -> String { n.map { "\($0)" } ?? "" }
-    static func percent(_ r: Double?) -> String { r == nil ? "–" : ReportFormat.percent(r) + "%" }
-
-    static let shortageColumns: [Table.Column] = [
-        // Room for the check of a marked item before the SKU.
-        .init("SKU", width: .flexible(min: 10, weight: 1), priority: 10),
-        .init("Item", width: .flexible(min: 8, weight: 2), priority: 3),
-        .init("BO dem", width: .fixed(6), alignment: .right, priority: 8),
-        .init("Lines", width: .fixed(5), alignment: .right, priority: 2),
-        .init("Free", width: .fixed(5), alignment: .right, priority: 5),
-        .init("Incoming", width: .fixed(8), alignment: .right, priority: 6),
-        .init("Uncovered", width: .fixed(9), alignment: .right, priority: 9),
-        .init("Oldest d", width: .fixed(8), alignment: .right, priority: 7),
-        .init("MOQ", width: .fixed(5), alignment: .right, priority: 1),
-        .init("Pack", width: .fixed(5), alignment: .right, priority: 1),
-        .init("Buy", width: .fixed(6), alignment: .right, priority: 9),
-        .init("Supplier", width: .flexible(min: 8, weight: 2), priority: 4),
-        .init("Lead", width: .fixed(4), alignment: .right, priority: 2),
-    ]
+    static func shortageColumns(_ tr: Localizer) -> [Table.Column] {
+        [
+            // Room for the check of a marked item before the SKU.
+            .init(tr(T.colSKU), width: .flexible(min: 10, weight: 1), priority: 10),
+            .init(tr(T.colItem), width: .flexible(min: 8, weight: 2), priority: 3),
+            .init(tr(T.colBODemand), width: .fixed(6), alignment: .right, priority: 8),
+            .init(tr(T.colLinesShort), width: .fixed(5), alignment: .right, priority: 2),
+            .init(tr(T.colFree), width: .fixed(5), alignment: .right, priority: 5),
+            .init(tr(T.colIncoming), width: .fixed(8), alignment: .right, priority: 6),
+            .init(tr(T.colUncovered), width: .fixed(9), alignment: .right, priority: 9),
+            .init(tr(T.colOldest), width: .fixed(8), alignment: .right, priority: 7),
+            .init(tr(T.colMOQ), width: .fixed(5), alignment: .right, priority: 1),
+            .init(tr(T.colPack), width: .fixed(5), alignment: .right, priority: 1),
+            .init(tr(T.colBuy), width: .fixed(6), alignment: .right, priority: 9),
+            .init(tr(T.colSupplier), width: .flexible(min: 8, weight: 2), priority: 4),
+            .init(tr(T.colLead), width: .fixed(4), alignment: .right, priority: 2),
+        ]
+    }
 
     /// A row of the shortage table; an item marked for purchase has a check before its SKU.
-    static func shortageCells(_ r: ShortageRow, marked: Bool = false) -> [String] {
-        [(marked ? "✓ " : "") + r.sku, r.name, "\(r.backordered)", "\(r.waitingLines)", "\(r.free)", "\(r.incoming)", "\(r.uncovered)",
-         days(r.oldestAgeDays), "\(r.minOrderQty)", "\(r.packSize)", r.suggestedPurchase > 0 ? "\(r.suggestedPurchase)" : "–",
-         r.supplier.isEmpty ? "–" : r.supplier, r.leadTimeDays.map { "\($0)d" } ?? "–"]
+    static func shortageCells(_ r: ShortageRow, marked: Bool = false, _ tr: Localizer) -> [String] {
+        let n = tr.number
+        return [(marked ? "✓ " : "") + r.sku, r.name, n(r.backordered), n(r.waitingLines), n(r.free), n(r.incoming), n(r.uncovered),
+                days(r.oldestAgeDays, tr), n(r.minOrderQty), n(r.packSize), r.suggestedPurchase > 0 ? n(r.suggestedPurchase) : "–",
+                r.supplier.isEmpty ? "–" : r.supplier, r.leadTimeDays.map { "\($0)d" } ?? "–"]
     }
     static let markedRow = Style(foreground: .green, attributes: .bold)
 
-    static let lateColumns: [Table.Column] = [
-        .init("PO/line", width: .flexible(min: 9, weight: 1), priority: 10),
-        .init("Supplier", width: .flexible(min: 8, weight: 2), priority: 4),
-        .init("SKU", width: .flexible(min: 8, weight: 1), priority: 6),
-        .init("Outst", width: .fixed(5), alignment: .right, priority: 7),
-        .init("ETA", width: .fixed(10), priority: 5),
-        .init("Late d", width: .fixed(6), alignment: .right, priority: 9),
-        .init("Moved", width: .fixed(8), alignment: .right, priority: 3),
-        .init("Waiting orders", width: .flexible(min: 14, weight: 3), priority: 8),
-    ]
+    static func lateColumns(_ tr: Localizer) -> [Table.Column] {
+        [
+            .init(tr(T.colPOLine), width: .flexible(min: 9, weight: 1), priority: 10),
+            .init(tr(T.colSupplier), width: .flexible(min: 8, weight: 2), priority: 4),
+            .init(tr(T.colSKU), width: .flexible(min: 8, weight: 1), priority: 6),
+            .init(tr(T.colOutstanding), width: .fixed(5), alignment: .right, priority: 7),
+            .init(tr(T.colETA), width: .fixed(10), priority: 5),
+            .init(tr(T.colLateDays), width: .fixed(6), alignment: .right, priority: 9),
+            .init(tr(T.colMoved), width: .fixed(8), alignment: .right, priority: 3),
+            .init(tr(T.colWaiting), width: .flexible(min: 14, weight: 3), priority: 8),
+        ]
+    }
 
     static func moved(_ changes: Int, _ days: Int) -> String {
         changes == 0 ? "" : "\(changes)× \(days >= 0 ? "+" : "")\(days)d"
     }
 
-    static func lateCells(_ r: LateArrivalRow) -> [String] {
-        [r.reference, r.supplier, r.sku, "\(r.outstanding)", r.eta.iso, "\(r.daysLate)", moved(r.etaChanges, r.daysMoved),
-         r.waiting.isEmpty ? "nobody waits" : r.waitingSummary]
+    static func lateCells(_ r: LateArrivalRow, _ tr: Localizer) -> [String] {
+        [r.reference, r.supplier, r.sku, tr.number(r.outstanding), tr.day(r.eta), tr.number(r.daysLate), moved(r.etaChanges, r.daysMoved),
+         r.waiting.isEmpty ? tr(T.nobodyWaits) : r.waitingSummary]
     }
 
-    static let supplierColumns: [Table.Column] = [
-        .init("Supplier", width: .flexible(min: 8, weight: 2), priority: 10),
-        .init("Arrivals", width: .fixed(8), alignment: .right, priority: 5),
-        .init("Open", width: .fixed(4), alignment: .right, priority: 3),
-        .init("Late", width: .fixed(4), alignment: .right, priority: 8),
-        .init("Moved", width: .fixed(5), alignment: .right, priority: 6),
-        .init("Changes", width: .fixed(7), alignment: .right, priority: 9),
-        .init("Days moved", width: .fixed(10), alignment: .right, priority: 8),
-        .init("Avg/chg", width: .fixed(7), alignment: .right, priority: 4),
-        .init("Largest", width: .fixed(7), alignment: .right, priority: 2),
-    ]
-
-    static func supplierCells(_ r: SupplierSlipRow) -> [String] {
-        [r.supplier, "\(r.arrivals)", "\(r.openArrivals)", "\(r.lateArrivals)", "\(r.movedArrivals)", "\(r.etaChanges)",
-         "\(r.daysMoved)", ReportFormat.oneDecimal(r.averageDaysPerChange), "\(r.largestSlipDays)"]
+    static func supplierColumns(_ tr: Localizer) -> [Table.Column] {
+        [
+            .init(tr(T.colSupplier), width: .flexible(min: 8, weight: 2), priority: 10),
+            .init(tr(T.colArrivals), width: .fixed(8), alignment: .right, priority: 5),
+            .init(tr(T.colOpen), width: .fixed(4), alignment: .right, priority: 3),
+            .init(tr(T.colLate), width: .fixed(4), alignment: .right, priority: 8),
+            .init(tr(T.colMovedShort), width: .fixed(5), alignment: .right, priority: 6),
+            .init(tr(T.colChanges), width: .fixed(7), alignment: .right, priority: 9),
+            .init(tr(T.colDaysMoved), width: .fixed(10), alignment: .right, priority: 8),
+            .init(tr(T.colAvgChange), width: .fixed(7), alignment: .right, priority: 4),
+            .init(tr(T.colLargest), width: .fixed(7), alignment: .right, priority: 2),
+        ]
     }
 
-    static let serviceColumns: [Table.Column] = [
-        .init("Who", width: .flexible(min: 8, weight: 1), priority: 10),
-        .init("Name", width: .flexible(min: 8, weight: 2), priority: 3),
-        .init("Lines", width: .fixed(5), alignment: .right, priority: 5),
-        .init("Line fill", width: .fixed(9), alignment: .right, priority: 9),
-        .init("Orders", width: .fixed(6), alignment: .right, priority: 4),
-        .init("Order fill", width: .fixed(10), alignment: .right, priority: 8),
-        .init("BO units", width: .fixed(8), alignment: .right, priority: 7),
-        .init("Avg wait", width: .fixed(8), alignment: .right, priority: 6),
-    ]
+    static func supplierCells(_ r: SupplierSlipRow, _ tr: Localizer) -> [String] {
+        let n = tr.number
+        return [r.supplier, n(r.arrivals), n(r.openArrivals), n(r.lateArrivals), n(r.movedArrivals), n(r.etaChanges),
+                n(r.daysMoved), r.averageDaysPerChange.map { tr.decimal($0) } ?? "", n(r.largestSlipDays)]
+    }
+
+    static func serviceColumns(_ tr: Localizer) -> [Table.Column] {
+        [
+            .init(tr(T.colWho), width: .flexible(min: 8, weight: 1), priority: 10),
+            .init(tr(T.colName), width: .flexible(min: 8, weight: 2), priority: 3),
+            .init(tr(T.colLinesShort), width: .fixed(5), alignment: .right, priority: 5),
+            .init(tr(T.colLineFill), width: .fixed(9), alignment: .right, priority: 9),
+            .init(tr(T.colOrders), width: .fixed(6), alignment: .right, priority: 4),
+            .init(tr(T.colOrderFill), width: .fixed(10), alignment: .right, priority: 8),
+            .init(tr(T.colBOUnits), width: .fixed(8), alignment: .right, priority: 7),
+            .init(tr(T.colAvgWait), width: .fixed(8), alignment: .right, priority: 6),
+        ]
+    }
 
     /// The service-level table: the total, then a heading and a row per customer, then per item.
-    static func serviceRows(_ r: ServiceLevelReport) -> [(cells: [String], style: Style?)] {
+    static func serviceRows(_ r: ServiceLevelReport, _ tr: Localizer) -> [(cells: [String], style: Style?)] {
         func cells(_ row: ServiceRow, who: String, name: String) -> [String] {
-            [who, name, "\(row.lines)", percent(row.lineFillRate), row.orders.map(String.init) ?? "",
-             row.orders == nil ? "" : percent(row.orderFillRate), "\(row.unitsBackordered)",
-             row.averageWaitDays.map { ReportFormat.oneDecimal($0) + " d" } ?? "–"]
+            [who, name, tr.number(row.lines), percent(row.lineFillRate, tr), row.orders.map(tr.number) ?? "",
+             row.orders == nil ? "" : percent(row.orderFillRate, tr), tr.number(row.unitsBackordered),
+             row.averageWaitDays.map { tr(T.days, tr.decimal($0)) } ?? "–"]
         }
-        var out: [(cells: [String], style: Style?)] = [(cells(r.total, who: "All", name: "the whole warehouse"), boldRow)]
+        var out: [(cells: [String], style: Style?)] = [(cells(r.total, who: tr(T.all), name: tr(T.wholeWarehouse)), boldRow)]
         if !r.customers.isEmpty {
-            out.append((["Per customer"], Style(foreground: .cyan, attributes: .bold)))
+            out.append(([tr(T.perCustomer)], Style(foreground: .cyan, attributes: .bold)))
             out += r.customers.map { (cells($0, who: $0.key, name: $0.name), nil) }
         }
         if !r.items.isEmpty {
-            out.append((["Per item"], Style(foreground: .cyan, attributes: .bold)))
+            out.append(([tr(T.perItem)], Style(foreground: .cyan, attributes: .bold)))
             out += r.items.map { (cells($0, who: $0.key, name: $0.name), nil) }
         }
         return out
     }
 
-    static let backlogColumns: [Table.Column] = [
-        .init("Customer", width: .flexible(min: 8, weight: 1), priority: 10),
-        .init("Name", width: .flexible(min: 8, weight: 3), priority: 6),
-        .init("Orders", width: .fixed(6), alignment: .right, priority: 4),
-        .init("Lines", width: .fixed(5), alignment: .right, priority: 7),
-        .init("Units", width: .fixed(6), alignment: .right, priority: 9),
-        .init("Oldest d", width: .fixed(8), alignment: .right, priority: 8),
-        .init("Next promised", width: .fixed(13), priority: 7),
-        .init("Unpromised", width: .fixed(10), alignment: .right, priority: 2),
-    ]
-
-    static func backlogCells(_ r: BacklogRow, today: Day) -> [String] {
-        [r.customerCode, r.customerName, "\(r.orders)", "\(r.lines)", "\(r.units)", "\(r.oldestAgeDays)",
-         r.nextPromised.map { $0 < today ? $0.iso + "!" : $0.iso } ?? "none planned",
-         r.unpromisedLines > 0 ? "\(r.unpromisedLines)" : ""]
+    static func backlogColumns(_ tr: Localizer) -> [Table.Column] {
+        [
+            .init(tr(T.colCustomer), width: .flexible(min: 8, weight: 1), priority: 10),
+            .init(tr(T.colName), width: .flexible(min: 8, weight: 3), priority: 6),
+            .init(tr(T.colOrders), width: .fixed(6), alignment: .right, priority: 4),
+            .init(tr(T.colLinesShort), width: .fixed(5), alignment: .right, priority: 7),
+            .init(tr(T.colUnits), width: .fixed(6), alignment: .right, priority: 9),
+            .init(tr(T.colOldest), width: .fixed(8), alignment: .right, priority: 8),
+            .init(tr(T.colNextPromised), width: .fixed(13), priority: 7),
+            .init(tr(T.colUnpromised), width: .fixed(10), alignment: .right, priority: 2),
+        ]
     }
 
-    static let noticeColumns: [Table.Column] = [
-        .init("Order", width: .flexible(min: 9, weight: 1), priority: 10),
-        .init("Customer", width: .flexible(min: 8, weight: 2), priority: 8),
-        .init("Events", width: .flexible(min: 10, weight: 3), priority: 6),
-        .init("Since", width: .fixed(10), priority: 4),
-    ]
+    static func backlogCells(_ r: BacklogRow, today: Day, _ tr: Localizer) -> [String] {
+        [r.customerCode, r.customerName, tr.number(r.orders), tr.number(r.lines), tr.number(r.units), tr.number(r.oldestAgeDays),
+         r.nextPromised.map { $0 < today ? tr.day($0) + "!" : tr.day($0) } ?? tr(T.nonePlanned),
+         r.unpromisedLines > 0 ? tr.number(r.unpromisedLines) : ""]
+    }
 
-    static func noticeCells(_ n: Notice) -> [String] {
-        [n.orderNumber, n.customerName, n.events.map(\.rawValue).joined(separator: ", "), n.createdAt.day().iso]
+    static func noticeColumns(_ tr: Localizer) -> [Table.Column] {
+        [
+            .init(tr(NoticeViewText.colOrder), width: .flexible(min: 9, weight: 1), priority: 10),
+            .init(tr(NoticeViewText.colCustomer), width: .flexible(min: 8, weight: 2), priority: 8),
+            .init(tr(NoticeViewText.colEvents), width: .flexible(min: 10, weight: 3), priority: 6),
+            .init(tr(NoticeViewText.colSince), width: .fixed(10), priority: 4),
+        ]
+    }
+
+    static func noticeCells(_ n: Notice, _ tr: Localizer) -> [String] {
+        [n.orderNumber, n.customerName, n.events.map { tr(NoticeViewText.event($0)) }.joined(separator: ", "), tr.day(n.createdAt.day())]
+    }
+
+    /// A reader's name for an age bucket: "0–7 days" (wide) or "0–7 d" (narrow).
+    static func bucketLabel(_ b: AgeBucket, short: Bool = false, _ tr: Localizer) -> String {
+        switch b {
+        case .days0to7: return tr(short ? T.short0to7 : T.bucket0to7)
+        case .days8to14: return tr(short ? T.short8to14 : T.bucket8to14)
+        case .days15to30: return tr(short ? T.short15to30 : T.bucket15to30)
+        case .days31to60: return tr(short ? T.short31to60 : T.bucket31to60)
+        case .over60: return tr(short ? T.shortOver60 : T.bucketOver60)
+        }
+    }
+
+    /// A report's tab title.
+    static func title(_ kind: ReportKind, _ tr: Localizer) -> String {
+        switch kind {
+        case .aging: return tr(T.tabAging)
+        case .shortage: return tr(T.tabShortage)
+        case .late: return tr(T.tabLate)
+        case .service: return tr(T.tabService)
+        case .backlog: return tr(T.tabBacklog)
+        }
     }
 }
 
@@ -205,17 +239,17 @@ enum SupervisorViews {
     // MARK: reports
 
     static func renderReports(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
-        let r = state.reports
-        var caption = "on \(state.today.iso)"
+        let r = state.reports, tr = state.tr
+        var caption = tr(ReportText.onDay, state.today)
         if let lines = r.bucketLines {
             caption = lines.total == 0 ? "0" : "\(lines.selected + 1)/\(lines.total)"
         } else if let data = r.data, data.kind != .aging {
             let count = ReportTables.rowCount(data)
             if count > 0 { caption = "\(r.selected + 1)/\(count)" }
         }
-        renderTabs(ReportKind.allCases.map(\.shortTitle), active: r.kind.rawValue, caption: caption, in: layout.viewBar, into: &buffer)
+        renderTabs(ReportKind.allCases.map { ReportTables.title($0, tr) }, active: r.kind.rawValue, caption: caption, in: layout.viewBar, into: &buffer)
         guard let data = r.data else {
-            renderTitle("Computing the \(r.kind.shortTitle.lowercased()) report…", in: layout.viewTitle, into: &buffer, style: dim)
+            renderTitle(tr(ReportText.computing, ReportTables.title(r.kind, tr).lowercased()), in: layout.viewTitle, into: &buffer, style: dim)
             return
         }
         switch data {
@@ -228,45 +262,45 @@ enum SupervisorViews {
         case .shortage(let rows):
             let uncovered = rows.reduce(0) { $0 + $1.uncovered }
             let marked = rows.filter { r.marked.contains($0.sku) }.count
-            renderTitle("\(ReportTables.count(rows.count, "short item")), \(uncovered) uncovered · Enter: backorders · "
-                        + (marked == 0 ? "Space: mark · P: purchase" : "\(marked) marked · P: purchase them"),
+            renderTitle(tr(ReportText.shortageTitle, rows.count, uncovered,
+                           marked == 0 ? tr(ReportText.shortageMarkKeys) : tr(ReportText.shortageMarked, marked)),
                         in: layout.viewTitle, into: &buffer)
             let styles = Dictionary(uniqueKeysWithValues: rows.enumerated().compactMap { i, row in
                 r.marked.contains(row.sku) ? (i, ReportTables.markedRow) : row.uncovered > 0 ? (i, ReportTables.lateRow) : nil })
-            renderList(columns: ReportTables.shortageColumns,
-                       rows: rows.map { ReportTables.shortageCells($0, marked: r.marked.contains($0.sku)) }, styles: styles,
-                       selected: r.selected, top: r.top, empty: "No item is short: free stock and arrivals cover every backorder",
+            renderList(columns: ReportTables.shortageColumns(tr),
+                       rows: rows.map { ReportTables.shortageCells($0, marked: r.marked.contains($0.sku), tr) }, styles: styles,
+                       selected: r.selected, top: r.top, empty: tr(ReportText.shortageEmpty),
                        in: layout.reportTable(.shortage), into: &buffer)
         case .late(let report):
             let waiting = Set(report.arrivals.flatMap { $0.waiting.map(\.orderNumber) }).count
-            renderTitle("\(ReportTables.count(report.arrivals.count, "arrival")) past ETA, \(ReportTables.count(waiting, "order")) waiting · Enter: ETA history",
+            renderTitle(tr(ReportText.lateTitle, report.arrivals.count, waiting),
                         in: layout.viewTitle, into: &buffer)
             let split = layout.lateSplit
-            renderList(columns: ReportTables.lateColumns, rows: report.arrivals.map(ReportTables.lateCells),
+            renderList(columns: ReportTables.lateColumns(tr), rows: report.arrivals.map { ReportTables.lateCells($0, tr) },
                        styles: Dictionary(uniqueKeysWithValues: report.arrivals.indices.map { ($0, ReportTables.lateRow) }),
-                       selected: r.selected, top: r.top, empty: "No arrival is past its ETA", in: split.arrivals, into: &buffer)
+                       selected: r.selected, top: r.top, empty: tr(ReportText.lateEmpty), in: split.arrivals, into: &buffer)
             if layout.lateShowsSuppliers {
-                renderTitle("Suppliers: how often and by how many days their ETAs moved", in: split.suppliersTitle, into: &buffer)
-                renderList(columns: ReportTables.supplierColumns, rows: report.suppliers.map(ReportTables.supplierCells),
-                           selected: nil, top: 0, empty: "No arrivals yet", in: split.suppliers, into: &buffer)
+                renderTitle(tr(ReportText.suppliersTitle), in: split.suppliersTitle, into: &buffer)
+                renderList(columns: ReportTables.supplierColumns(tr), rows: report.suppliers.map { ReportTables.supplierCells($0, tr) },
+                           selected: nil, top: 0, empty: tr(ReportText.suppliersEmpty), in: split.suppliers, into: &buffer)
             }
         case .service(let report):
-            renderTitle("Service level \(report.from.iso) – \(report.to.iso) ([ earlier, ] later)", in: layout.viewTitle, into: &buffer)
-            let rows = ReportTables.serviceRows(report)
+            renderTitle(tr(ReportText.serviceTitle, report.from, report.to), in: layout.viewTitle, into: &buffer)
+            let rows = ReportTables.serviceRows(report, tr)
             var styles: [Int: Style] = [:]
             for (i, row) in rows.enumerated() { if let s = row.style { styles[i] = s } }
             let headings = Set(rows.indices.filter { rows[$0].cells.count == 1 })
-            renderList(columns: ReportTables.serviceColumns, rows: rows.map(\.cells), styles: styles, spanning: headings,
+            renderList(columns: ReportTables.serviceColumns(tr), rows: rows.map(\.cells), styles: styles, spanning: headings,
                        selected: r.selected, top: r.top,
                        empty: "", in: layout.reportTable(.service), into: &buffer)
         case .backlog(let rows):
             let units = rows.reduce(0) { $0 + $1.units }
-            renderTitle("\(ReportTables.count(rows.count, "customer")) waiting for \(ReportTables.count(units, "unit")) · Enter: their lines",
+            renderTitle(tr(ReportText.backlogTitle, rows.count, units),
                         in: layout.viewTitle, into: &buffer)
             let styles = Dictionary(uniqueKeysWithValues: rows.enumerated().compactMap { i, row in
                 (row.nextPromised.map { $0 < state.today } ?? false) ? (i, ReportTables.lateRow) : nil })
-            renderList(columns: ReportTables.backlogColumns, rows: rows.map { ReportTables.backlogCells($0, today: state.today) },
-                       styles: styles, selected: r.selected, top: r.top, empty: "No customer waits for anything",
+            renderList(columns: ReportTables.backlogColumns(tr), rows: rows.map { ReportTables.backlogCells($0, today: state.today, tr) },
+                       styles: styles, selected: r.selected, top: r.top, empty: tr(ReportText.backlogEmpty),
                        in: layout.reportTable(.backlog), into: &buffer)
         }
     }
@@ -275,7 +309,8 @@ enum SupervisorViews {
     static func renderAging(_ rows: [AgingRow], selected: Int, _ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
         let units = rows.reduce(0) { $0 + $1.units }
         let lines = rows.reduce(0) { $0 + $1.lines }
-        renderTitle("\(ReportTables.count(units, "unit")) on \(ReportTables.count(lines, "line")) by age (bars: units) · Enter: a bucket's lines",
+        let tr = state.tr
+        renderTitle(tr(ReportText.agingTitle, units, lines),
                     in: layout.viewTitle, into: &buffer)
         let area = layout.reportTable(.aging)
         guard !area.isEmpty, !rows.isEmpty else { return }
@@ -284,10 +319,10 @@ enum SupervisorViews {
         let thickness = perBar == 3 ? 2 : 1
         // Narrow screens get short labels ("0–7 d") so the bars keep room.
         let labels = rows.enumerated().map { i, row in
-            (i == selected ? "▸ " : "  ") + (area.width >= 60 ? row.bucket.label : shortLabel(row.bucket))
+            (i == selected ? "▸ " : "  ") + ReportTables.bucketLabel(row.bucket, short: area.width < 60, tr)
         }
-        let values = rows.map { "\($0.units) u · \(ReportTables.count($0.lines, "line")) · \(ReportTables.count($0.orders, "order"))" }
-        let compact = rows.map { "\($0.units)u \($0.lines)l" }
+        let values = rows.map { tr(ReportText.agingValue, $0.units, $0.lines, $0.orders) }
+        let compact = rows.map { tr(ReportText.agingCompact, $0.units, $0.lines) }
         let labelWidth = labels.map(\.displayWidth).max() ?? 0
         // The long value text when the bars keep a useful width, the short one otherwise.
         let texts = area.width - labelWidth - (values.map(\.displayWidth).max() ?? 0) - 2 >= 10 ? values : compact
@@ -313,30 +348,27 @@ enum SupervisorViews {
         }
         let legendY = area.y + rows.count * perBar
         if legendY < area.maxY, units == 0 {
-            buffer.putTruncated("No backorder lines wait: every order line has its stock", x: area.x, y: legendY, width: area.width, style: dim)
+            buffer.putTruncated(tr(ReportText.agingEmpty), x: area.x, y: legendY, width: area.width, style: dim)
         }
         // Tall screens also get the figures as a table under the chart.
         let tableArea = Rect(x: area.x, y: legendY + 1, width: area.width, height: area.maxY - legendY - 1)
         if units > 0, tableArea.height >= rows.count + 2 {
-            let columns: [Table.Column] = [.init("Age", width: .fixed(12)), .init("Lines", width: .fixed(6), alignment: .right),
-                                           .init("Units", width: .fixed(6), alignment: .right),
-                                           .init("Orders", width: .fixed(6), alignment: .right),
-                                           .init("Share of units", width: .fixed(14), alignment: .right)]
-            var cells = rows.map { [$0.bucket.label, "\($0.lines)", "\($0.units)", "\($0.orders)",
-                                    ReportFormat.percent(Double($0.units) / Double(units)) + "%"] }
-            cells.append(["Total", "\(lines)", "\(units)", "", "100.0%"])
+            let ageWidth = max(12, rows.map { ReportTables.bucketLabel($0.bucket, tr).displayWidth }.max() ?? 0)
+            let columns: [Table.Column] = [.init(tr(ReportText.colAge), width: .fixed(ageWidth)),
+                                           .init(tr(ReportText.colLines), width: .fixed(6), alignment: .right),
+                                           .init(tr(ReportText.colUnits), width: .fixed(6), alignment: .right),
+                                           .init(tr(ReportText.colOrders), width: .fixed(6), alignment: .right),
+                                           .init(tr(ReportText.colShare), width: .fixed(14), alignment: .right)]
+            var cells = rows.map { [ReportTables.bucketLabel($0.bucket, tr), tr.number($0.lines), tr.number($0.units), tr.number($0.orders),
+                                    ReportTables.percent(Double($0.units) / Double(units), tr)] }
+            cells.append([tr(ReportText.total), tr.number(lines), tr.number(units), "", ReportTables.percent(1, tr)])
             buffer.render(Table(columns: columns, rows: cells, rowStyles: [cells.count - 1: ReportTables.boldRow]),
                           in: Rect(x: tableArea.x, y: tableArea.y, width: min(tableArea.width, 50), height: cells.count + 1))
         }
     }
 
-    /// `0–7 d`, `over 60 d`: the bucket for narrow screens.
-    static func shortLabel(_ b: AgeBucket) -> String {
-        b == .over60 ? "over 60 d" : String(b.label.prefix { $0 != " " }) + " d"
-    }
-
     static func renderBucketLines(_ lines: BucketLinesState, _ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
-        renderTitle("Lines waiting \(lines.bucket.label): \(lines.total) · Enter opens the order, Esc back to the chart",
+        renderTitle(state.tr(ReportText.bucketLinesTitle, ReportTables.bucketLabel(lines.bucket, state.tr), lines.total),
                     in: layout.viewTitle, into: &buffer)
         var pane = PaneState(kind: .backorders)
         pane.rows = .backorders(lines.rows)
@@ -350,23 +382,23 @@ enum SupervisorViews {
     // MARK: notices
 
     static func renderNotices(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
-        let n = state.notices
-        let caption = n.total == 0 ? "none pending" : "\(n.selected + 1)/\(n.total) pending"
-        renderTabs(["To inform"], active: 0, caption: caption, in: layout.viewBar, into: &buffer)
+        let n = state.notices, tr = state.tr
+        let caption = n.total == 0 ? tr(NoticeViewText.nonePending) : tr(NoticeViewText.pending, n.selected + 1, n.total)
+        renderTabs([tr(NoticeViewText.tab)], active: 0, caption: caption, in: layout.viewBar, into: &buffer)
         let split = layout.noticesSplit
         guard n.loaded else {
-            renderTitle("Loading the pending notices…", in: split.table, into: &buffer, style: dim)
+            renderTitle(tr(NoticeViewText.loading), in: split.table, into: &buffer, style: dim)
             return
         }
         // Only the loaded window is at hand: positions are shifted to it (a window not yet reloaded shows what it has).
         let origin = max(0, n.loadedTop)
-        renderList(columns: ReportTables.noticeColumns, rows: n.rows.map(ReportTables.noticeCells), selected: n.selected - origin,
-                   top: max(0, n.top - origin), empty: n.total == 0 ? "Nothing to tell customers: no pending notices" : "",
+        renderList(columns: ReportTables.noticeColumns(tr), rows: n.rows.map { ReportTables.noticeCells($0, tr) }, selected: n.selected - origin,
+                   top: max(0, n.top - origin), empty: n.total == 0 ? tr(NoticeViewText.empty) : "",
                    in: split.table, into: &buffer)
         guard let notice = n.current, !split.textTitle.isEmpty else { return }
         let bar = Style(foreground: .cyan, attributes: [.reverse, .bold])
         buffer.fill(split.textTitle, style: bar)
-        buffer.putTruncated(" Text to send: \(notice.orderNumber) to \(notice.customerName) (\(notice.customerCode))",
+        buffer.putTruncated(tr(NoticeViewText.textTitle, notice.orderNumber, notice.customerName, notice.customerCode),
                             x: split.textTitle.x, y: split.textTitle.y, width: split.textTitle.width, style: bar)
         buffer.render(TextView(text: notice.text), in: split.text.inset(left: 1, right: 1))
     }

@@ -188,7 +188,7 @@ public enum Views {
     static func renderHints(_ state: AppState, _ row: Rect, into buffer: inout ScreenBuffer) {
         guard !row.isEmpty else { return }
         var hints = Keymap.hints(in: state.context, readOnly: state.readOnly)
-        if case .dialog(let dialog) = state.overlay { hints = DialogView.buttons(dialog.step).map { ($0, false) } }
+        if case .dialog(let dialog) = state.overlay { hints = DialogView.buttons(dialog.step, state.tr).map { ($0, false) } }
         buffer.fill(row)
         var x = row.x
         for (hint, disabled) in hints {
@@ -219,7 +219,7 @@ public enum Views {
         case .dialog(let dialog):
             // A dialog may cover everything but the key hints: small terminals need every row for it.
             let area = Rect(x: 0, y: 0, width: state.size.width, height: state.size.height - layout.hintRow.height)
-            let widget = DialogView.make(dialog, today: state.today, width: area.width)
+            let widget = DialogView.make(dialog, today: state.today, width: area.width, tr: state.tr)
             buffer.render(widget, in: area)
         case nil:
             break
