@@ -174,15 +174,10 @@ enum CorrectionView {
 
     /// "allocated 10 → 4, backordered 0 → 6": only the buckets that changed.
     static func change(_ a: LineQuantities, _ b: LineQuantities, _ tr: Localizer) -> String {
-        let parts: [(CorrectionText, Int, Int)] = [(T.ordered, a.ordered, b.ordered), (T.allocated, a.allocated, b.allocated),
-                                                   (T.picked, a.picked, b.picked), (T.shipped, a.shipped, b.shipped),
-                                                   (T.backordered, a.backordered, b.backordered), (T.cancelled, a.cancelled, b.cancelled)]
-        // The bucket's word without its count ("{0} allocated" → "allocated"), then the move.
-        let changed = parts.filter { $0.1 != $0.2 }.map { bucket($0.0, tr) + " \(tr.number($0.1)) → \(tr.number($0.2))" }
+        let parts: [(CorrectionText, Int, Int)] = [(T.bOrdered, a.ordered, b.ordered), (T.bAllocated, a.allocated, b.allocated),
+                                                   (T.bPicked, a.picked, b.picked), (T.bShipped, a.shipped, b.shipped),
+                                                   (T.bBackordered, a.backordered, b.backordered), (T.bCancelled, a.cancelled, b.cancelled)]
+        let changed = parts.filter { $0.1 != $0.2 }.map { tr($0.0) + " \(tr.number($0.1)) → \(tr.number($0.2))" }
         return changed.isEmpty ? tr(T.unchanged) : changed.joined(separator: ", ")
-    }
-
-    static func bucket(_ key: CorrectionText, _ tr: Localizer) -> String {
-        tr(key, "").trimmingSpaces
     }
 }

@@ -217,7 +217,7 @@ public enum Reducer {
                 state.message = StatusMessage("Select an arrival in pane 3 to change its ETA", .warning)
                 return []
             }
-            state.overlay = .dialog(DialogState(step: .etaDate(rows[i].arrival), text: rows[i].arrival.eta.iso))
+            state.overlay = .dialog(DialogState(step: .etaDate(rows[i].arrival), text: state.tr.day(rows[i].arrival.eta)))
             return []
         case .addArrival:
             state.overlay = .dialog(DialogState(step: .arrivalField(ArrivalDraft(sku: selectedSKU(state) ?? ""), .supplier)))

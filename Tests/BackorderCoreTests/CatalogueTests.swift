@@ -100,6 +100,16 @@ enum ProseScan {
     /// Add a module (or a file) here when its strings are in a catalogue.
     static let translated: [String] = [
         "BackorderCore/Localization",
+        "BackorderTUI/Localization",
+        "BackorderTUI/DialogView.swift",
+        "BackorderTUI/CorrectionView.swift",
+        "BackorderTUI/CorrectionState.swift",
+        "BackorderTUI/CorrectionReducer.swift",
+        "BackorderTUI/NewOrderReducer.swift",
+        "BackorderTUI/NewOrderState.swift",
+        "BackorderTUI/SupervisorReducer.swift",
+        "BackorderTUI/SupervisorState.swift",
+        "BackorderTUI/SupervisorViews.swift",
     ]
 
     static var sources: URL {

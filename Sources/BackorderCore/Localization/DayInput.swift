@@ -24,8 +24,9 @@ extension Day {
 
     /// `d.m.yyyy`, `dd.mm.yy` (20yy) or `d.m` (the year of `today`), as Norwegians write a day.
     private static func dotted(_ t: String, today: Day) -> Day? {
-        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2 || parts.count == 3 || (parts.count == 4 && parts[3].isEmpty) else { return nil }
+        var parts = t.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count > 2, parts.last?.isEmpty == true { parts.removeLast() }  // "14.12." and "14.12.2026."
+        guard parts.count == 2 || parts.count == 3 else { return nil }
         func number(_ s: Substring, _ lengths: ClosedRange<Int>) -> Int? {
             guard lengths.contains(s.count), s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
             return Int(s)

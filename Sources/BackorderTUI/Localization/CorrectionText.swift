@@ -20,7 +20,7 @@ enum CorrectionText: String, Catalogued {
     case workingOut, noDonorsFor
     // Confirmation and consequences
     case nothingYet, noLineChanges, moreLineChanges, datesMove, noArrivalPlanned, moreDates, nowWaits, closes, noticeTo
-    case andMore, unchanged
+    case andMore, unchanged, bOrdered, bAllocated, bPicked, bShipped, bBackordered, bCancelled
     // Summaries of what confirming does (Norwegian screens; the store words the English one)
     case sumCancel, sumCancelLine, sumPutBack, sumChange, sumPriority, sumPolicyComplete, sumPolicyPartial, sumNote
     case sumExpedite, sumReallocate, sumAmend, sumAddLine, sumReturnRestock, sumReturnScrap, sumReverse
@@ -122,6 +122,12 @@ enum CorrectionText: String, Catalogued {
         case .noticeTo: return ("Notice to: {0}", "Varsel til: {0}")
         case .andMore: return (" and {0} more", " og {0} til")
         case .unchanged: return ("unchanged", "uendret")
+        case .bOrdered: return ("ordered", "bestilt")
+        case .bAllocated: return ("allocated", "reservert")
+        case .bPicked: return ("picked", "plukket")
+        case .bShipped: return ("shipped", "sendt")
+        case .bBackordered: return ("backordered", "restordre")
+        case .bCancelled: return ("cancelled", "kansellert")
 
         case .sumCancel: return ("cancelled {0} unit(s) on {1}", "{0} {0|enhet|enheter} kanselleres på {1}")
         case .sumCancelLine: return ("cancelled {0} unit(s) on {1} line {2}", "{0} {0|enhet|enheter} kanselleres på {1} linje {2}")
