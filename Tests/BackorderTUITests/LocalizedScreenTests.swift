@@ -179,6 +179,27 @@ final class LocalizedScreenTests: XCTestCase {
         XCTAssertEqual(ReportTables.percent(0.875, .en), "87.5%")
     }
 
+    /// What a confirmation lists is worded in the screen's language, numbers grouped and days written as there.
+    func testConsequencesAndPromisesAreWordedInTheReadersLanguage() {
+        var before = LineQuantities(), after = LineQuantities()
+        before.ordered = 1_200; before.allocated = 1_200; after.ordered = 1_200; after.backordered = 1_200
+        let c = Consequences(lines: [.init(orderNumber: "SO-1", customerName: "Ålesund kommune", lineNo: 2, sku: "FS-1002",
+                                           before: before, after: after)],
+                             dates: [.init(orderNumber: "SO-1", lineNo: 2, sku: "FS-1002", from: nil, to: Day(iso: "2026-12-14"),
+                                           wasWaiting: true)],
+                             notified: [.init(orderNumber: "SO-1", customerName: "Ålesund kommune", events: [.backordered])])
+        XCTAssertEqual(CorrectionView.describe(c, .nb), [
+            "• SO-1/2 FS-1002 (Ålesund kommune): reservert 1\u{00A0}200 → 0, restordre 0 → 1\u{00A0}200",
+            "Lovede datoer som flyttes:",
+            "• SO-1/2 FS-1002: ingen ankomst planlagt → 14.12.2026",
+            "Varsel til: SO-1 (Ålesund kommune)"])
+        XCTAssertEqual(CorrectionView.describe(c, .en), c.describe(), "English reads as the store words it")
+        let line = OrderPreview.Line(lineNo: 1, sku: "FS-1002", itemName: "Terrasseskrue", quantity: 50, fromStock: 20, backordered: 30,
+                                     promised: Day(iso: "2026-12-14"), arrival: "PO-4505/1")
+        XCTAssertEqual(NewOrderView.promise(line, .nb), "20 fra lager, 30 i restordre, lovet 14.12.2026 (PO-4505/1)")
+        XCTAssertEqual(NewOrderView.promise(line, .en), line.promise)
+    }
+
     func testTheCataloguesAreComplete() {
         XCTAssertEqual(Catalogue.problems(DialogText.self), [])
         XCTAssertEqual(Catalogue.problems(CorrectionText.self, sameInBoth: ["donorLine"]), [])
