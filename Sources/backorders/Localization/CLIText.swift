@@ -81,7 +81,7 @@ enum CLIText: String, Catalogued {
         case .pickedMissing:
             return ("; {0} missing, back on backorder and stock corrected", "; {0} manglet, tilbake i restordre og beholdningen rettet")
         case .bookStockAllocated:
-            return ("  book stock allocated: {0} to {1} line {2}", "  beholdning ifølge bøkene reservert: {0} til {1} linje {2}")
+            return ("  book stock allocated: {0} to {1} line {2}", "  bokført beholdning reservert: {0} til {1} linje {2}")
         case .shipment: return ("shipment {0} for {1}: {2}", "forsendelse {0} for {1}: {2}")
         case .unitsOf: return ("{0} × {1}", "{0} × {1}")
         case .stillOpen: return ("  still open: {0} in stock, {1} backordered", "  fortsatt åpent: {0} på lager, {1} i restordre")

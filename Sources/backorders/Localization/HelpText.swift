@@ -35,7 +35,7 @@ enum HelpText: String, Catalogued {
                 """, """
                 Uten underkommando åpnes fullskjermbildet i terminalen på datafilen.
                 Datafilen er --db STI, ellers $BACKORDERS_DB, ellers ./backorders.sqlite.
-                Språket er --lang nb|en (alle kommandoer tar det), ellers $BACKORDERS_LANG, ellers lokaliteten (LC_ALL, LC_MESSAGES, LANG).
+                Språket er --lang nb|en (alle kommandoer tar det), ellers $BACKORDERS_LANG, ellers systemets språkinnstilling (LC_ALL, LC_MESSAGES, LANG).
                 Avslutningskoder: 0 utført; 1 avvist (lagerets tilstand tillater det ikke, eller ukjent ordre/ankomst);
                 3 kontrollen fant feil; 64 feil bruk eller inndata; 66 datafilen mangler, er fremmed, skadet eller skrivebeskyttet; 70 intern feil.
                 """)

@@ -28,7 +28,7 @@ enum OptionText: String, Catalogued {
                     "Datafilen (standard: $BACKORDERS_DB, ellers ./backorders.sqlite).")
         case .lang:
             return ("The language: nb (Norwegian) or en (default: $BACKORDERS_LANG, else the locale).",
-                    "Språket: nb (norsk) eller en (engelsk) (standard: $BACKORDERS_LANG, ellers lokaliteten).")
+                    "Språket: nb (norsk) eller en (engelsk) (standard: $BACKORDERS_LANG, ellers systemets språkinnstilling).")
         case .json: return ("Print JSON instead of a table.", "Skriv JSON i stedet for en tabell.")
         case .csv:
             return ("Print CSV (RFC 4180, comma-separated, CRLF) instead of a table.",
