@@ -100,6 +100,11 @@ enum ProseScan {
     /// Add a module (or a file) here when its strings are in a catalogue.
     static let translated: [String] = [
         "BackorderCore/Localization",
+        "backorders/Localization",
+        "backorders/Backorders.swift", "backorders/BackupCommands.swift", "backorders/Commands.swift", "backorders/Demo.swift",
+        "backorders/Exceptions.swift", "backorders/Lists.swift", "backorders/Purchasing.swift", "backorders/Reports.swift",
+        "backorders/Stress.swift", "backorders/Support.swift", "backorders/UICommand.swift",
+        "NcursesBackend/Terminal.swift",
     ]
 
     static var sources: URL {
