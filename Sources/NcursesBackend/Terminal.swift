@@ -14,12 +14,27 @@ public enum TerminalError: Error, CustomStringConvertible {
     /// ncurses refused the terminal, usually because `TERM` is unset or unknown.
     case initializationFailed(term: String)
 
+    /// For logs and developers; people read the app's own wording in their language (`Terminal.run(describingFailure:)`).
     public var description: String {
         switch self {
-        case .notATerminal: return "standard input and output must be a terminal"
-        case .initializationFailed(let term): return "cannot initialise terminal of type \"\(term)\" (check TERM)"
+        case .notATerminal: return "notATerminal"
+        case .initializationFailed(let term): return "initializationFailed(TERM=\(term))"
         }
     }
+}
+
+/// Why a terminal cannot hold a full-screen UI; the app words it in the reader's language.
+public enum TerminalProblem: Equatable, Sendable {
+    /// `TERM` is not set.
+    case termUnset
+    /// `TERM=dumb`: no cursor movement.
+    case dumb
+    /// The terminal type has no cursor addressing.
+    case noCursorAddressing(term: String)
+    /// No terminfo database is installed at all.
+    case noTerminfo(term: String)
+    /// The terminal type has no terminfo entry.
+    case unknownTerm(term: String)
 }
 
 /// A full-screen ncursesw terminal: draws `ScreenBuffer`s and reads `Key`s.
@@ -56,15 +71,15 @@ public final class Terminal {
 
     /// Why the terminal cannot hold a full-screen UI, or nil when it can: `TERM` unset, `dumb`, unknown, or a
     /// terminal without cursor addressing. Asked before anything is drawn, so the clerk gets words, not a blank screen.
-    public static func unusableReason() -> String? {
+    public static func problem() -> TerminalProblem? {
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
-        if term.isEmpty { return "TERM is not set, so the full-screen UI cannot know how to draw" }
-        if term == "dumb" { return "the terminal is \"dumb\" (TERM=dumb): it cannot move the cursor, so the full-screen UI cannot run" }
+        if term.isEmpty { return .termUnset }
+        if term == "dumb" { return .dumb }
         switch tk_cursor_addressing() {
         case 1: return nil
-        case 0: return "the terminal TERM=\(term) cannot move the cursor, so the full-screen UI cannot run"
-        case -2: return "no terminal descriptions (terminfo) are installed, so TERM=\(term) cannot be drawn on (install ncurses-base)"
-        default: return "the terminal type TERM=\(term) is unknown here (no terminfo entry)"
+        case 0: return .noCursorAddressing(term: term)
+        case -2: return .noTerminfo(term: term)
+        default: return .unknownTerm(term: term)
         }
     }
 
@@ -226,14 +241,17 @@ public final class Terminal {
     ///
     /// When a SIGTERM/SIGHUP/SIGINT ended the session (the loop in `body` returned because
     /// `terminationRequested` became true), the process exits with status 128 + signal after the
-    /// terminal is restored. If the terminal cannot be started, prints the reason to stderr and exits with 1.
-    public static func run(_ body: (Terminal) throws -> Void) rethrows {
+    /// terminal is restored. If the terminal cannot be started, prints the reason (worded by `describingFailure`)
+    /// to stderr and exits with 1.
+    public static func run(describingFailure: (TerminalError) -> String = { "error: \($0)" },
+                           _ body: (Terminal) throws -> Void) rethrows {
         let terminal = Terminal()
         do {
             try terminal.start()
         } catch {
-            let message = "error: \(error)\n"
-            _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }  // stderr the C global is not concurrency-safe
+            let message = (error as? TerminalError).map(describingFailure) ?? "error: \(error)"
+            let line = message + "\n"
+            _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }  // stderr the C global is not concurrency-safe
             exit(1)
         }
         do {

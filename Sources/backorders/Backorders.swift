@@ -7,13 +7,8 @@ import Foundation
 struct Backorders: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backorders",
-        abstract: "Backorder handling for a warehouse: orders, partial shipments, expected arrivals and receipts.",
-        discussion: """
-            With no subcommand, opens the full-screen terminal UI on the data file.
-            The data file is --db PATH, else $BACKORDERS_DB, else ./backorders.sqlite.
-            Exit codes: 0 done; 1 refused (the warehouse state does not allow it, or an unknown order/arrival);
-            3 check found problems; 64 bad usage or input; 66 data file missing, foreign, damaged or read-only; 70 internal fault.
-            """,
+        abstract: HelpText.root.text,
+        discussion: HelpText.rootDiscussion.text,
         version: versionText,
         subcommands: [
             UI.self, Init.self, Sample.self, Demo.self,
@@ -28,10 +23,10 @@ struct Backorders: ParsableCommand {
 
     /// Chooses the language before anything is parsed or printed, then runs the command.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             let env = ProcessInfo.processInfo.environment
-            Localizer.process = Localizer(try Language.resolve(flag: Language.flag(in: Array(CommandLine.arguments.dropFirst())),
-                                                               environment: env))
+            Localizer.process = Localizer(try Language.resolve(flag: Language.flag(in: arguments), environment: env))
         } catch let e as BackorderError {
             FileHandle.standardError.write(Data("backorders: \(e.message)\n".utf8))
             Foundation.exit(Exit.usage)
@@ -39,7 +34,8 @@ struct Backorders: ParsableCommand {
             Foundation.exit(Exit.internalFault)
         }
         do {
-            var command = try parseAsRoot()
+            // `--lang` has done its work: taken out, every command accepts it, also those without DatabaseOptions.
+            var command = try parseAsRoot(Language.removingFlag(from: arguments))
             try command.run()
         } catch {
             exit(withError: error)
@@ -53,9 +49,22 @@ let appVersion = "1.0.0"
 /// `backorders --version`: the app, the newest data-file format it reads and writes, and the SQLite it runs on.
 let versionText: String = {
     let format = Warehouse.fileFormat
-    return """
-        backorders \(appVersion)
-        data file format \(format.number) (\(format.latest))
-        SQLite \(Warehouse.sqliteVersion)
-        """
+    return Localizer.process(CLIText.version, appVersion, Plain(format.number), format.latest, Warehouse.sqliteVersion)
 }()
+
+extension Language {
+    /// The command line without its `--lang X` / `--lang=X` (up to a `--`, as `flag(in:)` reads it).
+    static func removingFlag(from arguments: [String]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            if a == "--" { return out + arguments[i...] }
+            if a == "--lang", i + 1 < arguments.count { i += 2; continue }
+            if a.hasPrefix("--lang=") { i += 1; continue }
+            out.append(a)
+            i += 1
+        }
+        return out
+    }
+}

@@ -4,26 +4,26 @@ import BackorderStore
 import Foundation
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create a new, empty data file.")
+    static let configuration = CommandConfiguration(abstract: HelpText.initFile.text)
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
         try perform {
             guard !FileManager.default.fileExists(atPath: db.path) else {
-                throw BackorderError.refused("\(db.path) exists already; nothing was changed")
+                throw BackorderError.refused(.t(CLIText.existsNothingChanged, db.path))
             }
             _ = try db.open(.create)
-            print("created \(db.path)")
+            print(Localizer.process(CLIText.created, db.path))
         }
     }
 }
 
 struct Sample: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build a data file holding the sample warehouse (built in; sample-data/warehouse.txt).")
+    static let configuration = CommandConfiguration(abstract: HelpText.sample.text)
     @OptionGroup var db: DatabaseOptions
-    @Option(help: ArgumentHelp("A warehouse script to replay instead of the built-in sample warehouse.", valueName: "file")) var from: String?
-    @Option(help: "Replay as of this day (YYYY-MM-DD); relative days in the script count from it.") var today: String?
-    @Flag(help: "Replace the data file if it exists.") var force = false
+    @Option(help: OptionText.sampleFrom.help(valueName: "file")) var from: String?
+    @Option(help: OptionText.sampleToday.help) var today: String?
+    @Flag(help: OptionText.force.help) var force = false
 
     func run() throws {
         try perform {
@@ -32,7 +32,7 @@ struct Sample: ParsableCommand {
             let text: String
             if let from {
                 guard let read = try? String(contentsOfFile: from, encoding: .utf8) else {
-                    throw BackorderError.invalid("cannot read the warehouse script \(from)")
+                    throw BackorderError.invalid(.t(CLIText.cannotReadScript, from))
                 }
                 text = read
             } else {
@@ -44,7 +44,8 @@ struct Sample: ParsableCommand {
             }
             let w = try db.open(.readOnly)
             let c = try w.counts(today: day)
-            print("built \(db.path) from \(from ?? "the built-in sample warehouse"): \(c.items) items, \(c.openOrders) open orders, \(c.backorderLines) backorder lines, \(c.openArrivals) expected arrivals")
+            let tr = Localizer.process
+            print(tr(CLIText.sampleBuilt, db.path, from ?? tr(CLIText.builtInSample), c.items, c.openOrders, c.backorderLines, c.openArrivals))
         }
     }
 }
@@ -53,7 +54,7 @@ struct Sample: ParsableCommand {
 func buildFresh(path: String, force: Bool, _ body: (Warehouse) throws -> Void) throws {
     let fm = FileManager.default
     if fm.fileExists(atPath: path) && !force {
-        throw BackorderError.refused("\(path) exists already; use --force to replace it")
+        throw BackorderError.refused(.t(CLIText.existsUseForce, path))
     }
     let temp = path + ".building"
     for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: temp + suffix) }
@@ -74,44 +75,43 @@ func buildFresh(path: String, force: Bool, _ body: (Warehouse) throws -> Void) t
 // MARK: master data
 
 struct ItemCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "item", abstract: "Add items and change their master data.",
+    static let configuration = CommandConfiguration(commandName: "item", abstract: HelpText.item.text,
                                                     subcommands: [Add.self, Set.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an item, with its opening stock.")
+        static let configuration = CommandConfiguration(abstract: HelpText.itemAdd.text)
         @OptionGroup var db: DatabaseOptions
         @Argument var sku: String
         @Argument var name: String
         @Option var unit = "pcs"
         @Option var bin = ""
-        @Option(help: "Opening stock on hand.") var stock = 0
-        @Option(help: "Minimum purchase order quantity.") var moq = 1
-        @Option(help: "Purchase pack size.") var pack = 1
-        @Option(help: "Who it is bought from by default (purchase uses it).") var supplier = ""
-        @Option(help: "Days from ordering to arrival (a purchase is expected today + this).") var leadTime: Int?
+        @Option(help: OptionText.stock.help) var stock = 0
+        @Option(help: OptionText.moq.help) var moq = 1
+        @Option(help: OptionText.pack.help) var pack = 1
+        @Option(help: OptionText.supplier.help) var supplier = ""
+        @Option(help: OptionText.leadTime.help) var leadTime: Int?
 
         func run() throws {
             try perform {
                 try db.open().addItem(Item(sku: sku, name: name, unit: unit, bin: bin, onHand: stock, minOrderQty: moq, packSize: pack,
                                            supplier: supplier, leadTimeDays: leadTime), ctx: .current())
-                print("added item \(sku)")
+                print(Localizer.process(CLIText.itemAdded, sku))
             }
         }
     }
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change an item's master data; what is not given stays. Its stock never changes here (use count).",
-            discussion: "Example: backorders item set BOLT --supplier \"Bultfabriken AB\" --lead-time 14")
+            abstract: HelpText.itemSet.text, discussion: HelpText.itemSetDiscussion.text)
         @OptionGroup var db: DatabaseOptions
         @Argument var sku: String
         @Option var name: String?
         @Option var unit: String?
         @Option var bin: String?
-        @Option(help: "Minimum purchase order quantity.") var moq: Int?
-        @Option(help: "Purchase pack size.") var pack: Int?
-        @Option(help: "Who it is bought from by default (\"\" clears it).") var supplier: String?
-        @Option(help: ArgumentHelp("Days from ordering to arrival; none clears it.", valueName: "days")) var leadTime: String?
+        @Option(help: OptionText.moq.help) var moq: Int?
+        @Option(help: OptionText.pack.help) var pack: Int?
+        @Option(help: OptionText.supplierClear.help) var supplier: String?
+        @Option(help: OptionText.leadTimeDays.help(valueName: "days")) var leadTime: String?
 
         func run() throws {
             try perform {
@@ -123,19 +123,19 @@ struct ItemCommand: ParsableCommand {
                         changes.leadTimeDays = .some(try Validate.parseQuantity(leadTime, "--lead-time"))
                     }
                 }
-                guard !changes.isEmpty else { throw BackorderError.invalid("nothing to change: give --name, --unit, --bin, --moq, --pack, --supplier or --lead-time") }
+                guard !changes.isEmpty else { throw BackorderError.invalid(.t(CLIText.nothingToChange)) }
                 let changed = try db.open().changeItem(sku, changes)
-                print(changed.isEmpty ? "\(sku) already has that" : "\(sku): changed " + changed.joined(separator: ", "))
+                print(changed.isEmpty ? Localizer.process(CLIText.alreadyHasThat, sku) : Localizer.process(CLIText.itemChanged, sku, changed.joined(separator: ", ")))
             }
         }
     }
 }
 
 struct CustomerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "customer", abstract: "Add customers.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "customer", abstract: HelpText.customer.text, subcommands: [Add.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a customer.")
+        static let configuration = CommandConfiguration(abstract: HelpText.customerAdd.text)
         @OptionGroup var db: DatabaseOptions
         @Argument var code: String
         @Argument var name: String
@@ -143,7 +143,7 @@ struct CustomerCommand: ParsableCommand {
         func run() throws {
             try perform {
                 try db.open().addCustomer(Customer(code: code, name: name))
-                print("added customer \(code)")
+                print(Localizer.process(CLIText.customerAdded, code))
             }
         }
     }
@@ -152,29 +152,29 @@ struct CustomerCommand: ParsableCommand {
 // MARK: orders
 
 struct OrderCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "order", abstract: "Create and amend orders.",
+    static let configuration = CommandConfiguration(commandName: "order", abstract: HelpText.order.text,
                                                     subcommands: [Create.self, Set.self, Amend.self, AddLine.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create an order; lines are allocated from free stock at once, the shortfall backordered.",
-            discussion: "Example: backorders order create --customer C001 SKU-1001=100 SKU-2002=5")
+            abstract: HelpText.orderCreate.text, discussion: HelpText.orderCreateDiscussion.text)
         @OptionGroup var db: DatabaseOptions
-        @Option(help: "Customer code.") var customer: String
-        @Option(help: "Order number (default: the next SO-number).") var number: String?
-        @Option(help: "Order date: YYYY-MM-DD, today, -N (default today).") var date: String?
-        @Option(help: "1 (most urgent) to 9.") var priority = 5
-        @Flag(help: "Ship complete: refuse partial shipments unless overridden.") var complete = false
-        @Flag(help: "Print the created order as JSON.") var json = false
-        @Flag(help: "Show what each line would get now (from stock, backorder, promised date) and create nothing.") var preview = false
-        @Argument(help: "Lines as SKU=QTY.") var lines: [String]
+        @Option(help: OptionText.customerCode.help) var customer: String
+        @Option(help: OptionText.orderNumber.help) var number: String?
+        @Option(help: OptionText.orderDate.help) var date: String?
+        @Option(help: OptionText.priority.help) var priority = 5
+        @Flag(help: OptionText.complete.help) var complete = false
+        @Flag(help: OptionText.orderJSON.help) var json = false
+        @Flag(help: OptionText.preview.help) var preview = false
+        @Argument(help: OptionText.orderLines.help) var lines: [String]
 
         func run() throws {
             try perform {
                 let ctx = Context.current()
+                let tr = Localizer.process
                 let parsed = try lines.map { spec -> NewOrderLine in
-                    guard let eq = spec.lastIndex(of: "=") else { throw BackorderError.invalid("line \"\(spec)\" is not SKU=QTY") }
-                    let q = try Validate.parseQuantity(String(spec[spec.index(after: eq)...]), "quantity of \(spec[..<eq])")
+                    guard let eq = spec.lastIndex(of: "=") else { throw BackorderError.invalid(.t(CLIText.notSkuQty, spec)) }
+                    let q = try Validate.parseQuantity(String(spec[spec.index(after: eq)...]), tr(CLIText.quantityOf, spec[..<eq]))
                     return NewOrderLine(sku: String(spec[..<eq]), quantity: q)
                 }
                 let order = try NewOrder(number: number, customer: customer, orderDate: date.map { try parseDay($0, today: ctx.today, what: "--date") },
@@ -182,17 +182,18 @@ struct OrderCommand: ParsableCommand {
                 if preview {
                     let p = try db.open().previewOrder(order, ctx: ctx)
                     if json { try printJSON(p); return }
-                    print("preview (nothing was created):")
-                    for l in p.lines { print("  line \(l.lineNo) \(l.sku) × \(l.quantity): \(l.promise)") }
+                    print(tr(CLIText.previewNothingCreated))
+                    for l in p.lines { print(tr(CLIText.previewLine, Plain(l.lineNo), l.sku, l.quantity, promise(l))) }
                     return
                 }
                 let detail = try db.open().createOrder(order, ctx: ctx)
                 if json { try printJSON(detail); return }
-                print("created order \(detail.order.number)")
+                print(tr(CLIText.orderCreated, detail.order.number))
                 for l in detail.lines {
                     let q = l.line.quantities
-                    print("  line \(l.line.lineNo) \(l.line.sku): \(q.ordered) ordered, \(q.allocated) allocated"
-                          + (q.backordered > 0 ? ", \(q.backordered) backordered (" + (l.promised.map { "promised \($0.iso)" } ?? "no arrival planned") + ")" : ""))
+                    print(tr(CLIText.createdLine, Plain(l.line.lineNo), l.line.sku, q.ordered, q.allocated)
+                          + (q.backordered > 0 ? tr(CLIText.createdLineBackordered, q.backordered,
+                                                    l.promised.map { tr(CLIText.promisedOn, $0) } ?? tr(ColumnText.noArrivalPlanned)) : ""))
                 }
             }
         }
@@ -201,46 +202,43 @@ struct OrderCommand: ParsableCommand {
 
 struct Pick: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Confirm picked quantities.",
-        discussion: """
-            Without LINE=QTY everything allocated is picked. With --short, the rest of each named line's allocation was
-            missing from the shelf: it goes back to backordered and the stock is corrected.
-            """)
+        abstract: HelpText.pick.text, discussion: HelpText.pickDiscussion.text)
     @OptionGroup var db: DatabaseOptions
     @Argument var order: String
-    @Argument(help: "Picked quantities as LINE=QTY.") var lines: [String] = []
-    @Flag(help: "The shelf had less than the books: the unpicked rest of each named line is missing.") var short = false
+    @Argument(help: OptionText.pickLines.help) var lines: [String] = []
+    @Flag(help: OptionText.pickShort.help) var short = false
 
     func run() throws {
         try perform {
             let w = try db.open()
             let ctx = Context.current()
+            let tr = Localizer.process
             var entries: [PickEntry]? = nil
             if !lines.isEmpty {
                 let detail = try w.orderDetail(order, today: ctx.today)
                 entries = try lines.map { spec in
                     let parts = spec.split(separator: "=", omittingEmptySubsequences: false)
-                    guard parts.count == 2, let lineNo = Int(parts[0]) else { throw BackorderError.invalid("\"\(spec)\" is not LINE=QTY") }
-                    let q = try Validate.parseQuantity(String(parts[1]), "quantity of line \(lineNo)")
+                    guard parts.count == 2, let lineNo = Int(parts[0]) else { throw BackorderError.invalid(.t(CLIText.notLineQty, spec)) }
+                    let q = try Validate.parseQuantity(String(parts[1]), tr(CLIText.quantityOfLine, Plain(lineNo)))
                     let allocated = detail.lines.first { $0.line.lineNo == lineNo }?.line.quantities.allocated ?? 0
                     return PickEntry(lineNo: lineNo, picked: q, missing: short ? max(0, allocated - q) : 0)
                 }
             } else if short {
-                throw BackorderError.invalid("--short needs the picked quantities as LINE=QTY")
+                throw BackorderError.invalid(.t(CLIText.shortNeedsLines))
             }
             let r = try w.pick(order: order, entries: entries, ctx: ctx)
-            print("picked \(r.picked) unit(s) on \(order)" + (r.missing > 0 ? "; \(r.missing) missing, back on backorder and stock corrected" : ""))
-            for a in r.reallocated { print("  book stock allocated: \(a.quantity) to \(a.orderNumber) line \(a.lineNo)") }
+            print(tr(CLIText.picked, r.picked, order) + (r.missing > 0 ? tr(CLIText.pickedMissing, r.missing) : ""))
+            for a in r.reallocated { print(tr(CLIText.bookStockAllocated, a.quantity, a.orderNumber, Plain(a.lineNo))) }
         }
     }
 }
 
 struct Ship: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Ship everything picked on an order as a numbered shipment (a partial shipment when some stays open).")
+    static let configuration = CommandConfiguration(abstract: HelpText.ship.text)
     @OptionGroup var db: DatabaseOptions
     @Argument var order: String
-    @Flag(help: "Ship a ship-complete order partially anyway.") var override = false
-    @Flag(help: "Print the shipment as JSON.") var json = false
+    @Flag(help: OptionText.shipOverride.help) var override = false
+    @Flag(help: OptionText.shipJSON.help) var json = false
 
     func run() throws {
         try perform {
@@ -248,13 +246,14 @@ struct Ship: ParsableCommand {
             let ctx = Context.current()
             let s = try w.ship(order: order, override: override, ctx: ctx)
             if json { try printJSON(s); return }
-            print("shipment \(s.number) for \(order): " + s.lines.map { "\($0.quantity) × \($0.sku)" }.joined(separator: ", "))
+            let tr = Localizer.process
+            print(tr(CLIText.shipment, s.number, order, s.lines.map { tr(CLIText.unitsOf, $0.quantity, $0.sku) }.joined(separator: ", ")))
             let d = try w.orderDetail(order, today: ctx.today)
             if d.order.isOpen {
                 let t = d.totals
-                print("  still open: \(t.allocated + t.picked) in stock, \(t.backordered) backordered")
+                print(tr(CLIText.stillOpen, t.allocated + t.picked, t.backordered))
             } else {
-                print("  order \(order) is complete and closed")
+                print(tr(CLIText.orderCompleteClosed, order))
             }
         }
     }
@@ -263,34 +262,34 @@ struct Ship: ParsableCommand {
 // MARK: arrivals and receipts
 
 struct ArrivalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "arrival", abstract: "Expected arrivals (purchase order lines).",
+    static let configuration = CommandConfiguration(commandName: "arrival", abstract: HelpText.arrival.text,
                                                     subcommands: [Add.self, ETA.self, Show.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an expected arrival.")
+        static let configuration = CommandConfiguration(abstract: HelpText.arrivalAdd.text)
         @OptionGroup var db: DatabaseOptions
         @Option var supplier: String
-        @Option(help: "Purchase order number.") var po: String
-        @Option(help: "PO line number.") var line = 1
+        @Option(help: OptionText.po.help) var po: String
+        @Option(help: OptionText.poLine.help) var line = 1
         @Option var sku: String
-        @Option(help: "Expected quantity.") var qty: Int
-        @Option(help: "Expected day: YYYY-MM-DD, today, +N.") var eta: String
+        @Option(help: OptionText.arrivalQty.help) var qty: Int
+        @Option(help: OptionText.eta.help) var eta: String
 
         func run() throws {
             try perform {
                 let ctx = Context.current()
                 let a = try db.open().addArrival(NewArrival(supplier: supplier, poNumber: po, poLine: line, sku: sku, quantity: qty,
                                                             eta: parseDay(eta, today: ctx.today, what: "--eta")), ctx: ctx)
-                print("added arrival \(a.reference): \(a.quantity) × \(a.sku) expected \(a.eta.iso)")
+                print(Localizer.process(CLIText.arrivalAdded, a.reference, a.quantity, a.sku, a.eta))
             }
         }
     }
 
     struct ETA: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "eta", abstract: "Move an arrival's ETA (the old date stays in its history).")
+        static let configuration = CommandConfiguration(commandName: "eta", abstract: HelpText.arrivalETA.text)
         @OptionGroup var db: DatabaseOptions
-        @Argument(help: "PO/LINE") var arrival: String
-        @Argument(help: "New day: YYYY-MM-DD, today, +N.") var day: String
+        @Argument(help: OptionText.poSlashLine.help) var arrival: String
+        @Argument(help: OptionText.newDay.help) var day: String
         @Option var reason = ""
 
         func run() throws {
@@ -298,15 +297,15 @@ struct ArrivalCommand: ParsableCommand {
                 let ctx = Context.current()
                 let d = try parseDay(day, today: ctx.today, what: "ETA")
                 try db.open().changeETA(arrival: arrival, to: d, reason: reason, ctx: ctx)
-                print("arrival \(arrival) now expected \(d.iso)")
+                print(Localizer.process(CLIText.arrivalNowExpected, arrival, d))
             }
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show an arrival and its ETA history.")
+        static let configuration = CommandConfiguration(abstract: HelpText.arrivalShow.text)
         @OptionGroup var db: DatabaseOptions
-        @Argument(help: "PO/LINE") var arrival: String
+        @Argument(help: OptionText.poSlashLine.help) var arrival: String
         @Flag var json = false
 
         struct Out: Codable { var arrival: Arrival; var etaHistory: [ETAChange] }
@@ -315,8 +314,9 @@ struct ArrivalCommand: ParsableCommand {
             try perform {
                 let (a, changes) = try db.open(.readOnly).arrival(arrival)
                 if json { try printJSON(Out(arrival: a, etaHistory: changes)); return }
-                print("\(a.reference) from \(visible(a.supplier)): \(a.quantity) × \(a.sku), received \(a.received), ETA \(a.eta.iso)\(a.isOpen ? "" : " (closed)")")
-                for c in changes { print("  \(c.at.iso) \(c.actor): \(c.from.iso) → \(c.to.iso) \(visible(c.reason))") }
+                let tr = Localizer.process
+                print(tr(CLIText.arrivalLine, a.reference, visible(a.supplier), a.quantity, a.sku, a.received, a.eta) + (a.isOpen ? "" : tr(CLIText.closedSuffix)))
+                for c in changes { print("  \(moment(c.at)) \(c.actor): \(tr.day(c.from)) → \(tr.day(c.to)) \(visible(c.reason))") }
             }
         }
     }
@@ -324,13 +324,11 @@ struct ArrivalCommand: ParsableCommand {
 
 struct Receive: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Book a receipt; the units go to waiting backorders by priority, then order date, then order number.",
-        discussion: "Examples: backorders receive PO-7001/1 30    backorders receive --sku SKU-1001 12 (unplanned)")
+        abstract: HelpText.receive.text, discussion: HelpText.receiveDiscussion.text)
     @OptionGroup var db: DatabaseOptions
     // One list, read in validate(): two optional-then-required positionals would take `--sku X 12`'s 12 as the PO/line.
-    @Argument(help: ArgumentHelp("PO/LINE of the expected arrival and the received quantity; with --sku, the quantity alone.",
-                                 valueName: "PO/LINE QTY")) var values: [String] = []
-    @Option(help: "Unplanned receipt of this SKU.") var sku: String?
+    @Argument(help: OptionText.receiveValues.help(valueName: "PO/LINE QTY")) var values: [String] = []
+    @Option(help: OptionText.receiveSKU.help) var sku: String?
     @Option var note = ""
     @Flag var json = false
 
@@ -340,39 +338,41 @@ struct Receive: ParsableCommand {
     func validate() throws {
         let wanted = sku == nil ? 2 : 1
         guard values.count == wanted else {
-            throw ValidationError(sku == nil ? "give the expected arrival and the quantity (PO/LINE QTY), or --sku SKU QTY for an unplanned receipt"
-                                             : "with --sku, give the quantity alone")
+            throw ValidationError(Localizer.process(sku == nil ? CLIText.receiveWhat : CLIText.receiveQuantityAlone))
         }
-        guard Int(values.last!) != nil else { throw ValidationError("the quantity must be a whole number, not \(values.last!)") }
+        guard Int(values.last!) != nil else { throw ValidationError(Localizer.process(CLIText.quantityNotWhole, values.last!)) }
     }
 
     func run() throws {
         try perform {
             let r = try db.open().receive(arrival: arrival, sku: sku, quantity: quantity, note: note, ctx: .current())
             if json { try printJSON(r); return }
-            print("receipt \(r.receiptNumber): \(r.quantity) × \(r.sku)" + (r.arrivalReference.map { " on \($0)" } ?? " (unplanned)")
-                  + (r.overReceived > 0 ? ", \(r.overReceived) more than expected" : "") + (r.arrivalClosed ? ", arrival closed" : ""))
-            if r.allocations.isEmpty { print("  no order was waiting") }
+            let tr = Localizer.process
+            print(tr(CLIText.receipt, r.receiptNumber, r.quantity, r.sku)
+                  + (r.arrivalReference.map { tr(CLIText.receiptOn, $0) } ?? tr(CLIText.receiptUnplanned))
+                  + (r.overReceived > 0 ? tr(CLIText.overReceived, r.overReceived) : "") + (r.arrivalClosed ? tr(CLIText.arrivalClosed) : ""))
+            if r.allocations.isEmpty { print(tr(CLIText.noOrderWaiting)) }
             for a in r.allocations {
-                print("  \(a.quantity) → \(a.orderNumber) line \(a.lineNo)" + (a.lineFilled ? " (line filled)" : " (still waiting for more)"))
+                print(tr(CLIText.allocatedTo, a.quantity, a.orderNumber, Plain(a.lineNo)) + tr(a.lineFilled ? CLIText.lineFilled : CLIText.stillWaiting))
             }
-            if r.leftFree > 0 { print("  \(r.leftFree) free on the shelf") }
+            if r.leftFree > 0 { print(tr(CLIText.freeOnShelf, r.leftFree)) }
         }
     }
 }
 
 struct Count: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Record a stock count: sets on-hand by a journaled adjustment; found stock goes to waiting orders.")
+    static let configuration = CommandConfiguration(abstract: HelpText.count.text)
     @OptionGroup var db: DatabaseOptions
     @Argument var sku: String
-    @Argument(help: "Counted quantity on hand.") var quantity: Int
-    @Option var reason = "stock count"
+    @Argument(help: OptionText.countQuantity.help) var quantity: Int
+    @Option var reason = "stock count"  // not prose: the journal's stored reason stays language-neutral
 
     func run() throws {
         try perform {
             let allocations = try db.open().countStock(sku: sku, onHand: quantity, reason: reason, ctx: .current())
-            print("\(sku): on hand set to \(quantity)")
-            for a in allocations { print("  \(a.quantity) → \(a.orderNumber) line \(a.lineNo)") }
+            let tr = Localizer.process
+            print(tr(CLIText.onHandSet, sku, quantity))
+            for a in allocations { print(tr(CLIText.allocatedTo, a.quantity, a.orderNumber, Plain(a.lineNo))) }
         }
     }
 }

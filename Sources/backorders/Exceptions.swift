@@ -5,15 +5,15 @@ import Foundation
 
 /// What every exception takes besides its own arguments: why, and whether to only show what it would do.
 struct CorrectionOptions: ParsableArguments {
-    @Option(help: "Why (kept in the journal).") var reason: String
-    @Flag(help: "Show what would change (lines, promised dates, notices) and change nothing.") var preview = false
-    @Flag(help: "Print the result as JSON.") var json = false
+    @Option(help: OptionText.reason.help) var reason: String
+    @Flag(help: OptionText.correctionPreview.help) var preview = false
+    @Flag(help: OptionText.jsonResult.help) var json = false
 }
 
 /// Prints what an exception did, or in a preview would do.
 func printCorrection(_ r: CorrectionResult, json: Bool) throws {
     if json { try printJSON(r); return }
-    print((r.preview ? "preview (nothing was changed): " : "") + r.summary)
+    print((r.preview ? Localizer.process(CLIText.previewNothingChanged) : "") + r.summary)
     for line in r.consequences.describe(limit: 50) { print("  " + line) }
 }
 
@@ -21,23 +21,18 @@ func printCorrection(_ r: CorrectionResult, json: Bool) throws {
 func parseLineQuantities(_ specs: [String]) throws -> [(line: Int, qty: Int)] {
     try specs.map { spec in
         let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let lineNo = Int(parts[0]) else { throw BackorderError.invalid("\"\(spec)\" is not LINE=QTY") }
-        return (lineNo, try Validate.parseQuantity(parts[1], "quantity of line \(lineNo)"))
+        guard parts.count == 2, let lineNo = Int(parts[0]) else { throw BackorderError.invalid(.t(CLIText.notLineQty, spec)) }
+        return (lineNo, try Validate.parseQuantity(parts[1], Localizer.process(CLIText.quantityOfLine, Plain(lineNo))))
     }
 }
 
 struct Cancel: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Cancel what is open on a line, or on every line of an order.",
-        discussion: """
-            Backordered units are dropped and allocated units are freed (they go to waiting lines as a receipt would give
-            them). Picked units must be put back first (put-back). --backordered-only cancels only the backordered
-            remainder and leaves allocated units to ship.
-            """)
+        abstract: HelpText.cancel.text, discussion: HelpText.cancelDiscussion.text)
     @OptionGroup var db: DatabaseOptions
     @Argument var order: String
-    @Option(help: "Only this line.") var line: Int?
-    @Flag(help: "Cancel only the backordered units; allocated ones stay to be picked.") var backorderedOnly = false
+    @Option(help: OptionText.cancelLine.help) var line: Int?
+    @Flag(help: OptionText.backorderedOnly.help) var backorderedOnly = false
     @OptionGroup var options: CorrectionOptions
 
     func run() throws {
@@ -52,11 +47,10 @@ struct Cancel: ParsableCommand {
 struct PutBack: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "put-back",
-        abstract: "Put picked (not shipped) units back on the shelf: they are allocated to their line again.",
-        discussion: "Without LINE=QTY every picked unit of the order is put back.")
+        abstract: HelpText.putBack.text, discussion: HelpText.putBackDiscussion.text)
     @OptionGroup var db: DatabaseOptions
     @Argument var order: String
-    @Argument(help: "Units to put back as LINE=QTY.") var lines: [String] = []
+    @Argument(help: OptionText.putBackLines.help) var lines: [String] = []
     @OptionGroup var options: CorrectionOptions
 
     func run() throws {
@@ -70,17 +64,12 @@ struct PutBack: ParsableCommand {
 
 struct Reallocate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Give allocated units of other orders to a waiting line of an urgent order.",
-        discussion: """
-            The donors' units go back on backorder and rejoin the queue in their normal place, with new promised dates.
-            Without --from the donors are proposed: least urgent first, newest first. Example:
-              backorders reallocate SO-000120 --line 1 --from SO-000088/2=10 --reason "hospital, urgent"
-            """)
+        abstract: HelpText.reallocate.text, discussion: HelpText.reallocateDiscussion.text)
     @OptionGroup var db: DatabaseOptions
-    @Argument(help: "The order that gets the units.") var order: String
-    @Option(help: "Its line.") var line: Int
-    @Option(help: "A donor as ORDER/LINE=QTY (repeatable).") var from: [String] = []
-    @Option(help: "Units wanted (default: all the line waits for); with proposed donors only.") var qty: Int?
+    @Argument(help: OptionText.reallocateOrder.help) var order: String
+    @Option(help: OptionText.reallocateLine.help) var line: Int
+    @Option(help: OptionText.donor.help) var from: [String] = []
+    @Option(help: OptionText.reallocateQty.help) var qty: Int?
     @OptionGroup var options: CorrectionOptions
 
     func run() throws {
@@ -95,7 +84,7 @@ struct Reallocate: ParsableCommand {
 
 struct Expedite: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve an order first: priority 1, and stock given to its waiting lines from the least urgent orders.")
+        abstract: HelpText.expedite.text)
     @OptionGroup var db: DatabaseOptions
     @Argument var order: String
     @OptionGroup var options: CorrectionOptions
@@ -110,19 +99,20 @@ struct Expedite: ParsableCommand {
 
 struct Donors: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Lines of open orders holding allocated units of a SKU, as they are proposed as donors (least urgent, newest first).")
+        abstract: HelpText.donors.text)
     @OptionGroup var db: DatabaseOptions
     @Argument var sku: String
-    @Option(help: "Leave out this order (the one to serve).") var excluding: String?
-    @Flag(help: "Print as JSON.") var json = false
+    @Option(help: OptionText.excluding.help) var excluding: String?
+    @Flag(help: OptionText.jsonPrint.help) var json = false
 
     func run() throws {
         try perform {
             let rows = try db.open(.readOnly).donorCandidates(sku: sku, excludingOrder: excluding)
             if json { try printJSON(rows); return }
-            if rows.isEmpty { print("no open order holds allocated units of \(sku)"); return }
+            let tr = Localizer.process
+            if rows.isEmpty { print(tr(CLIText.noDonors, sku)); return }
             for c in rows {
-                print("\(c.orderNumber)/\(c.lineNo)  priority \(c.priority)  \(c.orderDate.iso)  \(c.allocated) allocated  \(c.customerName)")
+                print(tr(CLIText.donorLine, c.orderNumber, Plain(c.lineNo), Plain(c.priority), c.orderDate, c.allocated, c.customerName))
             }
         }
     }
@@ -131,20 +121,20 @@ struct Donors: ParsableCommand {
 extension OrderCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change an open order's priority, ship policy or note; its waiting lines move in the queue at once.")
+            abstract: HelpText.orderSet.text)
         @OptionGroup var db: DatabaseOptions
         @Argument var order: String
-        @Option(help: "1 (most urgent) to 9.") var priority: Int?
-        @Option(help: "partial or complete.") var policy: String?
-        @Option(help: "The customer's reference or a note (\"\" clears it).") var note: String?
-        @Option(help: "Why (kept with the change).") var reason = ""
-        @Flag(help: "Show what would change and change nothing.") var preview = false
-        @Flag(help: "Print the result as JSON.") var json = false
+        @Option(help: OptionText.priority.help) var priority: Int?
+        @Option(help: OptionText.policy.help) var policy: String?
+        @Option(help: OptionText.note.help) var note: String?
+        @Option(help: OptionText.changeReason.help) var reason = ""
+        @Flag(help: OptionText.changePreview.help) var preview = false
+        @Flag(help: OptionText.jsonResult.help) var json = false
 
         func run() throws {
             try perform {
                 let p = try policy.map { text -> ShipPolicy in
-                    guard let p = ShipPolicy(rawValue: text) else { throw BackorderError.invalid("--policy is partial or complete, not \(text)") }
+                    guard let p = ShipPolicy(rawValue: text) else { throw BackorderError.invalid(.t(CLIText.badPolicy, text)) }
                     return p
                 }
                 let r = try db.open().changeOrder(order, OrderChanges(priority: priority, policy: p, note: note), reason: reason,
@@ -156,11 +146,11 @@ extension OrderCommand {
 
     struct Amend: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a line's ordered quantity: up is allocated from free stock or backordered; down drops backordered units first, then frees allocated ones.")
+            abstract: HelpText.orderAmend.text)
         @OptionGroup var db: DatabaseOptions
         @Argument var order: String
-        @Option(help: "The line.") var line: Int
-        @Option(help: "The new ordered quantity.") var qty: Int
+        @Option(help: OptionText.amendLine.help) var line: Int
+        @Option(help: OptionText.amendQty.help) var qty: Int
         @OptionGroup var options: CorrectionOptions
 
         func run() throws {
@@ -172,16 +162,16 @@ extension OrderCommand {
     }
 
     struct AddLine: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add-line", abstract: "Add a line to an open order (SKU=QTY).")
+        static let configuration = CommandConfiguration(commandName: "add-line", abstract: HelpText.orderAddLine.text)
         @OptionGroup var db: DatabaseOptions
         @Argument var order: String
-        @Argument(help: "SKU=QTY") var line: String
+        @Argument(help: OptionText.skuQty.help) var line: String
         @OptionGroup var options: CorrectionOptions
 
         func run() throws {
             try perform {
-                guard let eq = line.lastIndex(of: "=") else { throw BackorderError.invalid("line \"\(line)\" is not SKU=QTY") }
-                let q = try Validate.parseQuantity(String(line[line.index(after: eq)...]), "quantity of \(line[..<eq])")
+                guard let eq = line.lastIndex(of: "=") else { throw BackorderError.invalid(.t(CLIText.notSkuQty, line)) }
+                let q = try Validate.parseQuantity(String(line[line.index(after: eq)...]), Localizer.process(CLIText.quantityOf, line[..<eq]))
                 let r = try db.open().addLine(order: order, sku: String(line[..<eq]), quantity: q, reason: options.reason,
                                               preview: options.preview, ctx: .current())
                 try printCorrection(r, json: options.json)
@@ -191,18 +181,13 @@ extension OrderCommand {
 }
 
 struct ReceiptCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "receipt", abstract: "Receipts already booked.", subcommands: [Reverse.self])
+    static let configuration = CommandConfiguration(commandName: "receipt", abstract: HelpText.receipt.text, subcommands: [Reverse.self])
 
     struct Reverse: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Reverse a receipt booked in error (wrong arrival or quantity): stock goes down, the arrival expects the units again.",
-            discussion: """
-                Units the receipt gave to orders are taken back from lines that have not picked them (they wait again, with
-                dates). If some were picked or shipped, the reversal is refused and names the orders. Book the receipt
-                again on the right arrival afterwards.
-                """)
+            abstract: HelpText.receiptReverse.text, discussion: HelpText.receiptReverseDiscussion.text)
         @OptionGroup var db: DatabaseOptions
-        @Argument(help: "The receipt number (RC-…).") var receipt: String
+        @Argument(help: OptionText.receiptNumber.help) var receipt: String
         @OptionGroup var options: CorrectionOptions
 
         func run() throws {
@@ -217,18 +202,18 @@ struct ReceiptCommand: ParsableCommand {
 struct Return: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "return",
-        abstract: "Shipped units came back from the customer: restock them (waiting lines are served) or scrap them.")
+        abstract: HelpText.returnUnits.text)
     @OptionGroup var db: DatabaseOptions
     @Argument var order: String
-    @Argument(help: "LINE=QTY") var line: String
-    @Flag(help: "Put the units back in stock.") var restock = false
-    @Flag(help: "The units are damaged: they do not go back in stock.") var scrap = false
+    @Argument(help: OptionText.lineQty.help) var line: String
+    @Flag(help: OptionText.returnRestock.help) var restock = false
+    @Flag(help: OptionText.returnScrap.help) var scrap = false
     @OptionGroup var options: CorrectionOptions
 
     func run() throws {
         try perform {
-            guard restock != scrap else { throw BackorderError.invalid("say --restock or --scrap") }
-            guard let entry = try parseLineQuantities([line]).first else { throw BackorderError.invalid("give the line as LINE=QTY") }
+            guard restock != scrap else { throw BackorderError.invalid(.t(CLIText.restockOrScrap)) }
+            guard let entry = try parseLineQuantities([line]).first else { throw BackorderError.invalid(.t(CLIText.giveLineQty)) }
             let r = try db.open().returnUnits(order: order, lineNo: entry.line, quantity: entry.qty, restock: restock, reason: options.reason,
                                               preview: options.preview, ctx: .current())
             try printCorrection(r, json: options.json)

@@ -5,11 +5,11 @@ import Foundation
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The open lists: orders, backorders, arrivals, stock.",
+        abstract: HelpText.list.text,
         subcommands: [Orders.self, BackorderLines.self, Arrivals.self, Stock.self])
 
     struct Orders: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open orders, oldest first.", discussion: sortColumns(.orders))
+        static let configuration = CommandConfiguration(abstract: HelpText.listOrders.text, discussion: sortColumns(.orders))
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var list: ListOptions
 
@@ -19,21 +19,22 @@ struct List: ParsableCommand {
                 let rows = try db.open(.readOnly).openOrders(page)
                 if list.json { try printJSON(rows); return }
                 if list.csv { return printCSV(rows) }
-                printTable(["ORDER", "DATE", "P", "CUSTOMER", "POLICY", "LINES", "ORDERED", "ALLOC", "PICKED", "SHIPPED", "BACKORD"],
-                           rows.map { [$0.number, $0.orderDate.iso, "\($0.priority)", $0.customerName, $0.policy.rawValue, "\($0.lines)",
-                                       "\($0.ordered)", "\($0.allocated)", "\($0.picked)", "\($0.shipped)", "\($0.backordered)"] },
+                let tr = Localizer.process
+                printTable(headers(.order, .date, .p, .customer, .policy, .lines, .ordered, .alloc, .picked, .shipped, .backord),
+                           rows.map { [$0.number, tr.day($0.orderDate), "\($0.priority)", $0.customerName, policyName($0.policy), tr.number($0.lines),
+                                       tr.number($0.ordered), tr.number($0.allocated), tr.number($0.picked), tr.number($0.shipped), tr.number($0.backordered)] },
                            rightAligned: [2, 5, 6, 7, 8, 9, 10])
             }
         }
     }
 
     struct BackorderLines: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "backorders", abstract: "Open backorder lines with promised dates, oldest first (or one SKU in serving order).",
+        static let configuration = CommandConfiguration(commandName: "backorders", abstract: HelpText.listBackorders.text,
                                                         discussion: sortColumns(.backorders))
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var list: ListOptions
-        @Option(help: "Only this SKU, in the order receipts will serve it.") var sku: String?
-        @Option(help: "Only this customer's lines (its code, exactly; an unknown code is an error).") var customer: String?
+        @Option(help: OptionText.onlySKUServing.help) var sku: String?
+        @Option(help: OptionText.onlyCustomer.help) var customer: String?
 
         func run() throws {
             try perform {
@@ -42,20 +43,17 @@ struct List: ParsableCommand {
                 let rows = try db.open(.readOnly).backorderLines(page, sku: sku, customer: customer, today: today)
                 if list.json { try printJSON(rows); return }
                 if list.csv { return printCSV(rows) }
-                printTable(["ORDER", "LINE", "DATE", "AGE", "P", "CUSTOMER", "SKU", "ITEM", "BACKORD", "PROMISED"],
-                           rows.map { [$0.orderNumber, "\($0.lineNo)", $0.orderDate.iso, "\($0.ageDays)d", "\($0.priority)", $0.customerName, $0.sku,
-                                       $0.itemName, "\($0.backordered)", ($0.promised?.iso ?? "no arrival planned") + ($0.late && $0.promised != nil ? " LATE" : "")] },
-                           rightAligned: [1, 3, 4, 8])
+                printBackorderTable(rows)
             }
         }
     }
 
     struct Arrivals: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open expected arrivals by ETA, with units promised to waiting orders.",
+        static let configuration = CommandConfiguration(abstract: HelpText.listArrivals.text,
                                                         discussion: sortColumns(.arrivals))
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var list: ListOptions
-        @Option(help: "Only this SKU.") var sku: String?
+        @Option(help: OptionText.onlySKU.help) var sku: String?
 
         func run() throws {
             try perform {
@@ -64,21 +62,23 @@ struct List: ParsableCommand {
                 let rows = try db.open(.readOnly).openArrivals(page, sku: sku, today: today)
                 if list.json { try printJSON(rows); return }
                 if list.csv { return printCSV(rows) }
-                printTable(["ARRIVAL", "SUPPLIER", "SKU", "ITEM", "EXPECTED", "RECEIVED", "PROMISED", "ETA", "MOVED"],
-                           rows.map { [$0.arrival.reference, $0.arrival.supplier, $0.arrival.sku, $0.itemName, "\($0.arrival.quantity)",
-                                       "\($0.arrival.received)", "\($0.promised)", $0.arrival.eta.iso + ($0.late ? " LATE" : ""), "\($0.etaChanges)"] },
+                let tr = Localizer.process
+                printTable(headers(.arrival, .supplier, .sku, .item, .expected, .received, .promised, .eta, .moved),
+                           rows.map { [$0.arrival.reference, $0.arrival.supplier, $0.arrival.sku, $0.itemName, tr.number($0.arrival.quantity),
+                                       tr.number($0.arrival.received), tr.number($0.promised), tr.day($0.arrival.eta) + ($0.late ? tr(ColumnText.lateSuffix) : ""),
+                                       tr.number($0.etaChanges)] },
                            rightAligned: [4, 5, 6, 8])
             }
         }
     }
 
     struct Stock: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Stock per item: on hand, allocated, picked, free, backordered demand, incoming.",
+        static let configuration = CommandConfiguration(abstract: HelpText.listStock.text,
                                                         discussion: sortColumns(.stock))
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var list: ListOptions
-        @Flag(help: "Only items with backordered demand.") var short = false
-        @Option(help: "Only this SKU (exactly: SKU-1 is not SKU-10).") var sku: String?
+        @Flag(help: OptionText.onlyShort.help) var short = false
+        @Option(help: OptionText.onlySKUExactly.help) var sku: String?
 
         func run() throws {
             try perform {
@@ -86,8 +86,10 @@ struct List: ParsableCommand {
                 let rows = try db.open(.readOnly).stock(page, onlyShort: short, sku: sku)
                 if list.json { try printJSON(rows); return }
                 if list.csv { return printCSV(rows) }
-                printTable(["SKU", "ITEM", "BIN", "ON HAND", "ALLOC", "PICKED", "FREE", "BACKORD", "INCOMING"],
-                           rows.map { [$0.sku, $0.name, $0.bin, "\($0.onHand)", "\($0.allocated)", "\($0.picked)", "\($0.free)", "\($0.backordered)", "\($0.incoming)"] },
+                let tr = Localizer.process
+                printTable(headers(.sku, .item, .bin, .onHand, .alloc, .picked, .free, .backord, .incoming),
+                           rows.map { [$0.sku, $0.name, $0.bin, tr.number($0.onHand), tr.number($0.allocated), tr.number($0.picked), tr.number($0.free),
+                                       tr.number($0.backordered), tr.number($0.incoming)] },
                            rightAligned: [3, 4, 5, 6, 7, 8])
             }
         }
@@ -96,11 +98,11 @@ struct List: ParsableCommand {
 
 /// The `--sort` columns of a list, for its help.
 func sortColumns(_ list: ListKind) -> String {
-    "--sort takes one of: " + ListSortKey.all(list).map(\.name).joined(separator: ", ") + "."
+    Localizer.process(HelpText.sortColumns, ListSortKey.all(list).map(\.name).joined(separator: ", "))
 }
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "An order with every line's quantities, its shipments and its history.")
+    static let configuration = CommandConfiguration(abstract: HelpText.show.text)
     @OptionGroup var db: DatabaseOptions
     @Argument var order: String
     @Flag var json = false
@@ -111,31 +113,36 @@ struct Show: ParsableCommand {
             let d = try db.open(.readOnly).orderDetail(order, today: today)
             if json { try printJSON(d); return }
             let o = d.order
-            print("order \(o.number)  \(visible(o.customerName)) (\(o.customerCode))  date \(o.orderDate.iso)  priority \(o.priority)  \(o.policy.rawValue)  "
-                  + (o.closedAt.map { "closed \($0.iso)" } ?? "open"))
-            if !d.note.isEmpty { print("note: \(visible(d.note))") }
-            printTable(["LINE", "SKU", "ITEM", "ORDERED", "ALLOC", "PICKED", "SHIPPED", "BACKORD", "CANCEL", "PROMISED"],
+            let tr = Localizer.process
+            print(tr(CLIText.orderHeader, o.number, visible(o.customerName), o.customerCode, o.orderDate, Plain(o.priority), policyName(o.policy),
+                     o.closedAt.map { tr(CLIText.closedOn, moment($0)) } ?? tr(CLIText.open)))
+            if !d.note.isEmpty { print(tr(CLIText.noteLine, visible(d.note))) }
+            printTable(headers(.line, .sku, .item, .ordered, .alloc, .picked, .shipped, .backord, .cancel, .promised),
                        d.lines.map { l in
                            let q = l.line.quantities
-                           return ["\(l.line.lineNo)", l.line.sku, l.line.itemName, "\(q.ordered)", "\(q.allocated)", "\(q.picked)", "\(q.shipped)",
-                                   "\(q.backordered)", "\(q.cancelled)", q.backordered > 0 ? (l.promised?.iso ?? "none planned") : ""]
+                           return ["\(l.line.lineNo)", l.line.sku, l.line.itemName, tr.number(q.ordered), tr.number(q.allocated), tr.number(q.picked),
+                                   tr.number(q.shipped), tr.number(q.backordered), tr.number(q.cancelled),
+                                   q.backordered > 0 ? (l.promised.map(tr.day) ?? tr(ColumnText.nonePlanned)) : ""]
                        }, rightAligned: [0, 3, 4, 5, 6, 7, 8])
             for s in d.shipments {
-                print("shipment \(s.number) \(s.at.iso) by \(s.actor): " + s.lines.map { "line \($0.lineNo) \($0.quantity)" }.joined(separator: ", "))
+                print(tr(CLIText.shipmentBy, s.number, moment(s.at), s.actor,
+                         s.lines.map { tr(CLIText.lineQuantity, Plain($0.lineNo), $0.quantity) }.joined(separator: ", ")))
             }
-            print("history:")
+            print(tr(CLIText.history))
             for m in d.history {
-                print("  \(m.at.iso) \(m.actor) \(m.kind.rawValue) line \(m.lineNo ?? 0) \(m.quantity)" + (m.document.map { " \($0)" } ?? "") + (m.note.isEmpty ? "" : " — \(visible(m.note))"))
+                print("  \(moment(m.at)) \(m.actor) \(kindName(m.kind)) " + tr(CLIText.lineQuantity, Plain(m.lineNo ?? 0), m.quantity)
+                      + (m.document.map { " \($0)" } ?? "") + (m.note.isEmpty ? "" : " — \(visible(m.note))"))
             }
             for c in d.changes {
-                print("  \(c.at.iso) \(c.actor) changed \(c.field) \(visible(c.from)) → \(visible(c.to))" + (c.reason.isEmpty ? "" : " — \(visible(c.reason))"))
+                print("  \(moment(c.at)) \(c.actor) " + tr(CLIText.changedField, c.field, visible(c.from), visible(c.to))
+                      + (c.reason.isEmpty ? "" : " — \(visible(c.reason))"))
             }
         }
     }
 }
 
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "What the customer should be told about an order: shipped so far, outstanding with promised dates.")
+    static let configuration = CommandConfiguration(abstract: HelpText.status.text)
     @OptionGroup var db: DatabaseOptions
     @Argument var order: String
     @Flag var json = false
@@ -154,11 +161,11 @@ struct Status: ParsableCommand {
 }
 
 struct Journal: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The movement journal, newest first.")
+    static let configuration = CommandConfiguration(abstract: HelpText.journal.text)
     @OptionGroup var db: DatabaseOptions
     @Option var sku: String?
     // Unconditional, so `--limit -5` reaches validate() instead of reading as an unknown option -5.
-    @Option(parsing: .unconditional, help: "How many movements at most.") var limit = 50
+    @Option(parsing: .unconditional, help: OptionText.journalLimit.help) var limit = 50
     @Flag var json = false
 
     func validate() throws {
@@ -169,8 +176,9 @@ struct Journal: ParsableCommand {
         try perform {
             let rows = try db.open(.readOnly).journal(sku: sku, limit: limit)
             if json { try printJSON(rows); return }
-            printTable(["WHEN", "WHO", "WHAT", "SKU", "QTY", "ORDER", "LINE", "ARRIVAL", "DOC", "NOTE"],
-                       rows.map { [$0.at.iso, $0.actor, $0.kind.rawValue, $0.sku, "\($0.quantity)", $0.orderNumber ?? "", $0.lineNo.map(String.init) ?? "",
+            let tr = Localizer.process
+            printTable(headers(.when, .who, .what, .sku, .qty, .order, .line, .arrival, .doc, .note),
+                       rows.map { [moment($0.at), $0.actor, kindName($0.kind), $0.sku, tr.number($0.quantity), $0.orderNumber ?? "", $0.lineNo.map(String.init) ?? "",
                                    $0.arrivalReference ?? "", $0.document ?? "", $0.note] }, rightAligned: [4, 6])
         }
     }
@@ -178,29 +186,29 @@ struct Journal: ParsableCommand {
 
 struct Upgrade: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Bring a data file written by an older version to this version's format (any command that changes the file does too).")
+        abstract: HelpText.upgrade.text)
     @OptionGroup var db: DatabaseOptions
 
     func run() throws {
         try perform {
             let w = try db.open(.readWrite)
-            print(w.upgrades.isEmpty ? "\(db.path) is already in this version's format"
-                                     : "upgraded \(db.path): \(w.upgrades.joined(separator: ", "))")
+            print(w.upgrades.isEmpty ? Localizer.process(CLIText.alreadyCurrent, db.path)
+                                     : Localizer.process(CLIText.upgraded, db.path, w.upgrades.joined(separator: ", ")))
         }
     }
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Verify every invariant and SQLite's integrity; exit 3 when something is wrong.")
+    static let configuration = CommandConfiguration(abstract: HelpText.check.text)
     @OptionGroup var db: DatabaseOptions
-    @Flag(help: "SQLite's full integrity_check (every index entry against its table) instead of quick_check; slower.") var full = false
+    @Flag(help: OptionText.checkFull.help) var full = false
     @Flag var json = false
 
     func run() throws {
         try perform {
             let violations = try db.open(.readOnly).check(quick: !full)
             if json { try printJSON(violations) } else if violations.isEmpty {
-                print("ok: every invariant holds and the file is intact")
+                print(Localizer.process(CLIText.checkOK))
             } else {
                 for v in violations { print(visible(v.description)) }
             }
@@ -211,7 +219,7 @@ struct Check: ParsableCommand {
 
 struct Who: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Who has the data file open in the UI right now (read-only sessions record nothing and are not listed).")
+        abstract: HelpText.who.text)
     @OptionGroup var db: DatabaseOptions
     @Flag var json = false
 
@@ -221,11 +229,12 @@ struct Who: ParsableCommand {
             let sessions = try db.open(.readOnly).presence(now: now)
             if json { try printJSON(sessions.map(WhoRow.init)); return }
             guard !sessions.isEmpty else {
-                print("nobody has \(db.path) open in the UI for writing right now (read-only sessions are not listed)")
+                print(Localizer.process(CLIText.nobodyHasItOpen, db.path))
                 return
             }
-            printTable(["USER", "HOST", "PID", "SINCE", "LAST SEEN"],
-                       sessions.map { [$0.user, $0.host, "\($0.pid)", $0.since.iso, "\(max(0, now.unixTime - $0.seen.unixTime)) s ago"] },
+            let tr = Localizer.process
+            printTable(headers(.user, .host, .pid, .since, .lastSeen),
+                       sessions.map { [$0.user, $0.host, "\($0.pid)", moment($0.since), tr(ColumnText.secondsAgo, Int(max(0, now.unixTime - $0.seen.unixTime)))] },
                        rightAligned: [2, 4])
         }
     }

@@ -5,27 +5,26 @@ import Foundation
 
 /// How a report is printed: a text table (default), JSON, or CSV.
 struct ReportOutput: ParsableArguments {
-    @Flag(help: "Print JSON instead of a table.") var json = false
-    @Flag(help: "Print CSV (RFC 4180, comma-separated, CRLF) instead of a table.") var csv = false
+    @Flag(help: OptionText.json.help) var json = false
+    @Flag(help: OptionText.csv.help) var csv = false
 
     func validate() throws {
-        guard !(json && csv) else { throw ValidationError("--json and --csv exclude each other") }
+        guard !(json && csv) else { throw ValidationError(Localizer.process(CLIText.jsonOrCSV)) }
     }
 }
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Supervisor reports: aging, shortage (reorder suggestions), late arrivals, service level, customer backlog.",
+        abstract: HelpText.report.text,
         subcommands: [Aging.self, Shortage.self, Late.self, Service.self, Backlog.self])
 
     struct Aging: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Open backorder lines, units and orders by age (0–7, 8–14, 15–30, 31–60, over 60 days), as a bar chart.",
-            discussion: "With --bucket, the waiting lines of that bucket instead (oldest first), as `list backorders` shows them.")
+            abstract: HelpText.reportAging.text, discussion: HelpText.reportAgingDiscussion.text)
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var output: ReportOutput
-        @Option(help: "List the lines of one bucket: 0-7, 8-14, 15-30, 31-60 or over-60.") var bucket: String?
-        @Option(parsing: .unconditional, help: "With --bucket: how many lines at most.") var limit = 1000
+        @Option(help: OptionText.bucket.help) var bucket: String?
+        @Option(parsing: .unconditional, help: OptionText.bucketLimit.help) var limit = 1000
 
         func validate() throws {
             try requireNonNegative(("--limit", limit))
@@ -35,38 +34,34 @@ struct Report: ParsableCommand {
             try perform {
                 let today = Context.current().today
                 let w = try db.open(.readOnly)
+                let tr = Localizer.process
                 if let bucket {
                     guard let b = AgeBucket(argument: bucket) else {
-                        throw BackorderError.invalid("--bucket \"\(bucket)\" is not one of " + AgeBucket.allCases.map(\.rawValue).joined(separator: ", "))
+                        throw BackorderError.invalid(.t(CLIText.notABucket, bucket, AgeBucket.allCases.map(\.rawValue).joined(separator: ", ")))
                     }
                     let rows = try w.backorderLines(in: b, Page(limit: limit), today: today)
                     if output.json { return try printJSON(rows) }
                     if output.csv { return printCSV(rows) }
-                    print("Backorder lines waiting \(b.label) (as of \(today.iso))")
+                    print(tr(CLIText.agingBucketTitle, bucketName(b), today))
                     return printBackorderTable(rows)
                 }
                 let rows = try w.agingReport(today: today)
                 if output.json { return try printJSON(rows) }
                 if output.csv { return printCSV(rows) }
-                print("Open backorders by age (as of \(today.iso)); bars: units")
+                print(tr(CLIText.agingTitle, today))
                 let widest = rows.map(\.units).max() ?? 0
-                printTable(["AGE", "LINES", "UNITS", "ORDERS", ""],
-                           rows.map { [$0.bucket.label, "\($0.lines)", "\($0.units)", "\($0.orders)", bar($0.units, of: widest, width: 40)] },
+                printTable(headers(.age, .lines, .units, .orders) + [""],
+                           rows.map { [bucketName($0.bucket), tr.number($0.lines), tr.number($0.units), tr.number($0.orders), bar($0.units, of: widest, width: 40)] },
                            rightAligned: [1, 2, 3])
                 let t = rows.reduce(into: (lines: 0, units: 0, orders: 0)) { $0.lines += $1.lines; $0.units += $1.units; $0.orders += $1.orders }
-                print("total: \(t.lines) line(s), \(t.units) unit(s), \(t.orders) order(s)")
+                print(tr(CLIText.agingTotal, t.lines, t.units, t.orders))
             }
         }
     }
 
     struct Shortage: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Per short item: backordered demand, free stock, open incoming, uncovered units, oldest wait, a purchase suggestion, supplier and lead time.",
-            discussion: """
-                The suggestion covers the uncovered units (backordered − free − incoming), is at least the item's minimum order
-                quantity, and is rounded up to whole packs. Sorted by what hurts most: uncovered units, then the longest wait.
-                `backorders purchase SKU…` turns suggestions into expected arrivals from each item's supplier.
-                """)
+            abstract: HelpText.reportShortage.text, discussion: HelpText.reportShortageDiscussion.text)
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var output: ReportOutput
 
@@ -76,14 +71,14 @@ struct Report: ParsableCommand {
                 let rows = try db.open(.readOnly).shortageReport(today: today)
                 if output.json { return try printJSON(rows) }
                 if output.csv { return printCSV(rows) }
-                print("Shortage and reorder suggestion (as of \(today.iso))")
-                guard !rows.isEmpty else { return print("no item has backordered demand") }
-                printTable(["SKU", "ITEM", "BACKORD", "LINES", "FREE", "INCOMING", "UNCOVERED", "OLDEST", "MOQ", "PACK", "SUGGEST",
-                            "SUPPLIER", "LEAD"],
-                           rows.map { [$0.sku, $0.name, "\($0.backordered)", "\($0.waitingLines)", "\($0.free)", "\($0.incoming)",
-                                       "\($0.uncovered)", $0.oldestAgeDays.map { "\($0)d" } ?? "", "\($0.minOrderQty)", "\($0.packSize)",
-                                       $0.suggestedPurchase > 0 ? "\($0.suggestedPurchase) \($0.unit)" : "-",
-                                       $0.supplier.isEmpty ? "-" : $0.supplier, $0.leadTimeDays.map { "\($0)d" } ?? "-"] },
+                let tr = Localizer.process
+                print(tr(CLIText.shortageTitle, today))
+                guard !rows.isEmpty else { return print(tr(CLIText.noShortage)) }
+                printTable(headers(.sku, .item, .backord, .lines, .free, .incoming, .uncovered, .oldest, .moq, .pack, .suggest, .supplier, .lead),
+                           rows.map { [$0.sku, $0.name, tr.number($0.backordered), tr.number($0.waitingLines), tr.number($0.free), tr.number($0.incoming),
+                                       tr.number($0.uncovered), $0.oldestAgeDays.map { tr(ColumnText.days, $0) } ?? "", tr.number($0.minOrderQty),
+                                       tr.number($0.packSize), $0.suggestedPurchase > 0 ? "\(tr.number($0.suggestedPurchase)) \($0.unit)" : "-",
+                                       $0.supplier.isEmpty ? "-" : $0.supplier, $0.leadTimeDays.map { tr(ColumnText.days, $0) } ?? "-"] },
                            rightAligned: [2, 3, 4, 5, 6, 7, 8, 9, 10, 12])
             }
         }
@@ -91,10 +86,10 @@ struct Report: ParsableCommand {
 
     struct Late: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Arrivals past their ETA and not fully received, with the orders waiting on each; each supplier's ETA record.")
+            abstract: HelpText.reportLate.text)
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var output: ReportOutput
-        @Flag(help: "With --csv: the per-supplier ETA record instead of the late arrivals.") var suppliers = false
+        @Flag(help: OptionText.lateSuppliers.help) var suppliers = false
 
         func run() throws {
             try perform {
@@ -102,23 +97,24 @@ struct Report: ParsableCommand {
                 let report = try db.open(.readOnly).lateArrivalsReport(today: today)
                 if output.json { return try printJSON(report) }
                 if output.csv { return suppliers ? printCSV(report.suppliers) : printCSV(report.arrivals) }
-                print("Late arrivals (ETA before \(today.iso), not fully received)")
+                let tr = Localizer.process
+                print(tr(CLIText.lateTitle, today))
                 if report.arrivals.isEmpty {
-                    print("none")
+                    print(tr(CLIText.none))
                 } else {
-                    printTable(["ARRIVAL", "SUPPLIER", "SKU", "OUTSTANDING", "ETA", "LATE", "MOVED", "WAITING"],
-                               report.arrivals.map { [$0.reference, $0.supplier, $0.sku, "\($0.outstanding)", $0.eta.iso, "\($0.daysLate)d",
-                                                      $0.etaChanges > 0 ? "\($0.etaChanges)× \(signed($0.daysMoved))d" : "",
-                                                      $0.waiting.isEmpty ? "nobody" : $0.waitingSummary] },
+                    printTable(headers(.arrival, .supplier, .sku, .outstanding, .eta, .late, .moved, .waiting),
+                               report.arrivals.map { [$0.reference, $0.supplier, $0.sku, tr.number($0.outstanding), tr.day($0.eta), tr(ColumnText.days, $0.daysLate),
+                                                      $0.etaChanges > 0 ? tr(ColumnText.moves, $0.etaChanges, signed($0.daysMoved)) : "",
+                                                      $0.waiting.isEmpty ? tr(ColumnText.nobody) : $0.waitingSummary] },
                                rightAligned: [3, 5])
                 }
                 print("")
-                print("ETA record per supplier (moves: later positive)")
-                if report.suppliers.isEmpty { return print("no arrivals") }
-                printTable(["SUPPLIER", "ARRIVALS", "OPEN", "LATE", "MOVED", "CHANGES", "DAYS MOVED", "AVG/CHANGE", "LARGEST SLIP"],
-                           report.suppliers.map { [$0.supplier, "\($0.arrivals)", "\($0.openArrivals)", "\($0.lateArrivals)", "\($0.movedArrivals)",
-                                                   "\($0.etaChanges)", signed($0.daysMoved),
-                                                   $0.averageDaysPerChange.map { signedDecimal($0) } ?? "", "\($0.largestSlipDays)d"] },
+                print(tr(CLIText.supplierRecordTitle))
+                if report.suppliers.isEmpty { return print(tr(CLIText.noArrivals)) }
+                printTable(headers(.supplier, .arrivals, .open, .late, .moved, .changes, .daysMoved, .avgChange, .largestSlip),
+                           report.suppliers.map { [$0.supplier, tr.number($0.arrivals), tr.number($0.openArrivals), tr.number($0.lateArrivals),
+                                                   tr.number($0.movedArrivals), tr.number($0.etaChanges), signed($0.daysMoved),
+                                                   $0.averageDaysPerChange.map { signedDecimal($0) } ?? "", tr(ColumnText.days, $0.largestSlipDays)] },
                            rightAligned: [1, 2, 3, 4, 5, 6, 7, 8])
             }
         }
@@ -126,17 +122,11 @@ struct Report: ParsableCommand {
 
     struct Service: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Service level over a period: line and order fill rate, units backordered, average backorder wait; per customer and item.",
-            discussion: """
-                Line fill rate: of the lines whose first shipment fell in the period, the share that shipment carried whole.
-                Order fill rate: the same for orders (every line whole in the order's first shipment). Units backordered: units
-                that went onto backorder in the period. Average wait: for backordered lines completed by a shipment in the
-                period, the days from the order date to that shipment. Days are UTC days.
-                """)
+            abstract: HelpText.reportService.text, discussion: HelpText.reportServiceDiscussion.text)
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var output: ReportOutput
-        @Option(help: "First day of the period (default: 29 days before --to).") var from: String?
-        @Option(help: "Last day of the period (default: today).") var to: String?
+        @Option(help: OptionText.serviceFrom.help) var from: String?
+        @Option(help: OptionText.serviceTo.help) var to: String?
 
         func run() throws {
             try perform {
@@ -147,38 +137,33 @@ struct Report: ParsableCommand {
                 if output.json { return try printJSON(r) }
                 if output.csv { return printCSV(r.allRows) }
                 let t = r.total
-                print("Service level \(r.from.iso) to \(r.to.iso)")
-                print("  line fill rate:   " + fillRate(t.linesComplete, t.lines, t.lineFillRate, "lines"))
-                print("  order fill rate:  " + fillRate(t.ordersComplete ?? 0, t.orders ?? 0, t.orderFillRate, "orders"))
-                print("  units backordered: \(t.unitsBackordered)")
-                print("  backorder wait:   " + (t.averageWaitDays.map { "\(ReportFormat.oneDecimal($0)) days on average over \(t.backordersShipped) line(s) shipped" }
-                                                ?? "no backordered line was completed"))
-                for (title, rows, orders) in [("per customer", r.customers, true), ("per item", r.items, false)] {
+                let tr = Localizer.process
+                print(tr(CLIText.serviceTitle, r.from, r.to))
+                print(t.lineFillRate.map { tr(CLIText.lineFillRate, percent($0), t.linesComplete, t.lines) } ?? tr(CLIText.lineFillNone))
+                print(t.orderFillRate.map { tr(CLIText.orderFillRate, percent($0), t.ordersComplete ?? 0, t.orders ?? 0) } ?? tr(CLIText.orderFillNone))
+                print(tr(CLIText.unitsBackordered, t.unitsBackordered))
+                print(t.averageWaitDays.map { tr(CLIText.averageWait, tr.decimal($0), t.backordersShipped) } ?? tr(CLIText.noWaitCompleted))
+                for (perCustomer, rows) in [(true, r.customers), (false, r.items)] {
                     print("")
-                    print(title)
-                    if rows.isEmpty { print("  nothing in the period"); continue }
-                    var headers = [title == "per customer" ? "CUSTOMER" : "SKU", "NAME", "LINES", "LINE FILL"]
-                    if orders { headers += ["ORDERS", "ORDER FILL"] }
-                    headers += ["BACKORDERED", "AVG WAIT"]
-                    printTable(headers, rows.map { s in
-                        var cells = [s.key, s.name, "\(s.lines)", s.lineFillRate.map { ReportFormat.percent($0) + "%" } ?? "-"]
-                        if orders { cells += ["\(s.orders ?? 0)", s.orderFillRate.map { ReportFormat.percent($0) + "%" } ?? "-"] }
-                        cells += ["\(s.unitsBackordered)", s.averageWaitDays.map { ReportFormat.oneDecimal($0) + "d" } ?? "-"]
+                    print(tr(perCustomer ? CLIText.perCustomer : CLIText.perItem))
+                    if rows.isEmpty { print(tr(CLIText.nothingInPeriod)); continue }
+                    var keys: [ColumnText] = [perCustomer ? .customer : .sku, .name, .lines, .lineFill]
+                    if perCustomer { keys += [.orders, .orderFill] }
+                    keys += [.backordered, .avgWait]
+                    printTable(keys.map { tr($0) }, rows.map { s in
+                        var cells = [s.key, s.name, tr.number(s.lines), s.lineFillRate.map(percent) ?? "-"]
+                        if perCustomer { cells += [tr.number(s.orders ?? 0), s.orderFillRate.map(percent) ?? "-"] }
+                        cells += [tr.number(s.unitsBackordered), s.averageWaitDays.map { tr(ColumnText.decimalDays, tr.decimal($0)) } ?? "-"]
                         return cells
-                    }, rightAligned: orders ? [2, 3, 4, 5, 6, 7] : [2, 3, 4, 5])
+                    }, rightAligned: perCustomer ? [2, 3, 4, 5, 6, 7] : [2, 3, 4, 5])
                 }
             }
-        }
-
-        func fillRate(_ complete: Int, _ of: Int, _ rate: Double?, _ what: String) -> String {
-            guard let rate else { return "no \(what) shipped for the first time in the period" }
-            return "\(ReportFormat.percent(rate))% (\(complete) of \(of) \(what) complete at their first shipment)"
         }
     }
 
     struct Backlog: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Per customer: open backorder lines and units, the oldest wait, and the next promised date.")
+            abstract: HelpText.reportBacklog.text)
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var output: ReportOutput
 
@@ -188,12 +173,14 @@ struct Report: ParsableCommand {
                 let rows = try db.open(.readOnly).backlogReport(today: today)
                 if output.json { return try printJSON(rows) }
                 if output.csv { return printCSV(rows) }
-                print("Customer backlog (as of \(today.iso))")
-                guard !rows.isEmpty else { return print("no customer waits for anything") }
-                printTable(["CUSTOMER", "NAME", "ORDERS", "LINES", "UNITS", "OLDEST", "NEXT PROMISED", "NO DATE"],
-                           rows.map { [$0.customerCode, $0.customerName, "\($0.orders)", "\($0.lines)", "\($0.units)", "\($0.oldestAgeDays)d",
-                                       ($0.nextPromised?.iso ?? "-") + ($0.nextPromised.map { $0 < today ? " LATE" : "" } ?? ""),
-                                       $0.unpromisedLines > 0 ? "\($0.unpromisedLines) line(s)" : ""] },
+                let tr = Localizer.process
+                print(tr(CLIText.backlogTitle, today))
+                guard !rows.isEmpty else { return print(tr(CLIText.noBacklog)) }
+                printTable(headers(.customer, .name, .orders, .lines, .units, .oldest, .nextPromised, .noDate),
+                           rows.map { [$0.customerCode, $0.customerName, tr.number($0.orders), tr.number($0.lines), tr.number($0.units),
+                                       tr(ColumnText.days, $0.oldestAgeDays),
+                                       ($0.nextPromised.map(tr.day) ?? "-") + ($0.nextPromised.map { $0 < today ? tr(ColumnText.lateSuffix) : "" } ?? ""),
+                                       $0.unpromisedLines > 0 ? tr(ColumnText.linesCount, $0.unpromisedLines) : ""] },
                            rightAligned: [2, 3, 4, 5])
             }
         }
@@ -208,13 +195,18 @@ func bar(_ value: Int, of max: Int, width: Int) -> String {
 }
 
 func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "\(n)" }
-func signedDecimal(_ d: Double) -> String { (d > 0 ? "+" : "") + ReportFormat.oneDecimal(d) }
+func signedDecimal(_ d: Double) -> String { (d > 0 ? "+" : "") + Localizer.process.decimal(d) }
+
+/// A ratio as a percentage with one decimal, in the reader's language: `87.5%`, `87,5 %`.
+func percent(_ ratio: Double) -> String { Localizer.process(ColumnText.percent, Localizer.process.decimal(ratio * 100)) }
 
 /// The backorder-lines table, shared by `list backorders` and the lines of an aging bucket.
 func printBackorderTable(_ rows: [BackorderRow]) {
-    printTable(["ORDER", "LINE", "DATE", "AGE", "P", "CUSTOMER", "SKU", "ITEM", "BACKORD", "PROMISED"],
-               rows.map { [$0.orderNumber, "\($0.lineNo)", $0.orderDate.iso, "\($0.ageDays)d", "\($0.priority)", $0.customerName, $0.sku,
-                           $0.itemName, "\($0.backordered)", ($0.promised?.iso ?? "no arrival planned") + ($0.late && $0.promised != nil ? " LATE" : "")] },
+    let tr = Localizer.process
+    printTable(headers(.order, .line, .date, .age, .p, .customer, .sku, .item, .backord, .promised),
+               rows.map { [$0.orderNumber, "\($0.lineNo)", tr.day($0.orderDate), tr(ColumnText.days, $0.ageDays), "\($0.priority)", $0.customerName, $0.sku,
+                           $0.itemName, tr.number($0.backordered),
+                           ($0.promised.map(tr.day) ?? tr(ColumnText.noArrivalPlanned)) + ($0.late && $0.promised != nil ? tr(ColumnText.lateSuffix) : "")] },
                rightAligned: [1, 3, 4, 8])
 }
 

@@ -5,14 +5,13 @@ import Foundation
 
 /// Hammers a data file with random operations from one process; several run at once to prove concurrent clerks are safe.
 struct Stress: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run random operations against the data file (for concurrency tests).",
+    static let configuration = CommandConfiguration(abstract: HelpText.stress.text,
                                                     shouldDisplay: false)
     @OptionGroup var db: DatabaseOptions
     @Option var ops = 500
     @Option var seed: UInt64 = 1
-    @Option(help: "Name in the journal.") var actor = "stress"
-    @Option(help: ArgumentHelp("Append a line per committed operation to this file once its commit has returned (crash tests); "
-                               + "each operation is then journaled as ACTOR.N, the line's first word.", valueName: "file"))
+    @Option(help: OptionText.stressActor.help) var actor = "stress"
+    @Option(help: OptionText.stressLog.help(valueName: "file"))
     var log: String?
 
     func run() throws {
@@ -22,7 +21,7 @@ struct Stress: ParsableCommand {
             var done = 0, refused = 0
             let skus = try w.stock(Page(limit: 10_000)).map(\.sku)
             let customers = try w.customers().map(\.code)
-            guard !skus.isEmpty, !customers.isEmpty else { throw BackorderError.refused("the file needs items and customers first") }
+            guard !skus.isEmpty, !customers.isEmpty else { throw BackorderError.refused(.t(CLIText.stressNeedsData)) }
             let commits = try log.map(CommitLog.init(path:))
             for i in 0..<ops {
                 // A name of its own per operation lets a crash test find each logged operation's rows in the file.
@@ -109,7 +108,7 @@ struct Stress: ParsableCommand {
                     refused += 1
                 }
             }
-            print("stress \(actor): \(done) done, \(refused) refused")
+            print(Localizer.process(CLIText.stressDone, actor, done, refused))
         }
     }
 }
@@ -121,7 +120,7 @@ struct CommitLog {
 
     init(path: String) throws {
         fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw BackorderError.invalid("cannot open the log \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw BackorderError.invalid(.t(CLIText.cannotOpenLog, path, String(cString: strerror(errno)))) }
     }
 
     /// One write(2) per line, unbuffered: once it returns, the line is the kernel's and survives a SIGKILL of this
@@ -129,6 +128,6 @@ struct CommitLog {
     func append(_ line: String) throws {
         let bytes = Array((line + "\n").utf8)
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw BackorderError.invalid("cannot write the log: \(String(cString: strerror(errno)))") }
+        guard written == bytes.count else { throw BackorderError.invalid(.t(CLIText.cannotWriteLog, String(cString: strerror(errno)))) }
     }
 }

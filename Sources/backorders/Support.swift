@@ -15,11 +15,11 @@ enum Exit {
 
 /// Where the data file is: `--db`, else `BACKORDERS_DB`, else `./backorders.sqlite`.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The data file (default: $BACKORDERS_DB, else ./backorders.sqlite).", valueName: "path"))
+    @Option(name: .long, help: OptionText.db.help(valueName: "path"))
     var db: String?
 
-    // Read before parsing (Language.flag), so that help and parse errors are in it too; declared here to be listed.
-    @Option(name: .long, help: ArgumentHelp("The language: nb (Norwegian) or en (default: $BACKORDERS_LANG, else the locale).", valueName: "nb|en"))
+    // Read and taken out before parsing (Backorders.main), so help and parse errors are in it too; declared here to be listed.
+    @Option(name: .long, help: OptionText.lang.help(valueName: "nb|en"))
     var lang: String?
 
     var path: String {
@@ -50,25 +50,27 @@ enum OpenFiles {
 /// Refuses a negative count given on the command line, naming the options checked.
 func requireNonNegative(_ options: (name: String, value: Int)...) throws {
     guard options.allSatisfy({ $0.value >= 0 }) else {
-        throw ValidationError(options.map(\.name).joined(separator: " and ") + " must not be negative")
+        let names = options.map(\.name)
+        let listed = names.dropLast().isEmpty ? names.joined() : Localizer.process(CLIText.bothOf, names.dropLast().joined(separator: ", "), names.last!)
+        throw ValidationError(Localizer.process(names.count > 1 ? CLIText.notNegativeMany : CLIText.notNegative, listed))
     }
 }
 
 /// Listing output options shared by every list command.
 struct ListOptions: ParsableArguments {
-    @Flag(help: "Print JSON instead of a table.") var json = false
-    @Flag(help: "Print CSV (RFC 4180, comma-separated, CRLF) instead of a table.") var csv = false
+    @Flag(help: OptionText.json.help) var json = false
+    @Flag(help: OptionText.csv.help) var csv = false
     // Unconditional, so `--limit -5` reaches validate() instead of reading as an unknown option -5.
-    @Option(parsing: .unconditional, help: "How many rows at most.") var limit = 50
-    @Option(parsing: .unconditional, help: "Skip this many rows first.") var offset = 0
-    @Option(help: "Only rows whose number, customer, SKU or name contains this text.") var filter = ""
-    @Option(help: "Sort the whole list by this column before the page is cut (a wrong name lists the list's columns).") var sort: String?
-    @Flag(help: "Sort descending (with --sort).") var desc = false
+    @Option(parsing: .unconditional, help: OptionText.limit.help) var limit = 50
+    @Option(parsing: .unconditional, help: OptionText.offset.help) var offset = 0
+    @Option(help: OptionText.filter.help) var filter = ""
+    @Option(help: OptionText.sort.help) var sort: String?
+    @Flag(help: OptionText.desc.help) var desc = false
 
     func validate() throws {
         try requireNonNegative(("--limit", limit), ("--offset", offset))
-        guard !(json && csv) else { throw ValidationError("--json and --csv exclude each other") }
-        guard sort != nil || !desc else { throw ValidationError("--desc reverses a --sort: name the column to sort by") }
+        guard !(json && csv) else { throw ValidationError(Localizer.process(CLIText.jsonOrCSV)) }
+        guard sort != nil || !desc else { throw ValidationError(Localizer.process(CLIText.descNeedsSort)) }
     }
 
     /// The page asked for, its sort a column of `list` (another name is refused, naming the valid ones: exit 64).
@@ -90,14 +92,14 @@ func perform(_ body: () throws -> Void) throws {
         case .dataFile: throw ExitCode(Exit.dataFile)
         }
     } catch let e as ScriptParseFailure {
-        FileHandle.standardError.write(Data("backorders: the script has errors:\n\(e.description)\n".utf8))
+        FileHandle.standardError.write(Data("backorders: \(Localizer.process(CLIText.scriptErrors))\n\(e.description)\n".utf8))
         throw ExitCode(Exit.usage)
     } catch let e as ExitCode {
         throw e
     } catch let e as ValidationError {
         throw e
     } catch {
-        FileHandle.standardError.write(Data("backorders: internal fault: \(error)\n".utf8))
+        FileHandle.standardError.write(Data("backorders: \(Localizer.process(CLIText.internalFault, String(describing: error)))\n".utf8))
         throw ExitCode(Exit.internalFault)
     }
 }
@@ -140,7 +142,7 @@ func parseDay(_ text: String, today: Day, what: String) throws -> Day {
     if text == "today" { return today }
     if let d = Day(iso: text) { return d }
     if let f = text.first, f == "+" || f == "-", let n = Int(text.dropFirst()) { return today.adding(days: f == "-" ? -n : n) }
-    throw BackorderError.invalid("\(what) \"\(text)\" is not a day: use YYYY-MM-DD, today, +N or -N")
+    throw BackorderError.invalid(.t(CLIText.notADay, what, text))
 }
 
 func qty(_ n: Int) -> String { String(n) }

@@ -8,20 +8,19 @@ import NcursesBackend
 extension Terminal: TerminalScreen {}
 
 struct UI: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ui", abstract: "Open the full-screen terminal UI (the default).")
+    static let configuration = CommandConfiguration(commandName: "ui", abstract: HelpText.ui.text)
     @OptionGroup var db: DatabaseOptions
-    @Flag(help: "Browse only: nothing can be changed.") var readOnly = false
+    @Flag(help: OptionText.readOnly.help) var readOnly = false
     @Option(help: .hidden) var trace: String?
 
     func run() throws {
         let startedAt = ContinuousClock.now
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            FileHandle.standardError.write(Data("backorders: the UI needs a terminal (standard input and output); use the subcommands in scripts (see --help)\n".utf8))
+            FileHandle.standardError.write(Data("backorders: \(Localizer.process(CLIText.uiNeedsTerminal))\n".utf8))
             throw ExitCode(Exit.usage)
         }
-        if let reason = Terminal.unusableReason() {
-            FileHandle.standardError.write(Data(("backorders: \(reason). Use the subcommands instead (backorders --help: list, show, "
-                + "pick, ship, report …), or set TERM to your terminal's type (e.g. TERM=xterm-256color).\n").utf8))
+        if let problem = Terminal.problem() {
+            FileHandle.standardError.write(Data("backorders: \(Localizer.process(CLIText.terminalUnusable, terminalProblem(problem)))\n".utf8))
             throw ExitCode(Exit.usage)
         }
         try perform {
@@ -38,12 +37,14 @@ struct UI: ParsableCommand {
             var traceFile: FileHandle?
             if let trace {
                 guard FileManager.default.createFile(atPath: trace, contents: nil), let handle = FileHandle(forWritingAtPath: trace) else {
-                    throw BackorderError.invalid("cannot write the trace file \(trace)")
+                    throw BackorderError.invalid(.t(CLIText.cannotWriteTrace, trace))
                 }
                 traceFile = handle
                 app.trace = { line in handle.write(Data((line + "\n").utf8)) }
             }
-            Terminal.run { terminal in app.run(on: terminal, startedAt: startedAt) }
+            Terminal.run(describingFailure: { Localizer.process(CLIText.terminalFailed, terminalFailure($0)) }) { terminal in
+                app.run(on: terminal, startedAt: startedAt)
+            }
             if let traceFile {
                 // Resident memory at the end, for the benchmark's memory budget.
                 if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),

@@ -110,6 +110,11 @@ enum ProseScan {
         "BackorderTUI/SupervisorReducer.swift",
         "BackorderTUI/SupervisorState.swift",
         "BackorderTUI/SupervisorViews.swift",
+        "backorders/Localization",
+        "backorders/Backorders.swift", "backorders/BackupCommands.swift", "backorders/Commands.swift", "backorders/Demo.swift",
+        "backorders/Exceptions.swift", "backorders/Lists.swift", "backorders/Purchasing.swift", "backorders/Reports.swift",
+        "backorders/Stress.swift", "backorders/Support.swift", "backorders/UICommand.swift",
+        "NcursesBackend/Terminal.swift",
     ]
 
     static var sources: URL {
