@@ -108,6 +108,8 @@ public enum Reducer {
             return noticesLoaded(&state, load)
         case .exported(_, let files):
             return exported(&state, files)
+        case .paperLoaded(let paper): return paperLoaded(&state, paper)
+        case .printed(let result): return printed(&state, result)
         case .exportFailed(let request, let reason):
             state.message = StatusMessage("CSV of \(request.name) not written: \(reason)", .error)
             return []
@@ -237,6 +239,7 @@ public enum Reducer {
             return openNotices(&state)
         case .markSent: return markSent(&state)
         case .markAllSent: return markAllSent(&state)
+        case .pickList, .deliveryNote, .printText: return paperCommand(&state, command)
         case .export:
             guard let request = exportRequest(state) else { return [] }
             return [.export(request)]
