@@ -8,8 +8,10 @@ public enum PaperLayout {
     public static func pickList(_ list: PickList, warehouse: String, today: Day, _ tr: Localizer) -> String {
         var out = heading(tr(PaperText.pickListHeading), warehouse)
         var fields: [(String, [String])] = [(tr(PaperText.dateLabel), [tr.day(today)])]
+        // The usual priority (5) is not worth a word; any other tells the picker which order goes first.
         let summaries = list.orders.map { o in
-            tr(PaperText.orderSummary, o.number, clean(o.customerName), clean(o.customerCode), o.orderDate, Plain(o.priority))
+            tr(o.priority != 5 ? PaperText.orderSummaryPriority : PaperText.orderSummary, clean(o.number), clean(o.customerName),
+               clean(o.customerCode), o.orderDate, Plain(o.priority))
         }
         fields.append((tr(list.orders.count == 1 ? PaperText.orderLabel : PaperText.ordersLabel), summaries))
         out += labelled(fields)
@@ -18,15 +20,13 @@ public enum PaperLayout {
         if list.lines.isEmpty {
             out.append(tr(PaperText.nothingToPick))
         } else {
-            let several = list.orders.count > 1
-            var columns = [Column(tr(PaperText.colBin)), Column(tr(PaperText.colSKU)), Column(tr(PaperText.colItem), flexible: true),
-                           Column(tr(PaperText.colQty), right: true), Column(tr(PaperText.colUnit))]
-            if several { columns.append(Column(tr(PaperText.colCustomer))) }
-            columns += [Column(tr(PaperText.colOrderLine)), Column(tr(PaperText.colPicked))]
+            // The header names each order's customer: the rows keep their room for the item's name.
+            let columns = [Column(tr(PaperText.colBin)), Column(tr(PaperText.colSKU)), Column(tr(PaperText.colItem), flexible: true),
+                           Column(tr(PaperText.colQty), right: true), Column(tr(PaperText.colUnit)), Column(tr(PaperText.colOrderLine)),
+                           Column(tr(PaperText.colPicked))]
             let rows = list.lines.map { l -> [String] in
-                var row = [l.bin.isEmpty ? tr(PaperText.noBin) : clean(l.bin), clean(l.sku), clean(l.itemName), tr.number(l.quantity), clean(l.unit)]
-                if several { row.append(clean(l.customerCode)) }
-                return row + ["\(clean(l.orderNumber))/\(l.lineNo)", "______"]
+                [l.bin.isEmpty ? tr(PaperText.noBin) : clean(l.bin), clean(l.sku), clean(l.itemName), tr.number(l.quantity), clean(l.unit),
+                 "\(clean(l.orderNumber))/\(l.lineNo)", "______"]
             }
             out += table(columns, rows)
             out.append("")

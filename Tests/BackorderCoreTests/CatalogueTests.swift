@@ -100,6 +100,8 @@ enum ProseScan {
     /// Add a module (or a file) here when its strings are in a catalogue.
     static let translated: [String] = [
         "BackorderCore/Localization",
+        "BackorderCore/Papers.swift", "BackorderCore/PaperLayout.swift", "BackorderStore/Papers.swift", "backorders/Papers.swift",
+        "BackorderTUI/PapersReducer.swift",
     ]
 
     static var sources: URL {

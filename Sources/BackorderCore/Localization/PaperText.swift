@@ -2,8 +2,8 @@
 /// reads it, in the customer's language), the print command's messages, and the `pick-list` / `delivery-note` commands.
 public enum PaperText: String, Catalogued {
     // The pick list.
-    case pickListHeading, pickListTitle, dateLabel, orderLabel, ordersLabel, orderSummary, noteLine
-    case colBin, colSKU, colItem, colQty, colUnit, colOrderLine, colCustomer, colPicked, colLine, colShipment, colDate, colExpected
+    case pickListHeading, pickListTitle, dateLabel, orderLabel, ordersLabel, orderSummary, orderSummaryPriority, noteLine
+    case colBin, colSKU, colItem, colQty, colUnit, colOrderLine, colPicked, colLine, colShipment, colDate, colExpected
     case noBin, pickTotals, nothingToPick, pickSignature
     // The delivery note.
     case deliveryNoteHeading, deliveryNoteTitle, customerLabel, shipmentLabel, noteLabel, printedLabel
@@ -25,7 +25,8 @@ public enum PaperText: String, Catalogued {
         case .dateLabel: return ("Date:", "Dato:")
         case .orderLabel: return ("Order:", "Ordre:")
         case .ordersLabel: return ("Orders:", "Ordrer:")
-        case .orderSummary: return ("{0}  {1} ({2}), ordered {3}, priority {4}", "{0}  {1} ({2}), bestilt {3}, prioritet {4}")
+        case .orderSummary: return ("{0}  {1} ({2}), ordered {3}", "{0}  {1} ({2}), bestilt {3}")
+        case .orderSummaryPriority: return ("{0}  {1} ({2}), ordered {3}, priority {4}", "{0}  {1} ({2}), bestilt {3}, prioritet {4}")
         case .noteLine: return ("Note on {0}: {1}", "Merknad på {0}: {1}")
         case .colBin: return ("Bin", "Lokasjon")
         case .colSKU: return ("SKU", "Varenr.")
@@ -33,7 +34,6 @@ public enum PaperText: String, Catalogued {
         case .colQty: return ("Qty", "Antall")
         case .colUnit: return ("Unit", "Enhet")
         case .colOrderLine: return ("Order/line", "Ordre/linje")
-        case .colCustomer: return ("Customer", "Kunde")
         case .colPicked: return ("Picked", "Plukket")
         case .colLine: return ("Line", "Linje")
         case .colShipment: return ("Shipment", "Forsendelse")
