@@ -1,4 +1,5 @@
 import BackorderCore
+import TerminalKit
 
 /// A paper the clerk asked to see, for an order.
 public enum PaperRequest: Equatable, Sendable {
@@ -21,7 +22,7 @@ extension Reducer {
     /// The paper keys: a pick list or the latest delivery note of the selected (or open) order; print the text shown.
     static func paperCommand(_ state: inout AppState, _ command: Command) -> [Effect] {
         if command == .printText {
-            guard case .text(_, let lines, _) = state.overlay else { return [] }
+            guard case .paper(_, let lines, _) = state.overlay else { return [] }
             return [.printText(lines.joined(separator: "\n") + "\n")]
         }
         guard let order = selectedOrder(state) else {
@@ -52,8 +53,16 @@ extension Reducer {
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
-        state.overlay = .text(title: title, lines: lines, scroll: 0)
+        state.overlay = .paper(title: title, lines: lines, scroll: 0)
         state.message = StatusMessage(state.tr(PaperText.printHint))
+        return []
+    }
+
+    /// Scrolls a paper by its own lines: it is never re-wrapped.
+    static func movePaper(_ state: inout AppState, _ command: Command) -> [Effect] {
+        guard case .paper(let title, let lines, let scroll) = state.overlay else { return [] }
+        let height = max(1, Views.paperArea(Layout(size: state.size)).height)
+        state.overlay = .paper(title: title, lines: lines, scroll: scrolled(scroll, command, page: height, limit: max(0, lines.count - height)))
         return []
     }
 
@@ -70,6 +79,19 @@ extension Reducer {
         let file = location.split(separator: "/").last.map(String.init) ?? location
         guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return file }
         return String(file[..<dot])
+    }
+}
+
+extension Views {
+    /// Where a paper's text goes: inside the overlay's border, 78 columns on an 80-column screen.
+    static func paperArea(_ layout: Layout) -> Rect { layout.overlayFrame.inset(top: 1, left: 1, bottom: 1, right: 1) }
+
+    /// A paper in a box, cut (not wrapped) at the right edge when the screen is narrower than the paper.
+    static func renderPaper(_ title: String, _ lines: [String], _ scroll: Int, _ layout: Layout, into buffer: inout ScreenBuffer) {
+        let frame = layout.overlayFrame
+        buffer.fill(frame)
+        buffer.drawBox(frame, title: title, style: focusStyle)
+        buffer.render(TextView(lines: lines, wraps: false, scrollOffset: scroll), in: paperArea(layout))
     }
 }
 

@@ -373,6 +373,7 @@ public enum Reducer {
             state.overlay = .help(scroll: scrolled(scroll, command, page: area.height, limit: limit))
             return []
         case .text:
+            if case .paper = state.overlay { return movePaper(&state, command) }
             guard case .text(let title, let lines, let scroll) = state.overlay else { return [] }
             let area = Layout(size: state.size).overlayFrame.inset(by: 1)
             let limit = TextView(lines: lines).maxScrollOffset(width: area.width, height: area.height)

@@ -19,14 +19,14 @@ final class PapersTUITests: XCTestCase {
             return .success(PrintReceipt(command: "lp", output: "request id is lager-7 (1 file(s))"))
         }
         app.type(.char("l"))
-        guard case .text(let title, let lines, _) = app.state.overlay else { return XCTFail("no paper shown:\n\(app.screen)") }
+        guard case .paper(let title, let lines, _) = app.state.overlay else { return XCTFail("no paper shown:\n\(app.screen)") }
         XCTAssertEqual(title, "Pick list SO-000001")
         XCTAssertTrue(lines[0].hasPrefix("PICK LIST") && lines[0].hasSuffix(":memory:"), lines[0])
         let rows = lines.filter { $0.contains("SO-000001/") }
         XCTAssertEqual(rows.count, 2, lines.joined(separator: "\n"))
         XCTAssertTrue(rows[0].hasPrefix("A-01") && rows[0].contains("Widget æøå") && rows[0].contains(" 70 "), rows[0])
         XCTAssertTrue(rows[1].hasPrefix("B-02") && rows[1].contains(" 5 "), rows[1])
-        XCTAssertTrue(app.screen.contains("PICK LIST"), app.screen)
+        XCTAssertTrue(app.screen.contains("│PICK LIST  "), "shown as it prints, spaces kept:\n\(app.screen)")
 
         app.type(.char("p"))
         XCTAssertEqual(tray.texts, [lines.joined(separator: "\n") + "\n"], "the printer gets the paper as shown")
@@ -40,7 +40,7 @@ final class PapersTUITests: XCTestCase {
         let app = makeApp(try makeReportWarehouse())
         app.printText = { _ in .failure(.failed(command: "lp", status: 1, output: "lp: Error - no default destination available.")) }
         app.type(.down, .enter, .char("d"))
-        guard case .text(let title, let lines, _) = app.state.overlay else { return XCTFail("no paper shown:\n\(app.screen)") }
+        guard case .paper(let title, let lines, _) = app.state.overlay else { return XCTFail("no paper shown:\n\(app.screen)") }
         XCTAssertEqual(title, "Delivery note SH-000001")
         let text = lines.joined(separator: "\n")
         for word in ["DELIVERY NOTE", "Nordic Tools AS (C001)", "In this shipment", "Nothing delivered before", "On backorder and still to come",
@@ -50,6 +50,18 @@ final class PapersTUITests: XCTestCase {
         app.type(.char("p"))
         XCTAssertEqual(app.state.message?.kind, .error)
         XCTAssertEqual(app.state.message?.text, "printing with \"lp\" failed (exit status 1): lp: Error - no default destination available.")
+    }
+
+    func testOnASmallTerminalThePaperScrollsByItsOwnLines() throws {
+        let app = makeApp(try makeWarehouse(), width: 40, height: 12)
+        app.type(.char("l"))
+        guard case .paper(_, let lines, _) = app.state.overlay else { return XCTFail("no paper shown:\n\(app.screen)") }
+        XCTAssertTrue(app.screen.contains("PICK LIST"), app.screen)
+        app.type(.char("G"))
+        guard case .paper(_, _, let scroll) = app.state.overlay else { return XCTFail("the paper closed") }
+        XCTAssertGreaterThan(scroll, 0)
+        XCTAssertTrue(app.screen.contains("Picked by:"), "the last line reached:\n\(app.screen)")
+        XCTAssertEqual(scroll, lines.count - (app.screen.split(separator: "\n").filter { $0.hasPrefix("│") }.count), "no wrapped lines counted")
     }
 
     func testPapersThatDoNotExistSaySoAndPrintingNeedsACommand() throws {
