@@ -70,7 +70,8 @@ extension Warehouse {
                 DeliveryNote.Line(lineNo: $0.lineNo, sku: $0.sku, itemName: $0.itemName, unit: units[$0.sku] ?? "", quantity: $0.quantities.cancelled)
             }
             let o = detail.order
-            // The customer's language and address: nil and none until the customer record keeps them (schema v13).
+            // MERGE (Customer.language, schema v13): the one place the customer's language (and contact or address lines)
+            // is read for the note; nil falls back to the clerk's or the command's language (`readerLanguage`).
             let customerLanguage: Language? = nil
             let addressLines: [String] = []
             return DeliveryNote(orderNumber: o.number, orderDate: o.orderDate, customerCode: o.customerCode, customerName: o.customerName,

@@ -102,7 +102,7 @@ public enum PaperText: String, Catalogued {
                     "Skrives på kundens språk. Oppgi en forsendelse, eller --order for ordrens siste forsendelse. "
                         + "Uten --print eller --output skrives teksten til stdout; --print som for pick-list.")
         case .deliveryNoteShipmentHelp: return ("The shipment (SH-…).", "Forsendelsen (SH-…).")
-        case .deliveryNoteOrderHelp: return ("The order whose latest shipment the note is for.", "Ordren der den siste forsendelsen får følgeseddel.")
+        case .deliveryNoteOrderHelp: return ("The order whose latest shipment the note is for.", "Ordren: følgeseddelen gjelder dens siste forsendelse.")
         case .printHelp: return ("Send the text to the printer (lp, or $BACKORDERS_PRINT).", "Send teksten til skriveren (lp, eller $BACKORDERS_PRINT).")
         case .printerHelp: return ("The printer (passed to the print command as -d NAME).", "Skriveren (gis til utskriftskommandoen som -d NAVN).")
         case .outputHelp: return ("Write the text to this file (UTF-8).", "Skriv teksten til denne filen (UTF-8).")
