@@ -44,7 +44,7 @@ extension Reducer {
                 state.message = StatusMessage(state.tr(PaperText.nothingAllocated, number), .warning)
                 return []
             }
-            title = state.tr(PaperText.pickListTitle, number)
+            title = state.tr(PaperText.pickListTitle, list.orders.map(\.number).joined(separator: ", "))
             text = PaperLayout.pickList(list, warehouse: warehouse, today: state.today, state.tr)
         case .deliveryNote(let note):
             title = state.tr(PaperText.deliveryNoteTitle, note.shipment.number)

@@ -2,6 +2,7 @@ import BackorderCore
 import BackorderStore
 import BackorderTUI
 import TerminalKit
+import TerminalKitTesting
 import XCTest
 
 /// The papers from the UI: `l` shows an order's pick list, `d` its latest delivery note, `p` prints the text shown.
@@ -72,5 +73,23 @@ final class PapersTUITests: XCTestCase {
         app.type(.char("l"))
         app.type(.char("p"))
         XCTAssertEqual(app.state.message?.text, "printing is not set up in this session")
+    }
+
+    /// The papers at 80×24 and 40×12 in both languages: the Norwegian screens from a state whose language is nb.
+    func testPaperScreensInBothLanguages() throws {
+        let w = try makeReportWarehouse()
+        let list = try w.pickList(orders: ["SO-000002", "SO-000003"])
+        let note = try w.deliveryNote(shipment: nil, order: "SO-000001", today: fixedToday)
+        for language in Language.allCases {
+            for (sizeName, width, height) in [("80x24", 80, 24), ("40x12", 40, 12)] {
+                for (name, paper) in [("pick-list", PaperContent.pickList(list)), ("delivery-note", .deliveryNote(note))] {
+                    var state = AppState(location: "/data/lager.sqlite", actor: "clerk", readOnly: false, today: fixedToday)
+                    state.language = language
+                    _ = Reducer.reduce(&state, .resized(Size(width: width, height: height)))
+                    _ = Reducer.reduce(&state, .paperLoaded(paper))
+                    assertSnapshot(of: Views.render(state), named: "\(name)-\(language.rawValue)-\(sizeName)")
+                }
+            }
+        }
     }
 }
