@@ -78,6 +78,10 @@ final class PaperTests: XCTestCase {
                        "a line split across two arrivals: both parts with their days")
         XCTAssertEqual(note.outstanding[2].parts, [DeliveryNote.Part(quantity: 4)], "nothing planned: no date")
         XCTAssertNil(note.customerLanguage, "until customers keep a language")
+        XCTAssertEqual(note.readerLanguage(fallback: .en), .en)
+        var norwegianCustomer = note
+        norwegianCustomer.customerLanguage = .nb
+        XCTAssertEqual(norwegianCustomer.readerLanguage(fallback: .en), .nb, "the customer's language wins over the clerk's")
 
         let en = PaperLayout.deliveryNote(note, warehouse: "Nordisk Jernvare", today: testToday, .en)
         let nb = PaperLayout.deliveryNote(note, warehouse: "Nordisk Jernvare", today: testToday, Localizer(note.readerLanguage(fallback: .nb)))
