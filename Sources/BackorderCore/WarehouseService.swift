@@ -88,6 +88,11 @@ public protocol WarehouseService: Sendable {
     func noticeCount(includeSent: Bool, order: String?) throws -> Int
     /// Marks one order's pending notice (or all, when `order` is nil) sent, freezing the text.
     func markNoticesSent(order: String?, ctx: Context) throws -> [Notice]
+
+    /// What is allocated and not yet picked on the orders (each once), sorted by bin, for a pick list.
+    func pickList(orders: [String]) throws -> PickList
+    /// The delivery note of a shipment, or of the order's latest shipment when only `order` is given.
+    func deliveryNote(shipment: String?, order: String?, today: Day) throws -> DeliveryNote
 }
 
 /// Someone who has the data file open for writing in the UI right now, from the registry the file keeps.

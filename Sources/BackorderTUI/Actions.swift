@@ -141,6 +141,9 @@ public enum Action: Equatable, Sendable {
     case donorsLoaded(sku: String, [DonorCandidate])
     /// Who has the file open right now (this process's own entry marked).
     case presenceLoaded([Presence])
+    /// A paper to show; what the print command did with a text.
+    case paperLoaded(PaperContent)
+    case printed(Result<PrintReceipt, PrintFailure>)
 }
 
 /// I/O the reducer asks for; the runtime performs it and answers with an action.
@@ -174,6 +177,9 @@ public enum Effect: Equatable, Sendable {
     case previewOrder(NewOrder)
     /// Lines of other open orders holding allocated units of `sku` (not of `excluding`).
     case loadDonors(sku: String, excluding: String)
+    /// Read a paper (pick list, delivery note) for an order; hand a text to the print command.
+    case loadPaper(PaperRequest)
+    case printText(String)
     /// Terminal requests.
     case suspend
     case redraw

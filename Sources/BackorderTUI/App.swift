@@ -35,6 +35,8 @@ public final class BackorderApp {
     public var pollMilliseconds = 500
     /// Where `w` writes CSV files: the current directory unless the caller says otherwise.
     public var exportDirectory = "."
+    /// Where `p` sends a paper shown (the CLI's print command); nil: printing is not set up.
+    public var printText: TextPrinter?
     public private(set) var state: AppState
     private weak var terminal: TerminalScreen?
     private var lastFrame: ScreenBuffer?
@@ -304,6 +306,8 @@ public final class BackorderApp {
                 } catch {
                     return .exportFailed(request, "\(error)")
                 }
+            case .loadPaper, .printText:
+                return try performPaper(effect)
             case .suspend:
                 terminal?.suspend()
                 return nil

@@ -291,6 +291,8 @@ public enum Overlay: Equatable, Sendable {
     case dialog(DialogState)
     /// A read-only text, such as the customer status of an order.
     case text(title: String, lines: [String], scroll: Int)
+    /// A paper (pick list, delivery note) as it prints: 78 columns, never re-wrapped; `p` prints it.
+    case paper(title: String, lines: [String], scroll: Int)
 }
 
 /// How a status-line message looks.
@@ -362,7 +364,7 @@ public struct AppState: Equatable, Sendable {
         switch overlay {
         case .help: return .help
         case .dialog: return .dialog
-        case .text: return .text
+        case .text, .paper: return .text
         case nil: break
         }
         if filterInput != nil { return .filter }

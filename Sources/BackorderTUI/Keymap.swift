@@ -46,6 +46,8 @@ public enum Command: Hashable, Sendable {
     case notices, markSent, markAllSent
     /// Write the list or report shown as a CSV file.
     case export
+    /// Papers: the order's pick list, its latest delivery note, and print the text shown.
+    case pickList, deliveryNote, printText
     /// Dialog keys.
     case confirm, dismiss, yes, no, override
 }
@@ -222,6 +224,15 @@ public enum Keymap {
         KeyBinding([.char("w")], .export, label: "CSV",
                    help: "Write the pane, report or notices shown to a CSV file in the current directory (every row, not just the page)",
                    section: "Export", in: views, hintIn: views),
+
+        KeyBinding([.char("l")], .pickList, label: "Pick list",
+                   help: "The order's pick list: what is allocated and not yet picked, by bin, ready to print (p)",
+                   section: "Papers", in: lists),
+        KeyBinding([.char("d")], .deliveryNote, label: "Delivery note",
+                   help: "The delivery note of the order's latest shipment, in the customer's language, ready to print (p)",
+                   section: "Papers", in: lists),
+        KeyBinding([.char("p")], .printText, label: "Print",
+                   help: "Print the text shown (lp, or the command in $BACKORDERS_PRINT)", section: "Papers", in: [.text]),
 
         KeyBinding([.enter], .confirm, label: "OK", help: "Accept the typed value, or confirm the action shown",
                    section: "In dialogs", in: [.dialog, .filter], hintIn: [.filter]),

@@ -108,6 +108,8 @@ public enum Reducer {
             return noticesLoaded(&state, load)
         case .exported(_, let files):
             return exported(&state, files)
+        case .paperLoaded(let paper): return paperLoaded(&state, paper)
+        case .printed(let result): return printed(&state, result)
         case .exportFailed(let request, let reason):
             state.message = StatusMessage("CSV of \(request.name) not written: \(reason)", .error)
             return []
@@ -237,6 +239,7 @@ public enum Reducer {
             return openNotices(&state)
         case .markSent: return markSent(&state)
         case .markAllSent: return markAllSent(&state)
+        case .pickList, .deliveryNote, .printText: return paperCommand(&state, command)
         case .export:
             guard let request = exportRequest(state) else { return [] }
             return [.export(request)]
@@ -370,6 +373,7 @@ public enum Reducer {
             state.overlay = .help(scroll: scrolled(scroll, command, page: area.height, limit: limit))
             return []
         case .text:
+            if case .paper = state.overlay { return movePaper(&state, command) }
             guard case .text(let title, let lines, let scroll) = state.overlay else { return [] }
             let area = Layout(size: state.size).overlayFrame.inset(by: 1)
             let limit = TextView(lines: lines).maxScrollOffset(width: area.width, height: area.height)

@@ -211,6 +211,8 @@ public enum Views {
             buffer.drawBox(frame, title: "Keys — ? or Esc closes", style: focusStyle)
             let view = HelpView(sections: Keymap.helpSections(readOnly: state.readOnly), scrollOffset: scroll)
             buffer.render(view, in: frame.inset(by: 1))
+        case .paper(let title, let lines, let scroll):
+            renderPaper(title, lines, scroll, layout, into: &buffer)
         case .text(let title, let lines, let scroll):
             let frame = layout.overlayFrame
             buffer.fill(frame)

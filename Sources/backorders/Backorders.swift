@@ -17,6 +17,7 @@ struct Backorders: ParsableCommand {
             ArrivalCommand.self, Purchase.self, Receive.self, ReceiptCommand.self, Return.self, Count.self, Why.self,
             List.self, Show.self, Status.self, Who.self, NoticesCommand.self, Report.self, Import.self, Journal.self, Check.self, Upgrade.self,
             BackupCommand.self, RestoreCommand.self, Stress.self,
+            PickListCommand.self, DeliveryNoteCommand.self,
         ],
         defaultSubcommand: UI.self
     )

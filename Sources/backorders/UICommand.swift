@@ -34,6 +34,7 @@ struct UI: ParsableCommand {
             })
             // CSV exports (w) land in the directory the UI was started from, named in the message line.
             app.exportDirectory = FileManager.default.currentDirectoryPath
+            app.printText = { PaperPrinter.send($0, command: .resolve(environment: ProcessInfo.processInfo.environment, printer: nil)) }
             var traceFile: FileHandle?
             if let trace {
                 guard FileManager.default.createFile(atPath: trace, contents: nil), let handle = FileHandle(forWritingAtPath: trace) else {

@@ -115,6 +115,8 @@ enum ProseScan {
         "backorders/Exceptions.swift", "backorders/Lists.swift", "backorders/Purchasing.swift", "backorders/Reports.swift",
         "backorders/Stress.swift", "backorders/Support.swift", "backorders/UICommand.swift",
         "NcursesBackend/Terminal.swift",
+        "BackorderCore/Papers.swift", "BackorderCore/PaperLayout.swift", "BackorderStore/Papers.swift", "backorders/Papers.swift",
+        "BackorderTUI/PapersReducer.swift",
     ]
 
     static var sources: URL {

@@ -144,6 +144,10 @@ extension ForwardingExceptions {
     func explainDates(order: String, lineNo: Int?, today: Day) throws -> [DateExplanation] {
         try base.explainDates(order: order, lineNo: lineNo, today: today)
     }
+    func pickList(orders: [String]) throws -> PickList { try base.pickList(orders: orders) }
+    func deliveryNote(shipment: String?, order: String?, today: Day) throws -> DeliveryNote {
+        try base.deliveryNote(shipment: shipment, order: order, today: today)
+    }
 }
 
 /// A warehouse seen through a read-only service, as `--read-only` opens it.
