@@ -177,6 +177,12 @@ public enum Views {
             right.append(Segment(c.lateArrivals > 0 ? tr(ScreenText.statusArrivalsLate, c.openArrivals, c.lateArrivals)
                                                     : tr(ScreenText.statusArrivals, c.openArrivals)))
         }
+        // A bar too narrow for everything shows the file's name without its folders: the counts are worth more.
+        let width = { (segments: [Segment]) in segments.reduce(0) { $0 + $1.text.displayWidth + 3 } }
+        if width(left) + width(right) - 5 > row.width - 2, let name = state.location.split(separator: "/").last,
+           let i = left.firstIndex(where: { $0.text == state.location }) {
+            left[i] = Segment(String(name))
+        }
         buffer.render(StatusBar(left: left, right: right), in: row)
     }
 

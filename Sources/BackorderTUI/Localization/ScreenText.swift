@@ -68,7 +68,7 @@ public enum ScreenText: String, Catalogued {
         case .statusOrders: return ("{0} {0|order|orders}", "{0} {0|ordre|ordrer}")
         case .statusBackorders: return ("{0} BO {0|line|lines} ({1} u)", "{0} {0|restlinje|restlinjer} ({1} stk)")
         case .statusArrivals: return ("{0} {0|arrival|arrivals}", "{0} {0|ankomst|ankomster}")
-        case .statusArrivalsLate: return ("{0} {0|arrival|arrivals} ({1} late)", "{0} {0|ankomst|ankomster} ({1} forsinket)")
+        case .statusArrivalsLate: return ("{0} {0|arrival|arrivals} ({1} late)", "{0} {0|ankomst|ankomster} ({1} sen)")
         case .statusAlso: return ("also: {0}", "også: {0}")
 
         case .helpTitle: return ("Keys — ? or Esc closes", "Taster — ? eller Esc lukker")
@@ -77,7 +77,7 @@ public enum ScreenText: String, Catalogued {
         case .detailHeader:
             return ("Order {0} · {1} ({2}) · {3} · priority {4} · {5} · {6}", "Ordre {0} · {1} ({2}) · {3} · prioritet {4} · {5} · {6}")
         case .shipComplete: return ("ship complete", "leveres komplett")
-        case .partialShipments: return ("partial shipments", "delleveranser")
+        case .partialShipments: return ("partial shipments", "dellevering")
         case .orderOpen: return ("open", "åpen")
         case .orderClosed: return ("closed", "avsluttet")
         case .note: return ("Note: {0}", "Merknad: {0}")
