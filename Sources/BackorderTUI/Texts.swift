@@ -79,7 +79,7 @@ enum Texts {
     static func itemField(_ field: String, _ tr: Localizer) -> String {
         switch field {
         case "supplier": return tr(ScreenText.itemFieldSupplier)
-        case "lead time": return tr(ScreenText.itemFieldLeadTime)
+        case "lead time": return tr(ScreenText.itemFieldLeadTime)  // not prose: the store's key for the field
         default: return field
         }
     }

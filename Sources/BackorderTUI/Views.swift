@@ -310,6 +310,13 @@ enum DetailView {
         }
     }
 
+    /// A changed field's value as the reader writes it (a ship policy in words); nil when empty.
+    static func value(_ field: String, _ value: String, _ tr: Localizer) -> String? {
+        guard !value.isEmpty else { return nil }
+        guard field == "policy", let policy = ShipPolicy(rawValue: value) else { return value }
+        return tr(policy == .complete ? ColumnText.complete : .partial)
+    }
+
     /// Shipments and the journal of the order, one text line each.
     static func historyLines(_ d: OrderDetail, _ tr: Localizer = .process) -> [String] {
         var out: [String] = []
@@ -339,7 +346,7 @@ enum DetailView {
         for c in d.changes {
             let none = tr(ScreenText.none)
             out.append("  \(Texts.stamp(c.at, tr))  \(c.actor.truncated(toWidth: actorWidth).padded(toWidth: actorWidth))  "
-                       + tr(ScreenText.historyChanged, fieldName(c.field, tr), c.from.isEmpty ? none : c.from, c.to.isEmpty ? none : c.to)
+                       + tr(ScreenText.historyChanged, fieldName(c.field, tr), value(c.field, c.from, tr) ?? none, value(c.field, c.to, tr) ?? none)
                        + (c.reason.isEmpty ? "" : "  “\(c.reason)”"))
         }
         return out

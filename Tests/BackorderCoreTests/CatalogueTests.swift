@@ -100,6 +100,16 @@ enum ProseScan {
     /// Add a module (or a file) here when its strings are in a catalogue.
     static let translated: [String] = [
         "BackorderCore/Localization",
+        "BackorderTUI/Localization",
+        "BackorderTUI/Keymap.swift",
+        "BackorderTUI/Reducer.swift",
+        "BackorderTUI/Texts.swift",
+        "BackorderTUI/Views.swift",
+        "BackorderTUI/Columns.swift",
+        "BackorderTUI/App.swift",
+        "BackorderTUI/AppState.swift",
+        "BackorderTUI/Layout.swift",
+        "BackorderTUI/Actions.swift",
     ]
 
     static var sources: URL {
