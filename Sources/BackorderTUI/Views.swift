@@ -117,7 +117,7 @@ public enum Views {
             switch (restriction, pane.filter.isEmpty) {
             case (nil, true): empty = emptyText(pane.kind, tr)
             case (nil, false): empty = tr(ScreenText.emptyFiltered, pane.filter)
-            case (let r?, true): empty = tr(pane.sku == nil ? ScreenText.emptyForCustomer : .emptyForSKU, r)
+            case (let r?, true): empty = pane.sku.map { tr(ScreenText.emptyForSKU, $0) } ?? tr(ScreenText.emptyForCustomer, r)
             case (let r?, false): empty = tr(ScreenText.emptyRestrictedFiltered, r, pane.filter)
             }
             buffer.putTruncated(empty, x: area.x, y: area.y + 1, width: area.width, style: Style(attributes: .dim))
@@ -168,22 +168,33 @@ public enum Views {
         left.append(Segment(state.language.rawValue, style: Style(attributes: .bold)))
         left.append(Segment(state.location))
         left.append(Segment(state.actor))
+        // A bar too narrow for everything shows the file's name without its folders, then the backorder lines without
+        // their units: the counts are worth more than the path, and the late arrivals more than the units.
+        let width = { (segments: [Segment]) in segments.reduce(0) { $0 + $1.text.displayWidth + 3 } }
+        let overflows = { (right: [Segment]) in width(left) + width(right) - 5 > row.width - 2 }
+        var right = statusCounts(state, units: true)
+        if overflows(right), let name = state.location.split(separator: "/").last,
+           let i = left.firstIndex(where: { $0.text == state.location }) {
+            left[i] = Segment(String(name))
+        }
+        if overflows(right) && row.width >= 60 { right = statusCounts(state, units: false) }
+        buffer.render(StatusBar(left: left, right: right), in: row)
+    }
+
+    /// The right side of the status bar: who else is here, then the counts.
+    static func statusCounts(_ state: AppState, units: Bool) -> [Segment] {
+        let tr = state.tr
         var right: [Segment] = []
         // First on the right, which keeps up to half a narrow bar: who else is here matters more than the counts.
         if let others = othersHere(state.presence, tr) { right.append(Segment(others, style: Style(attributes: .bold))) }
         if let c = state.counts {
             right.append(Segment(tr(ScreenText.statusOrders, c.openOrders)))
-            right.append(Segment(tr(ScreenText.statusBackorders, c.backorderLines, c.backorderedUnits)))
+            right.append(Segment(units ? tr(ScreenText.statusBackorders, c.backorderLines, c.backorderedUnits)
+                                       : tr(ScreenText.statusBackorderLines, c.backorderLines)))
             right.append(Segment(c.lateArrivals > 0 ? tr(ScreenText.statusArrivalsLate, c.openArrivals, c.lateArrivals)
                                                     : tr(ScreenText.statusArrivals, c.openArrivals)))
         }
-        // A bar too narrow for everything shows the file's name without its folders: the counts are worth more.
-        let width = { (segments: [Segment]) in segments.reduce(0) { $0 + $1.text.displayWidth + 3 } }
-        if width(left) + width(right) - 5 > row.width - 2, let name = state.location.split(separator: "/").last,
-           let i = left.firstIndex(where: { $0.text == state.location }) {
-            left[i] = Segment(String(name))
-        }
-        buffer.render(StatusBar(left: left, right: right), in: row)
+        return right
     }
 
     /// The other sessions that have the file open, by user ("also: bob, carl ×2"), or nil when there are none.

@@ -14,7 +14,7 @@ public enum ScreenText: String, Catalogued {
     // The filter line.
     case filterPane, filterPaneOfSKU, filterPaneOf, filterSKU
     // The status bar.
-    case statusReadOnly, statusOrders, statusBackorders, statusArrivals, statusArrivalsLate, statusAlso
+    case statusReadOnly, statusOrders, statusBackorders, statusBackorderLines, statusArrivals, statusArrivalsLate, statusAlso
     // Overlays.
     case helpTitle, textTitle
     // The order detail.
@@ -55,7 +55,7 @@ public enum ScreenText: String, Catalogued {
         case .emptyArrivals: return ("No expected arrivals (a adds one)", "Ingen forventede ankomster (a legger inn en)")
         case .emptyStock: return ("No items", "Ingen varer")
         case .emptyFiltered: return ("Nothing matches /{0} (Esc drops the filter)", "Ingen treff på /{0} (Esc fjerner filteret)")
-        case .emptyForSKU: return ("Nothing for {0} (Esc shows every SKU)", "Ingenting for {0} (Esc viser alle varenr.)")
+        case .emptyForSKU: return ("Nothing for SKU = {0} (Esc shows every SKU)", "Ingenting for varenr. = {0} (Esc viser alle varenr.)")
         case .emptyForCustomer: return ("Nothing for {0} (Esc shows every customer)", "Ingenting for {0} (Esc viser alle kunder)")
         case .emptyRestrictedFiltered: return ("{0}: nothing matches /{1} (Esc drops the filter)", "{0}: ingen treff på /{1} (Esc fjerner filteret)")
 
@@ -67,6 +67,7 @@ public enum ScreenText: String, Catalogued {
         case .statusReadOnly: return ("READ-ONLY", "BARE LESING")
         case .statusOrders: return ("{0} {0|order|orders}", "{0} {0|ordre|ordrer}")
         case .statusBackorders: return ("{0} BO {0|line|lines} ({1} u)", "{0} {0|restlinje|restlinjer} ({1} stk)")
+        case .statusBackorderLines: return ("{0} BO {0|line|lines}", "{0} {0|restlinje|restlinjer}")
         case .statusArrivals: return ("{0} {0|arrival|arrivals}", "{0} {0|ankomst|ankomster}")
         case .statusArrivalsLate: return ("{0} {0|arrival|arrivals} ({1} late)", "{0} {0|ankomst|ankomster} ({1} sen)")
         case .statusAlso: return ("also: {0}", "også: {0}")
