@@ -301,7 +301,7 @@ public final class BackorderApp {
                 } catch let error as ExportError {
                     return .exportFailed(request, error.message)
                 } catch let error as BackorderError {
-                    return .exportFailed(request, error.message)
+                    return .exportFailed(request, error.message(state.tr))
                 } catch {
                     return .exportFailed(request, "\(error)")
                 }
