@@ -77,7 +77,7 @@ public enum KeyText: String, Catalogued {
         case .sectionActions: return ("Actions", "Handlinger")
         case .sectionExceptions: return ("Exceptions", "Unntak")
         case .sectionNotices: return ("Customer notices", "Kundevarsler")
-        case .sectionMoving: return ("Moving around", "Flytte seg")
+        case .sectionMoving: return ("Moving around", "Navigering")
         case .sectionGeneral: return ("General", "Generelt")
         case .sectionReports: return ("Reports", "Rapporter")
         case .sectionExport: return ("Export", "Eksport")
