@@ -86,7 +86,12 @@ public struct KeyBinding: Hashable, Sendable {
     }
 
     /// The keys as shown to the clerk.
-    public var shownKeys: String { keyLabel ?? keys.map(\.description).joined(separator: "/") }
+    public var shownKeys: String { shownKeys(.process) }
+
+    /// The keys as shown to the clerk in `tr`'s language (the space bar is named in it).
+    public func shownKeys(_ tr: Localizer) -> String {
+        keyLabel ?? keys.map { $0 == .char(" ") ? tr(KeyText.spaceBar) : $0.description }.joined(separator: "/")
+    }
 }
 
 /// The keymap as data: it dispatches keys, writes the `?` help and fills the key hint bar.
@@ -191,11 +196,11 @@ public enum Keymap {
         var entries: [KeyText: [HelpView.Entry]] = [:]
         var seen = Set<String>()
         for b in bindings {
-            let key = b.section.rawValue + "\u{0}" + b.shownKeys + "\u{0}" + b.help.rawValue
+            let key = b.section.rawValue + "\u{0}" + b.shownKeys(tr) + "\u{0}" + b.help.rawValue
             guard seen.insert(key).inserted else { continue }
             if entries[b.section] == nil { order.append(b.section) }
             let text = b.writes && readOnly ? tr(KeyText.disabledReadOnly, tr(b.help)) : tr(b.help)
-            entries[b.section, default: []].append(HelpView.Entry(b.shownKeys, text))
+            entries[b.section, default: []].append(HelpView.Entry(b.shownKeys(tr), text))
         }
         return order.map { HelpView.Section(tr($0), entries[$0] ?? []) }
     }
@@ -203,6 +208,6 @@ public enum Keymap {
     /// The hints for a context's hint bar in `tr`'s language, with whether each is disabled (a write key on a read-only file).
     public static func hints(in context: KeyContext, readOnly: Bool, _ tr: Localizer = .process)
         -> [(hint: KeyHintBar.Hint, disabled: Bool)] {
-        bindings.filter { $0.hintIn.contains(context) }.map { (KeyHintBar.Hint($0.shownKeys, tr($0.label)), $0.writes && readOnly) }
+        bindings.filter { $0.hintIn.contains(context) }.map { (KeyHintBar.Hint($0.shownKeys(tr), tr($0.label)), $0.writes && readOnly) }
     }
 }

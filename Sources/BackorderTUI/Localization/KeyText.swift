@@ -13,6 +13,8 @@ public enum KeyText: String, Catalogued {
     case sectionDialogs
     /// Added to a write key's help when the file is open read-only.
     case disabledReadOnly
+    /// The space bar's name in the help.
+    case spaceBar
 
     public var texts: (en: String, nb: String) {
         switch self {
@@ -82,6 +84,7 @@ public enum KeyText: String, Catalogued {
         case .sectionReports: return ("Reports", "Rapporter")
         case .sectionExport: return ("Export", "Eksport")
         case .sectionDialogs: return ("In dialogs", "I dialoger")
+        case .spaceBar: return ("Space", "Mellomrom")
         case .disabledReadOnly: return ("{0} — disabled: read-only", "{0} — ikke mulig: filen er skrivebeskyttet")
         }
     }
