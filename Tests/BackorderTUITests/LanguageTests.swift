@@ -46,6 +46,18 @@ final class LanguageTests: XCTestCase {
         }
     }
 
+    /// A file opened read-only says so in Norwegian, and so does a write key refused.
+    func testReadOnlyInNorwegian() throws {
+        let service = ReadOnlyService(base: try makeWarehouse())
+        for (sizeName, width, height) in Self.sizes {
+            let app = makeApp(service, width: width, height: height, language: .nb)
+            XCTAssertTrue(app.screen.contains("BARE LESING"), app.screen)
+            app.send(.key(.char("p")))
+            XCTAssertEqual(app.state.message, StatusMessage("Bare lesing: plukk er ikke mulig (filen ble åpnet med --read-only)", .warning))
+            assertSnapshot(of: app.render(), named: "nb-read-only-pick-refused-\(sizeName)")
+        }
+    }
+
     /// The grid of four panes at 200×60 holds in Norwegian too.
     func testTheGridInNorwegian() throws {
         let app = makeApp(try makeWarehouse(), width: 200, height: 60, language: .nb)
