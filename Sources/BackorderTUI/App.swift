@@ -41,12 +41,13 @@ public final class BackorderApp {
     private weak var terminal: TerminalScreen?
     private var lastFrame: ScreenBuffer?
 
-    /// An app on a warehouse, for the clerk `actor`.
-    public init(service: any BackorderService, actor: String, clock: Clock) {
+    /// An app on a warehouse, for the clerk `actor`, speaking `language` (nil: the process's, from `--lang` or the locale).
+    public init(service: any BackorderService, actor: String, clock: Clock, language: Language? = nil) {
         self.service = service
         self.actor = actor
         self.clock = clock
         self.state = AppState(location: service.location, actor: actor, readOnly: service.isReadOnly, today: clock.read().today)
+        if let language { state.language = language }
     }
 
     /// Applies an action and everything it leads to (effects performed, their results reduced) until nothing is left.
@@ -302,7 +303,7 @@ public final class BackorderApp {
                 } catch let error as ExportError {
                     return .exportFailed(request, error.message)
                 } catch let error as BackorderError {
-                    return .exportFailed(request, error.message)
+                    return .exportFailed(request, error.message(state.tr))
                 } catch {
                     return .exportFailed(request, "\(error)")
                 }
@@ -336,12 +337,12 @@ public final class BackorderApp {
         do {
             let (arrival, _) = try service.arrival(text)
             guard arrival.isOpen else {
-                return .lookupFailed(.refused("\(arrival.reference) is closed (fully received); type the SKU to book extra units unplanned"))
+                return .lookupFailed(.refused(.t(InputText.arrivalClosed, arrival.reference)))
             }
             return .receiveTargetResolved(.arrival(arrival))
         } catch let error as BackorderError where error.kind == .notFound {
             if let item = try? service.item(text) { return .receiveTargetResolved(.unplanned(item)) }
-            return .lookupFailed(.notFound("no expected arrival and no SKU \"\(text)\": type PO/line or a SKU"))
+            return .lookupFailed(.notFound(.t(InputText.noArrivalOrSKU, text)))
         } catch let error as BackorderError {
             return .lookupFailed(error)
         } catch {

@@ -15,25 +15,30 @@ public enum PaneKind: Int, CaseIterable, Sendable, Hashable {
         }
     }
 
-    /// Short title for the pane bar.
-    public var shortTitle: String {
+    /// Short title for the pane bar, in `tr`'s language.
+    public func shortTitle(_ tr: Localizer) -> String {
         switch self {
-        case .orders: return "Orders"
-        case .backorders: return "Backorders"
-        case .arrivals: return "Arrivals"
-        case .stock: return "Stock"
+        case .orders: return tr(ScreenText.ordersShort)
+        case .backorders: return tr(ScreenText.backordersShort)
+        case .arrivals: return tr(ScreenText.arrivalsShort)
+        case .stock: return tr(ScreenText.stockShort)
         }
     }
 
-    /// Full title for a pane's frame.
-    public var title: String {
+    /// Full title for a pane's frame, in `tr`'s language.
+    public func title(_ tr: Localizer) -> String {
         switch self {
-        case .orders: return "Open orders"
-        case .backorders: return "Backorder lines"
-        case .arrivals: return "Expected arrivals"
-        case .stock: return "Stock"
+        case .orders: return tr(ScreenText.ordersTitle)
+        case .backorders: return tr(ScreenText.backordersTitle)
+        case .arrivals: return tr(ScreenText.arrivalsTitle)
+        case .stock: return tr(ScreenText.stockTitle)
         }
     }
+
+    /// Short title in the process's language (the UI itself uses `shortTitle(state.tr)`).
+    public var shortTitle: String { shortTitle(.process) }
+    /// Full title in the process's language (the UI itself uses `title(state.tr)`).
+    public var title: String { title(.process) }
 }
 
 /// The rows a pane holds: only the window it shows, never a whole table.
@@ -177,16 +182,20 @@ public struct ArrivalDraft: Equatable, Sendable {
     public enum Field: Int, CaseIterable, Sendable {
         case supplier, poNumber, poLine, sku, quantity, eta
 
-        public var prompt: String {
+        /// The question for the field, in `tr`'s language.
+        public func prompt(_ tr: Localizer) -> String {
             switch self {
-            case .supplier: return "Supplier"
-            case .poNumber: return "Purchase order number"
-            case .poLine: return "PO line number"
-            case .sku: return "SKU"
-            case .quantity: return "Expected quantity"
-            case .eta: return "ETA (YYYY-MM-DD, +N days, or today)"
+            case .supplier: return tr(InputText.promptSupplier)
+            case .poNumber: return tr(InputText.promptPONumber)
+            case .poLine: return tr(InputText.promptPOLine)
+            case .sku: return tr(InputText.promptSKU)
+            case .quantity: return tr(InputText.promptQuantity)
+            case .eta: return tr(InputText.promptETA)
             }
         }
+
+        /// The question in the process's language (a dialog shows `prompt(state.tr)`).
+        public var prompt: String { prompt(.process) }
     }
 }
 

@@ -1,3 +1,4 @@
+import BackorderCore
 import TerminalKit
 
 /// Where the keyboard is: each binding says in which of these it works.
@@ -29,6 +30,8 @@ public enum Command: Hashable, Sendable {
     case filter, sortNext, sortReverse
     case followSKU
     case help
+    /// Switch the session's language (English, Norwegian).
+    case switchLanguage
     case pick, ship, receive, editETA, addArrival, cancel, customerStatus
     /// The everyday exceptions.
     case putBack, changeOrder, expedite, reallocate, amend, addLine, returnUnits, reverseReceipt
@@ -56,12 +59,12 @@ public enum Command: Hashable, Sendable {
 public struct KeyBinding: Hashable, Sendable {
     public var keys: [Key]
     public var command: Command
-    /// Short label for the key hint bar.
-    public var label: String
+    /// Short label for the key hint bar (a catalogue key: rendered in the session's language).
+    public var label: KeyText
     /// Sentence for the help screen.
-    public var help: String
+    public var help: KeyHelpText
     /// Help section title.
-    public var section: String
+    public var section: KeyText
     /// Contexts the binding works in.
     public var contexts: Set<KeyContext>
     /// True for keys that change the data file: disabled when the file is open read-only.
@@ -71,7 +74,7 @@ public struct KeyBinding: Hashable, Sendable {
     /// Keys as shown in help and hints; nil joins the keys' own names.
     public var keyLabel: String?
 
-    public init(_ keys: [Key], _ command: Command, label: String, help: String, section: String,
+    public init(_ keys: [Key], _ command: Command, label: KeyText, help: KeyHelpText, section: KeyText,
                 in contexts: Set<KeyContext>, writes: Bool = false, hintIn: Set<KeyContext> = [], keyLabel: String? = nil) {
         self.keys = keys
         self.command = command
@@ -85,7 +88,12 @@ public struct KeyBinding: Hashable, Sendable {
     }
 
     /// The keys as shown to the clerk.
-    public var shownKeys: String { keyLabel ?? keys.map(\.description).joined(separator: "/") }
+    public var shownKeys: String { shownKeys(.process) }
+
+    /// The keys as shown to the clerk in `tr`'s language (the space bar is named in it).
+    public func shownKeys(_ tr: Localizer) -> String {
+        keyLabel ?? keys.map { $0 == .char(" ") ? tr(KeyText.spaceBar) : $0.description }.joined(separator: "/")
+    }
 }
 
 /// The keymap as data: it dispatches keys, writes the `?` help and fills the key hint bar.
@@ -100,149 +108,87 @@ public enum Keymap {
     /// Every binding, most important first within each context (the hint bar keeps the first that fit).
     public static let bindings: [KeyBinding] = [
         // Actions first: the hint bar shows what a clerk does most.
-        KeyBinding([.char("p")], .pick, label: "Pick",
-                   help: "Pick the order: a quantity per line, all allocated by default; less is a short pick", section: "Actions",
-                   in: lists, writes: true, hintIn: lists),
-        KeyBinding([.char("s")], .ship, label: "Ship",
-                   help: "Ship everything picked on the order; lists what ships and what stays backordered first", section: "Actions",
-                   in: lists, writes: true, hintIn: lists),
-        KeyBinding([.char("r")], .receive, label: "Receive",
-                   help: "Book a receipt on the selected (or a named) arrival, or unplanned for a SKU; shows which orders got what",
-                   section: "Actions", in: lists, writes: true, hintIn: [.panes]),
-        KeyBinding([.char("x")], .cancel, label: "Cancel",
-                   help: "Cancel what is open (the selected backorder line, else the order): everything not picked, or only the backorder",
-                   section: "Actions", in: lists, writes: true, hintIn: [.detail]),
-        KeyBinding([.char("e")], .editETA, label: "ETA", help: "Change the selected arrival's ETA (the old date stays in its history)",
-                   section: "Actions", in: [.panes], writes: true),
-        KeyBinding([.char("a")], .addArrival, label: "Add arrival", help: "Add an expected arrival (a purchase order line)",
-                   section: "Actions", in: [.panes], writes: true),
-        KeyBinding([.char("c")], .customerStatus, label: "Cust. status", help: "Show the text to tell the customer about the order",
-                   section: "Actions", in: lists, hintIn: [.detail]),
-        KeyBinding([.char("N")], .newOrder, label: "New order",
-                   help: "Take a new order: customer and items found as you type; each line shows what it gets before you confirm",
-                   section: "Actions", in: [.panes], writes: true, hintIn: [.panes]),
-        KeyBinding([.char("U")], .expedite, label: "Serve first",
-                   help: "Serve the order first: priority 1, and stock given to its waiting lines from the least urgent, newest orders",
-                   section: "Exceptions", in: lists, writes: true, hintIn: [.detail]),
-        KeyBinding([.char("t")], .reallocate, label: "Give stock",
-                   help: "Give a waiting line units allocated to other orders (proposed: least urgent, newest first; or name them)",
-                   section: "Exceptions", in: lists, writes: true),
-        KeyBinding([.char("P")], .changeOrder, label: "Priority",
-                   help: "Change the order's priority, ship policy or note; waiting lines move in the queue at once",
-                   section: "Exceptions", in: lists, writes: true),
-        KeyBinding([.char("A")], .amend, label: "Quantity", help: "Change a line's quantity (down: backordered units go first)",
-                   section: "Exceptions", in: lists, writes: true),
-        KeyBinding([.char("+")], .addLine, label: "Add line", help: "Add a line to the order", section: "Exceptions", in: lists, writes: true),
-        KeyBinding([.char("u")], .putBack, label: "Put back", help: "Put picked units back on the shelf (allocated again): undo a pick",
-                   section: "Exceptions", in: lists, writes: true),
-        KeyBinding([.char("b")], .returnUnits, label: "Return",
-                   help: "Shipped units came back from the customer: restock (waiting lines are served) or scrap",
-                   section: "Exceptions", in: [.detail], writes: true),
-        KeyBinding([.char("V")], .reverseReceipt, label: "Reverse receipt",
-                   help: "Reverse a receipt booked in error (wrong PO or quantity): units it gave that are not picked come back",
-                   section: "Exceptions", in: [.panes], writes: true),
-        KeyBinding([.char("y")], .whyDate, label: "Why date",
-                   help: "Why this promised date: the backorder line's place in its SKU's queue, the arrivals, and what would make it "
-                       + "earlier (on an order: every waiting line)",
-                   section: "Actions", in: lists),
-        KeyBinding([.char("f")], .followSKU, label: "Follow SKU",
-                   help: "Follow the selected row's SKU: arrivals and stock restricted to exactly that SKU, the arrivals pane focused",
-                   section: "Actions", in: [.panes]),
+        KeyBinding([.char("p")], .pick, label: .pick, help: .pick, section: .sectionActions, in: lists, writes: true, hintIn: lists),
+        KeyBinding([.char("s")], .ship, label: .ship, help: .ship, section: .sectionActions, in: lists, writes: true, hintIn: lists),
+        KeyBinding([.char("r")], .receive, label: .receive, help: .receive, section: .sectionActions, in: lists, writes: true, hintIn: [.panes]),
+        KeyBinding([.char("x")], .cancel, label: .cancel, help: .cancel, section: .sectionActions, in: lists, writes: true, hintIn: [.detail]),
+        KeyBinding([.char("e")], .editETA, label: .eta, help: .editETA, section: .sectionActions, in: [.panes], writes: true),
+        KeyBinding([.char("a")], .addArrival, label: .addArrival, help: .addArrival, section: .sectionActions, in: [.panes], writes: true),
+        KeyBinding([.char("c")], .customerStatus, label: .customerStatus, help: .customerStatus, section: .sectionActions,
+                   in: lists, hintIn: [.detail]),
+        KeyBinding([.char("N")], .newOrder, label: .newOrder, help: .newOrder, section: .sectionActions, in: [.panes], writes: true,
+                   hintIn: [.panes]),
+        KeyBinding([.char("U")], .expedite, label: .serveFirst, help: .expedite, section: .sectionExceptions, in: lists, writes: true,
+                   hintIn: [.detail]),
+        KeyBinding([.char("t")], .reallocate, label: .giveStock, help: .reallocate, section: .sectionExceptions, in: lists, writes: true),
+        KeyBinding([.char("P")], .changeOrder, label: .priority, help: .changeOrder, section: .sectionExceptions, in: lists, writes: true),
+        KeyBinding([.char("A")], .amend, label: .quantity, help: .amend, section: .sectionExceptions, in: lists, writes: true),
+        KeyBinding([.char("+")], .addLine, label: .addLine, help: .addLine, section: .sectionExceptions, in: lists, writes: true),
+        KeyBinding([.char("u")], .putBack, label: .putBack, help: .putBack, section: .sectionExceptions, in: lists, writes: true),
+        KeyBinding([.char("b")], .returnUnits, label: .returnUnits, help: .returnUnits, section: .sectionExceptions, in: [.detail], writes: true),
+        KeyBinding([.char("V")], .reverseReceipt, label: .reverseReceipt, help: .reverseReceipt, section: .sectionExceptions,
+                   in: [.panes], writes: true),
+        KeyBinding([.char("y")], .whyDate, label: .whyDate, help: .whyDate, section: .sectionActions, in: lists),
+        KeyBinding([.char("f")], .followSKU, label: .followSKU, help: .followSKU, section: .sectionActions, in: [.panes]),
 
         // The notice keys lead the to-inform view's hint bar.
-        KeyBinding([.char("m")], .markSent, label: "Mark sent",
-                   help: "Mark the selected notice sent (its text is frozen as sent)", section: "Customer notices",
+        KeyBinding([.char("m")], .markSent, label: .markSent, help: .markSent, section: .sectionNotices,
                    in: [.notices], writes: true, hintIn: [.notices]),
-        KeyBinding([.char("M")], .markAllSent, label: "All sent",
-                   help: "Mark every pending notice sent, after a confirmation", section: "Customer notices",
+        KeyBinding([.char("M")], .markAllSent, label: .allSent, help: .markAllSent, section: .sectionNotices,
                    in: [.notices], writes: true, hintIn: [.notices]),
 
-        KeyBinding([.enter], .open, label: "Open",
-                   help: "Open the selected order (lines, shipments, history), an arrival's history, an age bucket's lines, "
-                       + "a short item's or a backlog customer's backorder lines, or a notice's whole text",
-                   section: "Moving around", in: views, hintIn: views),
-        KeyBinding([.char("/")], .filter, label: "Filter",
-                   help: "Filter the pane as you type (order, customer, SKU, item, PO, supplier); Enter keeps it, Esc drops it",
-                   section: "Moving around", in: [.panes], hintIn: [.panes]),
-        KeyBinding([.tab], .nextPane, label: "Next pane", help: "Next pane", section: "Moving around", in: [.panes]),
-        KeyBinding([.backTab], .previousPane, label: "Previous pane", help: "Previous pane", section: "Moving around", in: [.panes]),
-        KeyBinding([.char("1")], .focus(.orders), label: "Orders", help: "Open orders", section: "Moving around", in: views, keyLabel: "1"),
-        KeyBinding([.char("2")], .focus(.backorders), label: "Backorders", help: "Backorder lines", section: "Moving around", in: views, keyLabel: "2"),
-        KeyBinding([.char("3")], .focus(.arrivals), label: "Arrivals", help: "Expected arrivals", section: "Moving around", in: views, keyLabel: "3"),
-        KeyBinding([.char("4")], .focus(.stock), label: "Stock", help: "Stock", section: "Moving around", in: views, keyLabel: "4"),
-        KeyBinding([.up, .char("k")], .up, label: "Up", help: "Move up", section: "Moving around", in: navigation),
-        KeyBinding([.down, .char("j")], .down, label: "Down", help: "Move down", section: "Moving around", in: navigation,
+        KeyBinding([.enter], .open, label: .open, help: .open, section: .sectionMoving, in: views, hintIn: views),
+        KeyBinding([.char("/")], .filter, label: .filter, help: .filter, section: .sectionMoving, in: [.panes], hintIn: [.panes]),
+        KeyBinding([.tab], .nextPane, label: .nextPane, help: .nextPane, section: .sectionMoving, in: [.panes]),
+        KeyBinding([.backTab], .previousPane, label: .previousPane, help: .previousPane, section: .sectionMoving, in: [.panes]),
+        KeyBinding([.char("1")], .focus(.orders), label: .orders, help: .orders, section: .sectionMoving, in: views, keyLabel: "1"),
+        KeyBinding([.char("2")], .focus(.backorders), label: .backorders, help: .backorders, section: .sectionMoving, in: views, keyLabel: "2"),
+        KeyBinding([.char("3")], .focus(.arrivals), label: .arrivals, help: .arrivals, section: .sectionMoving, in: views, keyLabel: "3"),
+        KeyBinding([.char("4")], .focus(.stock), label: .stock, help: .stock, section: .sectionMoving, in: views, keyLabel: "4"),
+        KeyBinding([.up, .char("k")], .up, label: .up, help: .up, section: .sectionMoving, in: navigation),
+        KeyBinding([.down, .char("j")], .down, label: .down, help: .down, section: .sectionMoving, in: navigation,
                    hintIn: [.help, .text], keyLabel: "↓/j"),
-        KeyBinding([.pageUp, .ctrl("b")], .pageUp, label: "Page up", help: "One page up", section: "Moving around", in: navigation),
-        KeyBinding([.pageDown, .ctrl("f")], .pageDown, label: "Page down", help: "One page down", section: "Moving around", in: navigation),
-        KeyBinding([.home, .char("g")], .top, label: "First", help: "First row", section: "Moving around", in: navigation),
-        KeyBinding([.end, .char("G")], .bottom, label: "Last", help: "Last row", section: "Moving around", in: navigation),
-        KeyBinding([.char("o")], .sortNext, label: "Sort",
-                   help: "Sort the whole list by the next column, with its filter and SKU or customer (after the last column: "
-                       + "the list's own order again); the pane starts at its first row",
-                   section: "Moving around", in: [.panes]),
-        KeyBinding([.char("O")], .sortReverse, label: "Reverse sort",
-                   help: "Reverse the sort of the whole list (unsorted: the list's own order reversed)", section: "Moving around", in: [.panes]),
-        KeyBinding([.escape], .back, label: "Back",
-                   help: "Back: close the order, drop the pane's filter (then its SKU or customer restriction), close a bucket's lines, "
-                       + "or leave the reports or notices",
-                   section: "Moving around", in: [.panes, .detail, .help, .text, .reports, .notices],
-                   hintIn: [.detail, .help, .text, .reports, .notices]),
+        KeyBinding([.pageUp, .ctrl("b")], .pageUp, label: .pageUp, help: .pageUp, section: .sectionMoving, in: navigation),
+        KeyBinding([.pageDown, .ctrl("f")], .pageDown, label: .pageDown, help: .pageDown, section: .sectionMoving, in: navigation),
+        KeyBinding([.home, .char("g")], .top, label: .first, help: .top, section: .sectionMoving, in: navigation),
+        KeyBinding([.end, .char("G")], .bottom, label: .last, help: .bottom, section: .sectionMoving, in: navigation),
+        KeyBinding([.char("o")], .sortNext, label: .sort, help: .sortNext, section: .sectionMoving, in: [.panes]),
+        KeyBinding([.char("O")], .sortReverse, label: .reverseSort, help: .sortReverse, section: .sectionMoving, in: [.panes]),
+        KeyBinding([.escape], .back, label: .back, help: .back, section: .sectionMoving,
+                   in: [.panes, .detail, .help, .text, .reports, .notices], hintIn: [.detail, .help, .text, .reports, .notices]),
 
-        KeyBinding([.char("?")], .help, label: "Help", help: "This help (generated from the keymap)", section: "General",
+        KeyBinding([.char("?")], .help, label: .help, help: .help, section: .sectionGeneral,
                    in: [.panes, .detail, .help, .reports, .notices], hintIn: [.panes, .detail, .reports, .notices]),
-        KeyBinding([.ctrl("r")], .refresh, label: "Reload", help: "Reload now (changes by others show up within a second anyway)",
-                   section: "General", in: screens),
-        KeyBinding([.ctrl("l")], .redraw, label: "Redraw", help: "Repaint the whole screen", section: "General", in: screens),
-        KeyBinding([.ctrl("z")], .suspend, label: "Suspend", help: "Suspend to the shell (fg to come back)", section: "General", in: screens),
-        KeyBinding([.char("q")], .quit, label: "Quit", help: "Quit (q closes help and texts first)", section: "General",
+        // The session's language, for a clerk who reads the other one better (the status bar shows which).
+        KeyBinding([.char("L")], .switchLanguage, label: .language, help: .language, section: .sectionGeneral, in: screens),
+        KeyBinding([.ctrl("r")], .refresh, label: .reload, help: .refresh, section: .sectionGeneral, in: screens),
+        KeyBinding([.ctrl("l")], .redraw, label: .redraw, help: .redraw, section: .sectionGeneral, in: screens),
+        KeyBinding([.ctrl("z")], .suspend, label: .suspend, help: .suspend, section: .sectionGeneral, in: screens),
+        KeyBinding([.char("q")], .quit, label: .quit, help: .quit, section: .sectionGeneral,
                    in: [.panes, .detail, .help, .text, .reports, .notices], hintIn: [.panes, .detail, .reports, .notices]),
-        KeyBinding([.ctrl("c")], .quit, label: "Quit", help: "Quit, from anywhere", section: "General",
-                   in: Set(KeyContext.allCases)),
+        KeyBinding([.ctrl("c")], .quit, label: .quit, help: .quitAnywhere, section: .sectionGeneral, in: Set(KeyContext.allCases)),
 
-        KeyBinding([.char("R")], .reports, label: "Reports",
-                   help: "Reports: aging, shortage and reorder, late arrivals, service level, customer backlog (R again: the next)",
-                   section: "Reports", in: views, hintIn: [.panes, .notices]),
-        KeyBinding([.char("n")], .notices, label: "Notices",
-                   help: "Customer notices to send (to inform): order, customer, events and the text ready to send",
-                   section: "Customer notices", in: views, hintIn: [.panes, .reports]),
-        KeyBinding([.tab], .nextReport, label: "Next report", help: "Next report", section: "Reports", in: [.reports], hintIn: [.reports]),
-        KeyBinding([.backTab], .previousReport, label: "Previous report", help: "Previous report", section: "Reports", in: [.reports]),
-        KeyBinding([.char(" ")], .mark, label: "Mark", help: "Shortage report: mark or unmark the selected item for purchase",
-                   section: "Reports", in: [.reports]),
-        KeyBinding([.char("P")], .purchase, label: "Purchase",
-                   help: "Shortage report: buy the marked items (or the selected one) as expected arrivals, one PO per supplier; "
-                       + "each quantity is asked with the suggestion filled in",
-                   section: "Reports", in: [.reports], writes: true),
-        KeyBinding([.char("S")], .setSupplier, label: "Supplier",
-                   help: "Set the selected item's default supplier and lead time in days (stock pane, shortage report)",
-                   section: "Actions", in: [.panes, .reports], writes: true),
-        KeyBinding([.char("[")], .previousPeriod, label: "Earlier", help: "Service level: the 30 days before the period shown",
-                   section: "Reports", in: [.reports]),
-        KeyBinding([.char("]")], .nextPeriod, label: "Later", help: "Service level: the next 30 days (up to today)",
-                   section: "Reports", in: [.reports]),
-        KeyBinding([.char("w")], .export, label: "CSV",
-                   help: "Write the pane, report or notices shown to a CSV file in the current directory (every row, not just the page)",
-                   section: "Export", in: views, hintIn: views),
+        KeyBinding([.char("R")], .reports, label: .reports, help: .reports, section: .sectionReports, in: views, hintIn: [.panes, .notices]),
+        KeyBinding([.char("n")], .notices, label: .notices, help: .notices, section: .sectionNotices, in: views, hintIn: [.panes, .reports]),
+        KeyBinding([.tab], .nextReport, label: .nextReport, help: .nextReport, section: .sectionReports, in: [.reports], hintIn: [.reports]),
+        KeyBinding([.backTab], .previousReport, label: .previousReport, help: .previousReport, section: .sectionReports, in: [.reports]),
+        KeyBinding([.char(" ")], .mark, label: .mark, help: .mark, section: .sectionReports, in: [.reports]),
+        KeyBinding([.char("P")], .purchase, label: .purchase, help: .purchase, section: .sectionReports, in: [.reports], writes: true),
+        KeyBinding([.char("S")], .setSupplier, label: .supplier, help: .setSupplier, section: .sectionActions,
+                   in: [.panes, .reports], writes: true),
+        KeyBinding([.char("[")], .previousPeriod, label: .earlier, help: .previousPeriod, section: .sectionReports, in: [.reports]),
+        KeyBinding([.char("]")], .nextPeriod, label: .later, help: .nextPeriod, section: .sectionReports, in: [.reports]),
+        KeyBinding([.char("w")], .export, label: .csv, help: .export, section: .sectionExport, in: views, hintIn: views),
 
-        KeyBinding([.char("l")], .pickList, label: "Pick list",
-                   help: "The order's pick list: what is allocated and not yet picked, by bin, ready to print (p)",
-                   section: "Papers", in: lists),
-        KeyBinding([.char("d")], .deliveryNote, label: "Delivery note",
-                   help: "The delivery note of the order's latest shipment, in the customer's language, ready to print (p)",
-                   section: "Papers", in: lists),
-        KeyBinding([.char("p")], .printText, label: "Print",
-                   help: "Print the text shown (lp, or the command in $BACKORDERS_PRINT)", section: "Papers", in: [.text]),
+        KeyBinding([.char("l")], .pickList, label: .pickList, help: .pickList, section: .sectionPapers, in: lists),
+        KeyBinding([.char("d")], .deliveryNote, label: .deliveryNote, help: .deliveryNote, section: .sectionPapers, in: lists),
+        KeyBinding([.char("p")], .printText, label: .print, help: .printText, section: .sectionPapers, in: [.text]),
 
-        KeyBinding([.enter], .confirm, label: "OK", help: "Accept the typed value, or confirm the action shown",
-                   section: "In dialogs", in: [.dialog, .filter], hintIn: [.filter]),
-        KeyBinding([.escape], .dismiss, label: "Cancel", help: "Close the dialog without changing anything (in a filter: drop it)",
-                   section: "In dialogs", in: [.dialog, .filter], hintIn: [.filter]),
-        KeyBinding([.char("y")], .yes, label: "Yes", help: "Yes, the rest is missing from the shelf (short pick)",
-                   section: "In dialogs", in: [.dialog]),
-        KeyBinding([.char("n")], .no, label: "No", help: "No, leave the rest allocated to pick later", section: "In dialogs", in: [.dialog]),
-        KeyBinding([.char("O")], .override, label: "Override",
-                   help: "Ship a ship-complete order partially anyway (only when the dialog asks)", section: "In dialogs", in: [.dialog]),
+        KeyBinding([.enter], .confirm, label: .ok, help: .confirm, section: .sectionDialogs, in: [.dialog, .filter], hintIn: [.filter]),
+        KeyBinding([.escape], .dismiss, label: .dismiss, help: .dismiss, section: .sectionDialogs, in: [.dialog, .filter], hintIn: [.filter]),
+        KeyBinding([.char("y")], .yes, label: .yes, help: .yes, section: .sectionDialogs, in: [.dialog]),
+        KeyBinding([.char("n")], .no, label: .no, help: .no, section: .sectionDialogs, in: [.dialog]),
+        KeyBinding([.char("O")], .override, label: .override, help: .override, section: .sectionDialogs, in: [.dialog]),
     ]
 
     /// The binding a key triggers in a context, if any.
@@ -250,23 +196,24 @@ public enum Keymap {
         bindings.first { $0.contexts.contains(context) && $0.keys.contains(key) }
     }
 
-    /// Help sections built from the keymap; write keys are marked when the file is read-only.
-    public static func helpSections(readOnly: Bool) -> [HelpView.Section] {
-        var order: [String] = []
-        var entries: [String: [HelpView.Entry]] = [:]
+    /// Help sections built from the keymap, in `tr`'s language; write keys are marked when the file is read-only.
+    public static func helpSections(readOnly: Bool, _ tr: Localizer = .process) -> [HelpView.Section] {
+        var order: [KeyText] = []
+        var entries: [KeyText: [HelpView.Entry]] = [:]
         var seen = Set<String>()
         for b in bindings {
-            let key = b.section + "\u{0}" + b.shownKeys + "\u{0}" + b.help
+            let key = b.section.rawValue + "\u{0}" + b.shownKeys(tr) + "\u{0}" + b.help.rawValue
             guard seen.insert(key).inserted else { continue }
             if entries[b.section] == nil { order.append(b.section) }
-            let text = b.writes && readOnly ? b.help + " — disabled: read-only" : b.help
-            entries[b.section, default: []].append(HelpView.Entry(b.shownKeys, text))
+            let text = b.writes && readOnly ? tr(KeyText.disabledReadOnly, tr(b.help)) : tr(b.help)
+            entries[b.section, default: []].append(HelpView.Entry(b.shownKeys(tr), text))
         }
-        return order.map { HelpView.Section($0, entries[$0] ?? []) }
+        return order.map { HelpView.Section(tr($0), entries[$0] ?? []) }
     }
 
-    /// The hints for a context's hint bar, with whether each is disabled (a write key on a read-only file).
-    public static func hints(in context: KeyContext, readOnly: Bool) -> [(hint: KeyHintBar.Hint, disabled: Bool)] {
-        bindings.filter { $0.hintIn.contains(context) }.map { (KeyHintBar.Hint($0.shownKeys, $0.label), $0.writes && readOnly) }
+    /// The hints for a context's hint bar in `tr`'s language, with whether each is disabled (a write key on a read-only file).
+    public static func hints(in context: KeyContext, readOnly: Bool, _ tr: Localizer = .process)
+        -> [(hint: KeyHintBar.Hint, disabled: Bool)] {
+        bindings.filter { $0.hintIn.contains(context) }.map { (KeyHintBar.Hint($0.shownKeys(tr), tr($0.label)), $0.writes && readOnly) }
     }
 }

@@ -13,8 +13,7 @@ public enum Reducer {
         case .resized(let size):
             return resize(&state, size)
         case .started:
-            state.message = StatusMessage(state.readOnly ? "Read-only: browse freely, nothing can be changed. ? shows every key"
-                                                         : "? shows every key · Tab or 1–4 switch panes · Enter opens an order")
+            state.message = StatusMessage(state.tr(state.readOnly ? ScreenText.startReadOnly : .startHint))
             // Counts first: they give the sizes of the unfiltered lists, so the first frame needs no row counts.
             return [.loadCounts, .pollRevision, .refreshPresence]
         case .tick(let today):
@@ -48,10 +47,11 @@ public enum Reducer {
         case .detailLoaded(let purpose, let detail):
             return detailLoaded(&state, purpose, detail)
         case .arrivalLoaded(let arrival, let changes):
-            state.overlay = .text(title: "Arrival \(arrival.reference)", lines: Texts.arrival(arrival, changes), scroll: 0)
+            state.overlay = .text(title: state.tr(ScreenText.arrivalTitle, arrival.reference), lines: Texts.arrival(arrival, changes, tr: state.tr),
+                                  scroll: 0)
             return []
         case .explanationLoaded(let order, let lineNo, let explanations):
-            let title = lineNo.map { "Why this date: \(order)/\($0)" } ?? "Why these dates: \(order)"
+            let title = lineNo.map { state.tr(ScreenText.whyTitleLine, order, Plain($0)) } ?? state.tr(ScreenText.whyTitleOrder, order)
             state.overlay = .text(title: title, lines: Texts.explanations(explanations, today: state.today), scroll: 0)
             return []
         case .receiveTargetResolved(let target):
@@ -72,8 +72,10 @@ public enum Reducer {
         case .operationSucceeded(.itemChanged(let sku, let changed)):
             // Master data: the message line says what changed; no result dialog to dismiss.
             state.overlay = nil
-            state.message = StatusMessage(changed.isEmpty ? "\(sku) already had that supplier and lead time"
-                                                          : "\(sku): " + changed.joined(separator: " and ") + " set", .success)
+            let tr = state.tr
+            state.message = StatusMessage(changed.isEmpty ? tr(ScreenText.supplierUnchanged, sku)
+                                          : tr(ScreenText.supplierSet, sku, changed.map { Texts.itemField($0, tr) }.joined(separator: tr(ScreenText.and))),
+                                          .success)
             return [.pollRevision]
         case .operationSucceeded(.noticesMarked(let notices, let all)):
             // Marking notices sent says so in the message line; no result dialog to dismiss.
@@ -81,7 +83,7 @@ public enum Reducer {
         case .operationSucceeded(let outcome):
             // What was bought is off the shortage list (or on it with its new arrival): the marks are done with.
             if case .purchased = outcome { state.reports.marked = [] }
-            let (title, lines, summary) = Texts.outcome(outcome, today: state.today)
+            let (title, lines, summary) = Texts.outcome(outcome, today: state.today, tr: state.tr)
             state.overlay = .dialog(DialogState(step: .result(title: title, lines: lines)))
             state.message = StatusMessage(summary, .success)
             return [.pollRevision]
@@ -90,14 +92,14 @@ public enum Reducer {
         case .operationFailed(_, let error):
             return operationFailed(&state, error)
         case .loadFailed(let error):
-            state.message = StatusMessage(error.message, .error)
+            state.message = StatusMessage(error.message(state.tr), .error)
             return []
         case .lookupFailed(let error):
             if case .dialog(var dialog) = state.overlay {
-                dialog.message = error.message
+                dialog.message = error.message(state.tr)
                 state.overlay = .dialog(dialog)
             } else {
-                state.message = StatusMessage(error.message, .error)
+                state.message = StatusMessage(error.message(state.tr), .error)
             }
             return []
         case .reportLoaded(let query, let data):
@@ -111,7 +113,7 @@ public enum Reducer {
         case .paperLoaded(let paper): return paperLoaded(&state, paper)
         case .printed(let result): return printed(&state, result)
         case .exportFailed(let request, let reason):
-            state.message = StatusMessage("CSV of \(request.name) not written: \(reason)", .error)
+            state.message = StatusMessage(state.tr(ScreenText.csvNotWritten, request.name, reason), .error)
             return []
         }
     }
@@ -154,7 +156,7 @@ public enum Reducer {
     static func handle(_ state: inout AppState, _ command: Command) -> [Effect] {
         let context = state.context
         if let binding = Keymap.bindings.first(where: { $0.command == command }), binding.writes, state.readOnly {
-            state.message = StatusMessage("Read-only: \(binding.label.lowercased()) is disabled (the file was opened with --read-only)", .warning)
+            state.message = StatusMessage(state.tr(ScreenText.readOnlyKey, state.tr(binding.label).lowercased()), .warning)
             return []
         }
         switch command {
@@ -168,7 +170,7 @@ public enum Reducer {
         case .redraw: return [.redraw]
         case .refresh:
             state.revision = -1
-            state.message = StatusMessage("Reloaded")
+            state.message = StatusMessage(state.tr(ScreenText.reloaded))
             return [.pollRevision]
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
             return move(&state, command)
@@ -184,6 +186,11 @@ public enum Reducer {
             return back(&state)
         case .help:
             state.overlay = state.overlay == nil ? .help(scroll: 0) : nil
+            return []
+        case .switchLanguage:
+            // This session only: other clerks and the CLI keep theirs. Texts already worded (an open result) stay as they are.
+            state.language = state.language.next
+            state.message = StatusMessage(state.tr(ScreenText.languageSwitched, state.language.nativeName))
             return []
         case .filter:
             state.filterBefore = state.focused.filter
@@ -216,7 +223,7 @@ public enum Reducer {
             return startReceive(&state)
         case .editETA:
             guard state.focus == .arrivals, case .arrivals(let rows) = state.focused.rows, let i = state.focused.selectedInWindow else {
-                state.message = StatusMessage("Select an arrival in pane 3 to change its ETA", .warning)
+                state.message = StatusMessage(state.tr(ScreenText.selectArrivalForETA), .warning)
                 return []
             }
             state.overlay = .dialog(DialogState(step: .etaDate(rows[i].arrival), text: state.tr.day(rows[i].arrival.eta)))
@@ -368,7 +375,7 @@ public enum Reducer {
         case .help:
             guard case .help(let scroll) = state.overlay else { return [] }
             let area = Layout(size: state.size).overlayFrame.inset(by: 1)
-            let view = HelpView(sections: Keymap.helpSections(readOnly: state.readOnly))
+            let view = HelpView(sections: Keymap.helpSections(readOnly: state.readOnly, state.tr))
             let limit = view.maxScrollOffset(width: area.width, height: area.height)
             state.overlay = .help(scroll: scrolled(scroll, command, page: area.height, limit: limit))
             return []
@@ -385,7 +392,7 @@ public enum Reducer {
             return moveInNotices(&state, command)
         case .detail:
             guard var detail = state.detail else { return [] }
-            let limit = max(0, DetailView.historyLines(detail.detail).count - 1)
+            let limit = max(0, DetailView.historyLines(detail.detail, state.tr).count - 1)
             detail.scroll = scrolled(detail.scroll, command, page: max(1, state.size.height / 2), limit: limit)
             state.detail = detail
             return []
@@ -528,20 +535,20 @@ public enum Reducer {
         default:
             // Esc peels one layer at a time: the text filter (typed last, as a restriction clears it), then the SKU or customer.
             let pane = state.focused
-            let name = state.focus.title.lowercased()
+            let tr = state.tr
+            let name = state.focus.title(tr).lowercased()
             if !pane.filter.isEmpty {
-                let still = pane.sku.map { "; still SKU = \($0) only (Esc again shows every SKU)" }
-                    ?? pane.customer.map { "; still \($0.name) only (Esc again shows every customer)" } ?? ""
-                state.message = StatusMessage("Filter of \(name) dropped" + still)
+                let still = pane.sku.map { tr(ScreenText.stillSKU, $0) } ?? pane.customer.map { tr(ScreenText.stillCustomer, $0.name) } ?? ""
+                state.message = StatusMessage(tr(ScreenText.filterDropped, name) + still)
                 return applyFilter(&state, state.focus, "")
             }
             if let customer = pane.customer {
-                state.message = StatusMessage("\(customer.name) lifted: \(name) of every customer")
+                state.message = StatusMessage(tr(ScreenText.customerLifted, customer.name, name))
                 return restrict(&state, state.focus, toCustomer: nil)
             }
             guard let sku = pane.sku else { return [] }
             // Only a SKU's backorder lines come in serving order: without it the pane is oldest first again.
-            state.message = StatusMessage("SKU = \(sku) lifted: \(name) of every SKU" + (state.focus == .backorders ? ", oldest first" : ""))
+            state.message = StatusMessage(tr(ScreenText.skuLifted, sku, name) + (state.focus == .backorders ? tr(ScreenText.skuLiftedOldestFirst) : ""))
             return restrict(&state, state.focus, to: nil)
         }
     }
@@ -573,13 +580,13 @@ public enum Reducer {
         state.focused = pane
         let effects = [load(state, pane.kind, withTotal: false)]
         guard let column = pane.sortColumn, let sort = pane.sort else {
-            state.message = StatusMessage("\(pane.kind.title): the list's own order (o: sort by a column)")
+            state.message = StatusMessage(state.tr(ScreenText.ownOrder, pane.kind.title(state.tr)))
             return effects
         }
-        let title = Columns.columns(pane.kind)[column].title
+        let title = Columns.columns(pane.kind, state.tr)[column].title
         let slow = sort.key.isSlowOnLongLists && pane.total >= longList
-        state.message = StatusMessage("Sorted by \(title) \(pane.sortDescending ? "▼" : "▲")"
-                                      + (slow ? " — slow sort on a long list" : ": the whole list (o: next column, O: reverse)"))
+        state.message = StatusMessage(state.tr(ScreenText.sortedBy, title, pane.sortDescending ? "▼" : "▲")
+                                      + state.tr(slow ? ScreenText.sortSlow : .sortWhole))
         return effects
     }
 
@@ -612,14 +619,14 @@ public enum Reducer {
 
     static func followSKU(_ state: inout AppState) -> [Effect] {
         guard let sku = selectedSKU(state) else {
-            state.message = StatusMessage("Follow SKU works on a backorder line, an arrival or an item", .warning)
+            state.message = StatusMessage(state.tr(ScreenText.followWhere), .warning)
             return []
         }
         // An exact restriction, not a text filter: following SKU-1 must not bring SKU-10 and SKU-100 along.
         var effects = restrict(&state, .arrivals, to: sku) + restrict(&state, .stock, to: sku)
         state.focus = .arrivals
         if effects.isEmpty { effects = focus(&state, .arrivals) }
-        state.message = StatusMessage("Arrivals and stock: SKU = \(sku) only (Esc in a pane shows every SKU)")
+        state.message = StatusMessage(state.tr(ScreenText.followed, sku))
         return effects
     }
 
@@ -641,7 +648,7 @@ public enum Reducer {
     static func showItemBackorders(_ state: inout AppState, sku: String, back: String?) -> [Effect] {
         let restricted = restrict(&state, .backorders, to: sku)
         let effects = focusNarrowed(&state, .backorders, restricted)
-        state.message = StatusMessage("Backorders of SKU = \(sku) as receipts serve them (Esc: every SKU" + (back.map { ", " + $0 } ?? "") + ")")
+        state.message = StatusMessage(state.tr(ScreenText.itemBackorders, sku, back.map { ", " + $0 } ?? ""))
         return effects
     }
 
@@ -660,7 +667,7 @@ public enum Reducer {
 
     static func startOrderAction(_ state: inout AppState, _ purpose: DetailPurpose) -> [Effect] {
         guard let order = selectedOrder(state) else {
-            state.message = StatusMessage("Select an order (pane 1) or a backorder line (pane 2) first", .warning)
+            state.message = StatusMessage(state.tr(ScreenText.selectOrder), .warning)
             return []
         }
         // The dialog works on the order as it is now, and commits only if it is still so.
@@ -679,21 +686,21 @@ public enum Reducer {
         case .refresh:
             break
         case .customerStatus:
-            state.overlay = .text(title: "Customer status of \(number)", lines: detail.customerStatus(today: state.today)
+            state.overlay = .text(title: state.tr(ScreenText.customerStatusTitle, number), lines: detail.customerStatus(today: state.today)
                 .split(separator: "\n", omittingEmptySubsequences: false).map(String.init), scroll: 0)
         case .pick:
-            guard detail.order.isOpen else { state.message = StatusMessage("Order \(number) is closed", .warning); return [] }
+            guard detail.order.isOpen else { state.message = StatusMessage(state.tr(ScreenText.orderIsClosed, number), .warning); return [] }
             let plan = PickPlan(detail: detail)
             guard !plan.lines.isEmpty else {
-                state.message = StatusMessage("Nothing is allocated on \(number), so there is nothing to pick"
-                                              + (totals.backordered > 0 ? " (\(totals.backordered) wait for stock)" : ""), .warning)
+                state.message = StatusMessage(state.tr(ScreenText.nothingAllocated, number)
+                                              + (totals.backordered > 0 ? state.tr(ScreenText.waitForStock, totals.backordered) : ""), .warning)
                 return []
             }
             state.overlay = .dialog(DialogState(step: .pickQuantity(plan), text: String(plan.current.line.quantities.allocated)))
         case .ship:
-            guard detail.order.isOpen else { state.message = StatusMessage("Order \(number) is closed", .warning); return [] }
+            guard detail.order.isOpen else { state.message = StatusMessage(state.tr(ScreenText.orderIsClosed, number), .warning); return [] }
             guard totals.picked > 0 else {
-                state.message = StatusMessage("Nothing is picked on \(number): pick first (p)", .warning)
+                state.message = StatusMessage(state.tr(ScreenText.nothingPicked, number), .warning)
                 return []
             }
             state.overlay = .dialog(DialogState(step: .shipConfirm(detail)))
@@ -714,7 +721,7 @@ public enum Reducer {
             default: break
             }
         }
-        state.message = StatusMessage("Why this date works on a backorder line (pane 2) or an order", .warning)
+        state.message = StatusMessage(state.tr(ScreenText.whyWhere), .warning)
         return []
     }
 
@@ -738,7 +745,7 @@ public enum Reducer {
         if error.kind == .stale {
             // The clerk decided on figures that are no longer true: close, refresh, let them look again.
             state.overlay = nil
-            state.message = StatusMessage(error.message + " — the screen has been refreshed", .error)
+            state.message = StatusMessage(state.tr(ScreenText.refreshed, error.message(state.tr)), .error)
             state.revision = -1
             return [.pollRevision]
         }
@@ -746,7 +753,7 @@ public enum Reducer {
             dialog.message = error.message(state.tr)
             state.overlay = .dialog(dialog)
         }
-        state.message = StatusMessage(error.message, .error)
+        state.message = StatusMessage(error.message(state.tr), .error)
         // A refusal often means the data moved on (someone else shipped): show the current state.
         return error.kind == .refused ? [.pollRevision] : []
     }
@@ -757,32 +764,33 @@ public enum Reducer {
         guard case .dialog(var dialog) = state.overlay else { return [] }
         if command == .dismiss {
             state.overlay = nil
-            state.message = StatusMessage("Cancelled: nothing was changed")
+            state.message = StatusMessage(state.tr(ScreenText.dialogCancelled))
             return []
         }
         let text = dialog.field.text
+        let tr = state.tr
         do {
             switch (dialog.step, command) {
             case (.pickQuantity(var plan), .confirm):
                 let allocated = plan.current.line.quantities.allocated
                 let lineNo = plan.current.line.lineNo
-                let picked = try Validate.parseQuantity(text, "picked quantity")
+                let picked = try Validate.parseQuantity(text, tr(InputText.pickedQuantity))
                 guard picked <= allocated else {
-                    throw BackorderError.invalid("only \(allocated) allocated on line \(lineNo): pick at most \(allocated)")
+                    throw BackorderError.invalid(.t(InputText.tooManyPicked, allocated, Plain(lineNo)))
                 }
                 if picked < allocated {
                     dialog = DialogState(step: .pickShort(plan, picked: picked))
                 } else {
                     plan.entries.append(PickEntry(lineNo: lineNo, picked: picked))
-                    dialog = nextPickStep(plan)
+                    dialog = nextPickStep(plan, tr: tr)
                 }
             case (.pickShort(var plan, let picked), .yes), (.pickShort(var plan, let picked), .no):
                 let allocated = plan.current.line.quantities.allocated
                 plan.entries.append(PickEntry(lineNo: plan.current.line.lineNo, picked: picked,
                                               missing: command == .yes ? allocated - picked : 0))
-                dialog = nextPickStep(plan)
+                dialog = nextPickStep(plan, tr: tr)
             case (.pickShort, .confirm):
-                throw BackorderError.invalid("press y (the rest is missing) or n (pick the rest later)")
+                throw BackorderError.invalid(.t(InputText.pressYesOrNo))
             case (.pickConfirm(let plan), .confirm):
                 return [.perform(.pick(order: plan.detail.order.number, entries: plan.entries.filter { $0.picked + $0.missing > 0 },
                                        expectedVersion: plan.detail.order.version))]
@@ -790,50 +798,50 @@ public enum Reducer {
                 let behind = detail.totals.allocated + detail.totals.backordered
                 let needsOverride = detail.order.policy == .complete && behind > 0
                 if needsOverride && command != .override {
-                    throw BackorderError.refused("ship-complete order: press O to ship partially anyway, or Esc")
+                    throw BackorderError.refused(.t(InputText.shipCompleteOverride))
                 }
                 return [.perform(.ship(order: detail.order.number, override: needsOverride, expectedVersion: detail.order.version,
                                        before: detail))]
             case (.receiveTarget, .confirm):
                 let name = text.trimmingSpaces
-                guard !name.isEmpty else { throw BackorderError.invalid("type the arrival as PO/line, or a SKU for an unplanned receipt") }
+                guard !name.isEmpty else { throw BackorderError.invalid(.t(InputText.receiveTargetEmpty)) }
                 return [.resolveReceiveTarget(name)]
             case (.receiveQuantity(let target), .confirm):
-                let quantity = try Validate.parseQuantity(text, "received quantity")
-                try Validate.positive(quantity, "received quantity")
-                state.overlay = .dialog(DialogState(step: .receiveConfirm(target, quantity: quantity), message: "Working out which orders get what…"))
+                let quantity = try Validate.parseQuantity(text, tr(InputText.receivedQuantity))
+                try Validate.positive(quantity, tr(InputText.receivedQuantity))
+                state.overlay = .dialog(DialogState(step: .receiveConfirm(target, quantity: quantity), message: tr(InputText.workingReceipt)))
                 return [.previewOperation(.receive(target, quantity: quantity))]
             case (.receiveConfirm(let target, let quantity), .confirm):
                 return [.perform(.receive(target, quantity: quantity))]
             case (.etaDate(let arrival), .confirm):
-                let day = try DayInput.parse(text, today: state.today, what: "ETA")
-                guard day != arrival.eta else { throw BackorderError.invalid("\(arrival.reference) is already expected on \(day.iso)") }
+                let day = try DayInput.parse(text, today: state.today, what: tr(InputText.eta))
+                guard day != arrival.eta else { throw BackorderError.invalid(.t(InputText.alreadyExpected, arrival.reference, day)) }
                 dialog = DialogState(step: .etaReason(arrival, day))
             case (.etaReason(let arrival, let day), .confirm):
-                try Validate.text(text, "reason", required: false)
+                try Validate.text(text, tr(InputText.reason), required: false)
                 state.overlay = .dialog(DialogState(step: .etaConfirm(arrival, day, reason: text.trimmingSpaces),
-                                                    message: "Working out whose promised dates move…"))
+                                                    message: tr(InputText.workingETA)))
                 return [.previewOperation(.changeETA(arrival: arrival.reference, to: day, reason: text.trimmingSpaces))]
             case (.etaConfirm(let arrival, let day, let reason), .confirm):
                 return [.perform(.changeETA(arrival: arrival.reference, to: day, reason: reason))]
             case (.arrivalField(var draft, let field), .confirm):
                 let value = text.trimmingSpaces
                 switch field {
-                case .supplier: try Validate.text(value, "supplier"); draft.supplier = value
-                case .poNumber: try Validate.identifier(value, "PO number"); draft.poNumber = value
+                case .supplier: try Validate.text(value, tr(InputText.supplier)); draft.supplier = value
+                case .poNumber: try Validate.identifier(value, tr(InputText.poNumber)); draft.poNumber = value
                 case .poLine:
-                    let n = try Validate.parseQuantity(value, "PO line")
-                    guard n >= 1 else { throw BackorderError.invalid("PO line must be 1 or more") }
+                    let n = try Validate.parseQuantity(value, tr(InputText.poLine))
+                    guard n >= 1 else { throw BackorderError.invalid(.t(InputText.poLineTooSmall)) }
                     draft.poLine = n
-                case .sku: try Validate.identifier(value, "SKU"); draft.sku = value
+                case .sku: try Validate.identifier(value, tr(InputText.sku)); draft.sku = value
                 case .quantity:
-                    let n = try Validate.parseQuantity(value, "expected quantity")
-                    try Validate.positive(n, "expected quantity")
+                    let n = try Validate.parseQuantity(value, tr(InputText.expectedQuantity))
+                    try Validate.positive(n, tr(InputText.expectedQuantity))
                     draft.quantity = n
-                case .eta: draft.eta = try DayInput.parse(value, today: state.today, what: "ETA")
+                case .eta: draft.eta = try DayInput.parse(value, today: state.today, what: tr(InputText.eta))
                 }
                 if let next = ArrivalDraft.Field(rawValue: field.rawValue + 1) {
-                    dialog = DialogState(step: .arrivalField(draft, next), text: Texts.defaultText(draft, next, today: state.today))
+                    dialog = DialogState(step: .arrivalField(draft, next), text: Texts.defaultText(draft, next, today: state.today, tr: tr))
                 } else {
                     dialog = DialogState(step: .arrivalConfirm(draft))
                 }
@@ -851,19 +859,19 @@ public enum Reducer {
                 return [.perform(.markNoticesSent(order: nil))]
             case (.purchaseQuantity(var plan), .confirm):
                 let row = plan.current
-                let quantity = try Validate.parseQuantity(text, "quantity of \(row.sku)")
-                try Validate.positive(quantity, "quantity of \(row.sku)")
+                let quantity = try Validate.parseQuantity(text, tr(InputText.quantityOf, row.sku))
+                try Validate.positive(quantity, tr(InputText.quantityOf, row.sku))
                 // A placeholder ETA until the supplier and the day are settled: the steps below replace it.
                 plan.draft = PlannedPurchase(sku: row.sku, quantity: quantity, supplier: row.supplier,
                                              eta: row.purchaseETA(today: state.today) ?? state.today)
                 dialog = nextPurchaseStep(plan, today: state.today)
             case (.purchaseSupplier(var plan), .confirm):
                 let supplier = text.trimmingSpaces
-                try Validate.text(supplier, "supplier")
+                try Validate.text(supplier, tr(InputText.supplier))
                 plan.draft?.supplier = supplier
                 dialog = nextPurchaseStep(plan, today: state.today)
             case (.purchaseETA(var plan), .confirm):
-                let day = try DayInput.parse(text, today: state.today, what: "ETA")
+                let day = try DayInput.parse(text, today: state.today, what: tr(InputText.eta))
                 guard var draft = plan.draft else { return [] }
                 draft.eta = day
                 plan.lines.append(draft)
@@ -871,13 +879,13 @@ public enum Reducer {
                 dialog = nextPurchaseItem(plan)
             case (.supplierName(var draft), .confirm):
                 let supplier = text.trimmingSpaces
-                try Validate.text(supplier, "supplier", required: false)
+                try Validate.text(supplier, tr(InputText.supplier), required: false)
                 draft.supplier = supplier
                 dialog = DialogState(step: .supplierLeadTime(draft), text: draft.leadTimeDays.map(String.init) ?? "")
             case (.supplierLeadTime(let draft), .confirm):
                 var days: Int?
                 if !text.trimmingSpaces.isEmpty {
-                    days = try Validate.parseQuantity(text, "lead time")
+                    days = try Validate.parseQuantity(text, tr(InputText.leadTime))
                     try Validate.leadTime(days!)
                 }
                 return [.perform(.setPurchasing(sku: draft.sku, supplier: draft.supplier, leadTimeDays: days))]
@@ -922,7 +930,7 @@ public enum Reducer {
         return DialogState(step: .purchaseQuantity(plan), text: plan.suggestion)
     }
 
-    static func nextPickStep(_ plan: PickPlan) -> DialogState {
+    static func nextPickStep(_ plan: PickPlan, tr: Localizer = .process) -> DialogState {
         var plan = plan
         plan.index += 1
         if plan.index < plan.lines.count {
@@ -934,7 +942,7 @@ public enum Reducer {
             restart.index = 0
             restart.entries = []
             return DialogState(step: .pickQuantity(restart), text: String(restart.current.line.quantities.allocated),
-                               message: "every quantity was 0: nothing to pick; type what was taken from the shelf, or Esc")
+                               message: tr(InputText.everyQuantityZero))
         }
         plan.index = plan.lines.count - 1
         return DialogState(step: .pickConfirm(plan))

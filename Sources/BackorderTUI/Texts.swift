@@ -1,68 +1,86 @@
 import BackorderCore
 
-/// The words the app uses to say what will happen and what happened.
+/// The words the app uses to say what will happen and what happened, in the session's language.
 enum Texts {
     /// Title, body lines and a one-line summary (for the status line) of what an operation did.
-    static func outcome(_ outcome: Outcome, today: Day) -> (String, [String], String) {
+    static func outcome(_ outcome: Outcome, today: Day, tr: Localizer = .process) -> (String, [String], String) {
         switch outcome {
         case .picked(let r):
-            var lines = ["Picked \(r.picked) unit(s) on \(r.orderNumber)."]
-            if r.missing > 0 {
-                lines.append("\(r.missing) unit(s) were missing from the shelf: they are back on backorder and the stock is corrected.")
-            }
-            for a in r.reallocated { lines.append("Book stock allocated: \(a.quantity) to \(a.orderNumber) line \(a.lineNo).") }
-            lines.append("Next: s ships what is picked.")
-            return ("Picked", lines, "Picked \(r.picked) on \(r.orderNumber)" + (r.missing > 0 ? ", \(r.missing) missing" : ""))
+            var lines = [tr(OutcomeText.pickedLine, r.picked, r.orderNumber)]
+            if r.missing > 0 { lines.append(tr(OutcomeText.missingLine, r.missing)) }
+            for a in r.reallocated { lines.append(tr(OutcomeText.reallocatedLine, a.quantity, a.orderNumber, Plain(a.lineNo))) }
+            lines.append(tr(OutcomeText.nextShip))
+            return (tr(OutcomeText.pickedTitle), lines,
+                    tr(OutcomeText.pickedSummary, r.picked, r.orderNumber) + (r.missing > 0 ? tr(OutcomeText.pickedMissing, r.missing) : ""))
         case .shipped(let s, let before):
-            var lines = ["Shipment \(s.number) for \(s.orderNumber):"]
-            for l in s.lines { lines.append("• \(l.quantity) × \(l.sku) (line \(l.lineNo))") }
+            var lines = [tr(OutcomeText.shipmentFor, s.number, s.orderNumber)]
+            for l in s.lines { lines.append(tr(OutcomeText.shipmentLine, l.quantity, l.sku, Plain(l.lineNo))) }
             let behind = before.lines.filter { $0.line.quantities.allocated + $0.line.quantities.backordered > 0 }
             if behind.isEmpty {
-                lines.append("Nothing stays behind: the order is complete and closed.")
+                lines.append(tr(OutcomeText.nothingStays))
             } else {
-                lines.append("Stays open:")
-                for l in behind { lines.append("• " + staysText(l, today: today)) }
+                lines.append(tr(OutcomeText.staysOpen))
+                for l in behind { lines.append("• " + staysText(l, today: today, tr: tr)) }
             }
             let units = s.lines.reduce(0) { $0 + $1.quantity }
-            return ("Shipped \(s.number)", lines, "Shipment \(s.number) shipped: \(units) unit(s) of \(s.orderNumber)")
+            return (tr(OutcomeText.shippedTitle, s.number), lines, tr(OutcomeText.shippedSummary, s.number, units, s.orderNumber))
         case .orderCreated(let d):
-            var lines = ["Order \(d.order.number) for \(d.order.customerName) is placed."]
+            var lines = [tr(OutcomeText.orderPlaced, d.order.number, d.order.customerName)]
             for l in d.lines {
                 let q = l.line.quantities
-                lines.append("• \(l.line.lineNo) \(l.line.sku) × \(q.ordered): \(q.allocated) from stock"
-                             + (q.backordered > 0 ? ", \(q.backordered) on backorder, " + (l.promised.map { "promised \($0.iso)" } ?? "no arrival planned") : ""))
+                let waiting = q.backordered > 0
+                    ? tr(OutcomeText.orderLineBackorder, q.backordered,
+                         l.promised.map { tr(OutcomeText.promised, $0) } ?? tr(OutcomeText.noArrivalPlanned))
+                    : ""
+                lines.append(tr(OutcomeText.orderLine, Plain(l.line.lineNo), l.line.sku, q.ordered, q.allocated) + waiting)
             }
-            return ("Order placed", lines, "Order \(d.order.number) placed")
+            return (tr(OutcomeText.orderPlacedTitle), lines, tr(OutcomeText.orderPlacedSummary, d.order.number))
         case .corrected(_, let r):
-            return ("Done", [r.summary + "."] + r.consequences.describe(limit: 8), r.summary.prefix(1).uppercased() + r.summary.dropFirst())
+            return (tr(OutcomeText.doneTitle), [r.summary + "."] + r.consequences.describe(limit: 8),
+                    r.summary.prefix(1).uppercased() + r.summary.dropFirst())
         case .received(let r):
-            var lines = ["Receipt \(r.receiptNumber): \(r.quantity) × \(r.sku)" + (r.arrivalReference.map { " on \($0)" } ?? " (unplanned)")
-                         + (r.arrivalClosed ? ", arrival closed." : ".")]
-            if r.overReceived > 0 { lines.append("\(r.overReceived) unit(s) more than the arrival expected.") }
+            var lines = [tr(OutcomeText.receiptLine, r.receiptNumber, r.quantity, r.sku)
+                         + (r.arrivalReference.map { tr(OutcomeText.receiptOn, $0) } ?? tr(OutcomeText.receiptUnplanned))
+                         + (r.arrivalClosed ? tr(OutcomeText.receiptArrivalClosed) : ".")]
+            if r.overReceived > 0 { lines.append(tr(OutcomeText.overReceived, r.overReceived)) }
             if r.allocations.isEmpty {
-                lines.append("No order was waiting for \(r.sku).")
+                lines.append(tr(OutcomeText.noOrderWaiting, r.sku))
             } else {
-                lines.append("Went to waiting orders:")
+                lines.append(tr(OutcomeText.wentTo))
                 for a in r.allocations {
-                    lines.append("• \(a.quantity) → \(a.orderNumber) line \(a.lineNo)" + (a.lineFilled ? " (line filled)" : " (still waiting for more)"))
+                    lines.append(tr(OutcomeText.allocationLine, a.quantity, a.orderNumber, Plain(a.lineNo))
+                                 + tr(a.lineFilled ? OutcomeText.lineFilled : .stillWaiting))
                 }
             }
-            if r.leftFree > 0 { lines.append("\(r.leftFree) unit(s) left free on the shelf.") }
+            if r.leftFree > 0 { lines.append(tr(OutcomeText.leftFree, r.leftFree)) }
             let orders = Set(r.allocations.map(\.orderNumber)).count
-            return ("Received \(r.receiptNumber)", lines, "Receipt \(r.receiptNumber): \(r.quantity) × \(r.sku), to \(orders) order(s)")
+            return (tr(OutcomeText.receivedTitle, r.receiptNumber), lines,
+                    tr(OutcomeText.receivedSummary, r.receiptNumber, r.quantity, r.sku, orders))
         case .arrivalAdded(let a):
-            return ("Arrival added", ["\(a.reference) from \(a.supplier): \(a.quantity) × \(a.sku) expected \(a.eta.iso)."],
-                    "Arrival \(a.reference) added")
+            return (tr(OutcomeText.arrivalAddedTitle), [tr(OutcomeText.arrivalAddedLine, a.reference, a.supplier, a.quantity, a.sku, a.eta)],
+                    tr(OutcomeText.arrivalAddedSummary, a.reference))
         case .etaChanged(let reference, let day):
-            return ("ETA changed", ["\(reference) is now expected \(day.iso).", "The old date stays in its history."],
-                    "\(reference) now expected \(day.iso)")
+            return (tr(OutcomeText.etaChangedTitle), [tr(OutcomeText.etaNow, reference, day), tr(OutcomeText.oldDateStays)],
+                    tr(OutcomeText.etaSummary, reference, day))
         case .itemChanged(let sku, let changed):
-            return ("Item changed", ["\(sku): " + (changed.isEmpty ? "nothing changed" : changed.joined(separator: ", ") + " changed")], "\(sku) changed")
+            let what = changed.isEmpty ? tr(OutcomeText.itemNothingChanged, sku)
+                                       : tr(OutcomeText.itemChanged, sku, changed.map { itemField($0, tr) }.joined(separator: ", "))
+            return (tr(OutcomeText.itemChangedTitle), [what], tr(OutcomeText.itemChangedSummary, sku))
         case .purchased(let r):
-            return ("Purchased", r.describe(), "Purchase: " + r.summary)
+            return (tr(OutcomeText.purchasedTitle), r.describe(), tr(OutcomeText.purchasedSummary, r.summary))
         case .noticesMarked(let notices, _):
             let orders = notices.map(\.orderNumber).joined(separator: ", ")
-            return ("Notices marked sent", ["\(notices.count) notice(s) marked sent: \(orders)."], "\(notices.count) notice(s) marked sent")
+            return (tr(OutcomeText.noticesTitle), [tr(OutcomeText.noticesLine, notices.count, orders)],
+                    tr(OutcomeText.noticesSummary, notices.count))
+        }
+    }
+
+    /// An item field the store names as changed ("supplier", "lead time"), as the reader calls it.
+    static func itemField(_ field: String, _ tr: Localizer) -> String {
+        switch field {
+        case "supplier": return tr(ScreenText.itemFieldSupplier)
+        case "lead time": return tr(ScreenText.itemFieldLeadTime)  // not prose: the store's key for the field
+        default: return field
         }
     }
 
@@ -77,45 +95,52 @@ enum Texts {
     }
 
     /// What stays behind of a line after a shipment: allocated units and the backorder with its promised date.
-    static func staysText(_ l: OrderDetail.Line, today: Day) -> String {
+    static func staysText(_ l: OrderDetail.Line, today: Day, tr: Localizer = .process) -> String {
         let q = l.line.quantities
         var parts: [String] = []
-        if q.allocated > 0 { parts.append("\(q.allocated) allocated (pick later)") }
-        if q.backordered > 0 { parts.append("\(q.backordered) backordered, " + promisedText(l.promised, today: today)) }
-        return "line \(l.line.lineNo) \(l.line.sku): " + parts.joined(separator: "; ")
+        if q.allocated > 0 { parts.append(tr(OutcomeText.staysAllocated, q.allocated)) }
+        if q.backordered > 0 { parts.append(tr(OutcomeText.staysBackordered, q.backordered, promisedText(l.promised, today: today, tr: tr))) }
+        return tr(OutcomeText.staysLine, Plain(l.line.lineNo), l.line.sku, parts.joined(separator: "; "))
     }
 
-    static func promisedText(_ day: Day?, today: Day) -> String {
-        guard let day else { return "no arrival planned" }
-        return day < today ? "promised \(day.iso) (late)" : "promised \(day.iso)"
+    static func promisedText(_ day: Day?, today: Day, tr: Localizer = .process) -> String {
+        guard let day else { return tr(OutcomeText.noArrivalPlanned) }
+        return tr(day < today ? OutcomeText.promisedLate : .promised, day)
+    }
+
+    /// A moment as the reader writes it: ISO in English; `20.02.2026 09:00 UTC` in Norwegian.
+    static func stamp(_ t: Timestamp, _ tr: Localizer) -> String {
+        guard tr.language == .nb else { return t.iso }
+        let iso = t.iso
+        return tr.day(t.day()) + " " + String(iso.dropFirst(11).prefix(5)) + " UTC"
     }
 
     /// An arrival with its ETA history.
-    static func arrival(_ a: Arrival, _ changes: [ETAChange]) -> [String] {
-        var lines = ["\(a.reference) from \(a.supplier)",
-                     "\(a.quantity) × \(a.sku) expected \(a.eta.iso), \(a.received) received, \(a.outstanding) outstanding"
-                         + (a.isOpen ? "" : " (closed)"),
+    static func arrival(_ a: Arrival, _ changes: [ETAChange], tr: Localizer = .process) -> [String] {
+        var lines = [tr(OutcomeText.arrivalFrom, a.reference, a.supplier),
+                     tr(OutcomeText.arrivalQuantities, a.quantity, a.sku, a.eta, a.received, a.outstanding)
+                         + (a.isOpen ? "" : tr(OutcomeText.arrivalIsClosed)),
                      ""]
         if changes.isEmpty {
-            lines.append("The ETA was never changed.")
+            lines.append(tr(OutcomeText.etaNeverChanged))
         } else {
-            lines.append("ETA history:")
+            lines.append(tr(OutcomeText.etaHistory))
             for c in changes {
-                lines.append("  \(c.at.iso) \(c.actor): \(c.from.iso) → \(c.to.iso)" + (c.reason.isEmpty ? "" : " (\(c.reason))"))
+                lines.append("  \(stamp(c.at, tr)) \(c.actor): \(tr.day(c.from)) → \(tr.day(c.to))" + (c.reason.isEmpty ? "" : " (\(c.reason))"))
             }
         }
         return lines
     }
 
     /// The text a new-arrival field starts with.
-    static func defaultText(_ draft: ArrivalDraft, _ field: ArrivalDraft.Field, today: Day) -> String {
+    static func defaultText(_ draft: ArrivalDraft, _ field: ArrivalDraft.Field, today: Day, tr: Localizer = .process) -> String {
         switch field {
         case .supplier: return draft.supplier
         case .poNumber: return draft.poNumber
         case .poLine: return String(draft.poLine)
         case .sku: return draft.sku
         case .quantity: return draft.quantity > 0 ? String(draft.quantity) : ""
-        case .eta: return draft.eta.ordinal > 0 ? draft.eta.iso : "+7"
+        case .eta: return draft.eta.ordinal > 0 ? tr.day(draft.eta) : "+7"
         }
     }
 }

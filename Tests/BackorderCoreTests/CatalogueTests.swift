@@ -117,6 +117,15 @@ enum ProseScan {
         "NcursesBackend/Terminal.swift",
         "BackorderCore/Papers.swift", "BackorderCore/PaperLayout.swift", "BackorderStore/Papers.swift", "backorders/Papers.swift",
         "BackorderTUI/PapersReducer.swift",
+        "BackorderTUI/Keymap.swift",
+        "BackorderTUI/Reducer.swift",
+        "BackorderTUI/Texts.swift",
+        "BackorderTUI/Views.swift",
+        "BackorderTUI/Columns.swift",
+        "BackorderTUI/App.swift",
+        "BackorderTUI/AppState.swift",
+        "BackorderTUI/Layout.swift",
+        "BackorderTUI/Actions.swift",
     ]
 
     static var sources: URL {

@@ -16,7 +16,7 @@ final class AppFlowTests: XCTestCase {
                          ctx: fixedContext(-2))
         let app = makeApp(w)
         app.type(.char("p"), .enter, .enter)
-        XCTAssertTrue(app.screen.contains("Picked 70 unit(s) on SO-1"), app.screen)
+        XCTAssertTrue(app.screen.contains("Picked 70 units on SO-1"), app.screen)
         app.type(.enter, .char("s"))
         XCTAssertTrue(app.screen.contains("30 backordered"), app.screen)
         app.type(.enter)

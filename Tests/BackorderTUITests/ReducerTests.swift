@@ -834,10 +834,14 @@ final class ReducerTests: XCTestCase {
     // MARK: keymap
 
     func testHelpAndHintsComeFromTheKeymap() {
-        let help = Keymap.helpSections(readOnly: false).flatMap(\.entries)
-        for b in Keymap.bindings { XCTAssertTrue(help.contains { $0.description == b.help }, b.help) }
-        let readOnlyHelp = Keymap.helpSections(readOnly: true).flatMap(\.entries)
+        for tr in [Localizer.en, .nb] {
+            let help = Keymap.helpSections(readOnly: false, tr).flatMap(\.entries)
+            for b in Keymap.bindings { XCTAssertTrue(help.contains { $0.description == tr(b.help) }, tr(b.help)) }
+        }
+        let readOnlyHelp = Keymap.helpSections(readOnly: true, .en).flatMap(\.entries)
         XCTAssertTrue(readOnlyHelp.first { $0.keys == "p" }?.description.contains("disabled") ?? false)
+        let skrivebeskyttet = Keymap.helpSections(readOnly: true, .nb).flatMap(\.entries)
+        XCTAssertTrue(skrivebeskyttet.first { $0.keys == "p" }?.description.contains("skrivebeskyttet") ?? false)
         let hints = Keymap.hints(in: .panes, readOnly: true)
         XCTAssertEqual(hints.first?.hint.key, "p")
         XCTAssertTrue(hints.first?.disabled ?? false)
