@@ -6,17 +6,17 @@ import Darwin
 #endif
 
 /// CSV export for the runtime: reads a whole list or report through the service (lists page by page) and writes
-/// RFC 4180 files named `backorders-<view>-<YYYYMMDD-HHMMSS>.csv` (UTC) into a directory, never overwriting one.
+/// CSV files for a spreadsheet (excel-nb in a Norwegian session, see `CSVWriter.forSpreadsheet`) named `backorders-<view>-<YYYYMMDD-HHMMSS>.csv` (UTC) into a directory, never overwriting one.
 struct Exporter {
     let service: any BackorderService
     let today: Day
     let now: Timestamp
     /// Where the files go (no trailing slash needed).
     let directory: String
+    /// How the files are written: the App passes the session language's spreadsheet writer.
+    var csv = CSVWriter()
     /// Rows fetched per query: a huge list is read in pieces, never with one unbounded query.
     var chunk = 500
-
-    private let csv = CSVWriter()
 
     /// The CSV documents of a request, each with its file name part and its row count.
     func documents(_ request: ExportRequest) throws -> [(name: String, text: String, rows: Int)] {

@@ -7,6 +7,7 @@ import Foundation
 struct ReportOutput: ParsableArguments {
     @Flag(help: "Print JSON instead of a table.") var json = false
     @Flag(help: "Print CSV (RFC 4180, comma-separated, CRLF) instead of a table.") var csv = false
+    @OptionGroup var dialect: CSVDialectOption
 
     func validate() throws {
         guard !(json && csv) else { throw ValidationError("--json and --csv exclude each other") }
@@ -220,5 +221,5 @@ func printBackorderTable(_ rows: [BackorderRow]) {
 
 /// Prints typed rows as CSV; control characters stay as they are inside quoted fields, as CSV allows.
 func printCSV<R: CSVRepresentable>(_ rows: [R]) {
-    FileHandle.standardOutput.write(Data(CSVWriter().document(rows).utf8))
+    FileHandle.standardOutput.write(Data(CSVOutput.writer.document(rows).utf8))
 }

@@ -58,6 +58,7 @@ func requireNonNegative(_ options: (name: String, value: Int)...) throws {
 struct ListOptions: ParsableArguments {
     @Flag(help: "Print JSON instead of a table.") var json = false
     @Flag(help: "Print CSV (RFC 4180, comma-separated, CRLF) instead of a table.") var csv = false
+    @OptionGroup var dialect: CSVDialectOption
     // Unconditional, so `--limit -5` reaches validate() instead of reading as an unknown option -5.
     @Option(parsing: .unconditional, help: "How many rows at most.") var limit = 50
     @Option(parsing: .unconditional, help: "Skip this many rows first.") var offset = 0

@@ -1,0 +1,34 @@
+import ArgumentParser
+import BackorderCore
+
+/// `--csv-dialect`: how `--csv` output is written. RFC 4180 unless asked, whatever the language, so scripts never break.
+struct CSVDialectOption: ParsableArguments {
+    @Option(name: .customLong("csv-dialect"), help: ArgumentHelp(Localizer.process(CSVOutputText.dialectHelp), valueName: "rfc4180|excel-nb"))
+    var csvDialect = CSVDialect.rfc4180.rawValue
+
+    func validate() throws {
+        guard let dialect = CSVDialect(rawValue: csvDialect.lowercased()) else {
+            throw ValidationError(Localizer.process(ImportText.unknownDialect, csvDialect))
+        }
+        // The command prints once; its options are parsed before it runs.
+        CSVOutput.writer = CSVWriter(dialect)
+    }
+}
+
+/// The writer `--csv` output uses in this process.
+enum CSVOutput {
+    nonisolated(unsafe) static var writer = CSVWriter()
+}
+
+/// The help of `--csv-dialect`.
+enum CSVOutputText: String, Catalogued {
+    case dialectHelp
+
+    var texts: (en: String, nb: String) {
+        switch self {
+        case .dialectHelp:
+            return ("With --csv: rfc4180 (the default: `,`, exact data for programs) or excel-nb (`;`, BOM, decimal comma, no live formulas: what a Norwegian Excel opens straight).",
+                    "Med --csv: rfc4180 (standard: `,`, nøyaktige data for programmer) eller excel-nb (`;`, BOM, desimalkomma, ingen aktive formler: det et norsk Excel åpner direkte).")
+        }
+    }
+}
