@@ -21,7 +21,7 @@ public enum CSVDialect: String, CaseIterable, Sendable {
 
 /// Writes CSV text: a field is quoted when it holds the separator, a quote, a line break or edge spaces, and quotes
 /// inside it are doubled (RFC 4180).
-public struct CSVWriter: Sendable {
+public struct CSVWriter: Sendable, Equatable {
     /// The field separator: `,` by default; `;` for spreadsheets set up for a decimal comma.
     public var separator: Character
     /// CRLF by default, as RFC 4180 prescribes.

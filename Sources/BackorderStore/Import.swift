@@ -196,7 +196,7 @@ private struct ImportRun {
     /// Why a file's customer was not found: unknown, or a name several customers share; the text lists candidates.
     struct CustomerNotFound: Error { var text: LocalText }
 
-    /// The customer a file means: a code, else a name (exact, case aside), else a name folded (`Tromso` for `Tromsø`).
+    /// The customer a file means: a code, else a name as written, else case aside, else folded (`Tromso` for `Tromsø`).
     mutating func findCustomer(_ given: String) throws -> Result<String, CustomerNotFound> {
         if let known = customers[given] { return known }
         let found: Result<String, CustomerNotFound>
@@ -208,8 +208,10 @@ private struct ImportRun {
                 byName = Dictionary(grouping: rows.map { (code: $0["code"] as String, name: $0["name"] as String) }) { Folding.loose($0.name) }
             }
             let loose = byName?[Folding.loose(given)] ?? []
-            let exact = loose.filter { $0.name.lowercased() == given.lowercased() }
-            let matches = exact.count == 1 ? exact : loose
+            // The closest kind of match that finds anyone decides: as written, then case aside, then folded.
+            let asWritten = loose.filter { $0.name == given }
+            let caseless = loose.filter { $0.name.lowercased() == given.lowercased() }
+            let matches = asWritten.count == 1 ? asWritten : !caseless.isEmpty ? caseless : loose
             let list = { (c: [(code: String, name: String)]) in c.prefix(5).map { "\($0.name) (\($0.code))" }.joined(separator: ", ") }
             if matches.count == 1 {
                 found = .success(matches[0].code)
