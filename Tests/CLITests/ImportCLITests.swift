@@ -135,4 +135,21 @@ final class ImportCLITests: XCTestCase {
         XCTAssertTrue(report.stdout.hasPrefix("\u{FEFF}bucket;lines;units;orders\r\n"), report.stdout)
         XCTAssertEqual(try runCLI(["list", "orders", "--csv", "--csv-dialect", "excel"], db: db).status, 64)
     }
+
+    /// `sample-data/ordrer-nb.csv`, the README's example, imports onto the sample warehouse as it is.
+    func testTheSampleNorwegianOrderFileImportsOntoTheSampleWarehouse() throws {
+        let sampleDB = dir.appendingPathComponent("sample.sqlite").path
+        XCTAssertEqual(try runCLI(["sample", "--db", sampleDB, "--today", "2026-11-25"], db: nil).status, 0)
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("sample-data/ordrer-nb.csv").path
+        let bytes = try XCTUnwrap(FileManager.default.contents(atPath: file))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "saved as a Norwegian Excel saves it: a BOM")
+        XCTAssertTrue(String(decoding: bytes, as: UTF8.self).contains(";03.11.2026;"), "and ;-separated with Norwegian dates")
+        let r = try runCLI(["import", "ordrer", file, "--db", sampleDB, "--lang", "nb"], db: nil)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "importerte \(file) (ordrer): 4 nye, 0 endret, 0 uendret\n")
+        let show = try runCLI(["show", "KO-24018", "--db", sampleDB], db: nil)
+        XCTAssertTrue(show.stdout.contains("(ALESUND)") && show.stdout.contains("Hastesak: brannstasjonen; ring vakta før levering"), show.stdout)
+        XCTAssertEqual(try runCLI(["check", "--db", sampleDB], db: nil).status, 0)
+    }
 }
