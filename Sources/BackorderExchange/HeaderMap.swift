@@ -73,52 +73,52 @@ public struct HeaderMap: Sendable, Equatable {
     /// The other names each column goes by, as offices write them (Norwegian first). Aliases of a column a kind does
     /// not have are never used; no name stands for two columns of one kind (a test holds this).
     public static func aliases(_ kind: ImportKind) -> [String: [String]] {
-        let sku = ["varenr", "varenummer", "vare", "artikkelnr", "artikkelnummer", "artnr", "produktnr", "produktnummer",
-                   "item", "item no", "item number"]
-        let supplier = ["leverandør", "leverandørnavn", "lev", "vendor"]
-        let qty = ["antall", "ant", "kvantum", "mengde", "quantity", "quantity ordered"]
-        let line = ["linje", "linjenr", "linjenummer", "pos", "posisjon", "line no"]
+        let sku = ["varenr", "varenummer", "vare", "artikkelnr", "artikkelnummer", "artnr", "produktnr", "produktnummer", // not prose: header names to match
+                   "item", "item no", "item number"] // not prose: header names to match
+        let supplier = ["leverandør", "leverandørnavn", "lev", "vendor"] // not prose: header names to match
+        let qty = ["antall", "ant", "kvantum", "mengde", "quantity", "quantity ordered"] // not prose: header names to match
+        let line = ["linje", "linjenr", "linjenummer", "pos", "posisjon", "line no"] // not prose: header names to match
         switch kind {
         case .items:
-            return ["sku": sku,
-                    "name": ["navn", "beskrivelse", "varenavn", "varetekst", "tekst", "description"],
-                    "unit": ["enhet", "enh", "salgsenhet"],
-                    "bin": ["lokasjon", "hylle", "hylleplass", "lagerplass", "plassering", "location"],
-                    "stock": ["lager", "beholdning", "lagerbeholdning", "på lager", "on hand"],
-                    "moq": ["minstekvantum", "min bestilling", "minste bestilling", "minimumsbestilling", "min order"],
-                    "pack": ["pakning", "forpakning", "pakke", "pakningsstørrelse", "kolli", "pack size"],
-                    "supplier": supplier,
-                    "lead_time": ["leveringstid", "ledetid", "lead time days"],
+            return ["sku": sku, // not prose: header names to match
+                    "name": ["navn", "beskrivelse", "varenavn", "varetekst", "tekst", "description"], // not prose: header names to match
+                    "unit": ["enhet", "enh", "salgsenhet"], // not prose: header names to match
+                    "bin": ["lokasjon", "hylle", "hylleplass", "lagerplass", "plassering", "location"], // not prose: header names to match
+                    "stock": ["lager", "beholdning", "lagerbeholdning", "på lager", "on hand"], // not prose: header names to match
+                    "moq": ["minstekvantum", "min bestilling", "minste bestilling", "minimumsbestilling", "min order"], // not prose: header names to match
+                    "pack": ["pakning", "forpakning", "pakke", "pakningsstørrelse", "kolli", "pack size"], // not prose: header names to match
+                    "supplier": supplier, // not prose: header names to match
+                    "lead_time": ["leveringstid", "ledetid", "lead time days"], // not prose: header names to match
             ]
         case .customers:
-            return ["code": ["kundenr", "kundenummer", "kode", "nr", "nummer", "kundekode", "customer", "customer no"],
-                    "name": ["navn", "kundenavn", "kunde", "firma", "firmanavn", "customer name"],
+            return ["code": ["kundenr", "kundenummer", "kode", "nr", "nummer", "kundekode", "customer", "customer no"], // not prose: header names to match
+                    "name": ["navn", "kundenavn", "kunde", "firma", "firmanavn", "customer name"], // not prose: header names to match
                     // Columns the customer file gains with notices (language, e-mail, contact).
-                    "language": ["språk", "målform", "lang"],
-                    "email": ["e-post", "epost", "e-postadresse", "mail", "e-mail"],
-                    "contact": ["kontakt", "kontaktperson", "kontaktnavn", "attn"],
+                    "language": ["språk", "målform", "lang"], // not prose: header names to match
+                    "email": ["e-post", "epost", "e-postadresse", "mail", "e-mail"], // not prose: header names to match
+                    "contact": ["kontakt", "kontaktperson", "kontaktnavn", "attn"], // not prose: header names to match
             ]
         case .stock:
-            return ["sku": sku,
-                    "counted": ["telt", "opptalt", "talt", "antall", "telling", "beholdning", "lager", "count"]]
+            return ["sku": sku, // not prose: header names to match
+                    "counted": ["telt", "opptalt", "talt", "antall", "telling", "beholdning", "lager", "count"]] // not prose: header names to match
         case .orders:
-            return ["order": ["ordrenr", "ordrenummer", "ordre", "kundeordre", "kundeordrenr", "order no", "order number"],
-                    "customer": ["kunde", "kundenr", "kundenummer", "kundenavn", "kundekode", "customer no", "customer name"],
-                    "sku": sku,
-                    "qty": qty,
-                    "date": ["dato", "ordredato", "bestillingsdato", "order date"],
-                    "priority": ["prioritet", "prio"],
-                    "policy": ["leveringsregel", "levering", "dellevering"],
-                    "line": line,
-                    "note": ["merknad", "merknader", "notat", "kommentar", "referanse", "deres ref", "comment"],
+            return ["order": ["ordrenr", "ordrenummer", "ordre", "kundeordre", "kundeordrenr", "order no", "order number"], // not prose: header names to match
+                    "customer": ["kunde", "kundenr", "kundenummer", "kundenavn", "kundekode", "customer no", "customer name"], // not prose: header names to match
+                    "sku": sku, // not prose: header names to match
+                    "qty": qty, // not prose: header names to match
+                    "date": ["dato", "ordredato", "bestillingsdato", "order date"], // not prose: header names to match
+                    "priority": ["prioritet", "prio"], // not prose: header names to match
+                    "policy": ["leveringsregel", "levering", "dellevering"], // not prose: header names to match
+                    "line": line, // not prose: header names to match
+                    "note": ["merknad", "merknader", "notat", "kommentar", "referanse", "deres ref", "comment"], // not prose: header names to match
             ]
         case .arrivals:
-            return ["po": ["innkjøpsordre", "innkjøpsordrenr", "innkjøpsnr", "innkjøp", "bestillingsnr", "po number", "po no"],
-                    "line": line,
-                    "sku": sku,
-                    "qty": qty,
-                    "eta": ["forventet", "forventet ankomst", "ankomst", "ankomstdato", "forventet dato", "leveringsdato", "expected"],
-                    "supplier": supplier,
+            return ["po": ["innkjøpsordre", "innkjøpsordrenr", "innkjøpsnr", "innkjøp", "bestillingsnr", "po number", "po no"], // not prose: header names to match
+                    "line": line, // not prose: header names to match
+                    "sku": sku, // not prose: header names to match
+                    "qty": qty, // not prose: header names to match
+                    "eta": ["forventet", "forventet ankomst", "ankomst", "ankomstdato", "forventet dato", "leveringsdato", "expected"], // not prose: header names to match
+                    "supplier": supplier, // not prose: header names to match
             ]
         }
     }

@@ -127,6 +127,7 @@ struct Reader {
     /// Identifiers and days already found valid: a file repeats them on many rows, and checking one costs Unicode
     /// property lookups.
     var validIdentifiers = Set<String>()
+    var validTexts = Set<String>()
     var days: [String: Day] = [:]
 
     /// A validation error in the reader's language.
@@ -145,10 +146,16 @@ struct Reader {
     /// A name or other free text; a line break inside the quoted field (Alt+Enter in a spreadsheet cell) becomes a space.
     mutating func freeText(_ r: CSVFile.Record, _ column: String, _ what: ImportText, default value: String? = nil,
                            required: Bool = true) -> String? {
-        let t = text(r, column).split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        let raw = text(r, column)
+        // An order file repeats its customer on every row: a text found valid once is valid again.
+        if validTexts.contains(raw) { return raw }
+        if raw.isEmpty && !required { return raw }
+        let t = raw.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
             .joined(separator: " ")
         if t.isEmpty, let value { return value }
-        do { try Validate.text(t, tr(what), required: required); return t } catch { problem(r.line, column, reason(error)); return nil }
+        do { try Validate.text(t, tr(what), required: required) } catch { problem(r.line, column, reason(error)); return nil }
+        if t == raw { validTexts.insert(t) }
+        return t
     }
 
     /// A whole number (see `WholeNumber`); `12`, `12,0`, `12.00` and `1 000` are numbers. Empty gives `default` when there is one.

@@ -86,6 +86,7 @@ enum SpreadsheetDay {
 /// Ship policies as a file may write them, in English or Norwegian; nil for anything else.
 enum SpreadsheetPolicy {
     static func parse(_ t: String) -> ShipPolicy? {
+        if let p = ShipPolicy(rawValue: t) { return p }
         switch Folding.key(t) {
         case "", "partial", "dellevering", "delvis", "del", "ja", "yes": return .partial
         case "complete", "komplett", "samlet", "samlevering", "hel", "nei", "no": return .complete

@@ -110,13 +110,18 @@ struct Exporter {
             }
             return path
         }
-        throw ExportError(path: dir + "/" + base + ".csv", reason: "a file of that name exists already")
+        throw ExportError(path: dir + "/" + base + ".csv", exists: true)
     }
 }
 
-/// Why a CSV file could not be written.
+/// Why a CSV file could not be written: the system's reason, or a name taken a hundred times over.
 struct ExportError: Error, Equatable {
     var path: String
-    var reason: String
-    var message: String { "\(path): \(reason)" }
+    /// The system's words (strerror), the same in every language; "" when `exists`.
+    var reason: String = ""
+    var exists = false
+    /// The message in the process's language.
+    var message: String { message(.process) }
+    /// The message in a session's language.
+    func message(_ tr: Localizer) -> String { "\(path): " + (exists ? tr(ExportText.fileExists) : reason) }
 }

@@ -19,16 +19,3 @@ struct CSVDialectOption: ParsableArguments {
 enum CSVOutput {
     nonisolated(unsafe) static var writer = CSVWriter()
 }
-
-/// The help of `--csv-dialect`.
-enum CSVOutputText: String, Catalogued {
-    case dialectHelp
-
-    var texts: (en: String, nb: String) {
-        switch self {
-        case .dialectHelp:
-            return ("With --csv: rfc4180 (the default: `,`, exact data for programs) or excel-nb (`;`, BOM, decimal comma, no live formulas: what a Norwegian Excel opens straight).",
-                    "Med --csv: rfc4180 (standard: `,`, nøyaktige data for programmer) eller excel-nb (`;`, BOM, desimalkomma, ingen aktive formler: det et norsk Excel åpner direkte).")
-        }
-    }
-}

@@ -65,3 +65,16 @@ enum ImportCommandText: String, Catalogued {
         }
     }
 }
+
+/// The help of `--csv-dialect`.
+enum CSVOutputText: String, Catalogued {
+    case dialectHelp
+
+    var texts: (en: String, nb: String) {
+        switch self {
+        case .dialectHelp:
+            return ("With --csv: rfc4180 (the default: `,`, exact data for programs) or excel-nb (`;`, BOM, decimal comma, no live formulas: what a Norwegian Excel opens straight).",
+                    "Med --csv: rfc4180 (standard: `,`, nøyaktige data for programmer) eller excel-nb (`;`, BOM, desimalkomma, ingen aktive formler: det et norsk Excel åpner direkte).")
+        }
+    }
+}

@@ -100,6 +100,10 @@ enum ProseScan {
     /// Add a module (or a file) here when its strings are in a catalogue.
     static let translated: [String] = [
         "BackorderCore/Localization",
+        // CSV in and out (import, --csv-dialect, the UI's export).
+        "BackorderExchange", "BackorderStore/Import.swift", "BackorderCore/CSVText.swift", "BackorderCore/Folding.swift",
+        "BackorderCore/Import.swift", "backorders/Import.swift", "backorders/ImportCommandText.swift", "backorders/CSVOutput.swift",
+        "BackorderTUI/Export.swift",
     ]
 
     static var sources: URL {

@@ -50,4 +50,10 @@ final class ExportDialectTests: XCTestCase {
         XCTAssertTrue(text.hasPrefix("order,date,priority,customer,customer_name,policy,lines,ordered,allocated,picked,shipped,backordered\r\n"
                                      + "SO-9999,2026-03-02,1,EVIL,\"'=HYPERLINK(\"\"http://example.com\"\",\"\"click\"\")\",partial,1,1,"), text)
     }
+
+    func testTheExportCatalogue() {
+        XCTAssertEqual(Catalogue.problems(ExportText.self), [])
+        XCTAssertEqual(ExportError(path: "/x/a.csv", exists: true).message(.nb), "/x/a.csv: det finnes allerede en fil med det navnet")
+        XCTAssertEqual(ExportError(path: "/x/a.csv", reason: "Permission denied").message(.nb), "/x/a.csv: Permission denied")
+    }
 }
