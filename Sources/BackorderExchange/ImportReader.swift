@@ -27,13 +27,23 @@ public enum ImportReader {
         required.joined(separator: ",") + (optional.isEmpty ? "" : "[," + optional.joined(separator: ",") + "]")
     }
 
-    /// Reads a file's bytes; they must be UTF-8 (with or without a BOM).
+    /// Reads a file's bytes: UTF-8 (with or without a BOM); UTF-16 with its BOM (Excel's "Unicode text"); else
+    /// Windows-1252, what a Nordic Excel's plain "CSV (semikolondelt)" is written in (æøå are single bytes there).
     public static func read(_ kind: ImportKind, data: Data, file: String, map: HeaderMap = HeaderMap(),
                             tr: Localizer = .process) -> Result<ImportBatch, ImportFailure> {
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = decode(data) else {
             return .failure(ImportFailure(problems: [ImportProblem(file: file, line: 1, column: "", reason: tr(ImportText.notUTF8))]))
         }
         return read(kind, text: text, file: file, map: map, tr: tr)
+    }
+
+    /// The file's text, or nil when it is in none of the encodings a spreadsheet writes.
+    static func decode(_ data: Data) -> String? {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return String(data: data, encoding: .utf16) }
+        if let text = String(data: data, encoding: .utf8) { return text }
+        // Windows-1252 leaves five bytes undefined; a file holding one of them, or a NUL, is no text at all.
+        guard !data.contains(where: { [0x00, 0x81, 0x8D, 0x8F, 0x90, 0x9D].contains($0) }) else { return nil }
+        return String(data: data, encoding: .windowsCP1252)
     }
 
     /// Reads a file's text.

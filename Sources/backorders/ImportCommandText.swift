@@ -11,42 +11,61 @@ enum ImportCommandText: String, Catalogued {
                     "Importer en CSV-fil med varer, varetellinger, kunder, ordrer eller ankomster: alt, eller ingenting.")
         case .discussion:
             return ("""
-                Columns are matched by header name (any case, any order, accents and punctuation aside); required columns
-                first, [optional] after:
+                Columns are matched by header name (any case, any order, accents and
+                punctuation aside); required columns first, [optional] after:
                   items      sku,name[,unit,bin,stock,moq,pack,supplier,lead_time]
-                                                              new items get `stock` as opening stock; existing ones are updated
-                  customers  code,name                            new customers are added; a changed name is updated
-                  stock      sku,counted                          a stock count: journaled adjustments; found stock goes to backorders
-                  orders     order,customer,sku,qty[,date,priority,policy,line,note]   one row per line, grouped by order number;
-                                                              the customer by code or by its exact name
+                             new items get `stock` as opening stock; others are updated
+                  customers  code,name
+                             new customers are added; a changed name is updated
+                  stock      sku,counted
+                             a stock count: journaled adjustments; found stock goes
+                             to backorders
+                  orders     order,customer,sku,qty[,date,priority,policy,line,note]
+                             one row per line, grouped by order number; the customer
+                             by code or by its exact name
                   arrivals   po,line,sku,qty,eta,supplier
-                Norwegian headers are known too (Ordrenr, Kunde, Dato, Varenr, Antall, Merknad, Leverandør, Forventet, ...);
-                any other header is mapped with --map 'Header=column' or a --map-file of Header=column lines (Header=- skips it).
-                Separator `,` or `;` (read from the header line), RFC 4180 quoting, UTF-8 with or without BOM, CRLF or LF.
-                Days YYYY-MM-DD, DD.MM.YYYY or D.M.YYYY. Quantities must be whole: 12, 12,0, 12.00, 1 000, 1.000,0 and
-                1,000.00 are read; 12,5 is refused, and so is 1.000 (a thousand or one? write 1000).
-                Orders (by number) and arrivals (by PO and line) already there with the same content are left unchanged,
-                so importing a file twice changes nothing; with other content they are refused.
-                Every problem is listed as FILE:LINE: column: reason (the first 100) and then nothing is changed (exit 1).
+                Norwegian headers are known too (Ordrenr, Kunde, Dato, Varenr, Antall,
+                Merknad, Leverandør, Forventet, ...); map any other header with
+                --map 'Header=column' or a --map-file of Header=column lines
+                (Header=- skips the column).
+                Separator `,` or `;` (read from the header line), RFC 4180 quoting,
+                UTF-8 with or without BOM, CRLF or LF. Days YYYY-MM-DD, DD.MM.YYYY or
+                D.M.YYYY. Quantities must be whole: 12, 12,0, 12.00, 1 000, 1.000,0 and
+                1,000.00 are read; 12,5 is refused, and so is 1.000 (a thousand or one?).
+                Orders (by number) and arrivals (by PO and line) already there with the
+                same content are left unchanged, so importing a file twice changes
+                nothing; with other content they are refused. Every problem is listed as
+                FILE:LINE: column: reason (the first 100), and then nothing is changed
+                (exit 1).
                 """, """
-                Kolonnene finnes ut fra overskriftene (store eller små bokstaver, i hvilken som helst rekkefølge); påkrevde
-                kolonner først, [valgfrie] etter:
+                Kolonnene finnes ut fra overskriftene (store eller små bokstaver, i
+                hvilken som helst rekkefølge); påkrevde først, [valgfrie] etter:
                   items      sku,name[,unit,bin,stock,moq,pack,supplier,lead_time]
-                                                              nye varer får `stock` som inngående beholdning; eksisterende oppdateres
-                  customers  code,name                            nye kunder legges til; et endret navn oppdateres
-                  stock      sku,counted                          en varetelling: lagerjusteringer i journalen; funnet vare går til restordrer
-                  orders     order,customer,sku,qty[,date,priority,policy,line,note]   én rad per ordrelinje, samlet etter ordrenummer;
-                                                              kunden med kundenummer eller nøyaktig navn
+                             nye varer får `stock` som inngående beholdning; andre
+                             oppdateres
+                  customers  code,name
+                             nye kunder legges til; et endret navn oppdateres
+                  stock      sku,counted
+                             en varetelling: lagerjusteringer i journalen; funnet vare
+                             går til restordrer
+                  orders     order,customer,sku,qty[,date,priority,policy,line,note]
+                             én rad per ordrelinje, samlet etter ordrenummer; kunden
+                             med kundenummer eller nøyaktig navn
                   arrivals   po,line,sku,qty,eta,supplier
-                Norske overskrifter kjennes også igjen (Ordrenr, Kunde, Dato, Varenr, Antall, Merknad, Leverandør, Forventet …);
-                andre overskrifter kobles med --map 'Overskrift=kolonne' eller en --map-file med linjer Overskrift=kolonne
-                (Overskrift=- hopper over kolonnen).
-                Skilletegn `,` eller `;` (lest fra overskriftslinjen), anførselstegn etter RFC 4180, UTF-8 med eller uten BOM,
-                CRLF eller LF. Datoer ÅÅÅÅ-MM-DD, DD.MM.ÅÅÅÅ eller D.M.ÅÅÅÅ. Antall må være hele tall: 12, 12,0, 12.00, 1 000,
-                1.000,0 og 1,000.00 leses; 12,5 avvises, og det gjør også 1.000 (tusen eller én? skriv 1000).
-                Ordrer (etter nummer) og ankomster (etter innkjøpsordre og linje) som finnes fra før med samme innhold, står
-                uendret, så en fil som importeres to ganger endrer ingenting andre gang; med annet innhold avvises de.
-                Hvert problem skrives som FIL:LINJE: kolonne: årsak (de 100 første), og da endres ingenting (avslutningskode 1).
+                Norske overskrifter kjennes også igjen (Ordrenr, Kunde, Dato, Varenr,
+                Antall, Merknad, Leverandør, Forventet …); andre overskrifter kobles med
+                --map 'Overskrift=kolonne' eller en --map-file med linjer
+                Overskrift=kolonne (Overskrift=- hopper over kolonnen).
+                Skilletegn `,` eller `;` (lest fra overskriftslinjen), anførselstegn
+                etter RFC 4180, UTF-8 med eller uten BOM, CRLF eller LF. Datoer
+                ÅÅÅÅ-MM-DD, DD.MM.ÅÅÅÅ eller D.M.ÅÅÅÅ. Antall må være hele tall: 12,
+                12,0, 12.00, 1 000, 1.000,0 og 1,000.00 leses; 12,5 avvises, og det gjør
+                også 1.000 (tusen eller én?).
+                Ordrer (etter nummer) og ankomster (etter innkjøpsordre og linje) som
+                finnes fra før med samme innhold, står uendret, så en fil som importeres
+                to ganger endrer ingenting andre gang; med annet innhold avvises de.
+                Hvert problem skrives som FIL:LINJE: kolonne: årsak (de 100 første), og
+                da endres ingenting (avslutningskode 1).
                 """)
         case .kindHelp:
             return ("items, stock, customers, orders or arrivals.", "items, stock, customers, orders eller arrivals (varer, telling, kunder, ordrer, ankomster).")

@@ -157,9 +157,20 @@ extension ReaderTests {
                        ["in.csv:3: line: line 1 of order SO-1 is given twice (first on line 2)"])
     }
 
-    func testNotUTF8() {
-        guard case .failure(let f) = ImportReader.read(.customers, data: Data([0x63, 0x6F, 0x64, 0x65, 0x0A, 0xE6, 0xF8, 0xE5]), file: "latin1.csv")
-        else { return XCTFail("Latin-1 bytes must be refused") }
-        XCTAssertEqual(f.problems.map(\.description), ["latin1.csv:1: the file is not UTF-8 text; save it as \"CSV UTF-8\""])
+    /// UTF-8 is the rule; Excel's "CSV (semikolondelt)" in Windows-1252 and its UTF-16 "Unicode text" are read too;
+    /// bytes that are no text are refused.
+    func testEncodings() throws {
+        let latin = Data([0x63, 0x6F, 0x64, 0x65, 0x3B, 0x6E, 0x61, 0x6D, 0x65, 0x0D, 0x0A, 0x43, 0x31, 0x3B, 0xC6, 0xF8, 0xE5, 0x20, 0x80, 0x0D, 0x0A])
+        guard case .success(let b) = ImportReader.read(.customers, data: latin, file: "latin1.csv"), case .customers(let c) = b.records
+        else { return XCTFail("Windows-1252 is read") }
+        XCTAssertEqual(c.map(\.value.name), ["Æøå €"])
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append("code\tname\r\nC2\tTromsø\r\n".data(using: .utf16LittleEndian)!)
+        guard case .success(let b16) = ImportReader.read(.customers, data: utf16, file: "unicode.txt"), case .customers(let c16) = b16.records
+        else { return XCTFail("UTF-16 with a BOM is read") }
+        XCTAssertEqual(c16.map(\.value.name), ["Tromsø"])
+        guard case .failure(let f) = ImportReader.read(.customers, data: Data([0x63, 0x6F, 0x64, 0x65, 0x0A, 0x81, 0x00, 0x9D]), file: "bin.csv")
+        else { return XCTFail("bytes that are no text must be refused") }
+        XCTAssertEqual(f.problems.map(\.description), ["bin.csv:1: the file is not UTF-8 text; save it as \"CSV UTF-8\""])
     }
 }
