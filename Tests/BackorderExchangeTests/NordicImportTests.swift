@@ -183,7 +183,7 @@ final class NordicImportTests: XCTestCase {
         XCTAssertEqual(f.problems.map(\.description), [
             "ordrer.csv:2: Antall: må være et helt antall enheter, ikke 12,5",
             "ordrer.csv:2: Dato: «31.11.2026» er ikke en dato: bruk DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD",
-            "ordrer.csv:4: Merknad: b er ikke det samme som a på linje 3 i ordre SO-2",
+            "ordrer.csv:4: Merknad: b avviker fra a på linje 3 i ordre SO-2",
         ])
         let w = try warehouse()
         let s = try w.apply(try batch(.orders, "Ordrenr;Kunde;Varenr;Antall\nSO-1;K100;SPADE;1\nSO-2;K999;FS-1001;1\n"),

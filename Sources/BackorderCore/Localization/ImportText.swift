@@ -51,7 +51,7 @@ public enum ImportText: String, Catalogued {
         case .columnRepeated:
             return ("the column appears twice (columns {0} and {1})", "kolonnen står der to ganger (kolonne {0} og {1})")
         case .requiredMissing:
-            return ("required column is missing; {0} files have {1}", "kolonnen mangler, men er påkrevd; en fil med {0} har kolonnene {1}")
+            return ("required column is missing; {0} files have {1}", "påkrevd kolonne mangler; en fil med {0} har kolonnene {1}")
         case .separatedHint:
             return (" (separated by , or ;)", " (skilt med , eller ;)")
         case .kindItems: return ("items", "varer")
@@ -75,7 +75,7 @@ public enum ImportText: String, Catalogued {
         case .notAPolicy:
             return ("\"{0}\" is not a policy: use partial or complete", "«{0}» er ikke en leveringsregel: bruk dellevering eller komplett")
         case .differs:
-            return ("{0} differs from {1} on line {2} of order {3}", "{0} er ikke det samme som {1} på linje {2} i ordre {3}")
+            return ("{0} differs from {1} on line {2} of order {3}", "{0} avviker fra {1} på linje {2} i ordre {3}")
         case .empty:
             return ("empty", "tom")
         case .lineEmptyWhileNumbered:
