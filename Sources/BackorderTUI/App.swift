@@ -299,7 +299,7 @@ public final class BackorderApp {
                 do {
                     return .exported(request, try exporter.run(request))
                 } catch let error as ExportError {
-                    return .exportFailed(request, error.message)
+                    return .exportFailed(request, error.message(state.tr))
                 } catch let error as BackorderError {
                     return .exportFailed(request, error.message)
                 } catch {
