@@ -91,9 +91,11 @@ public struct ImportedOrder: Sendable {
     /// True when the file gave the order date; otherwise the order is dated on the day of import, and an existing
     /// order's date is not compared.
     public var dateGiven: Bool
+    /// The order's note (the customer's reference, `merknad`); "" when the file gives none.
+    public var note: String
 
-    public init(order: NewOrder, fileLines: [Int], dateGiven: Bool) {
-        self.order = order; self.fileLines = fileLines; self.dateGiven = dateGiven
+    public init(order: NewOrder, fileLines: [Int], dateGiven: Bool, note: String = "") {
+        self.order = order; self.fileLines = fileLines; self.dateGiven = dateGiven; self.note = note
     }
 
     /// The line the order's first row is on.
@@ -135,7 +137,11 @@ public struct ImportBatch: Sendable {
     /// The file name as the user gave it; problems are reported against it.
     public var file: String
     public var records: ImportRecords
-    public init(file: String, records: ImportRecords) { self.file = file; self.records = records }
+    /// Each column's header as the file writes it (`qty` → `Antall`), so that problems name the file's own columns.
+    public var headers: [String: String]
+    public init(file: String, records: ImportRecords, headers: [String: String] = [:]) {
+        self.file = file; self.records = records; self.headers = headers
+    }
 }
 
 /// What applying one record did (or, in a dry run, would do).

@@ -20,7 +20,7 @@ struct CSVFile {
     var separator: Character
 
     /// Splits `text`; the separator is the first of `,` `;` (or tab) outside quotes on the first line.
-    static func parse(_ text: String, file: String) throws(ImportProblem) -> CSVFile {
+    static func parse(_ text: String, file: String, tr: Localizer) throws(ImportProblem) -> CSVFile {
         // SwiftCSV drops a BOM itself; dropping it first keeps the separator guess from seeing it.
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         // The header line decides; guessing on the whole text would first copy and trim all of it.
@@ -37,18 +37,16 @@ struct CSVFile {
                 nextLine += 1 + breaks
             }
         } catch {
-            throw ImportProblem(file: file, line: nextLine, column: "",
-                                reason: "this record is not valid CSV: a quote inside a field must be doubled (\"\") and the field quoted; nothing after it was read")
+            throw ImportProblem(file: file, line: nextLine, column: "", reason: tr(ImportText.notValidCSV))
         }
         // An odd number of quotes means a quoted field never closed: SwiftCSV would take the rest of the file as one field.
         if text.utf8.reduce(0, { $0 + ($1 == UInt8(ascii: "\"") ? 1 : 0) }) % 2 == 1 {
-            throw ImportProblem(file: file, line: rows.last?.line ?? 1, column: "",
-                                reason: "a quoted field is not closed: it runs to the end of the file")
+            throw ImportProblem(file: file, line: rows.last?.line ?? 1, column: "", reason: tr(ImportText.quoteNotClosed))
         }
         // Blank lines (a record of one empty field) are skipped; they still count as lines.
         let nonBlank = rows.filter { !($0.fields.count == 1 && $0.fields[0].trimmingSpaces.isEmpty) }
         guard let head = nonBlank.first else {
-            throw ImportProblem(file: file, line: 1, column: "", reason: "the file is empty: it needs a header line naming the columns")
+            throw ImportProblem(file: file, line: 1, column: "", reason: tr(ImportText.emptyFile))
         }
         return CSVFile(header: head.fields, headerLine: head.line, records: Array(nonBlank.dropFirst()), separator: delimiter.rawValue)
     }

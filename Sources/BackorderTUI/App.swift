@@ -297,11 +297,12 @@ public final class BackorderApp {
                 let notices = try service.notices(includeSent: false, order: nil, offset: page.offset, limit: page.limit, today: state.today)
                 return .noticesLoaded(NoticesLoad(top: page.offset, total: total, notices: notices))
             case .export(let request):
-                let exporter = Exporter(service: service, today: state.today, now: clock.read().now, directory: exportDirectory)
+                let exporter = Exporter(service: service, today: state.today, now: clock.read().now, directory: exportDirectory,
+                                        csv: .forSpreadsheet(state.language))
                 do {
                     return .exported(request, try exporter.run(request))
                 } catch let error as ExportError {
-                    return .exportFailed(request, error.message)
+                    return .exportFailed(request, error.message(state.tr))
                 } catch let error as BackorderError {
                     return .exportFailed(request, error.message(state.tr))
                 } catch {

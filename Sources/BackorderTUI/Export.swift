@@ -6,17 +6,17 @@ import Darwin
 #endif
 
 /// CSV export for the runtime: reads a whole list or report through the service (lists page by page) and writes
-/// RFC 4180 files named `backorders-<view>-<YYYYMMDD-HHMMSS>.csv` (UTC) into a directory, never overwriting one.
+/// CSV files for a spreadsheet (excel-nb in a Norwegian session, see `CSVWriter.forSpreadsheet`) named `backorders-<view>-<YYYYMMDD-HHMMSS>.csv` (UTC) into a directory, never overwriting one.
 struct Exporter {
     let service: any BackorderService
     let today: Day
     let now: Timestamp
     /// Where the files go (no trailing slash needed).
     let directory: String
+    /// How the files are written: the App passes the session language's spreadsheet writer.
+    var csv = CSVWriter()
     /// Rows fetched per query: a huge list is read in pieces, never with one unbounded query.
     var chunk = 500
-
-    private let csv = CSVWriter()
 
     /// The CSV documents of a request, each with its file name part and its row count.
     func documents(_ request: ExportRequest) throws -> [(name: String, text: String, rows: Int)] {
@@ -110,13 +110,18 @@ struct Exporter {
             }
             return path
         }
-        throw ExportError(path: dir + "/" + base + ".csv", reason: "a file of that name exists already")
+        throw ExportError(path: dir + "/" + base + ".csv", exists: true)
     }
 }
 
-/// Why a CSV file could not be written.
+/// Why a CSV file could not be written: the system's reason, or a name taken a hundred times over.
 struct ExportError: Error, Equatable {
     var path: String
-    var reason: String
-    var message: String { "\(path): \(reason)" }
+    /// The system's words (strerror), the same in every language; "" when `exists`.
+    var reason: String = ""
+    var exists = false
+    /// The message in the process's language.
+    var message: String { message(.process) }
+    /// The message in a session's language.
+    func message(_ tr: Localizer) -> String { "\(path): " + (exists ? tr(ExportText.fileExists) : reason) }
 }

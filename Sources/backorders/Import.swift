@@ -6,71 +6,86 @@ import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import a CSV file of items, stock counts, customers, orders or arrivals: all of it, or nothing.",
-        discussion: """
-            Columns are matched by header name (any case, any order); required columns first, [optional] after:
-              items      sku,name[,unit,bin,stock,moq,pack,supplier,lead_time]
-                                                              new items get `stock` as opening stock; existing ones are updated
-              customers  code,name                            new customers are added; a changed name is updated
-              stock      sku,counted                          a stock count: journaled adjustments; found stock goes to backorders
-              orders     order,customer,sku,qty[,date,priority,policy,line]   one row per line, grouped by order number
-              arrivals   po,line,sku,qty,eta,supplier
-            Separator `,` or `;`, RFC 4180 quoting, UTF-8 with or without BOM, CRLF or LF; quantities may be written
-            12,0 or 12.0 but must be whole. Orders (by number) and arrivals (by PO and line) already there with the same
-            content are left unchanged, so importing a file twice changes nothing; with other content they are refused.
-            Every problem is listed as FILE:LINE: column: reason (the first 100) and then nothing is changed (exit 1).
-            """)
+        abstract: Localizer.process(ImportCommandText.abstract),
+        discussion: Localizer.process(ImportCommandText.discussion))
     @OptionGroup var db: DatabaseOptions
-    @Argument(help: "items, stock, customers, orders or arrivals.") var kind: String
-    @Argument(help: "The CSV file.") var file: String
-    @Flag(help: "Show what would be created and changed, and change nothing.") var dryRun = false
-    @Flag(help: "Print the outcome as JSON.") var json = false
+    @Argument(help: ArgumentHelp(Localizer.process(ImportCommandText.kindHelp))) var kind: String
+    @Argument(help: ArgumentHelp(Localizer.process(ImportCommandText.fileHelp))) var file: String
+    @Option(name: .long, help: ArgumentHelp(Localizer.process(ImportCommandText.mapHelp), valueName: "Header=column,..."))
+    var map: [String] = []
+    @Option(name: .customLong("map-file"), help: ArgumentHelp(Localizer.process(ImportCommandText.mapFileHelp), valueName: "file"))
+    var mapFile: [String] = []
+    @Flag(help: ArgumentHelp(Localizer.process(ImportCommandText.dryRunHelp))) var dryRun = false
+    @Flag(help: ArgumentHelp(Localizer.process(ImportCommandText.jsonHelp))) var json = false
 
     func run() throws {
         try perform {
-            guard let kind = ImportKind(rawValue: kind.lowercased()) else {
-                throw BackorderError.invalid("\"\(kind)\" is not something to import: use " + ImportKind.allCases.map(\.rawValue).joined(separator: ", "))
+            let tr = Localizer.process
+            guard let kind = ImportKind(named: kind) else {
+                throw BackorderError.invalid(.t(ImportText.notAKind, kind, ImportKind.allCases.map(\.rawValue).joined(separator: ", ")))
             }
+            // The mapping file first, then --map: what is typed on the command line is the latest word.
+            var headers = HeaderMap()
+            for path in mapFile {
+                guard let data = FileManager.default.contents(atPath: path) else { throw BackorderError.invalid(.t(ImportText.mapFileUnreadable, path)) }
+                try headers.add(file: String(decoding: data, as: UTF8.self), name: path, kind: kind)
+            }
+            for option in map { try headers.add(option: option, kind: kind) }
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw BackorderError.invalid("cannot read \(file)")
+                throw BackorderError.invalid(.t(ImportText.cannotRead, file))
             }
             let summary: ImportSummary
-            switch ImportReader.read(kind, data: data, file: file) {
+            switch ImportReader.read(kind, data: data, file: file, map: headers, tr: tr) {
             case .failure(let failure):
                 summary = ImportSummary(file: file, kind: kind, dryRun: dryRun, actions: [], problems: failure.problems)
             case .success(let batch):
-                summary = try db.open().apply(batch, dryRun: dryRun, ctx: .current())
+                summary = try db.open().apply(batch, dryRun: dryRun, ctx: .current(), tr: tr)
             }
             if json { try printJSON(summary) }
             if summary.refused {
                 var lines = summary.problems.map { visible($0.description) }
                 if summary.problemCount > summary.problems.count {
-                    lines.append("… and \(summary.problemCount - summary.problems.count) more problem(s)")
+                    lines.append(tr(ImportText.moreProblems, summary.problemCount - summary.problems.count))
                 }
-                lines.append("backorders: \(file) was not imported: \(summary.problemCount) problem(s); nothing was changed")
+                lines.append("backorders: " + tr(ImportText.notImported, file, summary.problemCount))
                 FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
                 throw ExitCode(Exit.refused)
             }
-            if !json { report(summary) }
+            if !json { report(summary, tr) }
         }
     }
 
     /// What happened (or would), in a line or two; a dry run lists every record it would create or change.
-    func report(_ s: ImportSummary) {
-        let noun = s.kind == .stock ? "stock counts" : s.kind.rawValue
+    func report(_ s: ImportSummary, _ tr: Localizer) {
+        let noun = tr(s.kind.noun)
         if s.changesNothing {
-            print("\(s.dryRun ? "dry run: " : "")\(s.file): nothing to change; all \(s.unchanged) \(noun) are as the file says"
-                  + (s.dryRun ? "" : " (already imported)"))
+            print((s.dryRun ? tr(ImportText.dryRunPrefix) : "") + tr(ImportText.nothingToChange, s.file, s.unchanged, noun)
+                  + (s.dryRun ? "" : tr(ImportText.alreadyImported)))
             return
         }
-        let counts = "\(s.created) created, \(s.updated) changed, \(s.unchanged) unchanged"
+        let counts = tr(ImportText.counts, s.created, s.updated, s.unchanged)
         if s.dryRun {
-            print("dry run: \(s.file) would give \(counts) \(noun); nothing was changed")
+            print(tr(ImportText.dryRunWouldGive, s.file, counts, noun))
             for a in s.actions where a.change != .unchanged {
-                print("  " + (a.change == .created ? "create" : "change") + " \(visible(a.key))" + (a.detail.isEmpty ? "" : ": \(visible(a.detail))"))
+                print("  " + tr(a.change == .created ? ImportText.create : ImportText.change) + " \(visible(a.key))"
+                      + (a.detail.isEmpty ? "" : ": \(visible(a.detail))"))
             }
         } else {
-            print("imported \(s.file): \(counts) \(noun)")
+            print(tr(ImportText.imported, s.file, counts, noun))
+        }
+    }
+}
+
+extension ImportKind {
+    /// The kind a command line names, in English or Norwegian (`orders`, `ordrer`, `Kunder`…).
+    init?(named text: String) {
+        switch Folding.key(text) {
+        case "items", "varer", "vare": self = .items
+        case "stock", "telling", "varetelling", "lager": self = .stock
+        case "customers", "kunder", "kunde": self = .customers
+        case "orders", "ordrer", "ordre": self = .orders
+        case "arrivals", "ankomster", "innkjop", "innkjopsordrer": self = .arrivals
+        default: return nil
         }
     }
 }

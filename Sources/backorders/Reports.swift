@@ -7,6 +7,7 @@ import Foundation
 struct ReportOutput: ParsableArguments {
     @Flag(help: OptionText.json.help) var json = false
     @Flag(help: OptionText.csv.help) var csv = false
+    @OptionGroup var dialect: CSVDialectOption
 
     func validate() throws {
         guard !(json && csv) else { throw ValidationError(Localizer.process(CLIText.jsonOrCSV)) }
@@ -212,5 +213,5 @@ func printBackorderTable(_ rows: [BackorderRow]) {
 
 /// Prints typed rows as CSV; control characters stay as they are inside quoted fields, as CSV allows.
 func printCSV<R: CSVRepresentable>(_ rows: [R]) {
-    FileHandle.standardOutput.write(Data(CSVWriter().document(rows).utf8))
+    FileHandle.standardOutput.write(Data(CSVOutput.writer.document(rows).utf8))
 }

@@ -60,6 +60,7 @@ func requireNonNegative(_ options: (name: String, value: Int)...) throws {
 struct ListOptions: ParsableArguments {
     @Flag(help: OptionText.json.help) var json = false
     @Flag(help: OptionText.csv.help) var csv = false
+    @OptionGroup var dialect: CSVDialectOption
     // Unconditional, so `--limit -5` reaches validate() instead of reading as an unknown option -5.
     @Option(parsing: .unconditional, help: OptionText.limit.help) var limit = 50
     @Option(parsing: .unconditional, help: OptionText.offset.help) var offset = 0

@@ -5,15 +5,59 @@ import XCTest
 
 /// The CSV reader on its own: quoting, separators, BOM, CRLF, decimal commas, and problems named by FILE:LINE.
 final class ReaderTests: XCTestCase {
+    /// The rules for numbers, as the README states them: whole units only, a decimal comma or point, thousands grouped
+    /// by spaces or by a mark that cannot be a decimal one; `1.000` alone is refused as ambiguous.
     func testWholeNumbers() {
         XCTAssertEqual(WholeNumber.parse("12"), .value(12))
         XCTAssertEqual(WholeNumber.parse("12,0"), .value(12))
         XCTAssertEqual(WholeNumber.parse("12.00"), .value(12))
-        XCTAssertEqual(WholeNumber.parse("12,5"), .problem("must be a whole number of units, not 12,5"))
-        XCTAssertEqual(WholeNumber.parse("1.000"), .problem("\"1.000\" is ambiguous (a thousands separator or decimals?): write it without separators"))
-        XCTAssertEqual(WholeNumber.parse("-3"), .problem("must not be negative (-3)"))
-        XCTAssertEqual(WholeNumber.parse("12a"), .problem("\"12a\" is not a whole number"))
-        XCTAssertEqual(WholeNumber.parse(""), .problem("is empty: give a whole number"))
+        XCTAssertEqual(WholeNumber.parse("12,5"), .problem(.notWholeUnits))
+        XCTAssertEqual(WholeNumber.parse("1.000"), .problem(.ambiguousSeparator))
+        XCTAssertEqual(WholeNumber.parse("1,000"), .problem(.ambiguousSeparator))
+        XCTAssertEqual(WholeNumber.parse("-3"), .problem(.numberNegative))
+        XCTAssertEqual(WholeNumber.parse("12a"), .problem(.notAWholeNumber))
+        XCTAssertEqual(WholeNumber.parse(""), .problem(.numberEmpty))
+        // Unambiguous thousands: spaces (also the no-break space Norwegian Excel writes), both marks, a mark twice.
+        XCTAssertEqual(WholeNumber.parse("1 000"), .value(1000))
+        XCTAssertEqual(WholeNumber.parse("12\u{00A0}345"), .value(12345))
+        XCTAssertEqual(WholeNumber.parse("1 000,0"), .value(1000))
+        XCTAssertEqual(WholeNumber.parse("1.000,00"), .value(1000))
+        XCTAssertEqual(WholeNumber.parse("1,000.00"), .value(1000))
+        XCTAssertEqual(WholeNumber.parse("1.000.000"), .value(1_000_000))
+        XCTAssertEqual(WholeNumber.parse("1.234,50"), .problem(.notWholeUnits))
+        // A decimal mark that cannot group thousands: a leading 0 or four digits before it.
+        XCTAssertEqual(WholeNumber.parse("1234,000"), .value(1234))
+        XCTAssertEqual(WholeNumber.parse("0,500"), .problem(.notWholeUnits))
+        // Broken grouping is no number.
+        XCTAssertEqual(WholeNumber.parse("1.00.000"), .problem(.notAWholeNumber))
+        XCTAssertEqual(WholeNumber.parse("1 00"), .problem(.notAWholeNumber))
+        XCTAssertEqual(WholeNumber.parse("1.000,0,0"), .problem(.notAWholeNumber))
+        XCTAssertEqual(WholeNumber.parse("1234567890123"), .problem(.numberTooLarge))
+    }
+
+    func testNumberProblemsAreWordedInTheReadersLanguage() {
+        func reason(_ t: String, _ tr: Localizer) -> [String] {
+            guard case .failure(let f) = ImportReader.read(.stock, text: "sku;counted\nA;\(t)\n", file: "t.csv", tr: tr) else { return [] }
+            return f.problems.map(\.description)
+        }
+        XCTAssertEqual(reason("12,5", .en), ["t.csv:2: counted: must be a whole number of units, not 12,5"])
+        XCTAssertEqual(reason("12,5", .nb), ["t.csv:2: counted: må være et helt antall enheter, ikke 12,5"])
+        XCTAssertEqual(reason("1.000", .en), ["t.csv:2: counted: \"1.000\" is ambiguous (a thousands separator or decimals?): write it without separators"])
+        XCTAssertEqual(reason("1.000", .nb), ["t.csv:2: counted: «1.000» kan leses to måter (tusenskille eller desimaler?): skriv tallet uten skilletegn"])
+    }
+
+    func testNordicDays() {
+        XCTAssertEqual(SpreadsheetDay.parse("03.11.2026"), Day(iso: "2026-11-03"))
+        XCTAssertEqual(SpreadsheetDay.parse("3.11.2026"), Day(iso: "2026-11-03"))
+        XCTAssertEqual(SpreadsheetDay.parse("3.1.2027"), Day(iso: "2027-01-03"))
+        XCTAssertEqual(SpreadsheetDay.parse("2026-11-03"), Day(iso: "2026-11-03"))
+        XCTAssertNil(SpreadsheetDay.parse("31.11.2026"), "November has 30 days")
+        XCTAssertNil(SpreadsheetDay.parse("03.11.26"), "a two-digit year is a guess")
+        XCTAssertNil(SpreadsheetDay.parse("11/03/2026"))
+    }
+
+    func testTheImportCatalogueIsComplete() {
+        XCTAssertEqual(Catalogue.problems(ImportText.self, sameInBoth: []), [])
     }
 }
 
@@ -67,7 +111,7 @@ extension ReaderTests {
             "in.csv:2: qty: must be a whole number of units, not 12,5",
             "in.csv:3: sku: SKU \"NUT\\nX\" contains spaces or control characters",
             "in.csv:5: sku: SKU is empty",
-            "in.csv:5: date: \"2026-13-01\" is not a day: use YYYY-MM-DD",
+            "in.csv:5: date: \"2026-13-01\" is not a day: use YYYY-MM-DD or DD.MM.YYYY",
             "in.csv:5: priority: 11 is more than 9",
             "in.csv:5: policy: \"later\" is not a policy: use partial or complete",
             "in.csv:7: customer: C2 differs from C1 on line 6 of order SO-4",
@@ -75,9 +119,9 @@ extension ReaderTests {
     }
 
     func testHeaderProblemsNameTheColumns() {
-        XCTAssertEqual(problems(.arrivals, "PO,line,sku,quantity,eta,supplier,colour\nP,1,X,1,2026-12-01,S,red\n"), [
-            "in.csv:1: quantity: unknown column; arrivals files have po,line,sku,qty,eta,supplier",
-            "in.csv:1: colour: unknown column; arrivals files have po,line,sku,qty,eta,supplier",
+        XCTAssertEqual(problems(.arrivals, "PO,line,sku,amount,eta,supplier,colour\nP,1,X,1,2026-12-01,S,red\n"), [
+            "in.csv:1: amount: unknown column; arrivals files have po,line,sku,qty,eta,supplier (another name can be mapped: --map 'amount=column', or ignored: --map 'amount=-')",
+            "in.csv:1: colour: unknown column; arrivals files have po,line,sku,qty,eta,supplier (another name can be mapped: --map 'colour=column', or ignored: --map 'colour=-')",
             "in.csv:1: qty: required column is missing; arrivals files have po,line,sku,qty,eta,supplier",
         ])
         XCTAssertEqual(problems(.customers, "code,name,code\n"), ["in.csv:1: code: the column appears twice (columns 1 and 3)"])
@@ -113,9 +157,20 @@ extension ReaderTests {
                        ["in.csv:3: line: line 1 of order SO-1 is given twice (first on line 2)"])
     }
 
-    func testNotUTF8() {
-        guard case .failure(let f) = ImportReader.read(.customers, data: Data([0x63, 0x6F, 0x64, 0x65, 0x0A, 0xE6, 0xF8, 0xE5]), file: "latin1.csv")
-        else { return XCTFail("Latin-1 bytes must be refused") }
-        XCTAssertEqual(f.problems.map(\.description), ["latin1.csv:1: the file is not UTF-8 text; save it as \"CSV UTF-8\""])
+    /// UTF-8 is the rule; Excel's "CSV (semikolondelt)" in Windows-1252 and its UTF-16 "Unicode text" are read too;
+    /// bytes that are no text are refused.
+    func testEncodings() throws {
+        let latin = Data([0x63, 0x6F, 0x64, 0x65, 0x3B, 0x6E, 0x61, 0x6D, 0x65, 0x0D, 0x0A, 0x43, 0x31, 0x3B, 0xC6, 0xF8, 0xE5, 0x20, 0x80, 0x0D, 0x0A])
+        guard case .success(let b) = ImportReader.read(.customers, data: latin, file: "latin1.csv"), case .customers(let c) = b.records
+        else { return XCTFail("Windows-1252 is read") }
+        XCTAssertEqual(c.map(\.value.name), ["Æøå €"])
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append("code\tname\r\nC2\tTromsø\r\n".data(using: .utf16LittleEndian)!)
+        guard case .success(let b16) = ImportReader.read(.customers, data: utf16, file: "unicode.txt"), case .customers(let c16) = b16.records
+        else { return XCTFail("UTF-16 with a BOM is read") }
+        XCTAssertEqual(c16.map(\.value.name), ["Tromsø"])
+        guard case .failure(let f) = ImportReader.read(.customers, data: Data([0x63, 0x6F, 0x64, 0x65, 0x0A, 0x81, 0x00, 0x9D]), file: "bin.csv")
+        else { return XCTFail("bytes that are no text must be refused") }
+        XCTAssertEqual(f.problems.map(\.description), ["bin.csv:1: the file is not UTF-8 text; save it as \"CSV UTF-8\""])
     }
 }
