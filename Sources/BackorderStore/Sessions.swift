@@ -23,7 +23,7 @@ extension Warehouse {
 
     /// Records this process as having the file open, until `unregister` (or `close`). Refused on a read-only file.
     public func register(now: Timestamp) throws {
-        guard !isReadOnly else { throw BackorderError.refused("a read-only session cannot record itself in the file") }
+        guard !isReadOnly else { throw BackorderError.refused(.t(StoreText.readOnlySession)) }
         let id = UUID().uuidString
         try writeRegistry { db in
             // Rows of sessions long gone are cleared by whoever comes next.
