@@ -52,7 +52,7 @@ public enum Backups {
 
     /// `backorders-YYYYMMDD-HHMMSS.sqlite`, in UTC so names sort in time order even across a change of summer time.
     public static func fileName(at date: Date) -> String {
-        "backorders-\(stamp(date)).sqlite"
+        "backorders-\(stamp(date)).sqlite" // not prose: a file name
     }
 
     /// `YYYYMMDD-HHMMSS` in UTC.
@@ -139,7 +139,7 @@ public enum Backups {
             journalRows = try checked.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM movement") ?? 0 }
         }
         // SQLite's own check failing means the copy is unusable: no backup is better than a damaged one under its name.
-        if let damage = violations.first(where: { $0.rule == "sqlite integrity" }) {
+        if let damage = violations.first(where: { $0.rule == "sqlite integrity" }) { // not prose: a rule key
             throw BackorderError.dataFile(.t(DataFileText.copyDamaged, live, damage.detail))
         }
         removeCompanions(temp)
@@ -458,7 +458,8 @@ enum FileUse {
 
     /// The command line's program name, from /proc (Linux).
     static func processName(_ pid: Int32) -> String {
-        let comm = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let file = "/proc/\(pid)/comm" // not prose: a path
+        let comm = (try? String(contentsOfFile: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
         return (comm?.isEmpty == false ? comm! : "a process")
     }
 

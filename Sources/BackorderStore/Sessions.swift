@@ -99,7 +99,7 @@ extension Warehouse {
     /// When a process started (clock ticks since boot, field 22 of /proc/PID/stat): a pid and this tell a process from
     /// a later one that got the same pid. Nil where /proc cannot say.
     static func processStart(_ pid: Int) -> Int64? {
-        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), // not prose: a path
               let close = text.lastIndex(of: ")") else { return nil }
         // The command name (field 2) may hold spaces and parentheses: count fields after its closing one.
         let fields = text[text.index(after: close)...].split(separator: " ")

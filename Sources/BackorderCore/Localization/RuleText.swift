@@ -148,3 +148,27 @@ extension Array where Element == LocalText {
         return LocalText { l in parts.map { $0.text(l) }.joined(separator: separator) }
     }
 }
+
+/// What a replay script's reader says about a line it cannot read. Commands and settings stay as written.
+public enum ScriptText: String, Catalogued {
+    case scriptLine, quoteOpen, needs, missing, notWhole, notDay, unknownSetting, notTime, notSKUQty, policy, notLineQty,
+         unknownCommand, notPOLine
+
+    public var texts: (en: String, nb: String) {
+        switch self {
+        case .scriptLine: return ("line {0}: {1}", "linje {0}: {1}")
+        case .quoteOpen: return ("a quote is not closed", "et anførselstegn er ikke lukket")
+        case .needs: return ("{0} needs: {1}", "{0} trenger: {1}")
+        case .missing: return ("{0}: {1} is missing", "{0}: {1} mangler")
+        case .notWhole: return ("{0}: {1} \"{2}\" is not a whole number", "{0}: {1} «{2}» er ikke et heltall")
+        case .notDay: return ("{0}: {1} \"{2}\" is not a day (YYYY-MM-DD or d-N / d+N)", "{0}: {1} «{2}» er ikke en dag (ÅÅÅÅ-MM-DD eller d-N / d+N)")
+        case .unknownSetting: return ("{0}: unknown setting {1}= (known: {2})", "{0}: ukjent innstilling {1}= (kjente: {2})")
+        case .notTime: return ("at: \"{0}\" is not a time HH:MM", "at: «{0}» er ikke et klokkeslett TT:MM")
+        case .notSKUQty: return ("order: line \"{0}\" is not SKU:QTY", "order: linjen «{0}» er ikke VARENR:ANTALL")
+        case .policy: return ("order: policy must be partial or complete", "order: policy må være partial eller complete")
+        case .notLineQty: return ("pick: \"{0}\" is not LINE=QTY", "pick: «{0}» er ikke LINJE=ANTALL")
+        case .unknownCommand: return ("unknown command \"{0}\"", "ukjent kommando «{0}»")
+        case .notPOLine: return ("\"{0}\" is not PO/LINE", "«{0}» er ikke INNKJØP/LINJE")
+        }
+    }
+}

@@ -17,6 +17,8 @@ public enum StoreText: String, Catalogued {
     case nothingToChange, alreadyThatHeader, alreadyFirst, waitsForNothingGive, waitsForFewer, nameADonor, noDonorStock,
          donorGivenTwice, giveToItself, donorOtherSKU, donorHoldsLess, donorHoldsLessPicked, donorsGiveTooMuch, receiptReversed,
          receiptUnitsGone, receiptUnitsGoneHolders, returnTooMuch, returnTooMuchAgain
+    // The demo generator
+    case demoNeedsLine, demoInBatch, demoPopulated, demoFault, profilingBatch
     // Summaries
     case cancelled, cancelledLine, putBack, headerChanged, headerPriority, headerPolicy, headerNote, gaveUnits, givenFromOthers,
          servedFirst, amended, lineAdded, reversed, reversedReopened, returnedRestocked, returnedScrapped, moveETA, receiveOn,
@@ -128,6 +130,16 @@ public enum StoreText: String, Catalogued {
             return ("{0} line {1} ({2}) shipped {3} and {5} came back already; {4} cannot be returned",
                     "{0} linje {1} ({2}) sendte {3}, og {5} er allerede kommet i retur; {4} kan ikke returneres")
 
+        case .demoNeedsLine: return ("a demo warehouse needs at least one order line", "et demolager trenger minst én ordrelinje")
+        case .demoInBatch:
+            return ("a demo warehouse is built into a new file, not inside a batch", "et demolager bygges i en ny fil, ikke inne i en bunt")
+        case .demoPopulated:
+            return ("the data file already holds data: build the demo into a new file", "datafilen har allerede data: bygg demoen i en ny fil")
+        case .demoFault:
+            return ("the demo generator wrote a {0} row that points to a missing {1} row; nothing was written",
+                    "demogeneratoren skrev en {0}-rad som peker på en {1}-rad som mangler; ingenting ble skrevet")
+        case .profilingBatch:
+            return ("profiling needs the data file to itself, not a batch", "profilering trenger datafilen for seg selv, ikke en bunt")
         case .cancelled: return ("cancelled {0} unit(s) on {1}", "kansellerte {0} {0|enhet|enheter} på {1}")
         case .cancelledLine: return ("cancelled {0} unit(s) on {1} line {2}", "kansellerte {0} {0|enhet|enheter} på {1} linje {2}")
         case .putBack:
