@@ -78,8 +78,12 @@ struct CheckPasses {
 
     private func full(_ rule: String) -> Bool { perRule[rule, default: 0] >= limit }
 
-    private mutating func missing(_ table: String, _ row: String, _ parent: String) {
-        add("foreign keys", Localizer.process(CheckText.missingParent, table, row, parent)) // not prose: the rule key
+    private mutating func missing(_ table: String, _ id: Int64, _ parent: String) {
+        add("foreign keys", Localizer.process(CheckText.missingParent, table, Plain(Int(id)), parent)) // not prose: the rule key
+    }
+
+    private mutating func missingShipmentLine(_ shipment: Int64, _ line: Int64, _ parent: String) {
+        add("foreign keys", Localizer.process(CheckText.missingShipmentLine, Plain(Int(shipment)), Plain(Int(line)), parent)) // not prose: the rule key
     }
 
     // MARK: reading
@@ -111,22 +115,22 @@ struct CheckPasses {
             let id = CheckPasses.int(s, 0)
             _ = arrivals.add(id)
             arrivalName.append((CheckPasses.text(s, 1), CheckPasses.int(s, 2), CheckPasses.int(s, 3)))
-            if items[CheckPasses.text(s, 4)] == nil { missing("arrival", "row \(id)", "item") }
+            if items[CheckPasses.text(s, 4)] == nil { missing("arrival", id, "item") }
         }
         arrivalReceipts = Array(repeating: 0, count: arrivals.count)
         arrivalJournal = Array(repeating: 0, count: arrivals.count)
         try CheckPasses.step(db, "SELECT id, order_id FROM shipment") { s in
             let id = CheckPasses.int(s, 0)
             _ = shipments.add(id)
-            if orders.slot(CheckPasses.int(s, 1)) == nil { missing("shipment", "row \(id)", "orders") }
+            if orders.slot(CheckPasses.int(s, 1)) == nil { missing("shipment", id, "orders") }
         }
         try CheckPasses.step(db, "SELECT id, arrival_id, sku, quantity FROM receipt") { s in
             let id = CheckPasses.int(s, 0)
             _ = receipts.add(id)
             if !CheckPasses.isNull(s, 1) {
-                if let a = arrivals.slot(CheckPasses.int(s, 1)) { arrivalReceipts[a] += CheckPasses.int(s, 3) } else { missing("receipt", "row \(id)", "arrival") }
+                if let a = arrivals.slot(CheckPasses.int(s, 1)) { arrivalReceipts[a] += CheckPasses.int(s, 3) } else { missing("receipt", id, "arrival") }
             }
-            if items[CheckPasses.text(s, 2)] == nil { missing("receipt", "row \(id)", "item") }
+            if items[CheckPasses.text(s, 2)] == nil { missing("receipt", id, "item") }
         }
         // A reversed receipt's units are no longer received on its arrival.
         try CheckPasses.step(db, """
@@ -171,7 +175,7 @@ struct CheckPasses {
             if let i = skus.slot(s, 3) {
                 lineSums[i].allocated += allocated; lineSums[i].picked += picked; lineSums[i].backordered += backordered
             } else {
-                missing("order_line", "row \(id)", "item")
+                missing("order_line", id, "item")
             }
             if let o = orders.slot(orderId) {
                 let open = allocated + picked + backordered
@@ -181,7 +185,7 @@ struct CheckPasses {
                     add("line copies of order header", Localizer.process(CheckText.headerCopy, CheckPasses.text(s, 6), Plain(Int(lineNo)))) // not prose: the rule key
                 }
             } else {
-                missing("order_line", "row \(id)", "orders")
+                missing("order_line", id, "orders")
             }
             guard backordered > 0 || waitingByLine[id] != nil else { return }
             let sku = CheckPasses.text(s, 3), orderDate = CheckPasses.text(s, 5), orderNo = CheckPasses.text(s, 6)
@@ -209,8 +213,8 @@ struct CheckPasses {
     private mutating func readShipmentLines() throws {
         try CheckPasses.step(db, "SELECT shipment_id, line_id, quantity FROM shipment_line") { s in
             let shipment = CheckPasses.int(s, 0), line = CheckPasses.int(s, 1)
-            if shipments.slot(shipment) == nil { missing("shipment_line", "(shipment \(shipment), line \(line))", "shipment") }
-            if let l = lines.slot(line) { shippedLeft[l] -= CheckPasses.int(s, 2) } else { missing("shipment_line", "(shipment \(shipment), line \(line))", "order_line") }
+            if shipments.slot(shipment) == nil { missingShipmentLine(shipment, line, "shipment") }
+            if let l = lines.slot(line) { shippedLeft[l] -= CheckPasses.int(s, 2) } else { missingShipmentLine(shipment, line, "order_line") }
         }
     }
 
@@ -231,19 +235,19 @@ struct CheckPasses {
                 journaled[l] = true
                 for k in 0..<6 { remaining[l * 6 + k] -= sqlite3_column_int64(s, Int32(k + 2)) }
             } else {
-                missing("movement", "row \(id)", "order_line")
+                missing("movement", id, "order_line")
             }
             let delta = sqlite3_column_int64(s, 8)
             if let i = skus.slot(s, 12) {
                 journalOnHand[i] += delta
             } else {
-                missing("movement", "row \(id)", "item")
+                missing("movement", id, "item")
             }
             if sqlite3_column_type(s, 9) != SQLITE_NULL {
-                if let a = arrivals.slot(sqlite3_column_int64(s, 9)) { arrivalJournal[a] += delta } else { missing("movement", "row \(id)", "arrival") }
+                if let a = arrivals.slot(sqlite3_column_int64(s, 9)) { arrivalJournal[a] += delta } else { missing("movement", id, "arrival") }
             }
-            if sqlite3_column_type(s, 10) != SQLITE_NULL && shipments.slot(sqlite3_column_int64(s, 10)) == nil { missing("movement", "row \(id)", "shipment") }
-            if sqlite3_column_type(s, 11) != SQLITE_NULL && receipts.slot(sqlite3_column_int64(s, 11)) == nil { missing("movement", "row \(id)", "receipt") }
+            if sqlite3_column_type(s, 10) != SQLITE_NULL && shipments.slot(sqlite3_column_int64(s, 10)) == nil { missing("movement", id, "shipment") }
+            if sqlite3_column_type(s, 11) != SQLITE_NULL && receipts.slot(sqlite3_column_int64(s, 11)) == nil { missing("movement", id, "receipt") }
         }
         if let unlinked {
             add("journal without line", Localizer.process(CheckText.journalNoLine, Plain(Int(unlinked)))) // not prose: the rule key

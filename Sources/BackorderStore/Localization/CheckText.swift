@@ -3,7 +3,7 @@ import BackorderCore
 /// What `backorders check` finds wrong in a data file, one finding per broken rule. The rule names stay English keys
 /// (scripts read them); the details are worded in the process's language.
 public enum CheckText: String, Catalogued {
-    case missingParent, negativeFree, freeWhileWaiting, incomingVsArrivals, arrivalStillOpen, arrivalClosed, manyNotices,
+    case missingParent, missingShipmentLine, negativeFree, freeWhileWaiting, incomingVsArrivals, arrivalStillOpen, arrivalClosed, manyNotices,
          lineBalance, headerCopy, queueLacks, queueExtra, journalNoLine, lineVsJournal, lineVsNoJournal, stockVsJournal,
          stockVsLines, arrivalVsReceipts, shipmentsVsLines, closedWithOpen, openWithNothing, promisedDate, nothingStored,
          schemaUnrecognized
@@ -11,6 +11,9 @@ public enum CheckText: String, Catalogued {
     public var texts: (en: String, nb: String) {
         switch self {
         case .missingParent: return ("{0} row {1} points to a missing {2} row", "{0}-rad {1} peker på en {2}-rad som mangler")
+        case .missingShipmentLine:
+            return ("shipment_line (shipment {0}, line {1}) points to a missing {2} row",
+                    "shipment_line (forsendelse {0}, linje {1}) peker på en {2}-rad som mangler")
         case .negativeFree: return ("{0}: on hand {1} < allocated {2} + picked {3}", "{0}: på lager {1} < reservert {2} + plukket {3}")
         case .freeWhileWaiting:
             return ("{0}: {1} unit(s) free on the shelf while {2} wait on backorder",
