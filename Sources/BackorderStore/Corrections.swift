@@ -79,8 +79,9 @@ extension Warehouse {
     func changeHeader(_ db: Database, _ tx: OperationTx, order: Order, _ changes: OrderChanges, reason: String) throws -> [LocalText] {
         let oldNote = try String.fetchOne(db, sql: "SELECT note FROM orders WHERE id = ?", arguments: [order.id]) ?? ""
         var fields: [(String, String, String)] = []
+        var policies: (from: ShipPolicy, to: ShipPolicy)?
         if let p = changes.priority, p != order.priority { fields.append(("priority", "\(order.priority)", "\(p)")) }
-        if let p = changes.policy, p != order.policy { fields.append(("policy", order.policy.rawValue, p.rawValue)) }
+        if let p = changes.policy, p != order.policy { fields.append(("policy", order.policy.rawValue, p.rawValue)); policies = (order.policy, p) }
         if let n = changes.note, n != oldNote { fields.append(("note", oldNote, n)) }
         guard !fields.isEmpty else { return [] }
         for (field, old, new) in fields {
@@ -106,7 +107,7 @@ extension Warehouse {
             switch field {
             case "note": return .t(StoreText.headerNote, new)
             case "priority": return .t(StoreText.headerPriority, old, new)
-            default: return .t(StoreText.headerPolicy, old, new)
+            default: return policies.map { .t(StoreText.headerPolicy, $0.from.localName, $0.to.localName) } ?? .t(StoreText.headerPolicy, old, new)
             }
         }
     }

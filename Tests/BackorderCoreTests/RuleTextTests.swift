@@ -54,3 +54,18 @@ final class RuleTextTests: XCTestCase {
         XCTAssertEqual(e.describe(.en, today: today)[1], "Promised 2026-11-30: PO-1/1 covers its last unit.")
     }
 }
+
+extension RuleTextTests {
+    func testNamesInsideMessagesAreWorded() {
+        XCTAssertEqual(Catalogue.problems(NameText.self), [])
+        XCTAssertEqual(Catalogue.problems(ItemFieldText.self), [])
+        XCTAssertEqual(Catalogue.problems(ScriptText.self), [])
+        XCTAssertEqual(ItemFieldText.named("lead time").text(.nb), "leveringstid")
+        XCTAssertEqual(ItemFieldText.named("colour").text(.nb), "colour")
+        XCTAssertThrowsError(try ListSortKey.named("colour", in: .orders)) { error in
+            let e = error as! BackorderError
+            XCTAssertTrue(e.message(.en).hasPrefix("unknown sort column \"colour\" for the orders list: use one of number, date"), e.message(.en))
+            XCTAssertTrue(e.message(.nb).hasPrefix("ukjent sorteringskolonne «colour» for ordrelisten: bruk en av number, date"), e.message(.nb))
+        }
+    }
+}

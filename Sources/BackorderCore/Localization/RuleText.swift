@@ -88,7 +88,7 @@ public enum RuleText: String, Catalogued {
 
         case .unknownSortColumn:
             return ("unknown sort column \"{0}\" for the {1} list: use one of {2}",
-                    "ukjent sorteringskolonne «{0}» for listen {1}: bruk en av {2}")
+                    "ukjent sorteringskolonne «{0}» for {1}: bruk en av {2}")
         }
     }
 }
@@ -171,4 +171,50 @@ public enum ScriptText: String, Catalogued {
         case .notPOLine: return ("\"{0}\" is not PO/LINE", "«{0}» er ikke INNKJØP/LINJE")
         }
     }
+}
+
+/// The names of the lists and ship policies inside messages ("for the orders list", "policy partial → complete").
+public enum NameText: String, Catalogued {
+    case orders, backorders, arrivals, stock, partial, complete
+
+    public var texts: (en: String, nb: String) {
+        switch self {
+        case .orders: return ("orders", "ordrelisten")
+        case .backorders: return ("backorders", "restordrelisten")
+        case .arrivals: return ("arrivals", "ankomstlisten")
+        case .stock: return ("stock", "lagerlisten")
+        case .partial: return ("partial", "dellevering")
+        case .complete: return ("complete", "samlet levering")
+        }
+    }
+}
+
+extension ListKind {
+    /// The list's name inside a message, in the reader's language.
+    public var localName: LocalText { .t(NameText(rawValue: rawValue)!) }
+}
+
+extension ShipPolicy {
+    /// The policy's name inside a message, in the reader's language (`rawValue` stays the CLI's and the file's word).
+    public var localName: LocalText { .t(NameText(rawValue: rawValue)!) }
+}
+
+/// The item fields `changeItem` reports as changed (its keys stay English): worded for a person by `ItemFieldText.named`.
+public enum ItemFieldText: String, Catalogued {
+    case name, unit, bin, moq, pack, supplier, leadTime = "lead time"
+
+    public var texts: (en: String, nb: String) {
+        switch self {
+        case .name: return ("name", "navn")
+        case .unit: return ("unit", "enhet")
+        case .bin: return ("bin", "lokasjon")
+        case .moq: return ("moq", "min. bestilling")
+        case .pack: return ("pack", "pakning")
+        case .supplier: return ("supplier", "leverandør")
+        case .leadTime: return ("lead time", "leveringstid")
+        }
+    }
+
+    /// A changed field's key as a person reads it; a key this catalogue does not know is shown as it is.
+    public static func named(_ key: String) -> LocalText { ItemFieldText(rawValue: key).map { .t($0) } ?? .verbatim(key) }
 }
