@@ -48,16 +48,16 @@ public enum RuleText: String, Catalogued {
                     "ordren skal sendes komplett, og {0} {0|enhet|enheter} ville bli igjen; send den når alt er plukket, "
                     + "eller overstyr for å sende en delforsendelse")
 
-        case .donorSyntax: return ("donor \"{0}\" is not ORDER/LINE=QTY", "giveren «{0}» er ikke ORDRE/LINJE=ANTALL")
+        case .donorSyntax: return ("donor \"{0}\" is not ORDER/LINE=QTY", "linjen det skal tas fra, «{0}», er ikke på formen ORDRE/LINJE=ANTALL")
         case .cancelPicked:
             return ("line {0} ({1}) has {2} unit(s) picked: put them back first (put-back), ship them, or cancel only the backordered units",
                     "linje {0} ({1}) har {2} {2|enhet|enheter} plukket: legg dem tilbake først (put-back), send dem, "
                     + "eller kanseller bare enhetene i restordre")
         case .nothingOpenToCancel:
             return ("{0} has nothing open (backordered or allocated) to cancel",
-                    "{0}: ingenting åpent (i restordre eller reservert) å kansellere")
+                    "{0} har ingenting åpent (i restordre eller reservert) å kansellere")
         case .nothingBackorderedToCancel:
-            return ("{0} has nothing backordered to cancel", "{0}: ingenting i restordre å kansellere")
+            return ("{0} has nothing backordered to cancel", "{0} har ingenting i restordre å kansellere")
         case .lineNumbered: return ("line {0}", "linje {0}")
         case .theOrder: return ("the order", "ordren")
         case .nothingToPutBack:
@@ -65,7 +65,7 @@ public enum RuleText: String, Catalogued {
                     "ingenting er plukket på denne ordren, så det er ingenting å legge tilbake")
         case .putBackTooMuch:
             return ("line {0} ({1}) has {2} picked; cannot put back {3}", "linje {0} ({1}) har {2} plukket; kan ikke legge tilbake {3}")
-        case .amendSame: return ("line {0} ({1}) is already for {2}", "linje {0} ({1}) gjelder allerede {2}")
+        case .amendSame: return ("line {0} ({1}) is already for {2}", "linje {0} ({1}) er allerede på {2}")
         case .amendBelowFloor:
             return ("line {0} ({1}): {2} picked, {3} shipped and {4} cancelled make {5}; the quantity cannot go below that (put back picked units first)",
                     "linje {0} ({1}): {2} plukket, {3} sendt og {4} kansellert gir {5}; antallet kan ikke bli lavere enn det "
@@ -175,7 +175,7 @@ public enum ScriptText: String, Catalogued {
 
 /// The names of the lists and ship policies inside messages ("for the orders list", "policy partial → complete").
 public enum NameText: String, Catalogued {
-    case orders, backorders, arrivals, stock, partial, complete
+    case orders, backorders, arrivals, stock, partial, complete, keySKU, keyCustomer, keyOrder, keyArrival
 
     public var texts: (en: String, nb: String) {
         switch self {
@@ -185,6 +185,10 @@ public enum NameText: String, Catalogued {
         case .stock: return ("stock", "lagerlisten")
         case .partial: return ("partial", "dellevering")
         case .complete: return ("complete", "samlet levering")
+        case .keySKU: return ("SKU", "varenummer")
+        case .keyCustomer: return ("customer", "kunde")
+        case .keyOrder: return ("order", "ordre")
+        case .keyArrival: return ("arrival", "ankomst")
         }
     }
 }
