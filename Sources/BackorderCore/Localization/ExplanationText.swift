@@ -61,10 +61,10 @@ public enum ExplanationText: String, Catalogued {
         case .promisedLate: return ("Promised {0} (late): {1} covers its last unit.", "Lovet {0} (forsinket): {1} dekker den siste enheten.")
         case .noArrivalNone:
             return ("No arrival planned: none of its {0} unit(s) is covered by an open arrival.",
-                    "Ingen ankomst planlagt: ingen av de {0} {0|enheten|enhetene} er dekket av en åpen ankomst.")
+                    "Ingen ankomst planlagt: ingen åpen ankomst dekker linjens {0} {0|enhet|enheter}.")
         case .noArrivalPart:
             return ("No arrival planned: {0} of its {1} unit(s) are not covered by an open arrival ({2} are).",
-                    "Ingen ankomst planlagt: {0} av de {1} {1|enheten|enhetene} er ikke dekket av en åpen ankomst ({2} er det).")
+                    "Ingen ankomst planlagt: {0} av linjens {1} {1|enhet|enheter} er ikke dekket av en åpen ankomst ({2} er det).")
         case .place:
             return ("Place in the queue of {0}: {1} of {2} (served by priority, then order date, order number, line).",
                     "Plass i køen for {0}: {1} av {2} (betjenes etter prioritet, så ordredato, ordrenummer, linje).")

@@ -49,7 +49,7 @@ public enum StoreText: String, Catalogued {
         case .arrivalSameETA: return ("arrival {0} is already expected on {1}", "ankomsten {0} er allerede forventet {1}")
         case .countBelowHeld:
             return ("{0}: a count of {1} is below the {2} unit(s) already allocated or picked for orders; pick short on those orders instead",
-                    "{0}: en telling på {1} er under de {2} {2|enheten|enhetene} som allerede er reservert eller plukket til ordrer; "
+                    "{0}: en telling på {1} er under de {2} {2|enhet|enheter} som allerede er reservert eller plukket til ordrer; "
                     + "meld mangel ved plukk på de ordrene i stedet")
         case .minOrderPack:
             return ("minimum order quantity and pack size must be at least 1", "minste bestillingsantall og pakningsstørrelse må være minst 1")
