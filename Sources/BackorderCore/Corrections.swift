@@ -64,45 +64,55 @@ public struct Consequences: Hashable, Sendable, Codable {
     public var gainers: [LineChange] { lines.filter { $0.after.allocated > $0.before.allocated } }
     public var losers: [LineChange] { lines.filter { $0.after.allocated < $0.before.allocated } }
 
+    /// The consequences as short lines a person reads, in the process's language (`Localizer.process`).
+    public func describe(limit: Int = 12) -> [String] { describe(.process, limit: limit) }
+
     /// The consequences as short lines a person reads: units moved per line, dates moved, customers told.
-    public func describe(limit: Int = 12) -> [String] {
+    public func describe(_ tr: Localizer, limit: Int = 12) -> [String] {
         var out: [String] = []
         for c in lines.prefix(limit) {
-            out.append("• \(c.orderNumber)/\(c.lineNo) \(c.sku) (\(c.customerName)): " + Consequences.change(c.before, c.after))
+            out.append(tr(ConsequenceText.lineChange, c.orderNumber, Plain(c.lineNo), c.sku, c.customerName, Consequences.change(c.before, c.after, tr)))
         }
-        if lines.count > limit { out.append("• … and \(lines.count - limit) more line(s)") }
+        if lines.count > limit { out.append(tr(ConsequenceText.moreLines, lines.count - limit)) }
+        let none = tr(ConsequenceText.noArrivalPlanned)
         let moved = dates.filter(\.wasWaiting)
         if !moved.isEmpty {
-            out.append("Promised dates that move:")
+            out.append(tr(ConsequenceText.datesMove))
             for d in moved.prefix(limit) {
-                out.append("• \(d.orderNumber)/\(d.lineNo) \(d.sku): \(d.from?.iso ?? "no arrival planned") → \(d.to?.iso ?? "no arrival planned")")
+                out.append(tr(ConsequenceText.dateMove, d.orderNumber, Plain(d.lineNo), d.sku, d.from.map { tr.day($0) } ?? none,
+                              d.to.map { tr.day($0) } ?? none))
             }
-            if moved.count > limit { out.append("• … and \(moved.count - limit) more") }
+            if moved.count > limit { out.append(tr(ConsequenceText.moreDates, moved.count - limit)) }
         }
         let fresh = dates.filter { !$0.wasWaiting && $0.to != nil }
-        for d in fresh.prefix(limit) { out.append("• \(d.orderNumber)/\(d.lineNo) \(d.sku) now waits, promised \(d.to!.iso)") }
-        if !closedOrders.isEmpty { out.append("Closes: " + closedOrders.joined(separator: ", ")) }
+        for d in fresh.prefix(limit) { out.append(tr(ConsequenceText.nowWaits, d.orderNumber, Plain(d.lineNo), d.sku, d.to!)) }
+        if !closedOrders.isEmpty { out.append(tr(ConsequenceText.closes, closedOrders.joined(separator: ", "))) }
         if !notified.isEmpty {
-            let names = notified.prefix(limit).map { "\($0.orderNumber) (\($0.customerName))" }
-            out.append("Notice to: " + names.joined(separator: ", ") + (notified.count > limit ? " and \(notified.count - limit) more" : ""))
+            let names = notified.prefix(limit).map { tr(ConsequenceText.orderCustomer, $0.orderNumber, $0.customerName) }.joined(separator: ", ")
+            out.append(tr(ConsequenceText.noticeTo, notified.count > limit ? tr(ConsequenceText.andMore, names, notified.count - limit) : names))
         }
         return out
     }
 
-    /// "allocated 10 → 4, backordered 0 → 6": only the buckets that changed.
-    public static func change(_ a: LineQuantities, _ b: LineQuantities) -> String {
-        let parts: [(String, Int, Int)] = [("ordered", a.ordered, b.ordered), ("allocated", a.allocated, b.allocated),
-                                           ("picked", a.picked, b.picked), ("shipped", a.shipped, b.shipped),
-                                           ("backordered", a.backordered, b.backordered), ("cancelled", a.cancelled, b.cancelled)]
-        let changed = parts.filter { $0.1 != $0.2 }.map { "\($0.0) \($0.1) → \($0.2)" }
-        return changed.isEmpty ? "unchanged" : changed.joined(separator: ", ")
+    /// "allocated 10 → 4, backordered 0 → 6": only the buckets that changed (in the process's language).
+    public static func change(_ a: LineQuantities, _ b: LineQuantities) -> String { change(a, b, .process) }
+
+    /// "allocated 10 → 4, backordered 0 → 6": only the buckets that changed, in `tr`'s language.
+    public static func change(_ a: LineQuantities, _ b: LineQuantities, _ tr: Localizer) -> String {
+        let parts: [(ConsequenceText, Int, Int)] = [(.ordered, a.ordered, b.ordered), (.allocated, a.allocated, b.allocated),
+                                                    (.picked, a.picked, b.picked), (.shipped, a.shipped, b.shipped),
+                                                    (.backordered, a.backordered, b.backordered), (.cancelled, a.cancelled, b.cancelled)]
+        let changed = parts.filter { $0.1 != $0.2 }.map { tr(ConsequenceText.bucketChange, tr($0.0), $0.1, $0.2) }
+        return changed.isEmpty ? tr(ConsequenceText.unchanged) : changed.joined(separator: ", ")
     }
 }
 
 /// What an exception did, or in a preview would do.
 public struct CorrectionResult: Hashable, Sendable, Codable {
-    /// The operation in a few words ("cancelled 12 unit(s) on SO-000037").
+    /// The operation in a few words ("cancelled 12 unit(s) on SO-000037"), in the process's language when it was made.
     public var summary: String
+    /// The operation in a few words, worded in the reader's language: `summaryText.text(state.tr)`.
+    public var summaryText: LocalText
     /// Units the operation moved (cancelled, put back, re-allocated, reversed, returned; the new quantity for an amendment).
     public var units: Int
     public var consequences: Consequences
@@ -110,7 +120,36 @@ public struct CorrectionResult: Hashable, Sendable, Codable {
     public var preview: Bool
 
     public init(summary: String, units: Int, consequences: Consequences, preview: Bool) {
-        self.summary = summary; self.units = units; self.consequences = consequences; self.preview = preview
+        self.init(summaryText: .verbatim(summary), units: units, consequences: consequences, preview: preview)
+    }
+
+    /// A result whose summary is worded when it is read.
+    public init(summaryText: LocalText, units: Int, consequences: Consequences, preview: Bool) {
+        self.summary = summaryText.text(.process); self.summaryText = summaryText
+        self.units = units; self.consequences = consequences; self.preview = preview
+    }
+
+    enum CodingKeys: String, CodingKey { case summary, units, consequences, preview }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(summary: try c.decode(String.self, forKey: .summary), units: try c.decode(Int.self, forKey: .units),
+                  consequences: try c.decode(Consequences.self, forKey: .consequences), preview: try c.decode(Bool.self, forKey: .preview))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(summary, forKey: .summary); try c.encode(units, forKey: .units)
+        try c.encode(consequences, forKey: .consequences); try c.encode(preview, forKey: .preview)
+    }
+
+    // The summary in English stands for the worded text: two results are equal when they read the same.
+    public static func == (a: CorrectionResult, b: CorrectionResult) -> Bool {
+        a.summaryText.text(.en) == b.summaryText.text(.en) && a.units == b.units && a.consequences == b.consequences && a.preview == b.preview
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(summaryText.text(.en)); h.combine(units); h.combine(consequences); h.combine(preview)
     }
 }
 
@@ -151,9 +190,9 @@ public struct DonorLine: Hashable, Sendable, Codable {
     public static func parse(_ spec: String) throws -> DonorLine {
         guard let eq = spec.lastIndex(of: "="), let slash = spec[..<eq].lastIndex(of: "/"),
               let lineNo = Int(spec[spec.index(after: slash)..<eq]) else {
-            throw BackorderError.invalid("donor \"\(spec)\" is not ORDER/LINE=QTY")
+            throw BackorderError.invalid(.t(RuleText.donorSyntax, spec))
         }
-        let q = try Validate.parseQuantity(String(spec[spec.index(after: eq)...]), "quantity from \(spec[..<eq])")
+        let q = try Validate.parseQuantity(String(spec[spec.index(after: eq)...]), LocalText.t(FieldText.quantityFrom, spec[..<eq]))
         return DonorLine(orderNumber: String(spec[..<slash]), lineNo: lineNo, quantity: q)
     }
 }
@@ -185,20 +224,19 @@ extension Rules {
     public static func planCancel(lines: [OrderLine], lineNo: Int?, scope: CancelScope) throws -> [PlannedMovement] {
         let targets: [OrderLine]
         if let lineNo {
-            guard let line = lines.first(where: { $0.lineNo == lineNo }) else { throw BackorderError.notFound("the order has no line \(lineNo)") }
+            guard let line = lines.first(where: { $0.lineNo == lineNo }) else { throw BackorderError.notFound(.t(RuleText.noSuchLine, Plain(lineNo))) }
             targets = [line]
         } else {
             targets = lines
         }
         func units(_ q: LineQuantities) -> Int { scope == .open ? q.backordered + q.allocated : q.backordered }
         if scope == .open, let held = targets.first(where: { $0.quantities.picked > 0 }) {
-            throw BackorderError.refused("line \(held.lineNo) (\(held.sku)) has \(held.quantities.picked) unit(s) picked: put them back "
-                                         + "first (put-back), ship them, or cancel only the backordered units")
+            throw BackorderError.refused(.t(RuleText.cancelPicked, Plain(held.lineNo), held.sku, held.quantities.picked))
         }
         let moving = targets.filter { units($0.quantities) > 0 }
         guard !moving.isEmpty else {
-            let what = scope == .open ? "nothing open (backordered or allocated)" : "nothing backordered"
-            throw BackorderError.refused((lineNo.map { "line \($0)" } ?? "the order") + " has \(what) to cancel")
+            let which = lineNo.map { LocalText.t(RuleText.lineNumbered, Plain($0)) } ?? .t(RuleText.theOrder)
+            throw BackorderError.refused(.t(scope == .open ? RuleText.nothingOpenToCancel : .nothingBackorderedToCancel, which))
         }
         return moving.map {
             let q = $0.quantities, a = scope == .open ? q.allocated : 0
@@ -210,15 +248,15 @@ extension Rules {
     /// Puts picked (not shipped) units back: they return to allocated on their line. `entries == nil` puts back all picked.
     public static func planPutBack(lines: [OrderLine], entries: [PutBackEntry]?) throws -> [PlannedMovement] {
         let requested = entries ?? lines.filter { $0.quantities.picked > 0 }.map { PutBackEntry(lineNo: $0.lineNo, quantity: $0.quantities.picked) }
-        guard !requested.isEmpty else { throw BackorderError.refused("nothing is picked on this order, so there is nothing to put back") }
+        guard !requested.isEmpty else { throw BackorderError.refused(.t(RuleText.nothingToPutBack)) }
         var seen = Set<Int>()
         var moves: [PlannedMovement] = []
         for e in requested {
-            guard seen.insert(e.lineNo).inserted else { throw BackorderError.invalid("line \(e.lineNo) is given twice") }
-            guard let line = lines.first(where: { $0.lineNo == e.lineNo }) else { throw BackorderError.notFound("the order has no line \(e.lineNo)") }
-            try Validate.positive(e.quantity, "quantity to put back on line \(e.lineNo)")
+            guard seen.insert(e.lineNo).inserted else { throw BackorderError.invalid(.t(RuleText.lineGivenTwice, Plain(e.lineNo))) }
+            guard let line = lines.first(where: { $0.lineNo == e.lineNo }) else { throw BackorderError.notFound(.t(RuleText.noSuchLine, Plain(e.lineNo))) }
+            try Validate.positive(e.quantity, LocalText.t(FieldText.putBackOnLine, Plain(e.lineNo)))
             guard e.quantity <= line.quantities.picked else {
-                throw BackorderError.refused("line \(e.lineNo) (\(line.sku)) has \(line.quantities.picked) picked; cannot put back \(e.quantity)")
+                throw BackorderError.refused(.t(RuleText.putBackTooMuch, Plain(e.lineNo), line.sku, line.quantities.picked, e.quantity))
             }
             moves.append(PlannedMovement(lineId: line.id, sku: line.sku, kind: .putBack, quantity: e.quantity,
                                          delta: Delta(allocated: e.quantity, picked: -e.quantity)))
@@ -230,13 +268,12 @@ extension Rules {
     /// Down: backordered units go first, then allocated ones (freed for waiting lines); never below what is picked,
     /// shipped or cancelled.
     public static func planAmend(line: OrderLine, quantity: Int, free: Int) throws -> PlannedMovement {
-        try Validate.positive(quantity, "new quantity of line \(line.lineNo)")
+        try Validate.positive(quantity, LocalText.t(FieldText.newQuantityOfLine, Plain(line.lineNo)))
         let q = line.quantities
         let floor = q.picked + q.shipped + q.cancelled
-        guard quantity != q.ordered else { throw BackorderError.refused("line \(line.lineNo) (\(line.sku)) is already for \(quantity)") }
+        guard quantity != q.ordered else { throw BackorderError.refused(.t(RuleText.amendSame, Plain(line.lineNo), line.sku, quantity)) }
         guard quantity >= floor else {
-            throw BackorderError.refused("line \(line.lineNo) (\(line.sku)): \(q.picked) picked, \(q.shipped) shipped and \(q.cancelled) cancelled "
-                                         + "make \(floor); the quantity cannot go below that (put back picked units first)")
+            throw BackorderError.refused(.t(RuleText.amendBelowFloor, Plain(line.lineNo), line.sku, q.picked, q.shipped, q.cancelled, floor))
         }
         var d = Delta(ordered: quantity - q.ordered)
         if quantity > q.ordered {
@@ -289,11 +326,15 @@ public struct OrderPreview: Hashable, Sendable, Codable {
             self.backordered = backordered; self.promised = promised; self.arrival = arrival
         }
 
-        /// "70 from stock, 30 on backorder, promised 2026-12-13 (PO-4505/1)".
-        public var promise: String {
-            guard backordered > 0 else { return "\(fromStock) from stock" }
-            let when = promised.map { "promised \($0.iso)" + (arrival.map { " (\($0))" } ?? "") } ?? "no arrival planned"
-            return (fromStock > 0 ? "\(fromStock) from stock, " : "") + "\(backordered) on backorder, " + when
+        /// "70 from stock, 30 on backorder, promised 2026-12-13 (PO-4505/1)", in the process's language.
+        public var promise: String { promise(.process) }
+
+        /// "70 from stock, 30 on backorder, promised 2026-12-13 (PO-4505/1)" in `tr`'s language.
+        public func promise(_ tr: Localizer) -> String {
+            guard backordered > 0 else { return tr(ConsequenceText.fromStock, fromStock) }
+            let when = promised.map { p in arrival.map { tr(ConsequenceText.promisedBy, p, $0) } ?? tr(ConsequenceText.promisedOn, p) }
+                ?? tr(ConsequenceText.noArrivalPlanned)
+            return (fromStock > 0 ? tr(ConsequenceText.fromStockAnd, fromStock) : "") + tr(ConsequenceText.onBackorder, backordered, when)
         }
     }
     public var lines: [Line]

@@ -55,44 +55,45 @@ public enum Validate {
     public static let maxQuantity = 1_000_000_000
 
     /// A positive quantity within bounds. (`what` is only worded when the check fails: an order checks every line.)
-    public static func positive(_ q: Int, _ what: @autoclosure () -> String) throws {
-        guard q > 0 else { throw BackorderError.invalid("\(what()) must be a positive whole number, not \(q)") }
-        guard q <= maxQuantity else { throw BackorderError.invalid("\(what()) \(q) is larger than \(maxQuantity)") }
+    /// `what` names the field: a `FieldText` (`.t(FieldText.quantity)`) reads in the reader's language, a String as given.
+    public static func positive(_ q: Int, _ what: @autoclosure () -> any MessageArgument) throws {
+        guard q > 0 else { throw BackorderError.invalid(.t(RuleText.notPositive, what(), Plain(q))) }
+        guard q <= maxQuantity else { throw BackorderError.invalid(.t(RuleText.tooLarge, what(), Plain(q), maxQuantity)) }
     }
 
     /// A non-negative quantity within bounds.
-    public static func nonNegative(_ q: Int, _ what: String) throws {
-        guard q >= 0 else { throw BackorderError.invalid("\(what) must not be negative (\(q))") }
-        guard q <= maxQuantity else { throw BackorderError.invalid("\(what) \(q) is larger than \(maxQuantity)") }
+    public static func nonNegative(_ q: Int, _ what: any MessageArgument) throws {
+        guard q >= 0 else { throw BackorderError.invalid(.t(RuleText.negative, what, Plain(q))) }
+        guard q <= maxQuantity else { throw BackorderError.invalid(.t(RuleText.tooLarge, what, Plain(q), maxQuantity)) }
     }
 
     /// Parses a quantity typed by a person: digits only, optional surrounding spaces.
-    public static func parseQuantity(_ text: String, _ what: String) throws -> Int {
+    public static func parseQuantity(_ text: String, _ what: any MessageArgument) throws -> Int {
         let t = text.trimmingSpaces
-        guard !t.isEmpty else { throw BackorderError.invalid("\(what) is empty: type a whole number") }
+        guard !t.isEmpty else { throw BackorderError.invalid(.t(RuleText.quantityEmpty, what)) }
         guard t.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(t) else {
-            throw BackorderError.invalid("\(what) \"\(t)\" is not a whole number")
+            throw BackorderError.invalid(.t(RuleText.notWholeNumber, what, t))
         }
         try nonNegative(n, what)
         return n
     }
 
     /// An identifier (SKU, order or PO number, customer code): 1–64 visible characters, no spaces or controls.
-    public static func identifier(_ s: String, _ what: @autoclosure () -> String) throws {
+    public static func identifier(_ s: String, _ what: @autoclosure () -> any MessageArgument) throws {
         // Most identifiers are short printable ASCII: passed on their bytes, without Unicode categories (5 k instructions).
         if s.utf8.count <= 64 && !s.utf8.isEmpty && s.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return }
         let what = what()
-        guard !s.isEmpty else { throw BackorderError.invalid("\(what) is empty") }
-        guard s.count <= 64 else { throw BackorderError.invalid("\(what) is longer than 64 characters") }
+        guard !s.isEmpty else { throw BackorderError.invalid(.t(RuleText.isEmpty, what)) }
+        guard s.count <= 64 else { throw BackorderError.invalid(.t(RuleText.longerThan64, what)) }
         guard !s.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == " " || $0 == "\u{7F}" })
-        else { throw BackorderError.invalid("\(what) \"\(s.debugDescription.dropFirst().dropLast())\" contains spaces or control characters") }
+        else { throw BackorderError.invalid(.t(RuleText.hasSpaces, what, String(s.debugDescription.dropFirst().dropLast()))) }
     }
 
     /// A free text (name, reason, supplier): up to 200 characters, no line breaks.
-    public static func text(_ s: String, _ what: String, required: Bool = true) throws {
-        if required && s.trimmingSpaces.isEmpty { throw BackorderError.invalid("\(what) is empty") }
-        guard s.count <= 200 else { throw BackorderError.invalid("\(what) is longer than 200 characters") }
-        guard !s.contains(where: { $0 == "\n" || $0 == "\r" }) else { throw BackorderError.invalid("\(what) contains a line break") }
+    public static func text(_ s: String, _ what: any MessageArgument, required: Bool = true) throws {
+        if required && s.trimmingSpaces.isEmpty { throw BackorderError.invalid(.t(RuleText.isEmpty, what)) }
+        guard s.count <= 200 else { throw BackorderError.invalid(.t(RuleText.longerThan200, what)) }
+        guard !s.contains(where: { $0 == "\n" || $0 == "\r" }) else { throw BackorderError.invalid(.t(RuleText.hasLineBreak, what)) }
     }
 
     /// Longest lead time accepted, in days: ten years is a typo, not a supplier.
@@ -101,13 +102,13 @@ public enum Validate {
     /// A lead time in days: 0 (the same day) up to `maxLeadTimeDays`.
     public static func leadTime(_ days: Int) throws {
         guard (0...maxLeadTimeDays).contains(days) else {
-            throw BackorderError.invalid("lead time must be 0 to \(maxLeadTimeDays) days, not \(days)")
+            throw BackorderError.invalid(.t(RuleText.leadTimeRange, Plain(maxLeadTimeDays), Plain(days)))
         }
     }
 
     /// An order priority: 1 (most urgent) to 9.
     public static func priority(_ p: Int) throws {
-        guard (1...9).contains(p) else { throw BackorderError.invalid("priority must be 1 (most urgent) to 9, not \(p)") }
+        guard (1...9).contains(p) else { throw BackorderError.invalid(.t(RuleText.priorityRange, Plain(p))) }
     }
 }
 

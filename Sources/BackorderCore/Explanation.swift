@@ -110,83 +110,85 @@ public struct DateExplanation: Hashable, Sendable, Codable {
     /// Units the proposed donors would give in all.
     public var donorUnits: Int { donors.reduce(0) { $0 + $1.gives } }
 
-    /// The explanation as lines a person reads; the CLI prints them and the UI shows them in a text overlay.
-    public func describe(today: Day) -> [String] {
-        var out = ["\(orderNumber) line \(lineNo): \(backordered) × \(sku)" + (itemName.isEmpty ? "" : " \(itemName)")
-                   + " waiting · priority \(priority) · ordered \(orderDate.iso)"]
+    /// The explanation as lines a person reads, in the process's language (`Localizer.process`).
+    public func describe(today: Day) -> [String] { describe(.process, today: today) }
+
+    /// The explanation as lines a person reads in `tr`'s language; the CLI prints them and the UI shows them in a text overlay.
+    public func describe(_ tr: Localizer, today: Day) -> [String] {
+        typealias T = ExplanationText
+        var out = [itemName.isEmpty ? tr(T.heading, orderNumber, Plain(lineNo), backordered, sku, Plain(priority), orderDate)
+                   : tr(T.headingNamed, orderNumber, Plain(lineNo), backordered, sku, Plain(priority), orderDate, itemName)]
         if let promised, let coveringArrival {
-            out.append("Promised \(promised.iso)" + (promised < today ? " (late)" : "") + ": \(coveringArrival) covers its last unit.")
+            out.append(tr(promised < today ? T.promisedLate : T.promised, promised, coveringArrival))
         } else {
-            out.append("No arrival planned: " + (uncovered == backordered ? "none of its \(backordered) unit(s) is covered by an open arrival."
-                       : "\(uncovered) of its \(backordered) unit(s) are not covered by an open arrival (\(backordered - uncovered) are)."))
+            out.append(uncovered == backordered ? tr(T.noArrivalNone, backordered)
+                       : tr(T.noArrivalPart, uncovered, backordered, backordered - uncovered))
         }
         out.append("")
-        out.append("Place in the queue of \(sku): \(position) of \(queueLines) (served by priority, then order date, order number, line).")
+        out.append(tr(T.place, sku, position, queueLines))
         if linesAhead == 0 {
-            out.append("Nothing waits ahead of it: it gets the next units of \(sku).")
+            out.append(tr(T.nothingAhead, sku))
         } else {
-            out.append("Ahead of it: \(unitsAhead) unit(s) on \(linesAhead) line(s):")
+            out.append(tr(T.aheadOf, unitsAhead, linesAhead))
             for a in ahead {
-                out.append("  • \(a.orderNumber)/\(a.lineNo)" + (a.customerName.isEmpty ? "" : " \(a.customerName)")
-                           + ": \(a.units), priority \(a.priority), ordered \(a.orderDate.iso)")
+                out.append(a.customerName.isEmpty ? tr(T.aheadLine, a.orderNumber, Plain(a.lineNo), a.units, Plain(a.priority), a.orderDate)
+                           : tr(T.aheadLineNamed, a.orderNumber, Plain(a.lineNo), a.units, Plain(a.priority), a.orderDate, a.customerName))
             }
             if linesAhead > ahead.count {
                 let shown = ahead.reduce(0) { $0 + $1.units }
-                out.append("  • … and \(linesAhead - ahead.count) more line(s), \(unitsAhead - shown) unit(s)")
+                out.append(tr(T.aheadMore, linesAhead - ahead.count, unitsAhead - shown))
             }
         }
         out.append("")
         if arrivals.isEmpty {
-            out.append("No open arrival of \(sku).")
+            out.append(tr(T.noArrivals, sku))
         } else {
-            out.append("Open arrivals of \(sku), by ETA:")
+            out.append(tr(T.arrivalsHeading, sku))
             for s in arrivals {
                 var parts: [String] = []
-                if s.toLinesAhead > 0 { parts.append("\(s.toLinesAhead) to lines ahead") }
-                if s.toThisLine > 0 { parts.append("\(s.toThisLine) to this line") }
-                if s.rest > 0 { parts.append("\(s.rest) left after it") }
-                out.append("  • \(s.reference) \(s.supplier), ETA \(s.eta.iso)" + (s.eta < today ? " (late)" : "")
-                           + ": \(s.outstanding) outstanding — " + parts.joined(separator: ", "))
+                if s.toLinesAhead > 0 { parts.append(tr(T.toLinesAhead, s.toLinesAhead)) }
+                if s.toThisLine > 0 { parts.append(tr(T.toThisLine, s.toThisLine)) }
+                if s.rest > 0 { parts.append(tr(T.leftAfter, s.rest)) }
+                out.append(tr(s.eta < today ? T.arrivalLate : T.arrival, s.reference, s.supplier, s.eta, s.outstanding,
+                              parts.joined(separator: ", ")))
             }
         }
         out.append("")
-        out.append("What would make it earlier:")
+        out.append(tr(T.earlierHeading))
         var ways = 0
         if let p = atPriorityOne {
             ways += 1
-            let date = p.date.map { "promised \($0.iso)" } ?? "still no arrival planned"
+            let date = p.date.map { tr(ConsequenceText.promisedOn, $0) } ?? tr(T.stillNoArrival)
             let same = p.date == promised && p.date != nil
-            out.append("  • Priority 1 (now \(priority)): \(date), \(p.unitsAhead) unit(s) ahead" + (same ? " (the same date)" : "")
-                       + " — key P, or backorders order set \(orderNumber) --priority 1")
+            out.append(tr(same ? T.priorityOneSame : T.priorityOne, Plain(priority), date, p.unitsAhead, orderNumber))
         } else {
-            out.append("  • It is priority 1 already: only older priority-1 orders are ahead of it.")
+            out.append(tr(T.alreadyPriorityOne))
         }
         if let coveringArrival, let promised, let t = coveringArrivesToday {
             ways += 1
-            out.append("  • \(coveringArrival) arriving today instead of \(promised.iso): "
-                       + (t.date.map { "promised \($0.iso)" } ?? "no arrival planned") + " — ask the supplier")
+            out.append(tr(T.arrivingToday, coveringArrival, promised,
+                          t.date.map { tr(ConsequenceText.promisedOn, $0) } ?? tr(ConsequenceText.noArrivalPlanned)))
         } else if let coveringArrival, let promised, promised <= today {
             ways += 1
-            out.append("  • \(coveringArrival) was due \(promised.iso): chase the supplier, or receive it")
+            out.append(tr(T.wasDue, coveringArrival, promised))
         }
         if unitsToCover > 0 {
             ways += 1
-            out.append("  • \(unitsToCover) more unit(s) on order would give it a date"
-                       + (unitsToCover > uncovered ? " (\(unitsToCover - uncovered) of them for the lines ahead)" : "")
-                       + " — P in the shortage report, or backorders purchase \(sku)=\(unitsToCover)")
+            out.append(unitsToCover > uncovered ? tr(T.moreOnOrderAhead, unitsToCover, sku, unitsToCover - uncovered)
+                       : tr(T.moreOnOrder, unitsToCover, sku))
         }
         if !donors.isEmpty {
             ways += 1
-            let fills = donorUnits >= backordered
-            out.append("  • Stock from other orders: " + (fills ? "fills it now" : "\(donorUnits) of \(backordered) unit(s) now")
-                       + " — key t, or backorders reallocate \(orderNumber) --line \(lineNo)")
+            out.append(donorUnits >= backordered ? tr(T.donorsFill, orderNumber, Plain(lineNo))
+                       : tr(T.donorsPart, orderNumber, Plain(lineNo), donorUnits, backordered))
             for d in donors {
-                out.append("      \(d.orderNumber)/\(d.lineNo)" + (d.customerName.isEmpty ? "" : " \(d.customerName)") + ", priority \(d.priority): gives \(d.gives) of \(d.allocated) allocated")
+                out.append(d.customerName.isEmpty ? tr(T.donorLine, d.orderNumber, Plain(d.lineNo), Plain(d.priority), d.gives, d.allocated)
+                           : tr(T.donorLineNamed, d.orderNumber, Plain(d.lineNo), Plain(d.priority), d.gives, d.allocated, d.customerName))
             }
         } else {
-            out.append("  • No other open order holds allocated units of \(sku) to give.")
+            out.append(tr(T.noDonors, sku))
         }
-        if ways == 0 { out.append("  • Nothing else: it is first in line for the first arrival.") }
+        if ways == 0 { out.append(tr(T.nothingElse)) }
         return out
     }
 }

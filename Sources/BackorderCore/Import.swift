@@ -16,6 +16,16 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable {
         case .arrivals: return "arrival"
         }
     }
+
+    /// The key a record of this kind is known by, in the reader's language.
+    public var localKeyName: LocalText {
+        switch self {
+        case .items, .stock: return .t(NameText.keySKU)
+        case .customers: return .t(NameText.keyCustomer)
+        case .orders: return .t(NameText.keyOrder)
+        case .arrivals: return .t(NameText.keyArrival)
+        }
+    }
 }
 
 /// One problem in an import file: where it is, in which column, and why. Printed as `FILE:LINE: column: reason`.

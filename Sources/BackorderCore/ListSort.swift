@@ -59,8 +59,7 @@ public enum ListSortKey: Hashable, Sendable {
     public static func named(_ name: String, in list: ListKind) throws -> ListSortKey {
         let wanted = name.trimmingSpaces.lowercased()
         if let key = all(list).first(where: { $0.name == wanted }) { return key }
-        throw BackorderError.invalid("unknown sort column \"\(name)\" for the \(list.rawValue) list: use one of "
-                                     + all(list).map(\.name).joined(separator: ", "))
+        throw BackorderError.invalid(.t(RuleText.unknownSortColumn, name, list.localName, all(list).map(\.name).joined(separator: ", ")))
     }
 
     /// Whether the store reads and sorts every row of a long list for this column instead of walking an index in its

@@ -39,19 +39,54 @@ public struct PlannedPurchase: Hashable, Sendable, Codable {
 
 /// What a purchase created (or, in a preview, would create): the arrivals and the promised dates they move.
 public struct PurchaseResult: Hashable, Sendable, Codable {
-    /// "3 line(s) on PO-000013 (Acme), PO-000014 (Bolt AS)".
+    /// "3 line(s) on PO-000013 (Acme), PO-000014 (Bolt AS)", in the process's language when it was made.
     public var summary: String
+    /// The summary worded in the reader's language: `summaryText.text(state.tr)`.
+    public var summaryText: LocalText
     public var arrivals: [Arrival]
     public var consequences: Consequences
     /// True when nothing was written.
     public var preview: Bool
 
     public init(summary: String, arrivals: [Arrival], consequences: Consequences, preview: Bool) {
-        self.summary = summary; self.arrivals = arrivals; self.consequences = consequences; self.preview = preview
+        self.init(summaryText: .verbatim(summary), arrivals: arrivals, consequences: consequences, preview: preview)
     }
 
+    /// A result whose summary is worded when it is read.
+    public init(summaryText: LocalText, arrivals: [Arrival], consequences: Consequences, preview: Bool) {
+        self.summary = summaryText.text(.process); self.summaryText = summaryText
+        self.arrivals = arrivals; self.consequences = consequences; self.preview = preview
+    }
+
+    enum CodingKeys: String, CodingKey { case summary, arrivals, consequences, preview }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(summary: try c.decode(String.self, forKey: .summary), arrivals: try c.decode([Arrival].self, forKey: .arrivals),
+                  consequences: try c.decode(Consequences.self, forKey: .consequences), preview: try c.decode(Bool.self, forKey: .preview))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(summary, forKey: .summary); try c.encode(arrivals, forKey: .arrivals)
+        try c.encode(consequences, forKey: .consequences); try c.encode(preview, forKey: .preview)
+    }
+
+    // Equal when they read the same in English and create the same arrivals.
+    public static func == (a: PurchaseResult, b: PurchaseResult) -> Bool {
+        a.summaryText.text(.en) == b.summaryText.text(.en) && a.arrivals == b.arrivals && a.consequences == b.consequences
+            && a.preview == b.preview
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(summaryText.text(.en)); h.combine(arrivals); h.combine(consequences); h.combine(preview)
+    }
+
+    /// The result as lines a person reads, in the process's language.
+    public func describe(limit: Int = 12) -> [String] { describe(.process, limit: limit) }
+
     /// The result as lines a person reads: each PO with its lines, then the dates that move.
-    public func describe(limit: Int = 12) -> [String] {
+    public func describe(_ tr: Localizer, limit: Int = 12) -> [String] {
         var out: [String] = []
         var pos: [String] = []
         var byPO: [String: [Arrival]] = [:]
@@ -61,12 +96,12 @@ public struct PurchaseResult: Hashable, Sendable, Codable {
         }
         for po in pos {
             let lines = byPO[po]!
-            out.append("\(po) to \(lines[0].supplier):")
-            for a in lines { out.append("• line \(a.poLine): \(a.quantity) × \(a.sku), ETA \(a.eta.iso)") }
+            out.append(tr(ConsequenceText.poTo, po, lines[0].supplier))
+            for a in lines { out.append(tr(ConsequenceText.poLine, Plain(a.poLine), a.quantity, a.sku, a.eta)) }
         }
-        let said = consequences.describe(limit: limit)
+        let said = consequences.describe(tr, limit: limit)
         if said.isEmpty {
-            out.append("No promised date moves: no waiting line was short of these units.")
+            out.append(tr(ConsequenceText.noDateMoves))
         } else {
             out += said
         }
@@ -79,28 +114,27 @@ extension Rules {
     /// reorder suggestion, without a supplier the item's, without an ETA today plus the item's lead time. Every line
     /// that cannot be settled is named in one refusal.
     public static func planPurchase(_ lines: [PurchaseLine], items: [String: Item], today: Day) throws -> [PlannedPurchase] {
-        guard !lines.isEmpty else { throw BackorderError.invalid("name at least one SKU to purchase") }
+        guard !lines.isEmpty else { throw BackorderError.invalid(.t(RuleText.purchaseNothing)) }
         var seen = Set<String>()
-        var problems: [String] = []
+        var problems: [LocalText] = []
         var out: [PlannedPurchase] = []
         for l in lines {
-            guard seen.insert(l.sku).inserted else { throw BackorderError.invalid("\(l.sku) is given twice") }
-            guard let item = items[l.sku] else { throw BackorderError.notFound("unknown SKU \(l.sku)") }
-            var said: [String] = []
+            guard seen.insert(l.sku).inserted else { throw BackorderError.invalid(.t(RuleText.skuTwice, l.sku)) }
+            guard let item = items[l.sku] else { throw BackorderError.notFound(.t(RuleText.unknownSKU, l.sku)) }
+            var said: [LocalText] = []
             let quantity = l.quantity ?? Reports.suggestedPurchase(uncovered: Reports.uncovered(item), minOrderQty: item.minOrderQty,
                                                                    packSize: item.packSize)
             if quantity == 0 {
-                said.append("nothing is uncovered (\(item.backordered) backordered, \(max(0, item.free)) free, \(item.incoming) incoming): "
-                            + "give a quantity (\(l.sku)=QTY) to buy anyway")
+                said.append(.t(RuleText.nothingUncovered, item.backordered, max(0, item.free), item.incoming, l.sku))
             }
             let supplier = (l.supplier ?? item.supplier).trimmingSpaces
-            if supplier.isEmpty { said.append("no default supplier: set one (item set \(l.sku) --supplier NAME) or give --supplier") }
+            if supplier.isEmpty { said.append(.t(RuleText.noSupplier, l.sku)) }
             let eta = l.eta ?? item.leadTimeDays.map { today.adding(days: $0) }
-            if eta == nil { said.append("no lead time: set one (item set \(l.sku) --lead-time DAYS) or give --eta") }
-            if !said.isEmpty { problems.append("\(l.sku): " + said.joined(separator: "; ")); continue }
+            if eta == nil { said.append(.t(RuleText.noLeadTime, l.sku)) }
+            if !said.isEmpty { problems.append(.verbatim("\(l.sku): ") + said.joined(separator: "; ")); continue }
             out.append(PlannedPurchase(sku: l.sku, quantity: quantity, supplier: supplier, eta: eta!))
         }
-        guard problems.isEmpty else { throw BackorderError.refused("cannot purchase: " + problems.joined(separator: " · ")) }
+        guard problems.isEmpty else { throw BackorderError.refused(.t(RuleText.cannotPurchase, problems.joined(separator: " · "))) }
         return out
     }
 

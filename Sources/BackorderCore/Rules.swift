@@ -83,20 +83,20 @@ public enum Rules {
     /// The movements of a pick; `entries == nil` picks everything allocated.
     public static func planPick(lines: [OrderLine], entries: [PickEntry]?) throws -> [PlannedMovement] {
         let requested = entries ?? lines.filter { $0.quantities.allocated > 0 }.map { PickEntry(lineNo: $0.lineNo, picked: $0.quantities.allocated) }
-        guard !requested.isEmpty else { throw BackorderError.refused("nothing is allocated on this order, so there is nothing to pick") }
+        guard !requested.isEmpty else { throw BackorderError.refused(.t(RuleText.nothingAllocated)) }
         var seen = Set<Int>()
         var moves: [PlannedMovement] = []
         for e in requested {
-            guard seen.insert(e.lineNo).inserted else { throw BackorderError.invalid("line \(e.lineNo) is given twice") }
+            guard seen.insert(e.lineNo).inserted else { throw BackorderError.invalid(.t(RuleText.lineGivenTwice, Plain(e.lineNo))) }
             guard let line = lines.first(where: { $0.lineNo == e.lineNo }) else {
-                throw BackorderError.notFound("the order has no line \(e.lineNo)")
+                throw BackorderError.notFound(.t(RuleText.noSuchLine, Plain(e.lineNo)))
             }
-            try Validate.nonNegative(e.picked, "picked quantity of line \(e.lineNo)")
-            try Validate.nonNegative(e.missing, "missing quantity of line \(e.lineNo)")
+            try Validate.nonNegative(e.picked, LocalText.t(FieldText.pickedOfLine, Plain(e.lineNo)))
+            try Validate.nonNegative(e.missing, LocalText.t(FieldText.missingOfLine, Plain(e.lineNo)))
             let a = line.quantities.allocated
             guard e.picked + e.missing <= a else {
-                throw BackorderError.refused("line \(e.lineNo) (\(line.sku)) has \(a) allocated; cannot pick \(e.picked)"
-                                             + (e.missing > 0 ? " and report \(e.missing) missing" : ""))
+                throw BackorderError.refused(e.missing > 0 ? .t(RuleText.pickTooMuchMissing, Plain(e.lineNo), line.sku, a, e.picked, e.missing)
+                                             : .t(RuleText.pickTooMuch, Plain(e.lineNo), line.sku, a, e.picked))
             }
             if e.picked > 0 {
                 moves.append(PlannedMovement(lineId: line.id, sku: line.sku, kind: .pick, quantity: e.picked,
@@ -107,7 +107,7 @@ public enum Rules {
                                              delta: Delta(allocated: -e.missing, backordered: e.missing, onHand: -e.missing)))
             }
         }
-        guard !moves.isEmpty else { throw BackorderError.invalid("nothing to pick: every quantity is zero") }
+        guard !moves.isEmpty else { throw BackorderError.invalid(.t(RuleText.nothingToPick)) }
         return moves
     }
 
@@ -117,11 +117,10 @@ public enum Rules {
             PlannedMovement(lineId: $0.id, sku: $0.sku, kind: .ship, quantity: $0.quantities.picked,
                             delta: Delta(picked: -$0.quantities.picked, shipped: $0.quantities.picked, onHand: -$0.quantities.picked))
         }
-        guard !moves.isEmpty else { throw BackorderError.refused("nothing is picked on this order: pick before shipping") }
+        guard !moves.isEmpty else { throw BackorderError.refused(.t(RuleText.nothingPicked)) }
         let leftOpen = lines.reduce(0) { $0 + $1.quantities.allocated + $1.quantities.backordered }
         if policy == .complete && leftOpen > 0 && !override {
-            throw BackorderError.refused("the order is ship-complete and \(leftOpen) unit(s) would stay behind; "
-                                         + "ship it when everything is picked, or override to ship partially")
+            throw BackorderError.refused(.t(RuleText.shipComplete, leftOpen))
         }
         return moves
     }

@@ -61,7 +61,7 @@ public struct ScriptError: Error, Equatable, Sendable, CustomStringConvertible {
     public var line: Int
     public var message: String
     public init(line: Int, message: String) { self.line = line; self.message = message }
-    public var description: String { "line \(line): \(message)" }
+    public var description: String { Localizer.process(ScriptText.scriptLine, Plain(line), message) }
 }
 
 public enum Script {
@@ -115,7 +115,7 @@ public enum Script {
                 current.append(c); hasWord = true
             }
         }
-        if inQuotes { throw ScriptMessage(text: "a quote is not closed") }
+        if inQuotes { throw ScriptMessage(text: Localizer.process(ScriptText.quoteOpen)) }
         if hasWord { words.append(Word(text: current, isSetting: setting)) }
         return words
     }
@@ -132,23 +132,23 @@ public enum Script {
             }
         }
         func need(_ n: Int, _ usage: String) throws {
-            guard positional.count >= n else { throw ScriptMessage(text: "\(verb) needs: \(usage)") }
+            guard positional.count >= n else { throw ScriptMessage(text: Localizer.process(ScriptText.needs, verb, usage)) }
         }
         func int(_ s: String?, _ what: String, default d: Int? = nil) throws -> Int {
             guard let s else {
                 if let d { return d }
-                throw ScriptMessage(text: "\(verb): \(what) is missing")
+                throw ScriptMessage(text: Localizer.process(ScriptText.missing, verb, what))
             }
-            guard let n = Int(s) else { throw ScriptMessage(text: "\(verb): \(what) \"\(s)\" is not a whole number") }
+            guard let n = Int(s) else { throw ScriptMessage(text: Localizer.process(ScriptText.notWhole, verb, what, s)) }
             return n
         }
         func day(_ s: String?, _ what: String) throws -> DayRef {
-            guard let s, let d = DayRef.parse(s) else { throw ScriptMessage(text: "\(verb): \(what) \"\(s ?? "")\" is not a day (YYYY-MM-DD or d-N / d+N)") }
+            guard let s, let d = DayRef.parse(s) else { throw ScriptMessage(text: Localizer.process(ScriptText.notDay, verb, what, s ?? "")) }
             return d
         }
         func checkNamed(_ allowed: Set<String>) throws {
             if let bad = named.keys.sorted().first(where: { !allowed.contains($0) }) {
-                throw ScriptMessage(text: "\(verb): unknown setting \(bad)= (known: \(allowed.sorted().joined(separator: ", ")))")
+                throw ScriptMessage(text: Localizer.process(ScriptText.unknownSetting, verb, bad, allowed.sorted().joined(separator: ", ")))
             }
         }
         switch verb {
@@ -158,7 +158,7 @@ public enum Script {
             if positional.count > 1 {
                 let hm = positional[1].split(separator: ":")
                 guard hm.count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0..<24).contains(h), (0..<60).contains(m) else {
-                    throw ScriptMessage(text: "at: \"\(positional[1])\" is not a time HH:MM")
+                    throw ScriptMessage(text: Localizer.process(ScriptText.notTime, positional[1]))
                 }
                 minutes = h * 60 + m
             }
@@ -167,7 +167,7 @@ public enum Script {
             try need(1, "USER")
             return .actor(positional[0])
         case "item":
-            try need(2, "SKU \"name\" [unit=] [bin=] [stock=] [moq=] [pack=] [supplier=] [lead=]")
+            try need(2, "SKU \"name\" [unit=] [bin=] [stock=] [moq=] [pack=] [supplier=] [lead=]") // not prose: command syntax
             try checkNamed(["unit", "bin", "stock", "moq", "pack", "supplier", "lead"])
             return .item(sku: positional[0], name: positional[1], unit: named["unit"] ?? "pcs", bin: named["bin"] ?? "",
                          stock: try int(named["stock"], "stock", default: 0), moq: try int(named["moq"], "moq", default: 1),
@@ -183,15 +183,15 @@ public enum Script {
             return .arrival(po: po, line: line, sku: positional[1], quantity: try int(positional[2], "quantity"),
                             eta: try day(named["eta"], "eta"), supplier: named["supplier"] ?? "")
         case "order":
-            try need(3, "NUMBER CUSTOMER SKU:QTY… [date=] [prio=] [policy=]")
+            try need(3, "NUMBER CUSTOMER SKU:QTY… [date=] [prio=] [policy=]") // not prose: command syntax
             try checkNamed(["date", "prio", "policy"])
             let lines = try positional.dropFirst(2).map { spec -> NewOrderLine in
                 let parts = spec.split(separator: ":")
-                guard parts.count == 2, let q = Int(parts[1]) else { throw ScriptMessage(text: "order: line \"\(spec)\" is not SKU:QTY") }
+                guard parts.count == 2, let q = Int(parts[1]) else { throw ScriptMessage(text: Localizer.process(ScriptText.notSKUQty, spec)) }
                 return NewOrderLine(sku: String(parts[0]), quantity: q)
             }
             guard let policy = ShipPolicy(rawValue: named["policy"] ?? "partial") else {
-                throw ScriptMessage(text: "order: policy must be partial or complete")
+                throw ScriptMessage(text: Localizer.process(ScriptText.policy))
             }
             return .order(number: positional[0], customer: positional[1], date: try named["date"].map { try day($0, "date") },
                           priority: try int(named["prio"], "prio", default: 5), policy: policy, lines: lines)
@@ -203,7 +203,7 @@ public enum Script {
                 if word == "short" { short = true; continue }
                 let parts = word.split(separator: "=")
                 guard parts.count == 2, let l = Int(parts[0]), let q = Int(parts[1]) else {
-                    throw ScriptMessage(text: "pick: \"\(word)\" is not LINE=QTY")
+                    throw ScriptMessage(text: Localizer.process(ScriptText.notLineQty, word))
                 }
                 lines.append((l, q))
             }
@@ -226,13 +226,13 @@ public enum Script {
             try need(3, "SKU QTY \"reason\"")
             return .count(sku: positional[0], quantity: try int(positional[1], "quantity"), reason: positional[2])
         default:
-            throw ScriptMessage(text: "unknown command \"\(verb)\"")
+            throw ScriptMessage(text: Localizer.process(ScriptText.unknownCommand, verb))
         }
     }
 
     static func reference(_ s: String) throws -> (String, Int) {
         let parts = s.split(separator: "/")
-        guard parts.count == 2, let line = Int(parts[1]) else { throw ScriptMessage(text: "\"\(s)\" is not PO/LINE") }
+        guard parts.count == 2, let line = Int(parts[1]) else { throw ScriptMessage(text: Localizer.process(ScriptText.notPOLine, s)) }
         return (String(parts[0]), line)
     }
 }

@@ -45,9 +45,14 @@ public struct RestoreReport: Sendable {
 /// takes exclusive locks on those same bytes, without waiting, before it touches anything. Holding them, it swaps the
 /// files; a process starting meanwhile waits on the lock (its busy timeout) and then opens the restored file.
 public enum Backups {
+    /// A message about a temporary copy, worded with the name the person gave (`from` replaced by `to`).
+    static func renamed(_ t: LocalText, _ from: String, _ to: String) -> LocalText {
+        LocalText { l in t.text(l).replacingOccurrences(of: from, with: to) }
+    }
+
     /// `backorders-YYYYMMDD-HHMMSS.sqlite`, in UTC so names sort in time order even across a change of summer time.
     public static func fileName(at date: Date) -> String {
-        "backorders-\(stamp(date)).sqlite"
+        "backorders-\(stamp(date)).sqlite" // not prose: a file name
     }
 
     /// `YYYYMMDD-HHMMSS` in UTC.
@@ -84,28 +89,26 @@ public enum Backups {
         let destIsFolder = fm.fileExists(atPath: destination, isDirectory: &isDir) && isDir.boolValue
         if let keep {
             guard destIsFolder else {
-                throw BackorderError.invalid("--keep needs a folder as the destination (\(destination) is not one): it removes older backups named backorders-YYYYMMDD-HHMMSS.sqlite there")
+                throw BackorderError.invalid(.t(DataFileText.keepNeedsFolder, destination))
             }
-            guard keep >= 1 else { throw BackorderError.invalid("--keep must be at least 1 (the backup just made), not \(keep)") }
+            guard keep >= 1 else { throw BackorderError.invalid(.t(DataFileText.keepAtLeastOne, Plain(keep))) }
         }
         let target = destIsFolder ? (destination as NSString).appendingPathComponent(fileName(at: now)) : destination
         let folder = destIsFolder ? destination : parentFolder(of: target)
         if sameFile(target, live) || sameFile(destination, live) {
-            throw BackorderError.invalid("the destination \(target) is the data file itself: name another file or a folder")
+            throw BackorderError.invalid(.t(DataFileText.backupIsDataFile, target))
         }
         if fm.fileExists(atPath: target, isDirectory: &isDir) {
-            if isDir.boolValue { throw BackorderError.invalid("\(target) is a folder") }
+            if isDir.boolValue { throw BackorderError.invalid(.t(DataFileText.targetIsFolder, target)) }
             guard replace else {
-                throw BackorderError.refused(destIsFolder
-                    ? "\(target) exists already (a backup made in this same second); run the backup again in a moment"
-                    : "\(target) exists already; use --force to replace it, or name a folder to get a new dated file")
+                throw BackorderError.refused(.t(destIsFolder ? DataFileText.backupSameSecond : .backupExists, target))
             }
         }
         guard fm.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-            throw BackorderError.dataFile("cannot write the backup: the folder \(folder) does not exist")
+            throw BackorderError.dataFile(.t(DataFileText.backupFolderMissing, folder))
         }
         guard fm.isWritableFile(atPath: folder) else {
-            throw BackorderError.dataFile("cannot write the backup: the folder \(folder) is not writable for you")
+            throw BackorderError.dataFile(.t(DataFileText.backupFolderNotWritable, folder))
         }
 
         let started = Date()
@@ -123,8 +126,8 @@ public enum Backups {
             try source.writer.backup(to: copy)
             try copy.close()
         } catch let e as DatabaseError {
-            if e.resultCode == .SQLITE_FULL { throw BackorderError.dataFile("the disk holding \(folder) is full; no backup was written") }
-            throw BackorderError.dataFile("cannot write the backup \(target): \(e.message ?? "\(e)")")
+            if e.resultCode == .SQLITE_FULL { throw BackorderError.dataFile(.t(DataFileText.backupDiskFull, folder)) }
+            throw BackorderError.dataFile(.t(DataFileText.cannotWriteBackup, target, e.message ?? "\(e)"))
         }
         let checked = try Warehouse.open(path: temp, mode: .readOnly)
         let violations: [Violation]
@@ -136,12 +139,12 @@ public enum Backups {
             journalRows = try checked.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM movement") ?? 0 }
         }
         // SQLite's own check failing means the copy is unusable: no backup is better than a damaged one under its name.
-        if let damage = violations.first(where: { $0.rule == "sqlite integrity" }) {
-            throw BackorderError.dataFile("the copy of \(live) is damaged (\(damage.detail)); no backup was written: run `backorders check --full` on the data file")
+        if let damage = violations.first(where: { $0.rule == "sqlite integrity" }) { // not prose: a rule key
+            throw BackorderError.dataFile(.t(DataFileText.copyDamaged, live, damage.detail))
         }
         removeCompanions(temp)
         guard rename(temp, target) == 0 else {
-            throw BackorderError.dataFile("cannot name the backup \(target): \(String(cString: strerror(errno)))")
+            throw BackorderError.dataFile(.t(DataFileText.cannotNameBackup, target, String(cString: strerror(errno))))
         }
         moved = true
         syncFolder(folder)
@@ -163,7 +166,7 @@ public enum Backups {
             if kept < keep { kept += 1; continue }
             let path = (folder as NSString).appendingPathComponent(name)
             guard unlink(path) == 0 else {
-                throw BackorderError.dataFile("the backup was written, but the old backup \(path) cannot be removed: \(String(cString: strerror(errno)))")
+                throw BackorderError.dataFile(.t(DataFileText.oldBackupStays, path, String(cString: strerror(errno))))
             }
             removeCompanions(path)
             removed.append(path)
@@ -186,13 +189,13 @@ public enum Backups {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: source, isDirectory: &isDir) else {
-            throw BackorderError.dataFile("no backup at \(source); nothing was changed")
+            throw BackorderError.dataFile(.t(DataFileText.noBackup, source))
         }
         if isDir.boolValue {
             let newest = ((try? fm.contentsOfDirectory(atPath: source)) ?? []).filter(isBackupName).max()
-            throw BackorderError.invalid("\(source) is a folder: name the backup file in it" + (newest.map { " (the newest is \($0))" } ?? ""))
+            throw BackorderError.invalid(newest.map { .t(DataFileText.sourceIsFolderNewest, source, $0) } ?? .t(DataFileText.sourceIsFolder, source))
         }
-        if sameFile(source, live) { throw BackorderError.invalid("\(source) is the data file itself: name a backup to restore") }
+        if sameFile(source, live) { throw BackorderError.invalid(.t(DataFileText.restoreIsDataFile, source)) }
         // Reading a WAL file creates its -wal and -shm; those this restore made are removed again, so SRC stays as it was.
         let hadCompanions = ["-wal", "-shm"].map { fm.fileExists(atPath: source + $0) }
         defer {
@@ -202,21 +205,21 @@ public enum Backups {
             }
         }
         if fm.fileExists(atPath: live, isDirectory: &isDir), isDir.boolValue {
-            throw BackorderError.dataFile("\(live) is a folder, not a data file")
+            throw BackorderError.dataFile(.t(DataFileText.liveIsFolder, live))
         }
         let folder = parentFolder(of: live)
         guard fm.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-            throw BackorderError.dataFile("the folder \(folder) does not exist")
+            throw BackorderError.dataFile(.t(DataFileText.folderMissing, folder))
         }
         guard fm.isWritableFile(atPath: folder) else {
-            throw BackorderError.dataFile("\(folder) is not writable for you: the restored file cannot be put there; nothing was changed")
+            throw BackorderError.dataFile(.t(DataFileText.restoreFolderNotWritable, folder))
         }
-        guard fm.isReadableFile(atPath: source) else { throw BackorderError.dataFile("\(source) cannot be read (permissions); nothing was changed") }
+        guard fm.isReadableFile(atPath: source) else { throw BackorderError.dataFile(.t(DataFileText.sourceUnreadable, source)) }
         do {
             try Warehouse.inspectHeader(path: source)
             _ = try Warehouse.pendingMigrations(path: source)
         } catch let e as BackorderError {
-            throw BackorderError(e.kind, e.message + "; nothing was changed")
+            throw BackorderError(e.kind, e.text + .t(DataFileText.nothingChanged))
         }
         // Before the copy, so a busy file is refused at once; checked again, under lock, just before the swap.
         if let holder = try FileUse.holder(of: live) {
@@ -238,27 +241,27 @@ public enum Backups {
         } catch let e as DatabaseError {
             switch e.resultCode {
             case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-                throw BackorderError.dataFile("\(source) is damaged (\(e.message ?? "corrupt")); nothing was changed")
+                throw BackorderError.dataFile(.t(DataFileText.sourceDamaged, source, e.message ?? "corrupt")) // not prose: SQLite's word
             case .SQLITE_FULL:
-                throw BackorderError.dataFile("the disk holding \(folder) is full; nothing was changed")
+                throw BackorderError.dataFile(.t(DataFileText.restoreDiskFull, folder))
             default:
-                throw BackorderError.dataFile("cannot copy \(source): \(e.message ?? "\(e)"); nothing was changed")
+                throw BackorderError.dataFile(.t(DataFileText.cannotCopy, source, e.message ?? "\(e)"))
             }
         }
         let upgrades: [String], revision: Int, journalRows: Int
         do {
             let w: Warehouse
             do { w = try Warehouse.open(path: temp, mode: .readWrite) } catch let e as BackorderError {
-                throw BackorderError.dataFile(e.message.replacingOccurrences(of: temp, with: source) + "; nothing was changed")
+                throw BackorderError.dataFile(Backups.renamed(e.text, temp, source) + .t(DataFileText.nothingChanged))
             }
             defer { try? w.close() }
             let violations: [Violation]
             do { violations = try w.check(quick: false) } catch let e as BackorderError {
-                throw BackorderError.dataFile(e.message.replacingOccurrences(of: temp, with: source) + "; nothing was changed")
+                throw BackorderError.dataFile(Backups.renamed(e.text, temp, source) + .t(DataFileText.nothingChanged))
             }
             if !violations.isEmpty {
                 let shown = violations.prefix(3).map(\.description).joined(separator: "; ")
-                throw BackorderError.dataFile("\(source) fails its check (\(violations.count == 1 ? "1 problem" : "\(violations.count) problems"): \(shown)); nothing was changed")
+                throw BackorderError.dataFile(.t(DataFileText.failsCheck, source, violations.count, shown))
             }
             upgrades = w.upgrades
             revision = try w.revision()
@@ -268,7 +271,7 @@ public enum Backups {
         removeCompanions(temp)
 
         guard fm.fileExists(atPath: live) else {
-            guard rename(temp, live) == 0 else { throw BackorderError.dataFile("cannot put the restored file at \(live): \(String(cString: strerror(errno)))") }
+            guard rename(temp, live) == 0 else { throw BackorderError.dataFile(.t(DataFileText.cannotPlaceRestored, live, String(cString: strerror(errno)))) }
             moved = true
             syncFolder(folder)
             makeCompanions(live)
@@ -291,7 +294,7 @@ public enum Backups {
         // so it is never replayed onto the restored file; the -shm is only an index of that log.
         let linked = link(live, replaced) == 0
         if !linked, rename(live, replaced) != 0 {
-            throw BackorderError.dataFile("cannot keep the current file as \(replaced): \(String(cString: strerror(errno))); nothing was changed")
+            throw BackorderError.dataFile(.t(DataFileText.cannotKeepCurrent, replaced, String(cString: strerror(errno))))
         }
         // An empty log holds nothing; one with frames is part of the old file.
         if ((try? fm.attributesOfItem(atPath: live + "-wal")[.size] as? NSNumber)?.intValue ?? 0) > 0 {
@@ -305,7 +308,7 @@ public enum Backups {
             // Put the old file back as it was: its log under its own name again.
             if fm.fileExists(atPath: replaced + "-wal") { _ = rename(replaced + "-wal", live + "-wal") }
             if linked { unlink(replaced) } else { _ = rename(replaced, live) }
-            throw BackorderError.dataFile("cannot put the restored file at \(live): \(reason); nothing was changed")
+            throw BackorderError.dataFile(.t(DataFileText.cannotPlaceRestored, live, reason) + .t(DataFileText.nothingChanged))
         }
         moved = true
         syncFolder(folder)
@@ -320,7 +323,7 @@ public enum Backups {
     }
 
     static func busy(_ live: String, _ holder: FileUse.Holder) -> BackorderError {
-        .refused("\(live) is in use by \(holder): everyone must quit backorders (and no backup may be running) before a restore; nothing was changed")
+        .refused(.t(DataFileText.inUse, live, holder.text))
     }
 
     // MARK: files
@@ -370,10 +373,14 @@ enum FileUse {
     /// A process found holding a lock.
     struct Holder: CustomStringConvertible {
         var pid: Int32?
-        var description: String {
-            guard let pid else { return "another process" }
-            return "\(FileUse.processName(pid)) (process \(pid)\(FileUse.processUser(pid).map { ", user \($0)" } ?? ""))"
+        /// The holder as a person reads it: "vim (process 12, user kari)".
+        var text: LocalText {
+            guard let pid else { return .t(DataFileText.anotherProcess) }
+            let name = FileUse.processName(pid)
+            return FileUse.processUser(pid).map { .t(DataFileText.processHolderUser, name, Plain(Int(pid)), $0) }
+                ?? .t(DataFileText.processHolder, name, Plain(Int(pid)))
         }
+        var description: String { text.description }
     }
 
     static let dataLockStart: off_t = 0x4000_0000
@@ -407,7 +414,7 @@ enum FileUse {
                 if errno == ENOENT && file != path { continue }
                 let reason = String(cString: strerror(errno))
                 lock.release()
-                throw BackorderError.dataFile("cannot open \(file) to lock it: \(reason); nothing was changed")
+                throw BackorderError.dataFile(.t(DataFileText.cannotLock, file, reason))
             }
             lock.descriptors.append(fd)
             var fl = flock()
@@ -451,7 +458,8 @@ enum FileUse {
 
     /// The command line's program name, from /proc (Linux).
     static func processName(_ pid: Int32) -> String {
-        let comm = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let file = "/proc/\(pid)/comm" // not prose: a path
+        let comm = (try? String(contentsOfFile: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
         return (comm?.isEmpty == false ? comm! : "a process")
     }
 

@@ -62,7 +62,7 @@ extension Warehouse {
     static func checkPages(_ db: Database, pragma: String?, limit: Int) throws -> [Violation] {
         guard let pragma else { return [] }
         let report = try String.fetchAll(db, sql: pragma)
-        return report == ["ok"] ? [] : report.prefix(limit).map { Violation(rule: "sqlite integrity", detail: $0) }
+        return report == ["ok"] ? [] : report.prefix(limit).map { Violation(rule: "sqlite integrity", detail: $0) } // not prose: a rule key; SQLite's own report
     }
 
     /// Tables whose foreign keys `CheckPasses` checks in its own passes, with the columns it checks; SQLite's
@@ -87,27 +87,27 @@ extension Warehouse {
         where foreignKeysCheckedInPasses[table] == nil && foreign < limit {
             for r in try db.rows(sql: "PRAGMA foreign_key_check(\(table.quotedDatabaseIdentifier))").prefix(limit - foreign) {
                 foreign += 1
-                found.append(Violation(rule: "foreign keys", detail: "\(r[0] as String? ?? "?") row \(r[1] as Int64? ?? 0) points to a missing \(r[2] as String? ?? "?") row"))
+                found.append(Violation(rule: "foreign keys", detail: Localizer.process(CheckText.missingParent, r[0] as String? ?? "?", Plain(Int(r[1] as Int64? ?? 0)), r[2] as String? ?? "?"))) // not prose: the rule key
             }
         }
         try rule("negative free stock", "SELECT sku, on_hand, allocated, picked FROM item WHERE on_hand < allocated + picked OR on_hand < 0") {
-            "\($0["sku"] as String): on hand \($0["on_hand"] as Int) < allocated \($0["allocated"] as Int) + picked \($0["picked"] as Int)"
+            Localizer.process(CheckText.negativeFree, $0["sku"] as String, $0["on_hand"] as Int, $0["allocated"] as Int, $0["picked"] as Int)
         }
         try rule("free stock while orders wait", "SELECT sku, on_hand - allocated - picked AS free, backordered FROM item WHERE on_hand - allocated - picked > 0 AND backordered > 0") {
-            "\($0["sku"] as String): \($0["free"] as Int) unit(s) free on the shelf while \($0["backordered"] as Int) wait on backorder"
+            Localizer.process(CheckText.freeWhileWaiting, $0["sku"] as String, $0["free"] as Int, $0["backordered"] as Int)
         }
         try rule("incoming vs arrivals", """
             SELECT i.sku, i.incoming, COALESCE(a.q, 0) q FROM item i
             LEFT JOIN (SELECT sku, SUM(MAX(quantity - received, 0)) q FROM arrival WHERE closed_at IS NULL GROUP BY sku) a ON a.sku = i.sku
             WHERE i.incoming != COALESCE(a.q, 0)
-            """) { "\($0["sku"] as String): incoming \($0["incoming"] as Int) but open arrivals expect \($0["q"] as Int)" }
+            """) { Localizer.process(CheckText.incomingVsArrivals, $0["sku"] as String, $0["incoming"] as Int, $0["q"] as Int) }
         try rule("arrival open/closed", """
             SELECT po_number, po_line, quantity, received, closed_at FROM arrival
             WHERE (closed_at IS NULL AND received >= quantity) OR (closed_at IS NOT NULL AND received < quantity)
-            """) { "arrival \($0["po_number"] as String)/\($0["po_line"] as Int): received \($0["received"] as Int) of \($0["quantity"] as Int) but \($0["closed_at"] == nil ? "still open" : "closed")" }
+            """) { Localizer.process($0["closed_at"] == nil ? CheckText.arrivalStillOpen : .arrivalClosed, "\($0["po_number"] as String)/\($0["po_line"] as Int)", $0["received"] as Int, $0["quantity"] as Int) }
         found += try Pegging.verifyAll(db, limit: limit)
         try rule("more than one pending notice", "SELECT o.number, COUNT(*) n FROM notice n JOIN orders o ON o.id = n.order_id WHERE n.sent_at IS NULL GROUP BY n.order_id HAVING n > 1") {
-            "order \($0["number"] as String) has \($0["n"] as Int) pending notices"
+            Localizer.process(CheckText.manyNotices, $0["number"] as String, $0["n"] as Int)
         }
         return found
     }
@@ -117,11 +117,12 @@ extension Warehouse {
         ruleNames.firstIndex(of: rule) ?? ruleNames.count
     }
 
+    // not prose: the rule names are keys scripts read, the same in every language.
     static let ruleNames = [
-        "sqlite integrity", "foreign keys", "journal without line", "line vs journal", "stock vs journal", "line balance",
-        "stock vs lines", "negative free stock", "free stock while orders wait", "incoming vs arrivals", "arrival vs receipts",
-        "arrival open/closed", "shipments vs lines", "order closed with open units", "order open with nothing left",
-        "line copies of order header", "waiting queue mirrors the order lines", "promised date", "more than one pending notice",
+        "sqlite integrity", "foreign keys", "journal without line", "line vs journal", "stock vs journal", "line balance", // not prose: rule keys
+        "stock vs lines", "negative free stock", "free stock while orders wait", "incoming vs arrivals", "arrival vs receipts", // not prose: rule keys
+        "arrival open/closed", "shipments vs lines", "order closed with open units", "order open with nothing left", // not prose: rule keys
+        "line copies of order header", "waiting queue mirrors the order lines", "promised date", "more than one pending notice", // not prose: rule keys
     ]
 }
 

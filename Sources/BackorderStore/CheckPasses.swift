@@ -78,8 +78,12 @@ struct CheckPasses {
 
     private func full(_ rule: String) -> Bool { perRule[rule, default: 0] >= limit }
 
-    private mutating func missing(_ table: String, _ row: String, _ parent: String) {
-        add("foreign keys", "\(table) \(row) points to a missing \(parent) row")
+    private mutating func missing(_ table: String, _ id: Int64, _ parent: String) {
+        add("foreign keys", Localizer.process(CheckText.missingParent, table, Plain(Int(id)), parent)) // not prose: the rule key
+    }
+
+    private mutating func missingShipmentLine(_ shipment: Int64, _ line: Int64, _ parent: String) {
+        add("foreign keys", Localizer.process(CheckText.missingShipmentLine, Plain(Int(shipment)), Plain(Int(line)), parent)) // not prose: the rule key
     }
 
     // MARK: reading
@@ -111,22 +115,22 @@ struct CheckPasses {
             let id = CheckPasses.int(s, 0)
             _ = arrivals.add(id)
             arrivalName.append((CheckPasses.text(s, 1), CheckPasses.int(s, 2), CheckPasses.int(s, 3)))
-            if items[CheckPasses.text(s, 4)] == nil { missing("arrival", "row \(id)", "item") }
+            if items[CheckPasses.text(s, 4)] == nil { missing("arrival", id, "item") }
         }
         arrivalReceipts = Array(repeating: 0, count: arrivals.count)
         arrivalJournal = Array(repeating: 0, count: arrivals.count)
         try CheckPasses.step(db, "SELECT id, order_id FROM shipment") { s in
             let id = CheckPasses.int(s, 0)
             _ = shipments.add(id)
-            if orders.slot(CheckPasses.int(s, 1)) == nil { missing("shipment", "row \(id)", "orders") }
+            if orders.slot(CheckPasses.int(s, 1)) == nil { missing("shipment", id, "orders") }
         }
         try CheckPasses.step(db, "SELECT id, arrival_id, sku, quantity FROM receipt") { s in
             let id = CheckPasses.int(s, 0)
             _ = receipts.add(id)
             if !CheckPasses.isNull(s, 1) {
-                if let a = arrivals.slot(CheckPasses.int(s, 1)) { arrivalReceipts[a] += CheckPasses.int(s, 3) } else { missing("receipt", "row \(id)", "arrival") }
+                if let a = arrivals.slot(CheckPasses.int(s, 1)) { arrivalReceipts[a] += CheckPasses.int(s, 3) } else { missing("receipt", id, "arrival") }
             }
-            if items[CheckPasses.text(s, 2)] == nil { missing("receipt", "row \(id)", "item") }
+            if items[CheckPasses.text(s, 2)] == nil { missing("receipt", id, "item") }
         }
         // A reversed receipt's units are no longer received on its arrival.
         try CheckPasses.step(db, """
@@ -151,7 +155,7 @@ struct CheckPasses {
     }
 
     private mutating func readLines() throws {
-        let mirror = "waiting queue mirrors the order lines"
+        let mirror = "waiting queue mirrors the order lines" // not prose: the rule key
         try CheckPasses.step(db, """
             SELECT id, order_id, line_no, sku, priority, order_date, order_no, ordered, allocated, picked, shipped, backordered, cancelled
             FROM order_line
@@ -166,22 +170,22 @@ struct CheckPasses {
             shippedLeft.append(shipped)
             // Texts are compared as bytes; Strings are made only for a line a rule names or the queue holds.
             if ordered != allocated + picked + shipped + backordered + cancelled || min(allocated, picked, shipped, backordered, cancelled) < 0 {
-                add("line balance", "order \(CheckPasses.text(s, 6)) line \(lineNo): ordered \(ordered) ≠ allocated \(allocated) + picked \(picked) + shipped \(shipped) + backordered \(backordered) + cancelled \(cancelled), or a bucket is negative")
+                add("line balance", Localizer.process(CheckText.lineBalance, CheckPasses.text(s, 6), Plain(Int(lineNo)), ordered, allocated, picked, shipped, backordered, cancelled)) // not prose: the rule key
             }
             if let i = skus.slot(s, 3) {
                 lineSums[i].allocated += allocated; lineSums[i].picked += picked; lineSums[i].backordered += backordered
             } else {
-                missing("order_line", "row \(id)", "item")
+                missing("order_line", id, "item")
             }
             if let o = orders.slot(orderId) {
                 let open = allocated + picked + backordered
                 orderOpen[o] += open
                 if open > 0 { orderHasOpenLine[o] = true }
                 if orderHeader[o].priority != priority || orderKeys[o].number != PackedText(s, 6) || orderKeys[o].date != PackedText(s, 5) {
-                    add("line copies of order header", "order \(CheckPasses.text(s, 6)) line \(lineNo): its copy of the order's number, priority or date differs from the order")
+                    add("line copies of order header", Localizer.process(CheckText.headerCopy, CheckPasses.text(s, 6), Plain(Int(lineNo)))) // not prose: the rule key
                 }
             } else {
-                missing("order_line", "row \(id)", "orders")
+                missing("order_line", id, "orders")
             }
             guard backordered > 0 || waitingByLine[id] != nil else { return }
             let sku = CheckPasses.text(s, 3), orderDate = CheckPasses.text(s, 5), orderNo = CheckPasses.text(s, 6)
@@ -198,19 +202,19 @@ struct CheckPasses {
                 w = nextWaiting[w]
             }
             if backordered > 0 && !queued {
-                add(mirror, "order \(orderNo) line \(lineNo) (\(sku)) waits for \(backordered) unit(s) but the waiting queue lacks it or says otherwise")
+                add(mirror, Localizer.process(CheckText.queueLacks, orderNo, Plain(Int(lineNo)), sku, backordered))
             }
         }
         for (w, q) in waiting.enumerated() where !waitingMatched[w] {
-            add(mirror, "the waiting queue holds order \(q.orderNo) line \(q.lineNo) (\(q.sku)) waiting for \(q.backordered) unit(s), but no order line matches it")
+            add(mirror, Localizer.process(CheckText.queueExtra, q.orderNo, Plain(Int(q.lineNo)), q.sku, q.backordered))
         }
     }
 
     private mutating func readShipmentLines() throws {
         try CheckPasses.step(db, "SELECT shipment_id, line_id, quantity FROM shipment_line") { s in
             let shipment = CheckPasses.int(s, 0), line = CheckPasses.int(s, 1)
-            if shipments.slot(shipment) == nil { missing("shipment_line", "(shipment \(shipment), line \(line))", "shipment") }
-            if let l = lines.slot(line) { shippedLeft[l] -= CheckPasses.int(s, 2) } else { missing("shipment_line", "(shipment \(shipment), line \(line))", "order_line") }
+            if shipments.slot(shipment) == nil { missingShipmentLine(shipment, line, "shipment") }
+            if let l = lines.slot(line) { shippedLeft[l] -= CheckPasses.int(s, 2) } else { missingShipmentLine(shipment, line, "order_line") }
         }
     }
 
@@ -231,22 +235,22 @@ struct CheckPasses {
                 journaled[l] = true
                 for k in 0..<6 { remaining[l * 6 + k] -= sqlite3_column_int64(s, Int32(k + 2)) }
             } else {
-                missing("movement", "row \(id)", "order_line")
+                missing("movement", id, "order_line")
             }
             let delta = sqlite3_column_int64(s, 8)
             if let i = skus.slot(s, 12) {
                 journalOnHand[i] += delta
             } else {
-                missing("movement", "row \(id)", "item")
+                missing("movement", id, "item")
             }
             if sqlite3_column_type(s, 9) != SQLITE_NULL {
-                if let a = arrivals.slot(sqlite3_column_int64(s, 9)) { arrivalJournal[a] += delta } else { missing("movement", "row \(id)", "arrival") }
+                if let a = arrivals.slot(sqlite3_column_int64(s, 9)) { arrivalJournal[a] += delta } else { missing("movement", id, "arrival") }
             }
-            if sqlite3_column_type(s, 10) != SQLITE_NULL && shipments.slot(sqlite3_column_int64(s, 10)) == nil { missing("movement", "row \(id)", "shipment") }
-            if sqlite3_column_type(s, 11) != SQLITE_NULL && receipts.slot(sqlite3_column_int64(s, 11)) == nil { missing("movement", "row \(id)", "receipt") }
+            if sqlite3_column_type(s, 10) != SQLITE_NULL && shipments.slot(sqlite3_column_int64(s, 10)) == nil { missing("movement", id, "shipment") }
+            if sqlite3_column_type(s, 11) != SQLITE_NULL && receipts.slot(sqlite3_column_int64(s, 11)) == nil { missing("movement", id, "receipt") }
         }
         if let unlinked {
-            add("journal without line", "movement \(unlinked) changes order-line buckets but names no line")
+            add("journal without line", Localizer.process(CheckText.journalNoLine, Plain(Int(unlinked)))) // not prose: the rule key
         }
     }
 
@@ -254,38 +258,39 @@ struct CheckPasses {
 
     private mutating func compare() throws {
         for l in 0..<lineIds.count where !journaled[l] || (0..<6).contains(where: { remaining[l * 6 + $0] != 0 }) {
-            if full("line vs journal") { break }
-            add("line vs journal", try lineRow(l, "ordered, allocated, picked, shipped, backordered, cancelled").map { r in
+            if full("line vs journal") { break } // not prose: the rule key
+            add("line vs journal", try lineRow(l, "ordered, allocated, picked, shipped, backordered, cancelled").map { r in // not prose: the rule key, SQL columns
                 let counters = (0..<6).map { r[2 + $0] as Int64 }
                 let journal = journaled[l] ? (0..<6).map { counters[$0] - remaining[l * 6 + $0] } : nil
-                return "order \(r[0] as String) line \(r[1] as Int): counters (o/a/p/s/b/c) " + counters.map(String.init).joined(separator: "/")
-                    + " but journal sums " + (journal.map { $0.map(String.init).joined(separator: "/") } ?? "nothing (no movement)")
+                let said = counters.map(String.init).joined(separator: "/")
+                return journal.map { Localizer.process(CheckText.lineVsJournal, r[0] as String, Plain(r[1] as Int), said, $0.map(String.init).joined(separator: "/")) }
+                    ?? Localizer.process(CheckText.lineVsNoJournal, r[0] as String, Plain(r[1] as Int), said)
             })
         }
         for (i, sku) in itemSku.enumerated() {
             let c = itemCounters[i], sums = lineSums[i]
             if c.onHand != journalOnHand[i] {
-                add("stock vs journal", "\(sku): on hand \(c.onHand) but the journal sums to \(journalOnHand[i])")
+                add("stock vs journal", Localizer.process(CheckText.stockVsJournal, sku, c.onHand, journalOnHand[i])) // not prose: the rule key
             }
             if c.allocated != sums.allocated || c.picked != sums.picked || c.backordered != sums.backordered {
-                add("stock vs lines", "\(sku): item says allocated/picked/backordered \(c.allocated)/\(c.picked)/\(c.backordered), its order lines say \(sums.allocated)/\(sums.picked)/\(sums.backordered)")
+                add("stock vs lines", Localizer.process(CheckText.stockVsLines, sku, "\(c.allocated)/\(c.picked)/\(c.backordered)", "\(sums.allocated)/\(sums.picked)/\(sums.backordered)")) // not prose: the rule key
             }
         }
         for (a, name) in arrivalName.enumerated() where name.received != arrivalReceipts[a] || name.received != arrivalJournal[a] {
-            add("arrival vs receipts", "arrival \(name.po)/\(name.line): received \(name.received), receipts \(arrivalReceipts[a]), journal \(arrivalJournal[a])")
+            add("arrival vs receipts", Localizer.process(CheckText.arrivalVsReceipts, "\(name.po)/\(name.line)", name.received, arrivalReceipts[a], arrivalJournal[a])) // not prose: the rule key
         }
         for l in 0..<lineIds.count where shippedLeft[l] != 0 {
-            if full("shipments vs lines") { break }
-            add("shipments vs lines", try lineRow(l, "shipped").map { r in
-                "order \(r[0] as String) line \(r[1] as Int): shipped \(r[2] as Int64) but its shipments hold \((r[2] as Int64) - shippedLeft[l])"
+            if full("shipments vs lines") { break } // not prose: the rule key
+            add("shipments vs lines", try lineRow(l, "shipped").map { r in // not prose: the rule key
+                Localizer.process(CheckText.shipmentsVsLines, r[0] as String, Plain(r[1] as Int), r[2] as Int64, (r[2] as Int64) - shippedLeft[l])
             })
         }
         for (o, header) in orderHeader.enumerated() {
             if header.closed && orderOpen[o] > 0 {
-                add("order closed with open units", "order \(header.number) is closed but \(orderOpen[o]) unit(s) are still open")
+                add("order closed with open units", Localizer.process(CheckText.closedWithOpen, header.number, orderOpen[o])) // not prose: the rule key
             }
             if !header.closed && !orderHasOpenLine[o] {
-                add("order open with nothing left", "order \(header.number) has nothing left to ship but is still open")
+                add("order open with nothing left", Localizer.process(CheckText.openWithNothing, header.number)) // not prose: the rule key
             }
         }
     }

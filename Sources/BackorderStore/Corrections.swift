@@ -8,14 +8,14 @@ extension Warehouse {
     private struct PreviewRollback: Error { var result: CorrectionResult }
 
     /// Runs `body` as one operation that reports its consequences; rolls it back when `preview`.
-    func correction(preview: Bool, ctx: Context, _ body: (Database, OperationTx) throws -> (summary: String, units: Int)) throws -> CorrectionResult {
+    func correction(preview: Bool, ctx: Context, _ body: (Database, OperationTx) throws -> (summary: LocalText, units: Int)) throws -> CorrectionResult {
         do {
             return try write { db in
                 let tx = operation(db, ctx)
                 tx.collectsConsequences = true
                 let (summary, units) = try body(db, tx)
                 try tx.finish()
-                let result = CorrectionResult(summary: summary, units: units, consequences: try tx.consequences(), preview: preview)
+                let result = CorrectionResult(summaryText: summary, units: units, consequences: try tx.consequences(), preview: preview)
                 if preview { throw PreviewRollback(result: result) }
                 return result
             }
@@ -31,13 +31,13 @@ extension Warehouse {
     @discardableResult
     public func cancel(order number: String, lineNo: Int?, scope: CancelScope = .open, reason: String, expectedVersion: Int? = nil,
                        preview: Bool = false, ctx: Context) throws -> CorrectionResult {
-        try Validate.text(reason, "cancellation reason")
+        try Validate.text(reason, LocalText.t(FieldText.cancellationReason))
         return try correction(preview: preview, ctx: ctx) { db, tx in
             let (order, lines) = try openOrder(db, number, expectedVersion: expectedVersion)
             let moves = try Rules.planCancel(lines: lines, lineNo: lineNo, scope: scope)
             for m in moves { try tx.apply(m, .init(orderId: order.id, note: reason)) }
             let units = moves.reduce(0) { $0 + $1.quantity }
-            return ("cancelled \(units) unit(s) on \(number)" + (lineNo.map { " line \($0)" } ?? ""), units)
+            return (lineNo.map { .t(StoreText.cancelledLine, units, number, Plain($0)) } ?? .t(StoreText.cancelled, units, number), units)
         }
     }
 
@@ -46,13 +46,13 @@ extension Warehouse {
     @discardableResult
     public func putBack(order number: String, entries: [PutBackEntry]?, reason: String, expectedVersion: Int? = nil,
                         preview: Bool = false, ctx: Context) throws -> CorrectionResult {
-        try Validate.text(reason, "reason")
+        try Validate.text(reason, LocalText.t(FieldText.reason))
         return try correction(preview: preview, ctx: ctx) { db, tx in
             let (order, lines) = try openOrder(db, number, expectedVersion: expectedVersion)
             let moves = try Rules.planPutBack(lines: lines, entries: entries)
             for m in moves { try tx.apply(m, .init(orderId: order.id, note: reason)) }
             let units = moves.reduce(0) { $0 + $1.quantity }
-            return ("put back \(units) picked unit(s) on \(number); they are allocated again", units)
+            return (.t(StoreText.putBack, units, number), units)
         }
     }
 
@@ -64,23 +64,24 @@ extension Warehouse {
     public func changeOrder(_ number: String, _ changes: OrderChanges, reason: String, expectedVersion: Int? = nil,
                             preview: Bool = false, ctx: Context) throws -> CorrectionResult {
         if let p = changes.priority { try Validate.priority(p) }
-        if let n = changes.note { try Validate.text(n, "note", required: false) }
-        try Validate.text(reason, "reason", required: false)
-        guard !changes.isEmpty else { throw BackorderError.invalid("nothing to change: give a priority, a policy or a note") }
+        if let n = changes.note { try Validate.text(n, LocalText.t(FieldText.note), required: false) }
+        try Validate.text(reason, LocalText.t(FieldText.reason), required: false)
+        guard !changes.isEmpty else { throw BackorderError.invalid(.t(StoreText.nothingToChange)) }
         return try correction(preview: preview, ctx: ctx) { db, tx in
             let (order, _) = try openOrder(db, number, expectedVersion: expectedVersion)
             let said = try changeHeader(db, tx, order: order, changes, reason: reason)
-            guard !said.isEmpty else { throw BackorderError.refused("order \(number) already has that priority, policy and note") }
-            return ("\(number): " + said.joined(separator: ", "), 0)
+            guard !said.isEmpty else { throw BackorderError.refused(.t(StoreText.alreadyThatHeader, number)) }
+            return (.t(StoreText.headerChanged, number, said.joined(separator: ", ")), 0)
         }
     }
 
     /// Writes header changes and their records; returns what changed, worded ("priority 5 → 1").
-    func changeHeader(_ db: Database, _ tx: OperationTx, order: Order, _ changes: OrderChanges, reason: String) throws -> [String] {
+    func changeHeader(_ db: Database, _ tx: OperationTx, order: Order, _ changes: OrderChanges, reason: String) throws -> [LocalText] {
         let oldNote = try String.fetchOne(db, sql: "SELECT note FROM orders WHERE id = ?", arguments: [order.id]) ?? ""
         var fields: [(String, String, String)] = []
+        var policies: (from: ShipPolicy, to: ShipPolicy)?
         if let p = changes.priority, p != order.priority { fields.append(("priority", "\(order.priority)", "\(p)")) }
-        if let p = changes.policy, p != order.policy { fields.append(("policy", order.policy.rawValue, p.rawValue)) }
+        if let p = changes.policy, p != order.policy { fields.append(("policy", order.policy.rawValue, p.rawValue)); policies = (order.policy, p) }
         if let n = changes.note, n != oldNote { fields.append(("note", oldNote, n)) }
         guard !fields.isEmpty else { return [] }
         for (field, old, new) in fields {
@@ -102,7 +103,13 @@ extension Warehouse {
                 tx.touch(sku: r["sku"])
             }
         }
-        return fields.map { field, old, new in field == "note" ? "note \"\(new)\"" : "\(field) \(old) → \(new)" }
+        return fields.map { field, old, new -> LocalText in
+            switch field {
+            case "note": return .t(StoreText.headerNote, new)
+            case "priority": return .t(StoreText.headerPriority, old, new)
+            default: return policies.map { .t(StoreText.headerPolicy, $0.from.localName, $0.to.localName) } ?? .t(StoreText.headerPolicy, old, new)
+            }
+        }
     }
 
     // MARK: giving stock to an urgent order
@@ -132,20 +139,20 @@ extension Warehouse {
     @discardableResult
     public func reallocate(to number: String, lineNo: Int, from donors: [DonorLine]?, quantity: Int? = nil, reason: String,
                            expectedVersion: Int? = nil, preview: Bool = false, ctx: Context) throws -> CorrectionResult {
-        try Validate.text(reason, "reason")
-        if let quantity { try Validate.positive(quantity, "quantity to re-allocate") }
+        try Validate.text(reason, LocalText.t(FieldText.reason))
+        if let quantity { try Validate.positive(quantity, LocalText.t(FieldText.reallocateQuantity)) }
         return try correction(preview: preview, ctx: ctx) { db, tx in
             let (order, lines) = try openOrder(db, number, expectedVersion: expectedVersion)
-            guard let line = lines.first(where: { $0.lineNo == lineNo }) else { throw BackorderError.notFound("\(number) has no line \(lineNo)") }
+            guard let line = lines.first(where: { $0.lineNo == lineNo }) else { throw BackorderError.notFound(.t(StoreText.orderHasNoLine, number, Plain(lineNo))) }
             let units = try give(db, tx, to: order, line, donors: donors, quantity: quantity, reason: reason, partialOK: false)
-            return ("gave \(units) unit(s) of \(line.sku) to \(number) line \(lineNo)", units)
+            return (.t(StoreText.gaveUnits, units, line.sku, number, Plain(lineNo)), units)
         }
     }
 
     /// "Serve this order first": priority 1, and every waiting line given what the proposed donors hold.
     @discardableResult
     public func expedite(_ number: String, reason: String, expectedVersion: Int? = nil, preview: Bool = false, ctx: Context) throws -> CorrectionResult {
-        try Validate.text(reason, "reason")
+        try Validate.text(reason, LocalText.t(FieldText.reason))
         return try correction(preview: preview, ctx: ctx) { db, tx in
             var (order, lines) = try openOrder(db, number, expectedVersion: expectedVersion)
             var said = try changeHeader(db, tx, order: order, OrderChanges(priority: 1), reason: reason)
@@ -155,11 +162,11 @@ extension Warehouse {
                 let fresh = try fetchLines(db, orderId: order.id).first { $0.id == line.id }!
                 total += try give(db, tx, to: order, fresh, donors: nil, quantity: nil, reason: reason, partialOK: true)
             }
-            if total > 0 { said.append("\(total) unit(s) given from other orders") }
+            if total > 0 { said.append(.t(StoreText.givenFromOthers, total)) }
             guard !said.isEmpty else {
-                throw BackorderError.refused("\(number) is already priority 1 and no other order holds stock it waits for")
+                throw BackorderError.refused(.t(StoreText.alreadyFirst, number))
             }
-            return ("\(number) served first: " + said.joined(separator: ", "), total)
+            return (.t(StoreText.servedFirst, number, said.joined(separator: ", ")), total)
         }
     }
 
@@ -168,53 +175,53 @@ extension Warehouse {
                       reason: String, partialOK: Bool) throws -> Int {
         let waits = line.quantities.backordered
         guard waits > 0 else {
-            throw BackorderError.refused("\(order.number) line \(line.lineNo) (\(line.sku)) waits for nothing: there is nothing to give it")
+            throw BackorderError.refused(.t(StoreText.waitsForNothingGive, order.number, Plain(line.lineNo), line.sku))
         }
         let wanted = quantity ?? waits
         guard wanted <= waits else {
-            throw BackorderError.refused("\(order.number) line \(line.lineNo) waits for \(waits) unit(s) of \(line.sku), not \(wanted)")
+            throw BackorderError.refused(.t(StoreText.waitsForFewer, order.number, Plain(line.lineNo), waits, line.sku, wanted))
         }
         let chosen: [DonorLine]
         if let donors {
-            guard !donors.isEmpty else { throw BackorderError.invalid("name at least one donor line") }
+            guard !donors.isEmpty else { throw BackorderError.invalid(.t(StoreText.nameADonor)) }
             chosen = donors
         } else {
             chosen = Rules.proposeDonors(try candidates(db, sku: line.sku, excluding: order.number), quantity: wanted)
             guard !chosen.isEmpty || partialOK else {
-                throw BackorderError.refused("no other open order holds allocated units of \(line.sku) to give")
+                throw BackorderError.refused(.t(StoreText.noDonorStock, line.sku))
             }
         }
         let total = chosen.reduce(0) { $0 + $1.quantity }
         var seen = Set<String>()
         var planned: [(Order, OrderLine, DonorLine)] = []
         for d in chosen {
-            try Validate.positive(d.quantity, "quantity from \(d.orderNumber) line \(d.lineNo)")
-            guard seen.insert("\(d.orderNumber)/\(d.lineNo)").inserted else { throw BackorderError.invalid("\(d.orderNumber) line \(d.lineNo) is given twice") }
-            guard d.orderNumber != order.number else { throw BackorderError.refused("an order cannot give stock to itself") }
+            try Validate.positive(d.quantity, LocalText.t(FieldText.quantityFromLine, d.orderNumber, Plain(d.lineNo)))
+            guard seen.insert("\(d.orderNumber)/\(d.lineNo)").inserted else { throw BackorderError.invalid(.t(StoreText.donorGivenTwice, d.orderNumber, Plain(d.lineNo))) }
+            guard d.orderNumber != order.number else { throw BackorderError.refused(.t(StoreText.giveToItself)) }
             let (donorOrder, donorLines) = try openOrder(db, d.orderNumber, expectedVersion: nil)
-            guard let dl = donorLines.first(where: { $0.lineNo == d.lineNo }) else { throw BackorderError.notFound("\(d.orderNumber) has no line \(d.lineNo)") }
+            guard let dl = donorLines.first(where: { $0.lineNo == d.lineNo }) else { throw BackorderError.notFound(.t(StoreText.orderHasNoLine, d.orderNumber, Plain(d.lineNo))) }
             guard dl.sku == line.sku else {
-                throw BackorderError.refused("\(d.orderNumber) line \(d.lineNo) is for \(dl.sku), not \(line.sku)")
+                throw BackorderError.refused(.t(StoreText.donorOtherSKU, d.orderNumber, Plain(d.lineNo), dl.sku, line.sku))
             }
             guard d.quantity <= dl.quantities.allocated else {
-                throw BackorderError.refused("\(d.orderNumber) line \(d.lineNo) holds \(dl.quantities.allocated) allocated unit(s) of \(dl.sku), not \(d.quantity)"
-                                             + (dl.quantities.picked > 0 ? " (picked units cannot be given: put them back first)" : ""))
+                throw BackorderError.refused(.t(dl.quantities.picked > 0 ? StoreText.donorHoldsLessPicked : .donorHoldsLess, d.orderNumber, Plain(d.lineNo),
+                                                dl.quantities.allocated, dl.sku, d.quantity))
             }
             planned.append((donorOrder, dl, d))
         }
         // Checked after every donor, so a clerk asking too much of one donor hears what that donor holds.
         guard total <= waits else {
-            throw BackorderError.refused("the donors give \(total) unit(s) but \(order.number) line \(line.lineNo) waits for only \(waits)")
+            throw BackorderError.refused(.t(StoreText.donorsGiveTooMuch, total, order.number, Plain(line.lineNo), waits))
         }
         for (donorOrder, dl, d) in planned {
             try tx.apply(PlannedMovement(lineId: dl.id, sku: dl.sku, kind: .release, quantity: d.quantity,
                                          delta: Delta(allocated: -d.quantity, backordered: d.quantity)),
-                         .init(orderId: donorOrder.id, note: "given to \(order.number): \(reason)"))
+                         .init(orderId: donorOrder.id, note: "given to \(order.number): \(reason)")) // not prose: the journal's stored note stays language-neutral
         }
         if total > 0 {
             try tx.apply(PlannedMovement(lineId: line.id, sku: line.sku, kind: .allocate, quantity: total,
                                          delta: Delta(allocated: total, backordered: -total)),
-                         .init(orderId: order.id, note: "given from " + chosen.map { "\($0.orderNumber)/\($0.lineNo)" }.joined(separator: ", ") + ": \(reason)"))
+                         .init(orderId: order.id, note: "given from " + chosen.map { "\($0.orderNumber)/\($0.lineNo)" }.joined(separator: ", ") + ": \(reason)")) // not prose: stored journal note
         }
         return total
     }
@@ -226,14 +233,14 @@ extension Warehouse {
     @discardableResult
     public func amendLine(order number: String, lineNo: Int, quantity: Int, reason: String, expectedVersion: Int? = nil,
                           preview: Bool = false, ctx: Context) throws -> CorrectionResult {
-        try Validate.text(reason, "reason")
+        try Validate.text(reason, LocalText.t(FieldText.reason))
         return try correction(preview: preview, ctx: ctx) { db, tx in
             let (order, lines) = try openOrder(db, number, expectedVersion: expectedVersion)
-            guard let line = lines.first(where: { $0.lineNo == lineNo }) else { throw BackorderError.notFound("\(number) has no line \(lineNo)") }
+            guard let line = lines.first(where: { $0.lineNo == lineNo }) else { throw BackorderError.notFound(.t(StoreText.orderHasNoLine, number, Plain(lineNo))) }
             let item = try fetchItem(db, line.sku)
             let m = try Rules.planAmend(line: line, quantity: quantity, free: item.free)
             try tx.apply(m, .init(orderId: order.id, note: reason))
-            return ("\(number) line \(lineNo) (\(line.sku)): \(line.quantities.ordered) → \(quantity)", quantity)
+            return (.t(StoreText.amended, number, Plain(lineNo), line.sku, line.quantities.ordered, quantity), quantity)
         }
     }
 
@@ -241,9 +248,9 @@ extension Warehouse {
     @discardableResult
     public func addLine(order number: String, sku: String, quantity: Int, reason: String, expectedVersion: Int? = nil,
                         preview: Bool = false, ctx: Context) throws -> CorrectionResult {
-        try Validate.identifier(sku, "SKU")
-        try Validate.positive(quantity, "quantity")
-        try Validate.text(reason, "reason", required: false)
+        try Validate.identifier(sku, LocalText.t(FieldText.sku))
+        try Validate.positive(quantity, LocalText.t(FieldText.quantity))
+        try Validate.text(reason, LocalText.t(FieldText.reason), required: false)
         return try correction(preview: preview, ctx: ctx) { db, tx in
             let (order, lines) = try openOrder(db, number, expectedVersion: expectedVersion)
             let item = try fetchItem(db, sku)
@@ -257,7 +264,7 @@ extension Warehouse {
                                          delta: Delta(ordered: quantity, allocated: q.allocated, backordered: q.backordered)),
                          .init(orderId: order.id, note: reason))
             tx.note(.orderChanged, order: order.id)
-            return ("\(number) line \(lineNo): \(quantity) × \(sku) (\(q.allocated) from stock, \(q.backordered) on backorder)", quantity)
+            return (.t(StoreText.lineAdded, number, Plain(lineNo), quantity, sku, q.allocated, q.backordered), quantity)
         }
     }
 
@@ -268,14 +275,14 @@ extension Warehouse {
     /// Refused, naming the orders, when some of those units were picked or shipped meanwhile.
     @discardableResult
     public func reverseReceipt(_ number: String, reason: String, preview: Bool = false, ctx: Context) throws -> CorrectionResult {
-        try Validate.text(reason, "reason")
+        try Validate.text(reason, LocalText.t(FieldText.reason))
         return try correction(preview: preview, ctx: ctx) { db, tx in
             guard let r = try Row.fetchOne(db, sql: "SELECT id, arrival_id, sku, quantity FROM receipt WHERE number = ?", arguments: [number]) else {
-                throw BackorderError.notFound("no receipt \(number)")
+                throw BackorderError.notFound(.t(StoreText.noReceipt, number))
             }
             let receiptId: Int64 = r["id"], sku: String = r["sku"], quantity: Int = r["quantity"], arrivalId: Int64? = r["arrival_id"]
             guard try !exists(db, "SELECT 1 FROM receipt_reversal WHERE receipt_id = ?", [receiptId]) else {
-                throw BackorderError.refused("receipt \(number) is already reversed")
+                throw BackorderError.refused(.t(StoreText.receiptReversed, number))
             }
             let item = try fetchItem(db, sku)
             let takeBack = max(0, quantity - item.free)
@@ -301,14 +308,13 @@ extension Warehouse {
                     left -= units
                 }
                 guard left == 0 else {
-                    let who = holders.isEmpty ? "" : ": picked or shipped on " + holders.joined(separator: ", ")
-                    throw BackorderError.refused("receipt \(number) gave units that are no longer on the shelf to take back (\(left) of \(quantity))\(who); "
-                                                 + "put back their picks, or count the stock instead")
+                    throw BackorderError.refused(holders.isEmpty ? .t(StoreText.receiptUnitsGone, number, left, quantity)
+                                                 : .t(StoreText.receiptUnitsGoneHolders, number, left, quantity, holders.joined(separator: ", ")))
                 }
             }
             try db.execute(sql: "INSERT INTO receipt_reversal (receipt_id, quantity, at, actor, reason) VALUES (?, ?, ?, ?, ?)",
                            arguments: [receiptId, quantity, ctx.now.unixTime, ctx.actor, reason])
-            var reopened = ""
+            var reopened: (arrival: String, expects: Int)?
             if let arrivalId {
                 let a = try Row.fetchOne(db, sql: "SELECT quantity, received, closed_at IS NOT NULL AS closed, po_number, po_line FROM arrival WHERE id = ?",
                                          arguments: [arrivalId])!
@@ -320,17 +326,17 @@ extension Warehouse {
                 try db.execute(sql: "UPDATE arrival SET received = ?, closed_at = CASE WHEN ? THEN NULL ELSE closed_at END WHERE id = ?",
                                arguments: [nowReceived, open, arrivalId])
                 try db.execute(sql: "UPDATE item SET incoming = incoming + ? WHERE sku = ?", arguments: [after - before, sku])
-                if closed && open { reopened = "; \(a["po_number"] as String)/\(a["po_line"] as Int) expects \(after) again" }
+                if closed && open { reopened = ("\(a["po_number"] as String)/\(a["po_line"] as Int)", after) }
                 tx.touch(sku: sku)
             }
             for rel in releases {
                 try tx.apply(PlannedMovement(lineId: rel.line.id, sku: sku, kind: .release, quantity: rel.units,
                                              delta: Delta(allocated: -rel.units, backordered: rel.units)),
-                             .init(orderId: rel.orderId, receiptId: receiptId, note: "receipt \(number) reversed: \(reason)"))
+                             .init(orderId: rel.orderId, receiptId: receiptId, note: "receipt \(number) reversed: \(reason)")) // not prose: stored journal note
             }
             try tx.apply(PlannedMovement(lineId: nil, sku: sku, kind: .receiptReversal, quantity: quantity, delta: Delta(onHand: -quantity)),
                          .init(arrivalId: arrivalId, receiptId: receiptId, note: reason))
-            return ("receipt \(number) reversed: \(quantity) × \(sku) out of stock" + reopened, quantity)
+            return (reopened.map { .t(StoreText.reversedReopened, number, quantity, sku, $0.arrival, $0.expects) } ?? .t(StoreText.reversed, number, quantity, sku), quantity)
         }
     }
 
@@ -339,23 +345,23 @@ extension Warehouse {
     @discardableResult
     public func returnUnits(order number: String, lineNo: Int, quantity: Int, restock: Bool, reason: String,
                             preview: Bool = false, ctx: Context) throws -> CorrectionResult {
-        try Validate.positive(quantity, "returned quantity")
-        try Validate.text(reason, "reason")
+        try Validate.positive(quantity, LocalText.t(FieldText.returnedQuantity))
+        try Validate.text(reason, LocalText.t(FieldText.reason))
         return try correction(preview: preview, ctx: ctx) { db, tx in
             let order = try fetchOrder(db, number)
             guard let line = try fetchLines(db, orderId: order.id).first(where: { $0.lineNo == lineNo }) else {
-                throw BackorderError.notFound("\(number) has no line \(lineNo)")
+                throw BackorderError.notFound(.t(StoreText.orderHasNoLine, number, Plain(lineNo)))
             }
             let returned = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(quantity), 0) FROM movement INDEXED BY movement_return WHERE line_id = ? AND kind = 'return'",
                                             arguments: [line.id]) ?? 0
             let returnable = line.quantities.shipped - returned
             guard quantity <= returnable else {
-                throw BackorderError.refused("\(number) line \(lineNo) (\(line.sku)) shipped \(line.quantities.shipped)"
-                                             + (returned > 0 ? " and \(returned) came back already" : "") + "; \(quantity) cannot be returned")
+                throw BackorderError.refused(.t(returned > 0 ? StoreText.returnTooMuchAgain : .returnTooMuch, number, Plain(lineNo), line.sku,
+                                                line.quantities.shipped, quantity, returned))
             }
             try tx.apply(PlannedMovement(lineId: line.id, sku: line.sku, kind: .return, quantity: quantity, delta: Delta(onHand: restock ? quantity : 0)),
-                         .init(orderId: order.id, note: (restock ? "restocked: " : "scrapped: ") + reason))
-            return ("\(quantity) × \(line.sku) returned on \(number) line \(lineNo), " + (restock ? "back in stock" : "scrapped"), quantity)
+                         .init(orderId: order.id, note: (restock ? "restocked: " : "scrapped: ") + reason)) // not prose: stored journal note
+            return (.t(restock ? StoreText.returnedRestocked : .returnedScrapped, quantity, line.sku, number, Plain(lineNo)), quantity)
         }
     }
 

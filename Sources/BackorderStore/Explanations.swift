@@ -11,14 +11,14 @@ extension Warehouse {
             let lines = try fetchLines(db, orderId: order.id)
             let targets: [OrderLine]
             if let lineNo {
-                guard let line = lines.first(where: { $0.lineNo == lineNo }) else { throw BackorderError.notFound("\(number) has no line \(lineNo)") }
+                guard let line = lines.first(where: { $0.lineNo == lineNo }) else { throw BackorderError.notFound(.t(StoreText.orderHasNoLine, number, Plain(lineNo))) }
                 guard line.quantities.backordered > 0 else {
-                    throw BackorderError.refused("\(number) line \(lineNo) (\(line.sku)) waits for nothing: it has no promised date to explain")
+                    throw BackorderError.refused(.t(StoreText.waitsForNothingExplain, number, Plain(lineNo), line.sku))
                 }
                 targets = [line]
             } else {
                 targets = lines.filter { $0.quantities.backordered > 0 }
-                guard !targets.isEmpty else { throw BackorderError.refused("\(number) has no backordered line: no promised date to explain") }
+                guard !targets.isEmpty else { throw BackorderError.refused(.t(StoreText.noBackorderedLine, number)) }
             }
             var out: [DateExplanation] = []
             var queues: [String: (waiting: [WaitingLine], names: [String: String], arrivals: [Arrival], donors: [DonorCandidate])] = [:]

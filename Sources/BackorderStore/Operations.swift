@@ -6,15 +6,15 @@ extension Warehouse {
 
     /// Adds an item; refuses a SKU that exists.
     public func addItem(_ item: Item, ctx: Context) throws {
-        try Validate.identifier(item.sku, "SKU")
-        try Validate.text(item.name, "item name")
-        try Validate.text(item.unit, "unit")
-        try Validate.text(item.bin, "bin location", required: false)
-        try Validate.nonNegative(item.onHand, "stock on hand")
+        try Validate.identifier(item.sku, LocalText.t(FieldText.sku))
+        try Validate.text(item.name, LocalText.t(FieldText.itemName))
+        try Validate.text(item.unit, LocalText.t(FieldText.unit))
+        try Validate.text(item.bin, LocalText.t(FieldText.binLocation), required: false)
+        try Validate.nonNegative(item.onHand, LocalText.t(FieldText.stockOnHand))
         try Warehouse.validateMasterData(item)
         try write { db in
             guard try !exists(db, "SELECT 1 FROM item WHERE sku = ?", [item.sku]) else {
-                throw BackorderError.refused("item \(item.sku) exists already")
+                throw BackorderError.refused(.t(StoreText.itemExists, item.sku))
             }
             try db.execute(sql: """
                 INSERT INTO item (sku, name, unit, bin, min_order_qty, pack_size, supplier, lead_time_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -23,7 +23,7 @@ extension Warehouse {
             if item.onHand > 0 {
                 let tx = operation(db, ctx)
                 try tx.apply(PlannedMovement(lineId: nil, sku: item.sku, kind: .adjust, quantity: item.onHand, delta: Delta(onHand: item.onHand)),
-                             .init(note: "opening stock"))
+                             .init(note: "opening stock")) // not prose: stored journal note
                 try tx.finish()
             }
         }
@@ -41,7 +41,7 @@ extension Warehouse {
     /// names of the fields that changed.
     @discardableResult
     public func changeItem(_ sku: String, _ changes: ItemChanges) throws -> [String] {
-        try Validate.identifier(sku, "SKU")
+        try Validate.identifier(sku, LocalText.t(FieldText.sku))
         return try write { db in
             let item = changes.applied(to: try fetchItem(db, sku))
             try Warehouse.validateMasterData(item)
@@ -55,7 +55,7 @@ extension Warehouse {
         let supplier = item.supplier.trimmingSpaces
         let changed = [("name", old.name != item.name), ("unit", old.unit != item.unit), ("bin", old.bin != item.bin),
                        ("moq", old.minOrderQty != item.minOrderQty), ("pack", old.packSize != item.packSize),
-                       ("supplier", old.supplier != supplier), ("lead time", old.leadTimeDays != item.leadTimeDays)].filter(\.1).map(\.0)
+                       ("supplier", old.supplier != supplier), ("lead time", old.leadTimeDays != item.leadTimeDays)].filter(\.1).map(\.0) // not prose: field keys
         guard !changed.isEmpty else { return [] }
         try db.execute(sql: """
             UPDATE item SET name = ?, unit = ?, bin = ?, min_order_qty = ?, pack_size = ?, supplier = ?, lead_time_days = ? WHERE sku = ?
@@ -65,23 +65,23 @@ extension Warehouse {
 
     /// The checks every change of an item's master data passes.
     static func validateMasterData(_ item: Item) throws {
-        try Validate.identifier(item.sku, "SKU")
-        try Validate.text(item.name, "item name")
-        try Validate.text(item.unit, "unit")
-        try Validate.text(item.bin, "bin location", required: false)
-        guard item.minOrderQty >= 1, item.packSize >= 1 else { throw BackorderError.invalid("minimum order quantity and pack size must be at least 1") }
-        try Validate.text(item.supplier, "supplier", required: false)
+        try Validate.identifier(item.sku, LocalText.t(FieldText.sku))
+        try Validate.text(item.name, LocalText.t(FieldText.itemName))
+        try Validate.text(item.unit, LocalText.t(FieldText.unit))
+        try Validate.text(item.bin, LocalText.t(FieldText.binLocation), required: false)
+        guard item.minOrderQty >= 1, item.packSize >= 1 else { throw BackorderError.invalid(.t(StoreText.minOrderPack)) }
+        try Validate.text(item.supplier, LocalText.t(FieldText.supplier), required: false)
         if let days = item.leadTimeDays { try Validate.leadTime(days) }
     }
 
     /// Renames a customer; returns false when the name was already that.
     @discardableResult
     public func updateCustomer(_ c: Customer) throws -> Bool {
-        try Validate.identifier(c.code, "customer code")
-        try Validate.text(c.name, "customer name")
+        try Validate.identifier(c.code, LocalText.t(FieldText.customerCode))
+        try Validate.text(c.name, LocalText.t(FieldText.customerName))
         return try write { db in
             guard let old = try String.fetchOne(db, sql: "SELECT name FROM customer WHERE code = ?", arguments: [c.code]) else {
-                throw BackorderError.notFound("unknown customer \(c.code)")
+                throw BackorderError.notFound(.t(StoreText.unknownCustomer, c.code))
             }
             guard old != c.name else { return false }
             try db.execute(sql: "UPDATE customer SET name = ? WHERE code = ?", arguments: [c.name, c.code])
@@ -91,11 +91,11 @@ extension Warehouse {
 
     /// Adds a customer; refuses a code that exists.
     public func addCustomer(_ c: Customer) throws {
-        try Validate.identifier(c.code, "customer code")
-        try Validate.text(c.name, "customer name")
+        try Validate.identifier(c.code, LocalText.t(FieldText.customerCode))
+        try Validate.text(c.name, LocalText.t(FieldText.customerName))
         try write { db in
             guard try !exists(db, "SELECT 1 FROM customer WHERE code = ?", [c.code]) else {
-                throw BackorderError.refused("customer \(c.code) exists already")
+                throw BackorderError.refused(.t(StoreText.customerExists, c.code))
             }
             try db.execute(sql: "INSERT INTO customer (code, name) VALUES (?, ?)", arguments: [c.code, c.name])
         }
@@ -104,12 +104,12 @@ extension Warehouse {
     /// Sets the counted stock of an item: a journaled adjustment; newly found stock goes to waiting lines.
     @discardableResult
     public func countStock(sku: String, onHand counted: Int, reason: String, ctx: Context) throws -> [ReceiptResult.Allocation] {
-        try Validate.nonNegative(counted, "counted quantity")
-        try Validate.text(reason, "reason")
+        try Validate.nonNegative(counted, LocalText.t(FieldText.countedQuantity))
+        try Validate.text(reason, LocalText.t(FieldText.reason))
         return try write { db in
             let item = try fetchItem(db, sku)
             guard counted >= item.allocated + item.picked else {
-                throw BackorderError.refused("\(sku): a count of \(counted) is below the \(item.allocated + item.picked) unit(s) already allocated or picked for orders; pick short on those orders instead")
+                throw BackorderError.refused(.t(StoreText.countBelowHeld, sku, counted, item.allocated + item.picked))
             }
             let diff = counted - item.onHand
             guard diff != 0 else { return [] }
@@ -139,20 +139,20 @@ extension Warehouse {
     /// `inspect` sees the order as placed, inside its transaction (a preview throws there to roll it back).
     func place(_ new: NewOrder, ctx: Context, readBack: Bool,
                inspect: ((Database, OrderDetail) throws -> Void)? = nil) throws -> (number: String, detail: OrderDetail?) {
-        if let n = new.number { try Validate.identifier(n, "order number") }
-        try Validate.identifier(new.customer, "customer code")
+        if let n = new.number { try Validate.identifier(n, LocalText.t(FieldText.orderNumber)) }
+        try Validate.identifier(new.customer, LocalText.t(FieldText.customerCode))
         try Validate.priority(new.priority)
-        guard !new.lines.isEmpty else { throw BackorderError.invalid("an order needs at least one line") }
-        guard new.lines.count <= 10_000 else { throw BackorderError.invalid("an order may have at most 10,000 lines") }
+        guard !new.lines.isEmpty else { throw BackorderError.invalid(.t(StoreText.orderNeedsLine)) }
+        guard new.lines.count <= 10_000 else { throw BackorderError.invalid(.t(StoreText.orderTooManyLines)) }
         for (i, l) in new.lines.enumerated() {
-            try Validate.identifier(l.sku, "SKU of line \(i + 1)")
-            try Validate.positive(l.quantity, "quantity of line \(i + 1) (\(l.sku))")
+            try Validate.identifier(l.sku, LocalText.t(FieldText.skuOfLine, Plain(i + 1)))
+            try Validate.positive(l.quantity, LocalText.t(FieldText.quantityOfLineSKU, Plain(i + 1), l.sku))
         }
         let date = new.orderDate ?? ctx.today
         func body(_ db: Database) throws -> (number: String, detail: OrderDetail?) {
             guard let customerName = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM customer WHERE code = ?"),
                                                          arguments: [new.customer]) else {
-                throw BackorderError.notFound("unknown customer \(new.customer)")
+                throw BackorderError.notFound(.t(StoreText.unknownCustomer, new.customer))
             }
             // Free stock of every SKU the order names, in one statement; the names for the order read back.
             var free: [String: Int] = [:], names: [String: String] = [:], waiting: [String: Int] = [:]
@@ -161,10 +161,10 @@ extension Warehouse {
                 SELECT sku, on_hand - allocated - picked, name, backordered FROM item WHERE sku IN (SELECT value FROM json_each(?))
                 """), arguments: [JSONArgument.strings(skus.sorted())])
             while let r = try rows.next() { free[r[0]] = r[1]; names[r[0]] = r[2]; waiting[r[0]] = r[3] }
-            if let unknown = new.lines.first(where: { free[$0.sku] == nil }) { throw BackorderError.notFound("unknown SKU \(unknown.sku)") }
+            if let unknown = new.lines.first(where: { free[$0.sku] == nil }) { throw BackorderError.notFound(.t(StoreText.unknownSKU, unknown.sku)) }
             let number: String
             if let n = new.number {
-                guard try !exists(db, "SELECT 1 FROM orders WHERE number = ?", [n]) else { throw BackorderError.refused("order \(n) exists already") }
+                guard try !exists(db, "SELECT 1 FROM orders WHERE number = ?", [n]) else { throw BackorderError.refused(.t(StoreText.orderExists, n)) }
                 number = n
             } else {
                 number = try nextNumber(db, prefix: "SO-", table: "orders")
@@ -224,7 +224,7 @@ extension Warehouse {
             let moves = try Rules.planPick(lines: lines, entries: entries)
             let tx = operation(db, ctx)
             for m in moves {
-                try tx.apply(m, .init(orderId: order.id, note: m.kind == .shortPick ? "short pick: shelf had less than the books" : ""))
+                try tx.apply(m, .init(orderId: order.id, note: m.kind == .shortPick ? "short pick: shelf had less than the books" : "")) // not prose: stored journal note
             }
             try tx.finish()
             return PickResult(orderNumber: number,
@@ -282,18 +282,18 @@ extension Warehouse {
 
     /// The checks of a new arrival that need no data.
     static func validate(_ a: NewArrival) throws {
-        try Validate.text(a.supplier, "supplier")
-        try Validate.identifier(a.poNumber, "PO number")
-        try Validate.identifier(a.sku, "SKU")
-        try Validate.positive(a.quantity, "expected quantity")
-        guard a.poLine >= 1 else { throw BackorderError.invalid("PO line must be 1 or more") }
+        try Validate.text(a.supplier, LocalText.t(FieldText.supplier))
+        try Validate.identifier(a.poNumber, LocalText.t(FieldText.poNumber))
+        try Validate.identifier(a.sku, LocalText.t(FieldText.sku))
+        try Validate.positive(a.quantity, LocalText.t(FieldText.expectedQuantity))
+        guard a.poLine >= 1 else { throw BackorderError.invalid(.t(StoreText.poLineAtLeastOne)) }
     }
 
     /// Writes an expected arrival inside an operation (add arrival, purchase): its SKU is re-pegged when `tx` finishes.
     func insertArrival(_ db: Database, _ tx: OperationTx, _ a: NewArrival) throws -> Arrival {
         _ = try fetchItem(db, a.sku)
         guard try !exists(db, "SELECT 1 FROM arrival WHERE po_number = ? AND po_line = ?", [a.poNumber, a.poLine]) else {
-            throw BackorderError.refused("arrival \(a.poNumber)/\(a.poLine) exists already")
+            throw BackorderError.refused(.t(StoreText.arrivalExists, "\(a.poNumber)/\(a.poLine)"))
         }
         try db.execute(sql: """
             INSERT INTO arrival (supplier, po_number, po_line, sku, quantity, eta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -307,7 +307,7 @@ extension Warehouse {
 
     /// Moves an arrival's ETA; the old date stays in its history.
     public func changeETA(arrival reference: String, to eta: Day, reason: String, ctx: Context) throws {
-        try Validate.text(reason, "reason", required: false)
+        try Validate.text(reason, LocalText.t(FieldText.reason), required: false)
         try write { db in
             let tx = operation(db, ctx)
             try moveETA(db, tx, reference, to: eta, reason: reason)
@@ -317,17 +317,17 @@ extension Warehouse {
 
     /// What moving an arrival's ETA would change (promised dates, notices), without changing anything.
     public func previewETAChange(arrival reference: String, to eta: Day, reason: String, ctx: Context) throws -> CorrectionResult {
-        try Validate.text(reason, "reason", required: false)
+        try Validate.text(reason, LocalText.t(FieldText.reason), required: false)
         return try correction(preview: true, ctx: ctx) { db, tx in
             try moveETA(db, tx, reference, to: eta, reason: reason)
-            return ("move \(reference) to \(eta.iso)", 0)
+            return (.t(StoreText.moveETA, reference, eta), 0)
         }
     }
 
     private func moveETA(_ db: Database, _ tx: OperationTx, _ reference: String, to eta: Day, reason: String) throws {
         let a = try fetchArrival(db, reference)
-        guard a.isOpen else { throw BackorderError.refused("arrival \(a.reference) is closed (fully received)") }
-        guard a.eta != eta else { throw BackorderError.refused("arrival \(a.reference) is already expected on \(eta.iso)") }
+        guard a.isOpen else { throw BackorderError.refused(.t(StoreText.arrivalClosed, a.reference)) }
+        guard a.eta != eta else { throw BackorderError.refused(.t(StoreText.arrivalSameETA, a.reference, eta)) }
         try db.execute(sql: "INSERT INTO eta_change (arrival_id, old_eta, new_eta, at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [a.id, a.eta.iso, eta.iso, tx.ctx.now.unixTime, tx.ctx.actor, reason])
         try db.execute(sql: "UPDATE arrival SET eta = ? WHERE id = ?", arguments: [eta.iso, a.id])
@@ -338,10 +338,10 @@ extension Warehouse {
     /// waiting backorder lines in the stated priority, and the result says which orders got what.
     @discardableResult
     public func receive(arrival reference: String?, sku: String?, quantity: Int, note: String = "", ctx: Context) throws -> ReceiptResult {
-        try Validate.positive(quantity, "received quantity")
-        try Validate.text(note, "note", required: false)
+        try Validate.positive(quantity, LocalText.t(FieldText.receivedQuantity))
+        try Validate.text(note, LocalText.t(FieldText.note), required: false)
         guard (reference == nil) != (sku == nil) else {
-            throw BackorderError.invalid("name either the expected arrival (PO/line) or, for an unplanned receipt, the SKU")
+            throw BackorderError.invalid(.t(StoreText.arrivalOrSKU))
         }
         return try write { db in
             let tx = operation(db, ctx)
@@ -355,13 +355,13 @@ extension Warehouse {
 
     /// What a receipt would do (which orders get units, whose dates move), without changing anything.
     public func previewReceipt(arrival reference: String?, sku: String?, quantity: Int, ctx: Context) throws -> CorrectionResult {
-        try Validate.positive(quantity, "received quantity")
+        try Validate.positive(quantity, LocalText.t(FieldText.receivedQuantity))
         guard (reference == nil) != (sku == nil) else {
-            throw BackorderError.invalid("name either the expected arrival (PO/line) or, for an unplanned receipt, the SKU")
+            throw BackorderError.invalid(.t(StoreText.arrivalOrSKU))
         }
         return try correction(preview: true, ctx: ctx) { db, tx in
             let booked = try book(db, tx, reference, sku, quantity: quantity, note: "")
-            return ("receive \(quantity) × \(booked.sku)" + (booked.arrival.map { " on \($0.reference)" } ?? " (unplanned)"), quantity)
+            return (booked.arrival.map { .t(StoreText.receiveOn, quantity, booked.sku, $0.reference) } ?? .t(StoreText.receiveUnplanned, quantity, booked.sku), quantity)
         }
     }
 
@@ -373,7 +373,7 @@ extension Warehouse {
         let itemSku: String
         if let reference {
             let a = try fetchArrival(db, reference)
-            guard a.isOpen else { throw BackorderError.refused("arrival \(a.reference) is closed (fully received); book the extra units as an unplanned receipt") }
+            guard a.isOpen else { throw BackorderError.refused(.t(StoreText.arrivalClosedExtra, a.reference)) }
             arrival = a; itemSku = a.sku
         } else {
             itemSku = sku!
@@ -417,9 +417,9 @@ extension Warehouse {
 
     func openOrder(_ db: Database, _ number: String, expectedVersion: Int?) throws -> (Order, [OrderLine]) {
         let order = try fetchOrder(db, number)
-        guard order.isOpen else { throw BackorderError.refused("order \(number) is closed") }
+        guard order.isOpen else { throw BackorderError.refused(.t(StoreText.orderClosed, number)) }
         if let v = expectedVersion, v != order.version {
-            throw BackorderError.stale("order \(number) was changed by someone else since you looked at it; nothing was done, look again")
+            throw BackorderError.stale(.t(StoreText.orderStale, number))
         }
         return (order, try fetchLines(db, orderId: order.id))
     }

@@ -61,7 +61,7 @@ extension Warehouse {
         } catch let p as PreviewOrder {
             return p.preview
         }
-        throw BackorderError.refused("the order could not be previewed")
+        throw BackorderError.refused(.t(StoreText.notPreviewed))
     }
 
     /// Thrown to roll the previewed order back.

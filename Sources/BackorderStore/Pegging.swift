@@ -42,7 +42,7 @@ enum Pegging {
         var promised: String?
     }
 
-    private static let queueColumns = "backordered, promised, priority, order_date, order_no, line_no, line_id, order_id"
+    private static let queueColumns = "backordered, promised, priority, order_date, order_no, line_no, line_id, order_id" // not prose: SQL columns
     /// A SKU's whole queue in serving order.
     private static let queueAll = "SELECT \(queueColumns) FROM waiting WHERE sku = ? ORDER BY priority, order_date, order_no, line_no"
     /// A SKU's queue from a place in it on, in serving order.
@@ -174,7 +174,7 @@ enum Pegging {
             for (line, old) in group {
                 let new = stored(promised[line.lineId] ?? nil)
                 guard old != new, found.count < limit else { continue }
-                found.append(Violation(rule: "promised date", detail: "order \(line.orderNumber) line \(line.lineNo) (\(sku)): stored \(old ?? "nothing"), pegging says \(new)"))
+                found.append(Violation(rule: "promised date", detail: Localizer.process(CheckText.promisedDate, line.orderNumber, Plain(line.lineNo), sku, old ?? Localizer.process(CheckText.nothingStored), new))) // not prose: the rule key
             }
         }
         let cursor = try Row.fetchCursor(db, sql: """

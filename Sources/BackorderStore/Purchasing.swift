@@ -10,11 +10,11 @@ extension Warehouse {
     @discardableResult
     public func purchase(_ request: PurchaseRequest, preview: Bool = false, ctx: Context) throws -> PurchaseResult {
         for l in request.lines {
-            try Validate.identifier(l.sku, "SKU")
-            if let q = l.quantity { try Validate.positive(q, "quantity of \(l.sku)") }
-            if let s = l.supplier { try Validate.text(s, "supplier of \(l.sku)") }
+            try Validate.identifier(l.sku, LocalText.t(FieldText.sku))
+            if let q = l.quantity { try Validate.positive(q, LocalText.t(FieldText.quantityOf, l.sku)) }
+            if let s = l.supplier { try Validate.text(s, LocalText.t(FieldText.supplierOf, l.sku)) }
         }
-        if let po = request.poNumber { try Validate.identifier(po, "PO number") }
+        if let po = request.poNumber { try Validate.identifier(po, LocalText.t(FieldText.poNumber)) }
         var created: [Arrival] = []
         let result = try correction(preview: preview, ctx: ctx) { db, tx in
             created = []
@@ -26,13 +26,13 @@ extension Warehouse {
             var firstLine = 1
             if let po = request.poNumber {
                 guard groups.count == 1 else {
-                    throw BackorderError.refused("one purchase order is for one supplier: \(po) would go to " + groups.map(\.supplier).joined(separator: " and ")
-                                                 + "; leave out --po to get one PO per supplier")
+                    throw BackorderError.refused(.t(StoreText.onePOOneSupplier, po, LocalText { l in
+                        groups.map(\.supplier).joined(separator: l(StoreText.and)) }))
                 }
                 if let r = try Row.fetchOne(db, sql: "SELECT MAX(supplier) AS supplier, MAX(po_line) AS last FROM arrival WHERE po_number = ?",
                                             arguments: [po]), let supplier: String = r["supplier"] {
                     guard supplier == groups[0].supplier else {
-                        throw BackorderError.refused("\(po) is a purchase order to \(supplier), not \(groups[0].supplier)")
+                        throw BackorderError.refused(.t(StoreText.poOtherSupplier, po, supplier, groups[0].supplier))
                     }
                     firstLine = (r["last"] as Int? ?? 0) + 1
                 }
@@ -46,9 +46,9 @@ extension Warehouse {
                 }
             }
             let pos = groups.indices.map { i in "\(created.first { $0.supplier == groups[i].supplier }!.poNumber) (\(groups[i].supplier))" }
-            return ("\(created.count) line(s) on " + pos.joined(separator: ", "), created.reduce(0) { $0 + $1.quantity })
+            return (.t(StoreText.purchaseSummary, created.count, pos.joined(separator: ", ")), created.reduce(0) { $0 + $1.quantity })
         }
-        return PurchaseResult(summary: result.summary, arrivals: created, consequences: result.consequences, preview: preview)
+        return PurchaseResult(summaryText: result.summaryText, arrivals: created, consequences: result.consequences, preview: preview)
     }
 
     /// A new purchase order number: "PO-" and one more than the highest all-digit number after "PO-" so far, as wide

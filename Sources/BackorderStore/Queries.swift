@@ -122,7 +122,7 @@ extension Warehouse {
     /// Throws notFound unless `code` is a customer: a restriction to a mistyped code would read as "no backorders".
     func requireCustomer(_ db: Database, _ code: String) throws {
         guard try db.int(sql: "SELECT 1 FROM customer WHERE code = ?", arguments: [code]) != nil else {
-            throw BackorderError.notFound("unknown customer \(code)")
+            throw BackorderError.notFound(.t(StoreText.unknownCustomer, code))
         }
     }
 
@@ -286,7 +286,7 @@ extension Warehouse {
 
     func fetchItem(_ db: Database, _ sku: String) throws -> Item {
         guard let r = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM item WHERE sku = ?"), arguments: [sku]) else {
-            throw BackorderError.notFound("unknown SKU \(sku)")
+            throw BackorderError.notFound(.t(StoreText.unknownSKU, sku))
         }
         return itemFrom(r)
     }
@@ -296,7 +296,7 @@ extension Warehouse {
             SELECT o.*, c.name AS customer_name,
                    o.version + (SELECT COALESCE(SUM(l.version), 0) FROM order_line l WHERE l.order_id = o.id) AS current_version
             FROM orders o JOIN customer c ON c.code = o.customer WHERE o.number = ?
-            """), arguments: [number]) else { throw BackorderError.notFound("no order \(number)") }
+            """), arguments: [number]) else { throw BackorderError.notFound(.t(StoreText.noOrder, number)) }
         return Order(id: r["id"], number: r["number"], customerCode: r["customer"], customerName: r["customer_name"],
                      orderDate: day(r["order_date"]), priority: r["priority"], policy: ShipPolicy(rawValue: r["policy"]) ?? .partial,
                      closedAt: (r["closed_at"] as Int64?).map(Timestamp.init), version: r["current_version"])
@@ -328,10 +328,10 @@ extension Warehouse {
         } else {
             rows = try db.rows(sql: "SELECT * FROM arrival WHERE po_number = ? ORDER BY po_line", arguments: [reference])
             if rows.count > 1 {
-                throw BackorderError.invalid("PO \(reference) has \(rows.count) lines: name one as \(reference)/LINE")
+                throw BackorderError.invalid(.t(StoreText.poNeedsLine, reference, rows.count))
             }
         }
-        guard let r = rows.first else { throw BackorderError.notFound("no expected arrival \(reference)") }
+        guard let r = rows.first else { throw BackorderError.notFound(.t(StoreText.noArrival, reference)) }
         return arrivalFrom(r)
     }
 
@@ -566,8 +566,8 @@ extension Warehouse: WarehouseService {
     /// Rows of a list with `filter`; with `sku`, only that SKU's rows, counted through the SKU's own index range; with
     /// `customer` (backorders only), only that customer's, counted from its orders. Throws notFound for an unknown customer.
     public func rowCount(_ list: ListKind, filter text: String, sku: String? = nil, customer: String? = nil) throws -> Int {
-        if list == .orders, sku != nil { throw BackorderError.invalid("open orders cannot be restricted to one SKU") }
-        if list != .backorders, customer != nil { throw BackorderError.invalid("only backorder lines can be restricted to one customer") }
+        if list == .orders, sku != nil { throw BackorderError.invalid(.t(StoreText.ordersNoSKU)) }
+        if list != .backorders, customer != nil { throw BackorderError.invalid(.t(StoreText.onlyBackordersCustomer)) }
         return try read { db in
             switch list {
             case .orders:

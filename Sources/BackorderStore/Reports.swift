@@ -10,7 +10,7 @@ extension Warehouse: ReportService {
     }
 
     public func backorderLines(in bucket: AgeBucket, _ page: Page = Page(), today: Day) throws -> [BackorderRow] {
-        guard page.sort == nil else { throw BackorderError.invalid("an age bucket's lines come oldest first and cannot be sorted") }
+        guard page.sort == nil else { throw BackorderError.invalid(.t(StoreText.ageBucketUnsorted)) }
         return try read { db in
             let (earliest, latest) = bucket.orderDates(today: today)
             var conditions = [Warehouse.openLine]
@@ -94,7 +94,7 @@ extension Warehouse: ReportService {
     }
 
     public func serviceLevelReport(from: Day, to: Day) throws -> ServiceLevelReport {
-        guard from <= to else { throw BackorderError.invalid("the period ends (\(to.iso)) before it starts (\(from.iso))") }
+        guard from <= to else { throw BackorderError.invalid(.t(StoreText.periodBackwards, to, from)) }
         // Journal times are UTC seconds; a report day is a UTC day, as every shipment date shown elsewhere.
         let start = Int64(from.ordinal) * 86_400, end = Int64(to.ordinal + 1) * 86_400
         return try read { db in

@@ -351,7 +351,7 @@ enum Schema {
         try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
         try db.execute(sql: "PRAGMA writable_schema = OFF")
         guard edited == 1 else {
-            throw Schema.Unrecognized(reason: "its journal table is not as backorders wrote it (the kind check differs)")
+            throw Schema.Unrecognized(reason: Localizer.process(CheckText.schemaUnrecognized))
         }
         // SQLite reads the edited definition again here: had the edit broken it, the migration would fail and roll back.
         _ = try Row.fetchOne(db, sql: "SELECT * FROM movement LIMIT 1")

@@ -47,7 +47,7 @@ public struct ScriptRunner {
                         let detail = try warehouse.orderDetail(order, today: day)
                         entries = try lines.map { l in
                             guard let ol = detail.lines.first(where: { $0.line.lineNo == l.lineNo }) else {
-                                throw BackorderError.notFound("order \(order) has no line \(l.lineNo)")
+                                throw BackorderError.notFound(.t(StoreText.orderHasNoLine, order, Plain(l.lineNo)))
                             }
                             return PickEntry(lineNo: l.lineNo, picked: l.quantity,
                                              missing: short ? max(0, ol.line.quantities.allocated - l.quantity) : 0)
@@ -66,7 +66,7 @@ public struct ScriptRunner {
                     try warehouse.countStock(sku: sku, onHand: q, reason: reason, ctx: ctx)
                 }
             } catch let e as BackorderError {
-                throw BackorderError(e.kind, "script line \(line): \(e.message)")
+                throw BackorderError(e.kind, .t(StoreText.scriptLine, Plain(line), e.text))
             }
         }
     }

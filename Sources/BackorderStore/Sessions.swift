@@ -23,7 +23,7 @@ extension Warehouse {
 
     /// Records this process as having the file open, until `unregister` (or `close`). Refused on a read-only file.
     public func register(now: Timestamp) throws {
-        guard !isReadOnly else { throw BackorderError.refused("a read-only session cannot record itself in the file") }
+        guard !isReadOnly else { throw BackorderError.refused(.t(StoreText.readOnlySession)) }
         let id = UUID().uuidString
         try writeRegistry { db in
             // Rows of sessions long gone are cleared by whoever comes next.
@@ -99,7 +99,7 @@ extension Warehouse {
     /// When a process started (clock ticks since boot, field 22 of /proc/PID/stat): a pid and this tell a process from
     /// a later one that got the same pid. Nil where /proc cannot say.
     static func processStart(_ pid: Int) -> Int64? {
-        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), // not prose: a path
               let close = text.lastIndex(of: ")") else { return nil }
         // The command name (field 2) may hold spaces and parentheses: count fields after its closing one.
         let fields = text[text.index(after: close)...].split(separator: " ")

@@ -13,7 +13,7 @@ extension Warehouse {
     /// Refuses a sort by a column of another list: the key names columns the query at hand does not have.
     static func requireSort(_ sort: ListSort?, of list: ListKind) throws {
         guard let sort, sort.key.list != list else { return }
-        throw BackorderError.invalid("\(list.rawValue) cannot be sorted by the \(sort.key.list.rawValue) column \(sort.key.name)")
+        throw BackorderError.invalid(.t(StoreText.cannotSortBy, list.localName, sort.key.list.localName, sort.key.name))
     }
 
     // MARK: open orders (orders `o`, customer `c`)

@@ -358,7 +358,7 @@ extension OperationTx {
 struct RowCountMismatch: Error, CustomStringConvertible {
     var written: Int
     var meant: Int
-    var description: String { "internal fault: wrote \(written) rows where \(meant) were meant" }
+    var description: String { Localizer.process(DataFileText.internalFault, written, meant) }
 }
 
 /// The SKUs a batch touched: their promised dates are recomputed, and moved dates told, once when the batch ends.

@@ -84,17 +84,17 @@ public final class Warehouse: @unchecked Sendable {
     public func verifyFile() throws {
         guard let path, let identity else { return }
         var info = stat()
-        let what: String
+        let what: DataFileText
         if stat(path, &info) != 0 {
             // Only a missing file is a lost one; another failure (permissions changed) is SQLite's to report.
             guard errno == ENOENT else { return }
-            what = "was deleted (or moved away)"
+            what = .fileLostDeleted
         } else if FileIdentity(info) != identity {
-            what = "was replaced by another file"
+            what = .fileLostReplaced
         } else {
             return
         }
-        throw BackorderError.dataFile("the data file \(path) \(what) while open; nothing more is read from it or written to it: quit and start again")
+        throw BackorderError.dataFile(.t(what, path))
     }
 
     /// An operation's transaction helper, joined to the batch (if any) so re-pegging waits for the batch's end.
@@ -151,16 +151,16 @@ public final class Warehouse: @unchecked Sendable {
             let error = errno
             // A folder closed to the user hides the file: "no data file" would send them to create one.
             if error == EACCES { throw BackorderError.dataFile(noAccess(path)) }
-            guard error == ENOENT else { throw BackorderError.dataFile("\(path) cannot be opened: \(String(cString: strerror(error)))") }
+            guard error == ENOENT else { throw BackorderError.dataFile(.t(DataFileText.cannotOpenReason, path, String(cString: strerror(error)))) }
             guard mode == .create else {
-                throw BackorderError.dataFile("no data file at \(path): create one with `backorders init` (empty) or `backorders sample` (the sample warehouse)")
+                throw BackorderError.dataFile(.t(DataFileText.noDataFile, path))
             }
             return try create(path: path)
         }
-        if info.st_mode & S_IFMT == S_IFDIR { throw BackorderError.dataFile("\(path) is a directory, not a data file") }
+        if info.st_mode & S_IFMT == S_IFDIR { throw BackorderError.dataFile(.t(DataFileText.isDirectory, path)) }
         let canWrite = access(path, W_OK) == 0
         guard access(path, R_OK) == 0 else {
-            throw BackorderError.dataFile(canWrite ? "\(path) cannot be read (permissions)" : noAccess(path))
+            throw BackorderError.dataFile(canWrite ? .t(DataFileText.cannotReadPermissions, path) : noAccess(path))
         }
         try inspectHeader(path: path)
         let readOnly = mode == .readOnly
@@ -172,7 +172,7 @@ public final class Warehouse: @unchecked Sendable {
         if readOnly {
             if !missing.isEmpty && !folderWritable { throw BackorderError.dataFile(companionsMissing(path, folder: dir)) }
             if let closed = companions.first(where: { access($0, F_OK) == 0 && access($0, R_OK) != 0 }) {
-                throw BackorderError.dataFile("\(closed) cannot be read (permissions), and SQLite needs it to read \(path); nothing was read")
+                throw BackorderError.dataFile(.t(DataFileText.companionUnreadable, closed, path))
             }
         } else {
             let companionsWritable = companions.allSatisfy { access($0, F_OK) != 0 || access($0, W_OK) == 0 }
@@ -182,7 +182,7 @@ public final class Warehouse: @unchecked Sendable {
         }
         let pending = try pendingMigrations(path: path)
         if readOnly && !pending.isEmpty {
-            throw BackorderError.dataFile("\(path) uses an older file format; upgrade it once with `backorders upgrade` (or open it without --read-only)")
+            throw BackorderError.dataFile(.t(DataFileText.olderFormat, path))
         }
         do {
             let checkpointer = readOnly ? nil : Checkpointer(path: path)
@@ -196,7 +196,7 @@ public final class Warehouse: @unchecked Sendable {
         } catch let e as DatabaseError {
             throw Warehouse.translate(e, path: path, readOnly: readOnly)
         } catch let e as Schema.Unrecognized {
-            throw BackorderError.dataFile("\(path) cannot be upgraded to this version: \(e.reason); nothing was changed")
+            throw BackorderError.dataFile(.t(DataFileText.cannotUpgrade, path, e.reason))
         }
     }
 
@@ -204,18 +204,18 @@ public final class Warehouse: @unchecked Sendable {
     /// makes it, and the `-wal` and `-shm` files SQLite gives the same permissions, writable for the group.
     static func create(path: String) throws -> Warehouse {
         let dir = folder(of: path)
-        guard access(dir, F_OK) == 0 else { throw BackorderError.dataFile("the folder \(dir) does not exist") }
+        guard access(dir, F_OK) == 0 else { throw BackorderError.dataFile(.t(DataFileText.folderMissing, dir)) }
         // SQLite itself would create the file 0644 whatever the umask: a clerks' group could not write it.
         let fd = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o666)
         guard fd >= 0 else {
             let error = errno
-            if error == EACCES { throw BackorderError.dataFile("cannot create \(path): you (\(Context.osUser())) may not create files in \(dir)") }
-            throw BackorderError.dataFile("cannot create \(path): \(String(cString: strerror(error)))")
+            if error == EACCES { throw BackorderError.dataFile(.t(DataFileText.cannotCreateHere, path, Context.osUser(), dir)) }
+            throw BackorderError.dataFile(.t(DataFileText.cannotCreateReason, path, String(cString: strerror(error))))
         }
         Glibc.close(fd)
         do {
             var info = stat()
-            guard stat(path, &info) == 0 else { throw BackorderError.dataFile("cannot create \(path): it vanished as it was made") }
+            guard stat(path, &info) == 0 else { throw BackorderError.dataFile(.t(DataFileText.vanished, path)) }
             let checkpointer = Checkpointer(path: path)
             let pool = try makePool(path: path, readOnly: false, checkpointer: checkpointer)
             try Schema.migrator.migrate(pool)
@@ -224,7 +224,7 @@ public final class Warehouse: @unchecked Sendable {
             return Warehouse(writer: pool, path: path, readOnly: false, checkpointer: checkpointer, identity: FileIdentity(info))
         } catch let e as DatabaseError {
             unlink(path)
-            throw BackorderError.dataFile("cannot create \(path): \(e.message ?? "\(e)")")
+            throw BackorderError.dataFile(.t(DataFileText.cannotCreateReason, path, e.message ?? "\(e)"))
         } catch {
             unlink(path)
             throw error
@@ -238,31 +238,29 @@ public final class Warehouse: @unchecked Sendable {
     }
 
     /// For a user the file's permissions let in in no way.
-    static func noAccess(_ path: String) -> String {
-        "you (\(Context.osUser())) can neither read nor write \(path): its permissions (or its folder's) give you no access; nothing was read or changed"
+    static func noAccess(_ path: String) -> LocalText {
+        .t(DataFileText.noAccess, Context.osUser(), path)
     }
 
     /// For a user who may read the file but not write it (a supervisor), naming the group that may, if one can.
-    static func readOnlyForYou(_ path: String, info: stat, canWrite: Bool, folder: String) -> String {
+    static func readOnlyForYou(_ path: String, info: stat, canWrite: Bool, folder: String) -> LocalText {
         let user = Context.osUser()
-        var text: String
+        var text: LocalText
         if !canWrite {
-            text = "you (\(user)) may read \(path) but not write it"
+            text = .t(DataFileText.mayReadNotWrite, user, path)
             if info.st_mode & S_IWGRP != 0, let group = getgrgid(info.st_gid), let name = group.pointee.gr_name {
-                text += " (the group \(String(cString: name)) may)"
+                text = text + .t(DataFileText.groupMay, String(cString: name))
             }
         } else {
             // Writing also takes the -wal and -shm files, or a folder to create them in.
-            text = "you (\(user)) may write \(path) but not its \(path)-wal and -shm files (or create them in \(folder))"
+            text = .t(DataFileText.mayWriteNotCompanions, user, path, folder)
         }
-        return text + "; nothing was changed: open it with --read-only to browse"
+        return text + .t(DataFileText.browseReadOnly)
     }
 
     /// For a reader who cannot create the companion files SQLite needs beside a WAL database.
-    static func companionsMissing(_ path: String, folder: String) -> String {
-        "\(path) can be read, but SQLite also needs \(path)-wal and \(path)-shm beside it, which are missing, and you "
-            + "(\(Context.osUser())) may not create them in \(folder); nothing was read. Someone who may write there creates "
-            + "them for good by running any backorders command on the file once (`backorders check` will do)"
+    static func companionsMissing(_ path: String, folder: String) -> LocalText {
+        .t(DataFileText.companionsMissing, path, Context.osUser(), folder)
     }
 
     /// The pool of connections to a data file: one writer, several readers.
@@ -313,18 +311,18 @@ public final class Warehouse: @unchecked Sendable {
 
     /// Refuses files that are not SQLite, or SQLite files of another application, before SQLite touches them.
     static func inspectHeader(path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw BackorderError.dataFile("\(path) cannot be opened") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw BackorderError.dataFile(.t(DataFileText.cannotOpen, path)) }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 100)) ?? Data()
         if header.isEmpty {
-            throw BackorderError.dataFile("\(path) is an empty file, not a backorders data file")
+            throw BackorderError.dataFile(.t(DataFileText.emptyFile, path))
         }
         guard header.count == 100, header.prefix(16) == Data("SQLite format 3\0".utf8) else {
-            throw BackorderError.dataFile("\(path) is not a backorders data file (not an SQLite database at all: damaged, or another kind of file)")
+            throw BackorderError.dataFile(.t(DataFileText.notSQLite, path))
         }
         let appID = header[68..<72].reduce(Int32(0)) { ($0 << 8) | Int32($1) }
         guard appID == Schema.applicationID else {
-            throw BackorderError.dataFile("\(path) is an SQLite database of another application, not a backorders data file")
+            throw BackorderError.dataFile(.t(DataFileText.otherApplication, path))
         }
     }
 
@@ -342,7 +340,7 @@ public final class Warehouse: @unchecked Sendable {
             let known = Set(Schema.knownMigrations)
             let unknown = applied.filter { !known.contains($0) }
             if !unknown.isEmpty {
-                throw BackorderError.dataFile("\(path) was written by a newer version of backorders (format \(unknown.joined(separator: ", "))); update backorders to open it")
+                throw BackorderError.dataFile(.t(DataFileText.newerVersion, path, unknown.joined(separator: ", ")))
             }
             return Schema.knownMigrations.filter { !applied.contains($0) }
         } catch let e as DatabaseError {
@@ -352,24 +350,23 @@ public final class Warehouse: @unchecked Sendable {
 
     /// A database error as a message a clerk can act on.
     static func translate(_ e: DatabaseError, path: String?, readOnly: Bool = false) -> BackorderError {
-        let file = path ?? "the data file"
+        let file: any MessageArgument = path.map { $0 as any MessageArgument } ?? LocalText.t(DataFileText.theDataFile)
         switch e.resultCode {
         case .SQLITE_READONLY where readOnly, .SQLITE_CANTOPEN where readOnly:
             // Reading a WAL database takes its -wal and -shm files: a listing writes nothing, so "cannot be written" would mislead.
-            return .dataFile("\(file) cannot be read: SQLite could not use its -wal and -shm files (\(e.message ?? "read-only")); "
-                             + "they must exist and be readable for you, or the folder writable; nothing was changed")
+            return .dataFile(.t(DataFileText.walUnreadable, file, e.message ?? "read-only")) // not prose: SQLite's own word when it gives none
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-            return .dataFile("\(file) is damaged (\(e.message ?? "corrupt")); restore it from a backup, or run `backorders check` for details")
+            return .dataFile(.t(DataFileText.damaged, file, e.message ?? "corrupt"))
         case .SQLITE_READONLY, .SQLITE_PERM:
-            return .dataFile("\(file) cannot be written (read-only); nothing was changed")
+            return .dataFile(.t(DataFileText.cannotWrite, file))
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return .dataFile("\(file) stayed locked by another process for too long; nothing was changed, try again")
+            return .dataFile(.t(DataFileText.locked, file))
         case .SQLITE_FULL:
-            return .dataFile("the disk holding \(file) is full; nothing was changed")
+            return .dataFile(.t(DataFileText.diskFull, file))
         case .SQLITE_CANTOPEN:
-            return .dataFile("\(file) cannot be opened")
+            return .dataFile(.t(DataFileText.cannotOpen, file))
         default:
-            return .dataFile("\(file): database error \(e.resultCode): \(e.message ?? "")")
+            return .dataFile(.t(DataFileText.databaseError, file, "\(e.resultCode)", e.message ?? ""))
         }
     }
 
@@ -385,7 +382,7 @@ public final class Warehouse: @unchecked Sendable {
             }
             return result!
         }
-        guard !isReadOnly else { throw BackorderError.refused("the data file is open read-only; nothing can be changed") }
+        guard !isReadOnly else { throw BackorderError.refused(.t(DataFileText.readOnlyOpen)) }
         do {
             return try writer.writeWithoutTransaction { db in
                 var result: T?
