@@ -113,35 +113,9 @@ enum CorrectionView {
         return (tr(T.confirmTitle, title(draft.kind, tr).lowercased()), body)
     }
 
-    /// What confirming does, in a few words. The store words it in English; other languages are worded here from the
-    /// answers and the units the preview moved.
+    /// What confirming does, in a few words, as the store words it in the reader's language.
     static func summary(_ draft: CorrectionDraft, _ correction: Correction, _ result: CorrectionResult, _ tr: Localizer) -> String {
-        if tr.language == .en { return result.summary }
-        let units = result.units
-        switch correction {
-        case .cancel(let order, let lineNo, _, _, _):
-            return lineNo.map { tr(T.sumCancelLine, units, order, Plain($0)) } ?? tr(T.sumCancel, units, order)
-        case .putBack(let order, _, _, _):
-            return tr(T.sumPutBack, units, order)
-        case .changeOrder(let order, let changes, _, _):
-            var said: [String] = []
-            if let p = changes.priority { said.append(tr(T.sumPriority, Plain(p))) }
-            if let p = changes.policy { said.append(tr(p == .complete ? T.sumPolicyComplete : T.sumPolicyPartial)) }
-            if let n = changes.note { said.append(tr(T.sumNote, n)) }
-            return tr(T.sumChange, order, said.joined(separator: ", "))
-        case .expedite(let order, _, _):
-            return tr(T.sumExpedite, order, units)
-        case .reallocate(let order, let lineNo, _, _, _):
-            return tr(T.sumReallocate, units, draft.line?.line.sku ?? "", order, Plain(lineNo))
-        case .amend(let order, let lineNo, let quantity, _, _):
-            return tr(T.sumAmend, order, Plain(lineNo), draft.line?.line.sku ?? "", draft.line?.line.quantities.ordered ?? 0, quantity)
-        case .addLine(let order, let sku, let quantity, _, _):
-            return tr(T.sumAddLine, order, quantity, sku)
-        case .returnUnits(let order, let lineNo, let quantity, let restock, _):
-            return tr(restock ? T.sumReturnRestock : T.sumReturnScrap, quantity, draft.line?.line.sku ?? "", order, Plain(lineNo))
-        case .reverseReceipt(let number, _):
-            return tr(T.sumReverse, number, units)
-        }
+        result.summaryText.text(tr)
     }
 
     /// The consequences as short lines a person reads: units moved per line, dates moved, customers told.

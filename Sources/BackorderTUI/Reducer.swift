@@ -52,7 +52,7 @@ public enum Reducer {
             return []
         case .explanationLoaded(let order, let lineNo, let explanations):
             let title = lineNo.map { state.tr(ScreenText.whyTitleLine, order, Plain($0)) } ?? state.tr(ScreenText.whyTitleOrder, order)
-            state.overlay = .text(title: title, lines: Texts.explanations(explanations, today: state.today), scroll: 0)
+            state.overlay = .text(title: title, lines: Texts.explanations(explanations, today: state.today, tr: state.tr), scroll: 0)
             return []
         case .receiveTargetResolved(let target):
             openReceiveQuantity(&state, target)

@@ -36,8 +36,8 @@ enum Texts {
             }
             return (tr(OutcomeText.orderPlacedTitle), lines, tr(OutcomeText.orderPlacedSummary, d.order.number))
         case .corrected(_, let r):
-            return (tr(OutcomeText.doneTitle), [r.summary + "."] + r.consequences.describe(limit: 8),
-                    r.summary.prefix(1).uppercased() + r.summary.dropFirst())
+            return (tr(OutcomeText.doneTitle), [r.summaryText.text(tr) + "."] + r.consequences.describe(tr, limit: 8),
+                    r.summaryText.text(tr).prefix(1).uppercased() + r.summaryText.text(tr).dropFirst())
         case .received(let r):
             var lines = [tr(OutcomeText.receiptLine, r.receiptNumber, r.quantity, r.sku)
                          + (r.arrivalReference.map { tr(OutcomeText.receiptOn, $0) } ?? tr(OutcomeText.receiptUnplanned))
@@ -67,7 +67,7 @@ enum Texts {
                                        : tr(OutcomeText.itemChanged, sku, changed.map { itemField($0, tr) }.joined(separator: ", "))
             return (tr(OutcomeText.itemChangedTitle), [what], tr(OutcomeText.itemChangedSummary, sku))
         case .purchased(let r):
-            return (tr(OutcomeText.purchasedTitle), r.describe(), tr(OutcomeText.purchasedSummary, r.summary))
+            return (tr(OutcomeText.purchasedTitle), r.describe(tr), tr(OutcomeText.purchasedSummary, r.summaryText.text(tr)))
         case .noticesMarked(let notices, _):
             let orders = notices.map(\.orderNumber).joined(separator: ", ")
             return (tr(OutcomeText.noticesTitle), [tr(OutcomeText.noticesLine, notices.count, orders)],
@@ -85,11 +85,11 @@ enum Texts {
     }
 
     /// The "why this date" text of one or more lines, a blank line between them.
-    static func explanations(_ explanations: [DateExplanation], today: Day) -> [String] {
+    static func explanations(_ explanations: [DateExplanation], today: Day, tr: Localizer) -> [String] {
         var out: [String] = []
         for (i, e) in explanations.enumerated() {
             if i > 0 { out.append("") }
-            out += e.describe(today: today)
+            out += e.describe(tr, today: today)
         }
         return out
     }

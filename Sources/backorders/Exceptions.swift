@@ -13,7 +13,7 @@ struct CorrectionOptions: ParsableArguments {
 /// Prints what an exception did, or in a preview would do.
 func printCorrection(_ r: CorrectionResult, json: Bool) throws {
     if json { try printJSON(r); return }
-    print((r.preview ? Localizer.process(CLIText.previewNothingChanged) : "") + r.summary)
+    print((r.preview ? Localizer.process(CLIText.previewNothingChanged) : "") + r.summaryText.text(.process))
     for line in r.consequences.describe(limit: 50) { print("  " + line) }
 }
 

@@ -46,7 +46,7 @@ struct Purchase: ParsableCommand {
             }
             let r = try db.open().purchase(PurchaseRequest(lines: lines, poNumber: po), preview: preview, ctx: ctx)
             if json { return try printJSON(r) }
-            print((r.preview ? Localizer.process(CLIText.previewNothingChanged) : "") + r.summary)
+            print((r.preview ? Localizer.process(CLIText.previewNothingChanged) : "") + r.summaryText.text(.process))
             for text in r.describe(limit: 50) { print("  " + visible(text)) }
         }
     }

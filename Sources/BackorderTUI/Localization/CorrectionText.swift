@@ -22,8 +22,6 @@ enum CorrectionText: String, Catalogued {
     case nothingYet, noLineChanges, moreLineChanges, datesMove, noArrivalPlanned, moreDates, nowWaits, closes, noticeTo
     case andMore, unchanged, bOrdered, bAllocated, bPicked, bShipped, bBackordered, bCancelled
     // Summaries of what confirming does (Norwegian screens; the store words the English one)
-    case sumCancel, sumCancelLine, sumPutBack, sumChange, sumPriority, sumPolicyComplete, sumPolicyPartial, sumNote
-    case sumExpedite, sumReallocate, sumAmend, sumAddLine, sumReturnRestock, sumReturnScrap, sumReverse
 
     var texts: (en: String, nb: String) {
         switch self {
@@ -129,22 +127,6 @@ enum CorrectionText: String, Catalogued {
         case .bBackordered: return ("backordered", "restordre")
         case .bCancelled: return ("cancelled", "kansellert")
 
-        case .sumCancel: return ("cancelled {0} unit(s) on {1}", "{0} {0|enhet|enheter} kanselleres på {1}")
-        case .sumCancelLine: return ("cancelled {0} unit(s) on {1} line {2}", "{0} {0|enhet|enheter} kanselleres på {1} linje {2}")
-        case .sumPutBack: return ("put back {0} picked unit(s) on {1}; they are allocated again",
-                                  "{0} {0|plukket enhet|plukkede enheter} på {1} legges tilbake og reserveres igjen")
-        case .sumChange: return ("{0}: {1}", "{0}: {1}")
-        case .sumPriority: return ("priority {0}", "prioritet {0}")
-        case .sumPolicyComplete: return ("ship complete", "sendes komplett")
-        case .sumPolicyPartial: return ("partial shipments", "delforsendelser")
-        case .sumNote: return ("note \"{0}\"", "merknad «{0}»")
-        case .sumExpedite: return ("{0} served first: priority 1, {1} unit(s) given to it", "{0} prioriteres: prioritet 1, {1} {1|enhet|enheter} tildelt")
-        case .sumReallocate: return ("gave {0} unit(s) of {1} to {2} line {3}", "{0} {0|enhet|enheter} av {1} gis til {2} linje {3}")
-        case .sumAmend: return ("{0} line {1} ({2}): {3} → {4}", "{0} linje {1} ({2}): {3} → {4}")
-        case .sumAddLine: return ("{0}: new line, {1} × {2}", "{0}: ny linje, {1} × {2}")
-        case .sumReturnRestock: return ("{0} × {1} returned on {2} line {3}, back in stock", "{0} × {1} i retur på {2} linje {3}, tilbake på lager")
-        case .sumReturnScrap: return ("{0} × {1} returned on {2} line {3}, scrapped", "{0} × {1} i retur på {2} linje {3}, kasseres")
-        case .sumReverse: return ("receipt {0} reversed: {1} unit(s) out of stock", "mottak {0} tilbakeføres: {1} {1|enhet|enheter} ut av lager")
         }
     }
 }
