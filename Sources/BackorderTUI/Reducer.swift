@@ -951,5 +951,10 @@ public enum Reducer {
 
 /// Days as a clerk types them (ISO, dd.mm.yyyy, d.m.yyyy, +N, today): read by `Day.parse(typed:today:)` in the core.
 enum DayInput {
-    static func parse(_ text: String, today: Day, what: String) throws -> Day { try Day.typed(text, today: today) }
+    static func parse(_ text: String, today: Day, what: String) throws -> Day {
+        guard let day = Day.parse(typed: text, today: today) else {
+            throw BackorderError.invalid(.t(InputText.notADay, what, text.trimmingSpaces))
+        }
+        return day
+    }
 }

@@ -143,7 +143,7 @@ final class LocalizedScreenTests: XCTestCase {
             ("eta", .small, [.char("3"), .char("e"), .ctrl("u")] + Self.text("30.03.2026") + [.enter],
              ["Flytt fra 28.02.2026 til 30.03.2026.", "Årsak (valgfritt"], ["Move from", "2026-03-30"]),
             ("cancel", .small, [.char("2"), .char("x"), .enter, .enter] + Self.text("kunden ga opp") + [.enter],
-             ["Bekreft: kanseller", "kanselleres på SO-000001", "Ingenting er endret ennå"], ["cancelled", "Nothing is changed"]),
+             ["Bekreft: kanseller", "kansellerte", "Ingenting er endret ennå"], ["cancelled", "Nothing is changed"]),
             ("new order", .small, Self.newOrder + [.enter, .enter, .enter],
              ["Bekreft ny ordre", "prioritet 5, delforsendelser", "Legg inn ordren"], ["priority", "Place the order"]),
             ("shortage", .report, [.char("R"), .tab], ["Mangel", "Varenr.", "udekket"], ["Shortage", "uncovered"]),
@@ -164,7 +164,7 @@ final class LocalizedScreenTests: XCTestCase {
             XCTAssertEqual(day, Day(iso: "2026-03-30"), typed)
         }
         let app = try Self.app(.small, [.char("3"), .char("e"), .ctrl("u")] + Self.text("31.02.2026") + [.enter], language: .nb, width: 80, height: 24)
-        XCTAssertEqual(app.dialog?.message, "«31.02.2026» er ikke en dato: skriv dd.mm.åååå, i dag, +N eller -N")
+        XCTAssertEqual(app.dialog?.message, "ankomstdato «31.02.2026» er ikke en dato: bruk DD.MM.ÅÅÅÅ, «i dag», +N eller -N")
     }
 
     /// Numbers shown to people are grouped as each language writes them, and days follow the screen's language.
