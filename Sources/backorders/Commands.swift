@@ -75,7 +75,22 @@ func buildFresh(path: String, force: Bool, _ body: (Warehouse) throws -> Void) t
 
 struct ItemCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "item", abstract: "Add items and change their master data.",
-                                                    subcommands: [Add.self, Set.self])
+                                                    subcommands: [Add.self, Set.self, List.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every customer with its language, e-mail address and contact.")
+        @OptionGroup var db: DatabaseOptions
+        @Flag var json = false
+
+        func run() throws {
+            try perform {
+                let customers = try db.open(.readOnly).customers()
+                if json { try printJSON(customers); return }
+                printTable(["CODE", "NAME", "LANG", "EMAIL", "CONTACT"],  // not prose: column names, as the other lists'
+                           customers.map { [$0.code, $0.name, $0.language?.rawValue ?? "-", $0.email ?? "-", $0.contact ?? "-"] })
+            }
+        }
+    }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an item, with its opening stock.")
@@ -132,18 +147,49 @@ struct ItemCommand: ParsableCommand {
 }
 
 struct CustomerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "customer", abstract: "Add customers.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "customer", abstract: "Add customers and change their contact details.",
+                                                    subcommands: [Add.self, Set.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a customer.")
+        static let configuration = CommandConfiguration(
+            abstract: "Add a customer.",
+            discussion: "Example: backorders customer add NORDBYGG \"Nordbygg Grossist AS\" --language nb --email ordre@nordbygg.example.no")
         @OptionGroup var db: DatabaseOptions
         @Argument var code: String
         @Argument var name: String
+        @Option(help: ArgumentHelp("The language its notices are written in: nb or en.", valueName: "nb|en")) var language: String?
+        @Option(help: "Where its notices are e-mailed.") var email: String?
+        @Option(help: "Who notices are addressed to.") var contact: String?
 
         func run() throws {
             try perform {
-                try db.open().addCustomer(Customer(code: code, name: name))
-                print("added customer \(code)")
+                let language = try self.language.flatMap { try Validate.customerLanguage($0) }
+                try db.open().addCustomer(Customer(code: code, name: name, language: language, email: email.flatMap { $0.isEmpty ? nil : $0 },
+                                                   contact: contact.flatMap { $0.isEmpty ? nil : $0 }))
+                print(Localizer.process(CustomerText.added, code))
+            }
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a customer's name or contact details; what is not given stays.",
+            discussion: "Example: backorders customer set TROMSO --language en --contact \"Ola Nordmann\" (\"\" clears --email or --contact, none clears --language)")
+        @OptionGroup var db: DatabaseOptions
+        @Argument var code: String
+        @Option var name: String?
+        @Option(help: ArgumentHelp("The language its notices are written in (none: the reader's).", valueName: "nb|en|none")) var language: String?
+        @Option(help: "Where its notices are e-mailed (\"\" removes it).") var email: String?
+        @Option(help: "Who notices are addressed to (\"\" removes it).") var contact: String?
+
+        func run() throws {
+            try perform {
+                var changes = CustomerChanges(name: name, email: email, contact: contact)
+                if let language { changes.language = .some(try Validate.customerLanguage(language)) }
+                guard !changes.isEmpty else { throw BackorderError.invalid(.t(CustomerText.nothingToChange)) }
+                let changed = try db.open().changeCustomer(code, changes)
+                print(changed.isEmpty ? Localizer.process(CustomerText.unchanged, code)
+                                      : Localizer.process(CustomerText.changed, code, changed.joined(separator: ", ")))
             }
         }
     }

@@ -108,12 +108,16 @@ struct Show: ParsableCommand {
     func run() throws {
         try perform {
             let today = Context.current().today
-            let d = try db.open(.readOnly).orderDetail(order, today: today)
+            let w = try db.open(.readOnly)
+            let d = try w.orderDetail(order, today: today)
             if json { try printJSON(d); return }
             let o = d.order
             print("order \(o.number)  \(visible(o.customerName)) (\(o.customerCode))  date \(o.orderDate.iso)  priority \(o.priority)  \(o.policy.rawValue)  "
                   + (o.closedAt.map { "closed \($0.iso)" } ?? "open"))
             if !d.note.isEmpty { print("note: \(visible(d.note))") }
+            if let c = try? w.customer(o.customerCode), c.email != nil || c.language != nil || c.contact != nil {
+                print("customer: " + [c.contact.map(visible), c.email, c.language.map { "language \($0.rawValue)" }].compactMap { $0 }.joined(separator: ", "))
+            }
             printTable(["LINE", "SKU", "ITEM", "ORDERED", "ALLOC", "PICKED", "SHIPPED", "BACKORD", "CANCEL", "PROMISED"],
                        d.lines.map { l in
                            let q = l.line.quantities

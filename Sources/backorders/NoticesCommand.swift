@@ -10,6 +10,9 @@ struct NoticesCommand: ParsableCommand {
         discussion: """
             Without options, lists the pending notices, oldest first: at most --limit of them (1000) from --offset; when more \
             exist, stderr says how many. --mark-sent ORDER (or --mark-sent-all) marks them sent and freezes their text.
+            --send mails each pending notice (or --order's) in the customer's language through `sendmail -t` \
+            ($BACKORDERS_SENDMAIL, default /usr/sbin/sendmail -t -i) from $BACKORDERS_MAIL_FROM or the address stored with \
+            --set-from; a notice is marked sent only when sendmail accepted it. --dry-run DIR writes .eml files instead.
             """)
     /// How many notices a listing prints without `--limit`.
     static let defaultLimit = 1_000
@@ -23,9 +26,17 @@ struct NoticesCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "How many notices at most (default 1000).") var limit: Int?
     @Option(parsing: .unconditional, help: "Skip this many notices first.") var offset: Int?
     @Flag var json = false
+    @Flag(help: "E-mail each pending notice to its customer through sendmail -t; mark it sent when accepted.") var send = false
+    @Option(name: .customLong("dry-run"), help: ArgumentHelp("Write the e-mails as .eml files to this folder instead; mark nothing.",
+                                                             valueName: "dir")) var dryRun: String?
+    @Option(name: .customLong("set-from"), help: ArgumentHelp("Store the sender of notice mail (\"\" removes it).",
+                                                              valueName: "Name <address>")) var setFrom: String?
 
     func validate() throws {
         if markSent != nil && markSentAll { throw ValidationError("use either --mark-sent ORDER or --mark-sent-all") }
+        if (send || dryRun != nil) && (markSent != nil || markSentAll || limit != nil || offset != nil || all) {
+            throw ValidationError("--send and --dry-run mail every pending notice (or --order's); they take no other option")
+        }
         try requireNonNegative(("--limit", limit ?? 0), ("--offset", offset ?? 0))
         // Marking a page only would leave the rest pending unseen: marking is all of them or one order's, never a page.
         if (markSent != nil || markSentAll) && (limit != nil || offset != nil) {
@@ -36,6 +47,13 @@ struct NoticesCommand: ParsableCommand {
     func run() throws {
         try perform {
             let ctx = Context.current()
+            if let setFrom {
+                let w = try db.open()
+                if !setFrom.isEmpty, MailMessage.Address.parse(setFrom) == nil { throw BackorderError.invalid(.t(CustomerText.badFrom, setFrom)) }
+                try w.setSetting(MailFrom.settingKey, setFrom)
+                if !send && dryRun == nil { return }
+            }
+            if send || dryRun != nil { return try mail(ctx) }
             if markSent != nil || markSentAll {
                 let marked = try db.open().markNoticesSent(order: markSent, ctx: ctx)
                 if json { try printJSON(marked) } else { print("marked \(marked.count) notice(s) sent") }
@@ -61,6 +79,53 @@ struct NoticesCommand: ParsableCommand {
             print(n.text.split(separator: "\n", omittingEmptySubsequences: false).map { visible(String($0)) }.joined(separator: "\n"))
             print("")
         }
+    }
+
+    /// Mails the pending notices one by one: each is claimed, handed to sendmail, and marked sent only when accepted.
+    func mail(_ ctx: Context) throws {
+        let tr = Localizer.process
+        let w = try db.open(dryRun == nil ? .readWrite : .readOnly)
+        let from = try MailFrom.resolve(w)
+        let sendmail = dryRun == nil ? try Sendmail() : nil
+        if let dryRun { try FileManager.default.createDirectory(atPath: dryRun, withIntermediateDirectories: true) }
+        let pending = try w.notices(includeSent: false, order: order, offset: 0, limit: Int.max, today: ctx.today)
+        guard !pending.isEmpty else { print(tr(CustomerText.noPending)); return }
+        // Whose claim this is: two clerks (or two runs) never mistake each other's.
+        let token = "\(ctx.actor)@\(ProcessInfo.processInfo.hostName):\(getpid()):\(ctx.now.unixTime)"
+        var sent = 0, skipped = 0, failed = 0, written = 0
+        for n in pending {
+            guard n.email != nil else {
+                print(tr(CustomerText.noAddress, n.orderNumber, visible(n.customerName), n.customerCode)); skipped += 1; continue
+            }
+            if let dryRun {
+                guard let m = MailMessage.notice(n, from: from, now: ctx.now, n.localizer) else { continue }
+                let path = (dryRun as NSString).appendingPathComponent("\(n.orderNumber)-\(n.id).eml")
+                try Data(m.rendered(lineEnding: "\r\n").utf8).write(to: URL(fileURLWithPath: path))
+                print(tr(CustomerText.wroteFile, n.orderNumber, path)); written += 1
+                continue
+            }
+            // Claimed, and read again as it is now: what is mailed is what gets frozen.
+            guard let fresh = try w.claimNotice(id: n.id, token: token, ctx: ctx) else {
+                print(tr(CustomerText.takenByOther, n.orderNumber)); skipped += 1; continue
+            }
+            guard let m = MailMessage.notice(fresh, from: from, now: ctx.now, fresh.localizer) else {
+                try w.finishNotice(id: fresh.id, token: token, sentText: nil, updatedAt: fresh.updatedAt, ctx: ctx)
+                print(tr(CustomerText.noAddress, n.orderNumber, visible(n.customerName), n.customerCode)); skipped += 1; continue
+            }
+            if let why = sendmail!.send(m.rendered()) {
+                try w.finishNotice(id: fresh.id, token: token, sentText: nil, updatedAt: fresh.updatedAt, ctx: ctx)
+                FileHandle.standardError.write(Data((tr(CustomerText.failed, n.orderNumber, visible(why)) + "\n").utf8)); failed += 1
+            } else if try w.finishNotice(id: fresh.id, token: token, sentText: fresh.text, updatedAt: fresh.updatedAt, ctx: ctx) {
+                print(tr(CustomerText.sent, n.orderNumber, m.to.header)); sent += 1
+            } else {
+                print(tr(CustomerText.changedWhileSending, n.orderNumber)); sent += 1
+            }
+        }
+        if let dryRun { print(tr(CustomerText.summaryDry, written, dryRun, skipped)); return }
+        let summary = tr(CustomerText.summary, sent, skipped, failed)
+        // A failure is the run's outcome too: scripts see a non-zero exit when a notice could not be mailed.
+        if failed > 0 { throw BackorderError.refused(.verbatim(summary)) }
+        print(summary)
     }
 
     /// What stderr says when the page printed is not every notice, e.g. "showing 1000 of 1205 notices (1–1000); …".
