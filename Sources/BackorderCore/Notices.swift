@@ -70,3 +70,32 @@ public struct Notice: Hashable, Sendable, Codable {
         return lines.joined(separator: "\n") + "\n\n" + detail.customerStatus(today: today, tr)
     }
 }
+
+/// What became of one pending notice when the notices were mailed.
+public struct NoticeMailing: Hashable, Sendable, Codable {
+    public enum Outcome: String, Sendable, Codable {
+        /// Accepted by sendmail and marked sent.
+        case sent
+        /// Accepted by sendmail, but the order changed meanwhile: still pending, to tell the news too.
+        case sentButChanged = "sent-but-changed"
+        /// The customer has no e-mail address: skipped, still pending.
+        case noAddress = "no-address"
+        /// Sendmail refused it: still pending; `detail` says why.
+        case failed
+        /// Sent or being sent by someone else meanwhile: skipped.
+        case taken
+        /// Written as a file (a dry run); `detail` is its path.
+        case written
+    }
+    public var orderNumber: String
+    public var customerCode: String
+    public var customerName: String
+    public var outcome: Outcome
+    /// The address it went to, the file written, or why it failed ("" when nothing to say).
+    public var detail: String
+
+    public init(orderNumber: String, customerCode: String, customerName: String, outcome: Outcome, detail: String) {
+        self.orderNumber = orderNumber; self.customerCode = customerCode; self.customerName = customerName
+        self.outcome = outcome; self.detail = detail
+    }
+}

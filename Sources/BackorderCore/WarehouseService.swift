@@ -88,6 +88,8 @@ public protocol WarehouseService: Sendable {
     func noticeCount(includeSent: Bool, order: String?) throws -> Int
     /// Marks one order's pending notice (or all, when `order` is nil) sent, freezing the text.
     func markNoticesSent(order: String?, ctx: Context) throws -> [Notice]
+    /// E-mails one order's pending notice (or all, when `order` is nil) through sendmail; what became of each.
+    func mailNotices(order: String?, ctx: Context) throws -> [NoticeMailing]
 }
 
 /// Someone who has the data file open for writing in the UI right now, from the registry the file keeps.
@@ -115,4 +117,8 @@ extension WarehouseService {
     public func presence(now: Timestamp) throws -> [Presence] { [] }
     /// Files that keep no registry have nothing to refresh.
     public func keepAlive(now: Timestamp) throws {}
+    /// Services that cannot mail say so.
+    public func mailNotices(order: String?, ctx: Context) throws -> [NoticeMailing] {
+        throw BackorderError.refused(.t(CustomerText.cannotMail))
+    }
 }

@@ -25,6 +25,7 @@ enum DialogView {
         case .newOrderConfirm: return [button(.confirm, "Place the order"), button(.dismiss, "Cancel")]
         case .correctionConfirm(let draft, _, _): return [button(.confirm, CorrectionView.confirmLabel(draft.kind)), button(.dismiss, "Keep as is")]
         case .markAllSentConfirm: return [button(.confirm, "Mark all sent"), button(.dismiss, "Cancel")]
+        case .mailAllConfirm: return [button(.confirm, Localizer.process(NoticeMailText.mailAllButton)), button(.dismiss, "Cancel")]
         case .purchaseConfirm: return [button(.confirm, "Create arrivals"), button(.dismiss, "Cancel")]
         case .result: return [KeyHintBar.Hint("Enter", "Close")]
         default: return [button(.confirm, "OK"), button(.dismiss, "Cancel")]
@@ -134,6 +135,8 @@ enum DialogView {
             return CorrectionView.question(draft)
         case .correctionConfirm(let draft, _, let result):
             return CorrectionView.confirmation(draft, result)
+        case .mailAllConfirm(let count):
+            return Reducer.mailAllQuestion(count, .process)
         case .markAllSentConfirm(let count):
             return ("Mark all notices sent?",
                     ["\(count) pending notice(s) will be marked sent, as if each customer had been told.",

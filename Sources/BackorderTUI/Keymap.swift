@@ -44,6 +44,8 @@ public enum Command: Hashable, Sendable {
     case reports, nextReport, previousReport, previousPeriod, nextPeriod
     /// Notices: open the to-inform view, mark the selected one sent, mark all sent.
     case notices, markSent, markAllSent
+    /// Notices: e-mail the selected one, e-mail every pending one (after a confirmation).
+    case mailNotice, mailAllNotices
     /// Write the list or report shown as a CSV file.
     case export
     /// Dialog keys.
@@ -154,6 +156,12 @@ public enum Keymap {
         KeyBinding([.char("M")], .markAllSent, label: "All sent",
                    help: "Mark every pending notice sent, after a confirmation", section: "Customer notices",
                    in: [.notices], writes: true, hintIn: [.notices]),
+        KeyBinding([.char("e")], .mailNotice, label: "E-mail",
+                   help: "E-mail the selected notice to its customer (sendmail); marked sent when accepted", section: "Customer notices",
+                   in: [.notices], writes: true),
+        KeyBinding([.char("E")], .mailAllNotices, label: "E-mail all",
+                   help: "E-mail every pending notice, after a confirmation", section: "Customer notices",
+                   in: [.notices], writes: true),
 
         KeyBinding([.enter], .open, label: "Open",
                    help: "Open the selected order (lines, shipments, history), an arrival's history, an age bucket's lines, "

@@ -75,6 +75,8 @@ public enum Reducer {
             state.message = StatusMessage(changed.isEmpty ? "\(sku) already had that supplier and lead time"
                                                           : "\(sku): " + changed.joined(separator: " and ") + " set", .success)
             return [.pollRevision]
+        case .operationSucceeded(.noticesMailed(let results, let all)):
+            return noticesMailed(&state, results, all: all)
         case .operationSucceeded(.noticesMarked(let notices, let all)):
             // Marking notices sent says so in the message line; no result dialog to dismiss.
             return noticesMarked(&state, notices, all: all)
@@ -237,6 +239,8 @@ public enum Reducer {
             return openNotices(&state)
         case .markSent: return markSent(&state)
         case .markAllSent: return markAllSent(&state)
+        case .mailNotice: return mailNotice(&state)
+        case .mailAllNotices: return mailAllNotices(&state)
         case .export:
             guard let request = exportRequest(state) else { return [] }
             return [.export(request)]
@@ -843,6 +847,8 @@ public enum Reducer {
                 return try answerCorrection(&state, dialog, draft)
             case (.correctionConfirm(_, let c, _), .confirm):
                 return [.perform(.correct(c, preview: false))]
+            case (.mailAllConfirm, .confirm):
+                return [.perform(.mailNotices(order: nil))]
             case (.markAllSentConfirm, .confirm):
                 return [.perform(.markNoticesSent(order: nil))]
             case (.purchaseQuantity(var plan), .confirm):

@@ -60,6 +60,8 @@ enum Texts {
             return ("Item changed", ["\(sku): " + (changed.isEmpty ? "nothing changed" : changed.joined(separator: ", ") + " changed")], "\(sku) changed")
         case .purchased(let r):
             return ("Purchased", r.describe(), "Purchase: " + r.summary)
+        case .noticesMailed(let results, _):
+            return Reducer.mailedSummary(results, .process)
         case .noticesMarked(let notices, _):
             let orders = notices.map(\.orderNumber).joined(separator: ", ")
             return ("Notices marked sent", ["\(notices.count) notice(s) marked sent: \(orders)."], "\(notices.count) notice(s) marked sent")

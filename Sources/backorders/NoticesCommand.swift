@@ -34,7 +34,7 @@ struct NoticesCommand: ParsableCommand {
 
     func validate() throws {
         if markSent != nil && markSentAll { throw ValidationError("use either --mark-sent ORDER or --mark-sent-all") }
-        if (send || dryRun != nil) && (markSent != nil || markSentAll || limit != nil || offset != nil || all) {
+        if (send || dryRun != nil) && (markSent != nil || markSentAll || limit != nil || offset != nil || all) {  // json is fine
             throw ValidationError("--send and --dry-run mail every pending notice (or --order's); they take no other option")
         }
         try requireNonNegative(("--limit", limit ?? 0), ("--offset", offset ?? 0))
@@ -81,51 +81,36 @@ struct NoticesCommand: ParsableCommand {
         }
     }
 
-    /// Mails the pending notices one by one: each is claimed, handed to sendmail, and marked sent only when accepted.
+    /// Mails the pending notices (see `Warehouse.mailNotices`) and says what became of each.
     func mail(_ ctx: Context) throws {
         let tr = Localizer.process
-        let w = try db.open(dryRun == nil ? .readWrite : .readOnly)
-        let from = try MailFrom.resolve(w)
-        let sendmail = dryRun == nil ? try Sendmail() : nil
-        if let dryRun { try FileManager.default.createDirectory(atPath: dryRun, withIntermediateDirectories: true) }
-        let pending = try w.notices(includeSent: false, order: order, offset: 0, limit: Int.max, today: ctx.today)
-        guard !pending.isEmpty else { print(tr(CustomerText.noPending)); return }
-        // Whose claim this is: two clerks (or two runs) never mistake each other's.
-        let token = "\(ctx.actor)@\(ProcessInfo.processInfo.hostName):\(getpid()):\(ctx.now.unixTime)"
+        let results = try db.open(dryRun == nil ? .readWrite : .readOnly).mailNotices(order: order, dryRun: dryRun, ctx: ctx)
+        guard !results.isEmpty else { print(tr(CustomerText.noPending)); return }
+        if json { try printJSON(results) }
         var sent = 0, skipped = 0, failed = 0, written = 0
-        for n in pending {
-            guard n.email != nil else {
-                print(tr(CustomerText.noAddress, n.orderNumber, visible(n.customerName), n.customerCode)); skipped += 1; continue
-            }
-            if let dryRun {
-                guard let m = MailMessage.notice(n, from: from, now: ctx.now, n.localizer) else { continue }
-                let path = (dryRun as NSString).appendingPathComponent("\(n.orderNumber)-\(n.id).eml")
-                try Data(m.rendered(lineEnding: "\r\n").utf8).write(to: URL(fileURLWithPath: path))
-                print(tr(CustomerText.wroteFile, n.orderNumber, path)); written += 1
+        for r in results {
+            let line: String
+            switch r.outcome {
+            case .sent: sent += 1; line = tr(CustomerText.sent, r.orderNumber, visible(r.detail))
+            case .sentButChanged: sent += 1; line = tr(CustomerText.changedWhileSending, r.orderNumber)
+            case .noAddress: skipped += 1; line = tr(CustomerText.noAddress, r.orderNumber, visible(r.customerName), r.customerCode)
+            case .taken: skipped += 1; line = tr(CustomerText.takenByOther, r.orderNumber)
+            case .written: written += 1; line = tr(CustomerText.wroteFile, r.orderNumber, r.detail)
+            case .failed:
+                failed += 1
+                FileHandle.standardError.write(Data((tr(CustomerText.failed, r.orderNumber, visible(r.detail)) + "\n").utf8))
                 continue
             }
-            // Claimed, and read again as it is now: what is mailed is what gets frozen.
-            guard let fresh = try w.claimNotice(id: n.id, token: token, ctx: ctx) else {
-                print(tr(CustomerText.takenByOther, n.orderNumber)); skipped += 1; continue
-            }
-            guard let m = MailMessage.notice(fresh, from: from, now: ctx.now, fresh.localizer) else {
-                try w.finishNotice(id: fresh.id, token: token, sentText: nil, updatedAt: fresh.updatedAt, ctx: ctx)
-                print(tr(CustomerText.noAddress, n.orderNumber, visible(n.customerName), n.customerCode)); skipped += 1; continue
-            }
-            if let why = sendmail!.send(m.rendered()) {
-                try w.finishNotice(id: fresh.id, token: token, sentText: nil, updatedAt: fresh.updatedAt, ctx: ctx)
-                FileHandle.standardError.write(Data((tr(CustomerText.failed, n.orderNumber, visible(why)) + "\n").utf8)); failed += 1
-            } else if try w.finishNotice(id: fresh.id, token: token, sentText: fresh.text, updatedAt: fresh.updatedAt, ctx: ctx) {
-                print(tr(CustomerText.sent, n.orderNumber, m.to.header)); sent += 1
-            } else {
-                print(tr(CustomerText.changedWhileSending, n.orderNumber)); sent += 1
-            }
+            if !json { print(line) }
         }
-        if let dryRun { print(tr(CustomerText.summaryDry, written, dryRun, skipped)); return }
+        if let dryRun {
+            if !json { print(tr(CustomerText.summaryDry, written, dryRun, skipped)) }
+            return
+        }
         let summary = tr(CustomerText.summary, sent, skipped, failed)
         // A failure is the run's outcome too: scripts see a non-zero exit when a notice could not be mailed.
         if failed > 0 { throw BackorderError.refused(.verbatim(summary)) }
-        print(summary)
+        if !json { print(summary) }
     }
 
     /// What stderr says when the page printed is not every notice, e.g. "showing 1000 of 1205 notices (1–1000); …".
