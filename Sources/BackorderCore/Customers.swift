@@ -29,10 +29,10 @@ public struct CustomerChanges: Sendable, Equatable {
 extension Validate {
     /// A customer's contact details: a name, a plain e-mail address (if any) and a contact name (if any).
     public static func customer(_ c: Customer) throws {
-        try identifier(c.code, "customer code")
-        try text(c.name, "customer name")
+        try identifier(c.code, Localizer.process(CustomerText.codeField))
+        try text(c.name, Localizer.process(CustomerText.nameField))
         if let e = c.email { try email(e) }
-        if let contact = c.contact { try text(contact, "contact name", required: false) }
+        if let contact = c.contact { try text(contact, Localizer.process(CustomerText.contactField), required: false) }
     }
 
     /// A plain address `local@domain.tld`: no spaces, quotes, brackets or commas (which a mail header would have to

@@ -3,44 +3,41 @@ import BackorderCore
 import BackorderStore
 import Foundation
 
+/// The process language's words, for help and output.
+private var tr: Localizer { Localizer.process }
+
 struct NoticesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notices",
-        abstract: "Customer notices to send: what shipped, what is outstanding, and when it is expected.",
-        discussion: """
-            Without options, lists the pending notices, oldest first: at most --limit of them (1000) from --offset; when more \
-            exist, stderr says how many. --mark-sent ORDER (or --mark-sent-all) marks them sent and freezes their text.
-            --send mails each pending notice (or --order's) in the customer's language through `sendmail -t` \
-            ($BACKORDERS_SENDMAIL, default /usr/sbin/sendmail -t -i) from $BACKORDERS_MAIL_FROM or the address stored with \
-            --set-from; a notice is marked sent only when sendmail accepted it. --dry-run DIR writes .eml files instead.
-            """)
+        abstract: Localizer.process(NoticesCommandText.abstract),
+        discussion: Localizer.process(NoticesCommandText.discussion))
     /// How many notices a listing prints without `--limit`.
     static let defaultLimit = 1_000
 
     @OptionGroup var db: DatabaseOptions
-    @Flag(help: "Include notices already sent.") var all = false
-    @Option(help: "Only this order.") var order: String?
-    @Option(name: .customLong("mark-sent"), help: "Mark this order's pending notice sent.") var markSent: String?
-    @Flag(name: .customLong("mark-sent-all"), help: "Mark every pending notice sent.") var markSentAll = false
+    @Flag(help: ArgumentHelp(tr(NoticesCommandText.all))) var all = false
+    @Option(help: ArgumentHelp(tr(NoticesCommandText.order))) var order: String?
+    @Option(name: .customLong("mark-sent"), help: ArgumentHelp(tr(NoticesCommandText.markSent))) var markSent: String?
+    @Flag(name: .customLong("mark-sent-all"), help: ArgumentHelp(tr(NoticesCommandText.markSentAll))) var markSentAll = false
     // Unconditional, so `--limit -5` reaches the check below instead of reading as an unknown option -5.
-    @Option(parsing: .unconditional, help: "How many notices at most (default 1000).") var limit: Int?
-    @Option(parsing: .unconditional, help: "Skip this many notices first.") var offset: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp(tr(NoticesCommandText.limit))) var limit: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp(tr(NoticesCommandText.offset))) var offset: Int?
     @Flag var json = false
-    @Flag(help: "E-mail each pending notice to its customer through sendmail -t; mark it sent when accepted.") var send = false
-    @Option(name: .customLong("dry-run"), help: ArgumentHelp("Write the e-mails as .eml files to this folder instead; mark nothing.",
+    @Flag(help: ArgumentHelp(tr(NoticesCommandText.send))) var send = false
+    @Option(name: .customLong("dry-run"), help: ArgumentHelp(tr(NoticesCommandText.dryRun),
                                                              valueName: "dir")) var dryRun: String?
-    @Option(name: .customLong("set-from"), help: ArgumentHelp("Store the sender of notice mail (\"\" removes it).",
+    @Option(name: .customLong("set-from"), help: ArgumentHelp(tr(NoticesCommandText.setFrom),
                                                               valueName: "Name <address>")) var setFrom: String?
 
     func validate() throws {
-        if markSent != nil && markSentAll { throw ValidationError("use either --mark-sent ORDER or --mark-sent-all") }
+        if markSent != nil && markSentAll { throw ValidationError(tr(NoticesCommandText.eitherMark)) }
         if (send || dryRun != nil) && (markSent != nil || markSentAll || limit != nil || offset != nil || all) {  // json is fine
-            throw ValidationError("--send and --dry-run mail every pending notice (or --order's); they take no other option")
+            throw ValidationError(tr(NoticesCommandText.sendAlone))
         }
         try requireNonNegative(("--limit", limit ?? 0), ("--offset", offset ?? 0))
         // Marking a page only would leave the rest pending unseen: marking is all of them or one order's, never a page.
         if (markSent != nil || markSentAll) && (limit != nil || offset != nil) {
-            throw ValidationError("--limit and --offset page the list; --mark-sent and --mark-sent-all mark every pending notice they name")
+            throw ValidationError(tr(NoticesCommandText.pageOrMark))
         }
     }
 
@@ -56,7 +53,7 @@ struct NoticesCommand: ParsableCommand {
             if send || dryRun != nil { return try mail(ctx) }
             if markSent != nil || markSentAll {
                 let marked = try db.open().markNoticesSent(order: markSent, ctx: ctx)
-                if json { try printJSON(marked) } else { print("marked \(marked.count) notice(s) sent") }
+                if json { try printJSON(marked) } else { print(tr(NoticesCommandText.marked, marked.count)) }
                 return
             }
             let w = try db.open(.readOnly)
@@ -72,10 +69,10 @@ struct NoticesCommand: ParsableCommand {
     }
 
     func printNotices(_ notices: [Notice], total: Int) {
-        if total == 0 { print(all ? "no notices" : "no pending notices"); return }
+        if total == 0 { print(Localizer.process(all ? NoticesCommandText.noNotices : NoticesCommandText.noPending)); return }
         for n in notices {
-            print("── \(n.orderNumber) to \(visible(n.customerName)) (\(n.customerCode)) — \(n.events.map(\.rawValue).joined(separator: ", "))"
-                  + (n.sentAt.map { " — sent \($0.iso) by \(n.sentBy ?? "?")" } ?? " — pending since \(n.createdAt.iso)"))
+            print(tr(NoticesCommandText.header, n.orderNumber, visible(n.customerName), n.customerCode, n.events.map(\.rawValue).joined(separator: ", "))
+                  + (n.sentAt.map { tr(NoticesCommandText.sentBy, $0.iso, n.sentBy ?? "?") } ?? tr(NoticesCommandText.pendingSince, n.createdAt.iso)))
             print(n.text.split(separator: "\n", omittingEmptySubsequences: false).map { visible(String($0)) }.joined(separator: "\n"))
             print("")
         }
@@ -115,7 +112,8 @@ struct NoticesCommand: ParsableCommand {
 
     /// What stderr says when the page printed is not every notice, e.g. "showing 1000 of 1205 notices (1–1000); …".
     static func shownNote(shown: Int, offset: Int, total: Int) -> String {
-        let which = shown > 0 ? " (\(offset + 1)–\(offset + shown))" : offset >= total ? " (--offset \(offset) is past the last)" : ""
-        return "showing \(shown) of \(total) notices\(which); use --offset/--limit for the others"
+        let which = shown > 0 ? tr(NoticesCommandText.shownRange, Plain(offset + 1), Plain(offset + shown))
+            : offset >= total ? tr(NoticesCommandText.pastLast, Plain(offset)) : ""
+        return tr(NoticesCommandText.shown, shown, total, which)
     }
 }

@@ -100,6 +100,14 @@ enum ProseScan {
     /// Add a module (or a file) here when its strings are in a catalogue.
     static let translated: [String] = [
         "BackorderCore/Localization",
+        "BackorderCore/Customers.swift",
+        "BackorderCore/MailMessage.swift",
+        "BackorderCore/Notices.swift",
+        "BackorderCore/ReadModels.swift",
+        "BackorderStore/Customers.swift",
+        "BackorderStore/NoticeMailer.swift",
+        "BackorderTUI/NoticeMail.swift",
+        "backorders/NoticesCommand.swift",
     ]
 
     static var sources: URL {

@@ -4,6 +4,7 @@ public enum CustomerText: String, Catalogued {
     case added, changed, unchanged, nothingToChange
     case noAddress, sent, failed, wroteFile, changedWhileSending, takenByOther, noFrom, badFrom, summary, summaryDry
     case noPending, badCommand, commandNotFound, sendmailExit, cannotMail
+    case codeField, nameField, contactField
 
     public var texts: (en: String, nb: String) {
         switch self {
@@ -38,6 +39,9 @@ public enum CustomerText: String, Catalogued {
         case .noPending: return ("no pending notices", "ingen ventende varsler")
         case .badCommand: return ("the mail command is empty (BACKORDERS_SENDMAIL)", "e-postkommandoen er tom (BACKORDERS_SENDMAIL)")
         case .commandNotFound: return ("the mail command {0} was not found", "e-postkommandoen {0} finnes ikke")
+        case .codeField: return ("customer code", "kundekode")
+        case .nameField: return ("customer name", "kundenavn")
+        case .contactField: return ("contact name", "kontaktperson")
         case .cannotMail: return ("this data source cannot send mail", "denne datakilden kan ikke sende e-post")
         case .sendmailExit: return ("{0} exited with status {1}: {2}", "{0} avsluttet med status {1}: {2}")
         }
