@@ -75,22 +75,7 @@ func buildFresh(path: String, force: Bool, _ body: (Warehouse) throws -> Void) t
 
 struct ItemCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "item", abstract: "Add items and change their master data.",
-                                                    subcommands: [Add.self, Set.self, List.self])
-
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every customer with its language, e-mail address and contact.")
-        @OptionGroup var db: DatabaseOptions
-        @Flag var json = false
-
-        func run() throws {
-            try perform {
-                let customers = try db.open(.readOnly).customers()
-                if json { try printJSON(customers); return }
-                printTable(["CODE", "NAME", "LANG", "EMAIL", "CONTACT"],  // not prose: column names, as the other lists'
-                           customers.map { [$0.code, $0.name, $0.language?.rawValue ?? "-", $0.email ?? "-", $0.contact ?? "-"] })
-            }
-        }
-    }
+                                                    subcommands: [Add.self, Set.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an item, with its opening stock.")
@@ -148,7 +133,22 @@ struct ItemCommand: ParsableCommand {
 
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "customer", abstract: "Add customers and change their contact details.",
-                                                    subcommands: [Add.self, Set.self])
+                                                    subcommands: [Add.self, Set.self, List.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every customer with its language, e-mail address and contact.")
+        @OptionGroup var db: DatabaseOptions
+        @Flag var json = false
+
+        func run() throws {
+            try perform {
+                let customers = try db.open(.readOnly).customers()
+                if json { try printJSON(customers); return }
+                printTable(["CODE", "NAME", "LANG", "EMAIL", "CONTACT"],  // not prose: column names, as the other lists'
+                           customers.map { [$0.code, $0.name, $0.language?.rawValue ?? "-", $0.email ?? "-", $0.contact ?? "-"] })
+            }
+        }
+    }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
