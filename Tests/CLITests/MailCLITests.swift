@@ -182,6 +182,30 @@ final class MailCLITests: XCTestCase {
         XCTAssertTrue(all.stdout.contains("15 ventes 14.12.2026, 20 ventes 28.12.2026"), all.stdout)
     }
 
+    /// In the UI's notices view, `E` and a confirmation mail every pending notice; the result says what became of each.
+    func testTheNoticesViewMailsAllAfterAConfirmation() throws {
+        try requireMailTools()
+        try makeWarehouse()
+        let maildir = dir.appendingPathComponent("Maildir")
+        let port = try startMailbox(maildir)
+        let lab = ProcessLab(dir: dir)
+        defer { lab.stop() }
+        let session = try lab.start("mail", ["env", "BACKORDERS_TODAY=2026-11-25", "BACKORDERS_LANG=en",
+                                             "BACKORDERS_MAIL_FROM=Lager Nord AS <lager@lagernord.example.no>",
+                                             "BACKORDERS_SENDMAIL=\(Self.msmtp) -t --read-envelope-from --host=127.0.0.1 --port=\(port) --auth=off --tls=off",
+                                             try backordersBinary().path, "ui", "--db", db])
+        try lab.waitFor(session, "SO-1")
+        try lab.keys(session, "n"); try lab.waitFor(session, "SO-2")
+        try lab.keys(session, "E"); try lab.waitFor(session, "E-mail every pending notice?")
+        try lab.keys(session, "Enter")
+        let shown = try lab.waitFor(session, "1 e-mailed, 1 skipped, 0 failed")
+        XCTAssertTrue(shown.contains("SO-2: Nobody Mail Ltd has no e-mail address; still pending"), shown)
+        try lab.keys(session, "Enter", "q")
+        try lab.waitForExit(session)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: maildir.appendingPathComponent("new").path).count, 1)
+        XCTAssertEqual(try pendingOrders(), ["SO-2"])
+    }
+
     func testStatusIsInTheCustomersLanguageAndTheSenderIsStored() throws {
         try makeWarehouse()
         let status = try run(["status", "SO-1"])
