@@ -206,6 +206,40 @@ final class MailCLITests: XCTestCase {
         XCTAssertEqual(try pendingOrders(), ["SO-2"])
     }
 
+    /// Two clerks send at once through a slow sendmail: every notice is mailed exactly once, and all end up sent.
+    func testTwoSendersAtOnceMailEachNoticeOnce() throws {
+        try makeWarehouse()
+        for n in 3...8 { try ok(["order", "create", "--customer", "TROMSO", "--number", "SO-\(n)", "FS-1002=1"]) }
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let script = dir.appendingPathComponent("slowmail.sh")
+        try Data("#!/bin/sh\nsleep 0.2\nf=$(mktemp \(out.path)/mail-XXXXXX)\ncat > \"$f\"\n".utf8).write(to: script)
+        let env = ["BACKORDERS_SENDMAIL": "/bin/sh \(script.path)"]
+        // Two processes started together, as two clerks pressing send at the same moment.
+        let senders = try (0..<2).map { _ -> Process in
+            let p = Process()
+            p.executableURL = try backordersBinary()
+            p.arguments = ["notices", "--send"]
+            p.environment = ProcessInfo.processInfo.environment.merging(
+                ["BACKORDERS_DB": db, "BACKORDERS_TODAY": "2026-11-25", "BACKORDERS_LANG": "en",
+                 "BACKORDERS_MAIL_FROM": "lager@lagernord.example.no"].merging(env) { $1 }) { $1 }
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            p.standardInput = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+        for p in senders { p.waitUntilExit(); XCTAssertEqual(p.terminationStatus, 0) }
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        let ids = try files.map { f -> String in
+            let text = try String(contentsOf: out.appendingPathComponent(f), encoding: .utf8)
+            return text.components(separatedBy: "\n").first { $0.hasPrefix("Message-ID: <notice-") }.map { String($0.split(separator: "-")[2]) } ?? "?"
+        }
+        XCTAssertEqual(ids.sorted(), Array(Set(ids)).sorted(), "a notice was mailed twice: \(ids)")
+        XCTAssertEqual(files.count, 7, "SO-1 and SO-3…8 (SO-2 has no address)")
+        XCTAssertEqual(try pendingOrders(), ["SO-2"])
+    }
+
     func testStatusIsInTheCustomersLanguageAndTheSenderIsStored() throws {
         try makeWarehouse()
         let status = try run(["status", "SO-1"])
