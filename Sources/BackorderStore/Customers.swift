@@ -49,15 +49,26 @@ extension Warehouse {
             """, arguments: [orderId])
         for w in lines {
             let sku: String = w[0], lineId: Int64 = w[5], backordered: Int = w[6]
+            let arrivals = try Row.fetchAll(db, sql: """
+                SELECT po_number, po_line, quantity - received, eta FROM arrival INDEXED BY arrival_open_sku
+                WHERE sku = ? AND closed_at IS NULL ORDER BY eta, id
+                """, arguments: [sku]).filter { ($0[2] as Int) > 0 }
+            // The common cases need no walk along the queue: nothing on its way, or (the pegged date being the earliest
+            // ETA) every unit on the first arrivals.
+            guard let first = arrivals.first else { out[lineId] = [.init(quantity: backordered, eta: nil, arrival: nil)]; continue }
+            let promised = try String.fetchOne(db, sql: """
+                SELECT promised FROM waiting WHERE sku = ? AND priority = ? AND order_date = ? AND order_no = ? AND line_no = ?
+                """, arguments: [sku, w[1], w[2], w[3], w[4]])
+            if let promised, promised == (first[3] as String) {
+                out[lineId] = [.init(quantity: backordered, eta: day(first[3]), arrival: "\(first[0] as String)/\(first[1] as Int)")]
+                continue
+            }
             var skip = try Int.fetchOne(db, sql: """
                 SELECT COALESCE(SUM(backordered), 0) FROM waiting WHERE sku = ? AND (priority, order_date, order_no, line_no) < (?, ?, ?, ?)
                 """, arguments: [sku, w[1], w[2], w[3], w[4]]) ?? 0
             var need = backordered
             var parts: [OrderDetail.ExpectedPart] = []
-            for a in try Row.fetchAll(db, sql: """
-                SELECT po_number, po_line, quantity - received, eta FROM arrival INDEXED BY arrival_open_sku
-                WHERE sku = ? AND closed_at IS NULL ORDER BY eta, id
-                """, arguments: [sku]) where need > 0 {
+            for a in arrivals where need > 0 {
                 var left = max(0, a[2] as Int)
                 let used = min(skip, left)
                 skip -= used; left -= used
