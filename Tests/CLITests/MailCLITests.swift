@@ -112,6 +112,12 @@ final class MailCLITests: XCTestCase {
         for tool in [Self.python, Self.msmtp] where !FileManager.default.isExecutableFile(atPath: tool) {
             throw XCTSkip("\(tool) is missing: run scripts/install-deps (msmtp, python3-aiosmtpd)")
         }
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: Self.python)
+        probe.arguments = ["-c", "import aiosmtpd"]
+        probe.standardError = FileHandle.nullDevice
+        try probe.run(); probe.waitUntilExit()
+        if probe.terminationStatus != 0 { throw XCTSkip("python3-aiosmtpd is missing: run scripts/install-deps") }
     }
 
     func testANorwegianNoticeArrivesInALocalMailboxInNorwegian() throws {
