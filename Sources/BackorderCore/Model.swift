@@ -84,7 +84,15 @@ public struct ItemChanges: Sendable, Equatable {
 public struct Customer: Hashable, Sendable, Codable {
     public var code: String
     public var name: String
-    public init(code: String, name: String) { self.code = code; self.name = name }
+    /// The language its notices and status texts are written in; nil: the language of whoever prints them.
+    public var language: Language?
+    /// Where its notices are e-mailed; nil: no address known (the notice cannot be mailed).
+    public var email: String?
+    /// The person notices are addressed to; nil: nobody named.
+    public var contact: String?
+    public init(code: String, name: String, language: Language? = nil, email: String? = nil, contact: String? = nil) {
+        self.code = code; self.name = name; self.language = language; self.email = email; self.contact = contact
+    }
 }
 
 /// Where every unit of an order line is: ordered = allocated + picked + shipped + backordered + cancelled.

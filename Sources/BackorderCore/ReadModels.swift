@@ -69,7 +69,21 @@ public struct OrderDetail: Hashable, Sendable, Codable {
         public var line: OrderLine
         /// For a line with backordered units: the promised date, or nil when no arrival is planned.
         public var promised: Day?
-        public init(line: OrderLine, promised: Day?) { self.line = line; self.promised = promised }
+        /// For a line with backordered units: how they fall on the open arrivals (pegging), in ETA order, the units no
+        /// arrival covers last with no date; nil when the line waits for nothing or the reader did not ask.
+        public var expected: [ExpectedPart]?
+        public init(line: OrderLine, promised: Day?, expected: [ExpectedPart]? = nil) {
+            self.line = line; self.promised = promised; self.expected = expected
+        }
+    }
+    /// Some of a waiting line's units and the arrival that brings them.
+    public struct ExpectedPart: Hashable, Sendable, Codable {
+        public var quantity: Int
+        /// The arrival's ETA; nil: no arrival covers these units yet.
+        public var eta: Day?
+        /// The arrival (PO/line); nil with `eta`.
+        public var arrival: String?
+        public init(quantity: Int, eta: Day?, arrival: String?) { self.quantity = quantity; self.eta = eta; self.arrival = arrival }
     }
     public var order: Order
     public var lines: [Line]
@@ -80,12 +94,17 @@ public struct OrderDetail: Hashable, Sendable, Codable {
     public var note: String
     /// Changes of the order's priority, policy or note after it was placed, oldest first.
     public var changes: [OrderChange]
+    /// The language the customer reads (nil: none set, texts for it use the reader's).
+    public var customerLanguage: Language?
 
     public init(order: Order, lines: [Line], shipments: [Shipment], history: [Movement], cancelReasons: [String] = [],
-                note: String = "", changes: [OrderChange] = []) {
+                note: String = "", changes: [OrderChange] = [], customerLanguage: Language? = nil) {
         self.order = order; self.lines = lines; self.shipments = shipments; self.history = history; self.cancelReasons = cancelReasons
-        self.note = note; self.changes = changes
+        self.note = note; self.changes = changes; self.customerLanguage = customerLanguage
     }
+
+    /// The localizer of the customer's texts: the customer's language, else the process's.
+    public var customerLocalizer: Localizer { customerLanguage.map(Localizer.init) ?? .process }
 
     /// Sum of every line's quantities.
     public var totals: LineQuantities {
@@ -96,58 +115,65 @@ public struct OrderDetail: Hashable, Sendable, Codable {
         }
     }
 
-    /// What the customer should be told: shipped so far, and what is outstanding with its promised date.
-    public func customerStatus(today: Day) -> String {
+    /// What the customer should be told, in the customer's language (else the process's): see `customerStatus(today:_:)`.
+    public func customerStatus(today: Day) -> String { customerStatus(today: today, customerLocalizer) }
+
+    /// What the customer should be told, in `tr`'s language: what shipped and when (shipment numbers), what is
+    /// outstanding, and for waiting units the dates of the arrivals that bring them ("15 expected 14.12.2026, 20 …").
+    public func customerStatus(today: Day, _ tr: Localizer) -> String {
         var out: [String] = []
         let o = order
-        out.append("Order \(o.number) for \(o.customerName) (\(o.customerCode)), placed \(o.orderDate.iso)")
-        if let closed = o.closedAt {
-            out.append("Status: complete, closed \(closed.day().iso)")
-        } else {
-            out.append("Status: open")
-        }
+        out.append(tr(NoticeText.orderHeader, o.number, o.customerName, o.customerCode, o.orderDate))
+        if !note.isEmpty { out.append(tr(NoticeText.note, note)) }
+        out.append(o.closedAt.map { tr(NoticeText.statusClosed, $0.day()) } ?? tr(NoticeText.statusOpen))
         out.append("")
         if shipments.isEmpty {
-            out.append("Shipped so far: nothing yet")
+            out.append(tr(NoticeText.shippedNothing))
         } else {
-            out.append("Shipped so far:")
+            out.append(tr(NoticeText.shippedHeader))
             for s in shipments {
-                out.append("  Shipment \(s.number) on \(s.at.day().iso):")
+                out.append("  " + tr(NoticeText.shipmentHeader, s.number, s.at.day()))
                 for l in s.lines {
                     let name = lines.first { $0.line.lineNo == l.lineNo }?.line.itemName ?? ""
-                    out.append("    \(l.quantity) × \(l.sku) \(name)")
+                    out.append("    " + tr(NoticeText.shipmentLine, l.quantity, l.sku, name))
                 }
             }
         }
         let outstanding = lines.filter { $0.line.quantities.open > 0 }
         out.append("")
         if outstanding.isEmpty {
-            out.append("Outstanding: nothing")
+            out.append(tr(NoticeText.outstandingNothing))
         } else {
-            out.append("Outstanding:")
+            out.append(tr(NoticeText.outstandingHeader))
             for l in outstanding {
                 let q = l.line.quantities
                 var parts: [String] = []
                 if q.allocated + q.picked > 0 {
-                    parts.append("\(q.allocated + q.picked) in stock, " + (o.policy == .complete ? "ships when the whole order is complete" : "ships with the next shipment"))
+                    parts.append(tr(o.policy == .complete ? NoticeText.inStockComplete : NoticeText.inStockNext, q.allocated + q.picked))
                 }
-                if q.backordered > 0 {
-                    if let p = l.promised {
-                        parts.append("\(q.backordered) on backorder, expected " + (p < today ? "\(p.iso) (delayed; new date to follow)" : p.iso))
-                    } else {
-                        parts.append("\(q.backordered) on backorder, no delivery date yet")
-                    }
-                }
-                out.append("  \(l.line.sku) \(l.line.itemName): " + parts.joined(separator: "; "))
+                if q.backordered > 0 { parts.append(Self.waiting(q.backordered, l, today: today, tr)) }
+                out.append("  " + tr(NoticeText.outstandingLine, l.line.sku, l.line.itemName, parts.joined(separator: "; ")))
             }
         }
         let cancelled = lines.filter { $0.line.quantities.cancelled > 0 }
         if !cancelled.isEmpty {
             out.append("")
-            out.append("Cancelled:")
-            for l in cancelled { out.append("  \(l.line.quantities.cancelled) × \(l.line.sku) \(l.line.itemName)") }
+            out.append(tr(NoticeText.cancelledHeader))
+            for l in cancelled { out.append("  " + tr(NoticeText.cancelledLine, l.line.quantities.cancelled, l.line.sku, l.line.itemName)) }
         }
         return out.joined(separator: "\n")
+    }
+
+    /// A waiting line's units and when they come: one date, or each part with its own when arrivals split it.
+    static func waiting(_ backordered: Int, _ l: Line, today: Day, _ tr: Localizer) -> String {
+        func expected(_ d: Day) -> String { tr(d < today ? NoticeText.expectedDelayed : NoticeText.expectedOn, d) }
+        let parts = (l.expected ?? []).filter { $0.quantity > 0 }
+        if parts.count > 1 {
+            let each = parts.map { p in p.eta.map { tr(NoticeText.partExpected, p.quantity, expected($0)) } ?? tr(NoticeText.partNoDate, p.quantity) }
+            return tr(NoticeText.backorderedSplit, backordered, each.joined(separator: ", "))
+        }
+        let date = parts.count == 1 ? parts[0].eta : l.promised
+        return date.map { tr(NoticeText.backorderedOn, backordered, expected($0)) } ?? tr(NoticeText.backorderedNoDate, backordered)
     }
 }
 

@@ -24,7 +24,7 @@ public enum SampleWarehouse {
 #      as USER                                       who does the following lines
 #      item SKU "name" unit= bin= stock= moq= pack= supplier="…" lead=DAYS
 #                                                    an item, its opening stock, who it is bought from and how fast
-#      customer CODE "name"
+#      customer CODE "name" [lang=nb|en] [email=…] [contact="…"]   who notices go to, in which language
 #      arrival PO/LINE SKU QTY eta=DAY supplier="…"  an expected arrival (one purchase order line)
 #      order NUMBER CUSTOMER [prio=1-9] [policy=partial|complete] SKU:QTY…
 #      pick ORDER [LINE=QTY…] [short]                without lines: everything allocated
@@ -96,16 +96,17 @@ item CS-5006  "Vernebriller klar, EN 166"              unit=stk   bin=E-03-2  st
 item CS-5007  "Hørselvern SNR 30"                      unit=stk   bin=E-03-3  stock=8    moq=30   pack=10  supplier="Vernepartner AS"  lead=7
 
 # The customers: builders' merchants, carpenters, a webshop, a municipality and two export customers.
-customer NORDBYGG   "Nordbygg Grossist AS"
-customer FJELLHEIM  "Fjellheim Byggevare AS"
-customer TROMSO     "Tromsø Jern & Stål AS"
-customer AARHUS     "Aarhus Værktøj ApS"
-customer GBGJARN    "Göteborgs Järnhandel AB"
-customer SORLAND    "Sørlandet Tømrer & Snekker AS"
-customer WEBSHOP    "verktøykassa.no (nettbutikk)"
+# Notices go out in Norwegian or English; the Japanese customer has given no e-mail address (phoned instead).
+customer NORDBYGG   "Nordbygg Grossist AS"               lang=nb email=innkjop@nordbygg.example.no contact="Kari Haugen"
+customer FJELLHEIM  "Fjellheim Byggevare AS"             lang=nb email=ordre@fjellheim.example.no contact="Bjørn Fjellheim"
+customer TROMSO     "Tromsø Jern & Stål AS"              lang=nb email=post@tromso-jern.example.no contact="Siv Åsheim"
+customer AARHUS     "Aarhus Værktøj ApS"                 lang=en email=indkob@aarhus-vaerktoj.example.dk contact="Mette Sørensen"
+customer GBGJARN    "Göteborgs Järnhandel AB"            lang=en email=inkop@gbgjarn.example.se
+customer SORLAND    "Sørlandet Tømrer & Snekker AS"      lang=nb email=firmapost@sorlandet-tomrer.example.no contact="Per Ødegård"
+customer WEBSHOP    "verktøykassa.no (nettbutikk)"       lang=nb email=lager@verktoykassa.example.no
 customer NIHON      "日本工具株式会社"
-customer TYOKALU    "Työkalu-Mäkinen Oy"
-customer ALESUND    "Ålesund kommune, bygg og eiendom"
+customer TYOKALU    "Työkalu-Mäkinen Oy"                 lang=en email=orders@tyokalu.example.fi contact="Jari Mäkinen"
+customer ALESUND    "Ålesund kommune, bygg og eiendom"   lang=nb email=innkjop.bygg@alesund.example.no contact="Ingrid Brekke"
 
 # Purchase orders already placed before the story starts.
 #   PO-4501: the monthly fastener order from Småland, due in about three and a half weeks.

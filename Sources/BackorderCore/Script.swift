@@ -10,8 +10,8 @@ public enum ScriptCommand: Equatable, Sendable {
     case actor(String)
     /// `item SKU "name" [unit=] [bin=] [stock=] [moq=] [pack=] [supplier="…"] [lead=DAYS]`
     case item(sku: String, name: String, unit: String, bin: String, stock: Int, moq: Int, pack: Int, supplier: String, leadTime: Int?)
-    /// `customer CODE "name"`
-    case customer(code: String, name: String)
+    /// `customer CODE "name" [lang=nb|en] [email=…] [contact="…"]`
+    case customer(Customer)
     /// `arrival PO/LINE SKU QTY eta=DAY supplier="…"`
     case arrival(po: String, line: Int, sku: String, quantity: Int, eta: DayRef, supplier: String)
     /// `order NUMBER CUSTOMER [date=DAY] [prio=N] [policy=partial|complete] SKU:QTY…`
@@ -174,8 +174,14 @@ public enum Script {
                          pack: try int(named["pack"], "pack", default: 1), supplier: named["supplier"] ?? "",
                          leadTime: try named["lead"].map { try int($0, "lead") })
         case "customer":
-            try need(2, "CODE \"name\"")
-            return .customer(code: positional[0], name: positional[1])
+            try need(2, "CODE \"name\" [lang=] [email=] [contact=]")
+            try checkNamed(["lang", "email", "contact"])
+            let language = try named["lang"].map { l in
+                guard let language = Language(rawValue: l) else { throw ScriptMessage(text: "customer: lang must be nb or en") }
+                return language
+            }
+            return .customer(Customer(code: positional[0], name: positional[1], language: language, email: named["email"],
+                                      contact: named["contact"]))
         case "arrival":
             try need(3, "PO/LINE SKU QTY eta=DAY supplier=\"…\"")
             try checkNamed(["eta", "supplier"])

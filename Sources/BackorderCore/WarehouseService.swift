@@ -93,6 +93,8 @@ public protocol WarehouseService: Sendable {
     func pickList(orders: [String]) throws -> PickList
     /// The delivery note of a shipment, or of the order's latest shipment when only `order` is given.
     func deliveryNote(shipment: String?, order: String?, today: Day) throws -> DeliveryNote
+    /// E-mails one order's pending notice (or all, when `order` is nil) through sendmail; what became of each.
+    func mailNotices(order: String?, ctx: Context) throws -> [NoticeMailing]
 }
 
 /// Someone who has the data file open for writing in the UI right now, from the registry the file keeps.
@@ -120,4 +122,8 @@ extension WarehouseService {
     public func presence(now: Timestamp) throws -> [Presence] { [] }
     /// Files that keep no registry have nothing to refresh.
     public func keepAlive(now: Timestamp) throws {}
+    /// Services that cannot mail say so.
+    public func mailNotices(order: String?, ctx: Context) throws -> [NoticeMailing] {
+        throw BackorderError.refused(.t(CustomerText.cannotMail))
+    }
 }

@@ -15,7 +15,7 @@ public enum ImportReader {
     public static func columns(_ kind: ImportKind) -> (required: [String], optional: [String]) {
         switch kind {
         case .items: return (["sku", "name"], ["unit", "bin", "stock", "moq", "pack", "supplier", "lead_time"])
-        case .customers: return (["code", "name"], [])
+        case .customers: return (["code", "name"], ["language", "email", "contact"])
         case .stock: return (["sku", "counted"], [])
         case .orders: return (["order", "customer", "sku", "qty"], ["date", "priority", "policy", "line", "note"])
         case .arrivals: return (["po", "line", "sku", "qty", "eta", "supplier"], [])
@@ -259,8 +259,19 @@ struct Reader {
         for r in csv.records where checkWidth(r) {
             let code = identifier(r, "code", .whatCustomerCode)
             let name = freeText(r, "name", .whatCustomerName)
-            guard let code, let name, unique(code, r, "code", &seen) else { continue }
-            out.append(Located(line: r.line, value: Customer(code: code, name: name)))
+            // Empty or absent contact fields leave what the warehouse has, as an item file's optional columns do.
+            let language = optional(r, "language") { (me: inout Reader) -> Language?? in
+                do { return .some(try Validate.customerLanguage(me.text(r, "language"))) } catch {
+                    me.problem(r.line, "language", "\(error)"); return nil
+                }
+            }
+            let email = optional(r, "email") { me in
+                let t = me.text(r, "email").trimmingSpaces
+                do { try Validate.email(t); return t } catch { me.problem(r.line, "email", "\(error)"); return nil }
+            }
+            let contact = optional(r, "contact") { $0.freeText(r, "contact", .whatContactName) }
+            guard let code, let name, let language, let email, let contact, unique(code, r, "code", &seen) else { continue }
+            out.append(Located(line: r.line, value: Customer(code: code, name: name, language: language ?? nil, email: email, contact: contact)))
         }
         return out
     }

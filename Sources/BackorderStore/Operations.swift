@@ -74,30 +74,23 @@ extension Warehouse {
         if let days = item.leadTimeDays { try Validate.leadTime(days) }
     }
 
-    /// Renames a customer; returns false when the name was already that.
+    /// Lays a customer's details over the stored ones (nil fields stay as they are); returns false when nothing changed.
     @discardableResult
     public func updateCustomer(_ c: Customer) throws -> Bool {
-        try Validate.identifier(c.code, LocalText.t(FieldText.customerCode))
-        try Validate.text(c.name, LocalText.t(FieldText.customerName))
-        return try write { db in
-            guard let old = try String.fetchOne(db, sql: "SELECT name FROM customer WHERE code = ?", arguments: [c.code]) else {
-                throw BackorderError.notFound(.t(StoreText.unknownCustomer, c.code))
-            }
-            guard old != c.name else { return false }
-            try db.execute(sql: "UPDATE customer SET name = ? WHERE code = ?", arguments: [c.name, c.code])
-            return true
-        }
+        try Validate.customer(c)
+        return try !changeCustomer(c.code, CustomerChanges(name: c.name, language: c.language.map { .some($0) }, email: c.email,
+                                                           contact: c.contact)).isEmpty
     }
 
     /// Adds a customer; refuses a code that exists.
     public func addCustomer(_ c: Customer) throws {
-        try Validate.identifier(c.code, LocalText.t(FieldText.customerCode))
-        try Validate.text(c.name, LocalText.t(FieldText.customerName))
+        try Validate.customer(c)
         try write { db in
             guard try !exists(db, "SELECT 1 FROM customer WHERE code = ?", [c.code]) else {
-                throw BackorderError.refused(.t(StoreText.customerExists, c.code))
+                throw BackorderError.refused(.t(CustomerText.customerExists, c.code))
             }
-            try db.execute(sql: "INSERT INTO customer (code, name) VALUES (?, ?)", arguments: [c.code, c.name])
+            try db.execute(sql: "INSERT INTO customer (code, name, language, email, contact) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [c.code, c.name, c.language?.rawValue, c.email, c.contact])
         }
     }
 

@@ -59,9 +59,10 @@ extension Warehouse {
                 })
             }
             var outstanding: [DeliveryNote.Outstanding] = []
-            for l in detail.lines.map(\.line) where l.quantities.open > 0 {
-                let q = l.quantities
-                let supplies = q.backordered > 0 ? try arrivalShares(db, line: l, today: today) : []
+            for dl in detail.lines where dl.line.quantities.open > 0 {
+                let l = dl.line, q = l.quantities
+                // The same split of the backorder over arrivals as the customer's status and notices say.
+                let supplies = (dl.expected ?? []).compactMap { p in p.eta.map { (eta: $0, units: p.quantity) } }
                 outstanding.append(DeliveryNote.Outstanding(
                     lineNo: l.lineNo, sku: l.sku, itemName: l.itemName, unit: units[l.sku] ?? "",
                     parts: DeliveryNote.parts(inStock: q.allocated + q.picked, backordered: q.backordered, supplies: supplies)))
@@ -70,31 +71,15 @@ extension Warehouse {
                 DeliveryNote.Line(lineNo: $0.lineNo, sku: $0.sku, itemName: $0.itemName, unit: units[$0.sku] ?? "", quantity: $0.quantities.cancelled)
             }
             let o = detail.order
-            // MERGE (Customer.language, schema v13): the one place the customer's language (and contact or address lines)
-            // is read for the note; nil falls back to the clerk's or the command's language (`readerLanguage`).
-            let customerLanguage: Language? = nil
-            let addressLines: [String] = []
+            // The customer's language decides the note's (nil: the clerk's or the command's); the contact heads the address.
+            let customerLanguage = detail.customerLanguage
+            let contact = try String?.fetchOne(db, sql: "SELECT contact FROM customer WHERE code = ?", arguments: [o.customerCode]) ?? nil
+            let addressLines = contact.map { [$0] } ?? []
             return DeliveryNote(orderNumber: o.number, orderDate: o.orderDate, customerCode: o.customerCode, customerName: o.customerName,
                                 customerLanguage: customerLanguage, addressLines: addressLines, note: detail.note,
                                 shipment: shipped(detail.shipments[index]), sequence: index + 1,
                                 earlier: detail.shipments[..<index].map(shipped), later: detail.shipments[(index + 1)...].map(shipped),
                                 outstanding: outstanding, cancelled: cancelled)
         }
-    }
-
-    /// How the open arrivals of a line's SKU fall on its backordered units, in ETA order, as `Rules.explainDate` pegs them.
-    private func arrivalShares(_ db: Database, line: OrderLine, today: Day) throws -> [(eta: Day, units: Int)] {
-        let waiting = try db.rows(sql: """
-            SELECT line_id, order_no, line_no, priority, order_date, backordered FROM waiting WHERE sku = ?
-            ORDER BY priority, order_date, order_no, line_no
-            """, arguments: [line.sku]).map {
-            WaitingLine(lineId: $0[0], orderNumber: $0[1], lineNo: $0[2], priority: $0[3], orderDate: day($0[4]), backordered: $0[5])
-        }
-        let arrivals = try db.rows(sql: """
-            SELECT * FROM arrival INDEXED BY arrival_open_sku WHERE sku = ? AND closed_at IS NULL ORDER BY eta, id
-            """, arguments: [line.sku]).map(arrivalFrom)
-        guard let e = Rules.explainDate(lineId: line.id, waiting: waiting, arrivals: arrivals, donors: [], sku: line.sku, today: today)
-        else { return [] }
-        return e.arrivals.filter { $0.toThisLine > 0 }.map { ($0.eta, $0.toThisLine) }
     }
 }

@@ -171,7 +171,7 @@ extension Warehouse {
     /// Every customer, by code.
     public func customers() throws -> [Customer] {
         try read { db in
-            try db.rows(sql: "SELECT code, name FROM customer ORDER BY code").map { Customer(code: $0["code"], name: $0["name"]) }
+            try db.rows(sql: "SELECT * FROM customer ORDER BY code").map(customerFrom)
         }
     }
 
@@ -229,8 +229,10 @@ extension Warehouse {
                                        arguments: [order.id]).map {
             OrderChange(at: Timestamp(unixTime: $0[0]), actor: $0[1], field: $0[2], from: $0[3], to: $0[4], reason: $0[5])
         }
-        return OrderDetail(order: order, lines: lines.map { .init(line: $0, promised: promised[$0.id] ?? nil) },
-                           shipments: shipments, history: history, cancelReasons: reasons, note: note, changes: changes)
+        let expected = try expectedParts(db, orderId: order.id)
+        return OrderDetail(order: order, lines: lines.map { .init(line: $0, promised: promised[$0.id] ?? nil, expected: expected[$0.id]) },
+                           shipments: shipments, history: history, cancelReasons: reasons, note: note, changes: changes,
+                           customerLanguage: try customerLanguage(db, order.customerCode))
     }
 
     /// The journal, newest first, optionally for one SKU.

@@ -336,6 +336,19 @@ enum Schema {
                 )
                 """)
         }
+        m.registerMigration("v13-customer-mail") { db in
+            // Notices reach the customer: the language it reads, its address and who to address (all optional).
+            // A notice being mailed is claimed first, so two clerks sending at once never mail it twice.
+            // `setting` keeps the warehouse's own values, such as the From address of its mail.
+            try db.execute(sql: """
+                ALTER TABLE customer ADD COLUMN language TEXT CHECK (language IS NULL OR language IN ('en', 'nb'));
+                ALTER TABLE customer ADD COLUMN email TEXT;
+                ALTER TABLE customer ADD COLUMN contact TEXT;
+                ALTER TABLE notice ADD COLUMN claimed_at INTEGER;
+                ALTER TABLE notice ADD COLUMN claimed_by TEXT;
+                CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                """)
+        }
         return m
     }
 

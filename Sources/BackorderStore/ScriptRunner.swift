@@ -31,8 +31,8 @@ public struct ScriptRunner {
                 case let .item(sku, name, unit, bin, stock, moq, pack, supplier, lead):
                     try warehouse.addItem(Item(sku: sku, name: name, unit: unit, bin: bin, onHand: stock, minOrderQty: moq, packSize: pack,
                                                supplier: supplier, leadTimeDays: lead), ctx: ctx)
-                case let .customer(code, name):
-                    try warehouse.addCustomer(Customer(code: code, name: name))
+                case let .customer(customer):
+                    try warehouse.addCustomer(customer)
                 case let .arrival(po, l, sku, q, eta, supplier):
                     try warehouse.addArrival(NewArrival(supplier: supplier, poNumber: po, poLine: l, sku: sku, quantity: q,
                                                         eta: eta.resolve(today: today)), ctx: ctx)

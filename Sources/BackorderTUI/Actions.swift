@@ -22,6 +22,8 @@ public enum Operation: Equatable, Sendable {
     case changeETA(arrival: String, to: Day, reason: String)
     /// Mark one order's pending notice sent, or all when `order` is nil.
     case markNoticesSent(order: String?)
+    /// E-mail one order's pending notice, or all when `order` is nil.
+    case mailNotices(order: String?)
     /// A new order taken at the terminal.
     case createOrder(NewOrder)
     /// An everyday exception; a preview runs it and rolls it back, to show what confirming would change.
@@ -42,6 +44,8 @@ public enum Outcome: Equatable, Sendable {
     case etaChanged(arrival: String, to: Day)
     /// The notices now marked sent (one order's, or all when `all`).
     case noticesMarked([Notice], all: Bool)
+    /// What became of each notice e-mailed (one order's, or all when `all`).
+    case noticesMailed([NoticeMailing], all: Bool)
     /// The order created at the terminal.
     case orderCreated(OrderDetail)
     /// What an exception did, or (a preview) would do.

@@ -371,6 +371,8 @@ public final class BackorderApp {
         case .changeETA(let reference, let day, let reason):
             try service.changeETA(arrival: reference, to: day, reason: reason, ctx: ctx)
             return .etaChanged(arrival: reference, to: day)
+        case .mailNotices(let order):
+            return .noticesMailed(try service.mailNotices(order: order, ctx: ctx), all: order == nil)
         case .markNoticesSent(let order):
             return .noticesMarked(try service.markNoticesSent(order: order, ctx: ctx), all: order == nil)
         case .purchase(let request):

@@ -246,6 +246,8 @@ public enum DialogStep: Equatable, Sendable {
     case arrivalConfirm(ArrivalDraft)
     /// Mark every pending notice sent: how many there are now.
     case markAllSentConfirm(count: Int)
+    /// E-mail every pending notice: how many there are now.
+    case mailAllConfirm(count: Int)
     /// A new order being taken.
     case newOrder(NewOrderDraft)
     /// A new order's lines with what each will get, waiting for the clerk's yes.

@@ -32,6 +32,7 @@ enum DialogView {
         case .correctionConfirm(let draft, _, _):
             return [button(.confirm, CorrectionView.confirmLabel(draft.kind, tr)), button(.dismiss, tr(DialogText.btnKeepAsIs))]
         case .markAllSentConfirm: return [button(.confirm, tr(DialogText.btnMarkAllSent)), cancel]
+        case .mailAllConfirm: return [button(.confirm, tr(NoticeMailText.mailAllButton)), cancel]
         case .purchaseConfirm: return [button(.confirm, tr(DialogText.btnCreateArrivals)), cancel]
         case .result: return [KeyHintBar.Hint("Enter", tr(DialogText.btnClose))]
         default: return [button(.confirm, tr(DialogText.btnOK)), cancel]
@@ -152,6 +153,8 @@ enum DialogView {
             return CorrectionView.question(draft, tr)
         case .correctionConfirm(let draft, let correction, let result):
             return CorrectionView.confirmation(draft, correction, result, tr)
+        case .mailAllConfirm(let count):
+            return Reducer.mailAllQuestion(count, tr)
         case .markAllSentConfirm(let count):
             return (tr(T.markAllTitle), [tr(T.markAllCount, count), tr(T.markAllFrozen)])
         case .purchaseQuantity(let plan):

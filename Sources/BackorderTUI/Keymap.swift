@@ -47,6 +47,8 @@ public enum Command: Hashable, Sendable {
     case reports, nextReport, previousReport, previousPeriod, nextPeriod
     /// Notices: open the to-inform view, mark the selected one sent, mark all sent.
     case notices, markSent, markAllSent
+    /// Notices: e-mail the selected one, e-mail every pending one (after a confirmation).
+    case mailNotice, mailAllNotices
     /// Write the list or report shown as a CSV file.
     case export
     /// Papers: the order's pick list, its latest delivery note, and print the text shown.
@@ -135,6 +137,10 @@ public enum Keymap {
         KeyBinding([.char("m")], .markSent, label: .markSent, help: .markSent, section: .sectionNotices,
                    in: [.notices], writes: true, hintIn: [.notices]),
         KeyBinding([.char("M")], .markAllSent, label: .allSent, help: .markAllSent, section: .sectionNotices,
+                   in: [.notices], writes: true, hintIn: [.notices]),
+        KeyBinding([.char("e")], .mailNotice, label: .mail, help: .mailNotice, section: .sectionNotices,
+                   in: [.notices], writes: true, hintIn: [.notices]),
+        KeyBinding([.char("E")], .mailAllNotices, label: .mailAll, help: .mailAllNotices, section: .sectionNotices,
                    in: [.notices], writes: true, hintIn: [.notices]),
 
         KeyBinding([.enter], .open, label: .open, help: .open, section: .sectionMoving, in: views, hintIn: views),

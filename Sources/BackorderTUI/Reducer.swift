@@ -77,6 +77,8 @@ public enum Reducer {
                                           : tr(ScreenText.supplierSet, sku, changed.map { Texts.itemField($0, tr) }.joined(separator: tr(ScreenText.and))),
                                           .success)
             return [.pollRevision]
+        case .operationSucceeded(.noticesMailed(let results, let all)):
+            return noticesMailed(&state, results, all: all)
         case .operationSucceeded(.noticesMarked(let notices, let all)):
             // Marking notices sent says so in the message line; no result dialog to dismiss.
             return noticesMarked(&state, notices, all: all)
@@ -247,6 +249,8 @@ public enum Reducer {
         case .markSent: return markSent(&state)
         case .markAllSent: return markAllSent(&state)
         case .pickList, .deliveryNote, .printText: return paperCommand(&state, command)
+        case .mailNotice: return mailNotice(&state)
+        case .mailAllNotices: return mailAllNotices(&state)
         case .export:
             guard let request = exportRequest(state) else { return [] }
             return [.export(request)]
@@ -855,6 +859,8 @@ public enum Reducer {
                 return try answerCorrection(&state, dialog, draft)
             case (.correctionConfirm(_, let c, _), .confirm):
                 return [.perform(.correct(c, preview: false))]
+            case (.mailAllConfirm, .confirm):
+                return [.perform(.mailNotices(order: nil))]
             case (.markAllSentConfirm, .confirm):
                 return [.perform(.markNoticesSent(order: nil))]
             case (.purchaseQuantity(var plan), .confirm):

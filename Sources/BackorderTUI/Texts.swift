@@ -68,6 +68,8 @@ enum Texts {
             return (tr(OutcomeText.itemChangedTitle), [what], tr(OutcomeText.itemChangedSummary, sku))
         case .purchased(let r):
             return (tr(OutcomeText.purchasedTitle), r.describe(tr), tr(OutcomeText.purchasedSummary, r.summaryText.text(tr)))
+        case .noticesMailed(let results, _):
+            return Reducer.mailedSummary(results, tr)
         case .noticesMarked(let notices, _):
             let orders = notices.map(\.orderNumber).joined(separator: ", ")
             return (tr(OutcomeText.noticesTitle), [tr(OutcomeText.noticesLine, notices.count, orders)],

@@ -132,18 +132,62 @@ struct ItemCommand: ParsableCommand {
 }
 
 struct CustomerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "customer", abstract: HelpText.customer.text, subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "customer", abstract: HelpText.customer.text,
+                                                    subcommands: [Add.self, Set.self, List.self])
 
-    struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: HelpText.customerAdd.text)
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: HelpText.customerList.text)
         @OptionGroup var db: DatabaseOptions
-        @Argument var code: String
-        @Argument var name: String
+        @Flag var json = false
 
         func run() throws {
             try perform {
-                try db.open().addCustomer(Customer(code: code, name: name))
-                print(Localizer.process(CLIText.customerAdded, code))
+                let customers = try db.open(.readOnly).customers()
+                if json { try printJSON(customers); return }
+                printTable(["CODE", "NAME", "LANG", "EMAIL", "CONTACT"],  // not prose: column names, as the other lists'
+                           customers.map { [$0.code, $0.name, $0.language?.rawValue ?? "-", $0.email ?? "-", $0.contact ?? "-"] })
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: HelpText.customerAdd.text, discussion: HelpText.customerAddDiscussion.text)
+        @OptionGroup var db: DatabaseOptions
+        @Argument var code: String
+        @Argument var name: String
+        @Option(help: OptionText.customerLanguage.help(valueName: "nb|en")) var language: String?
+        @Option(help: OptionText.customerEmail.help) var email: String?
+        @Option(help: OptionText.customerContact.help) var contact: String?
+
+        func run() throws {
+            try perform {
+                let language = try self.language.flatMap { try Validate.customerLanguage($0) }
+                try db.open().addCustomer(Customer(code: code, name: name, language: language, email: email.flatMap { $0.isEmpty ? nil : $0 },
+                                                   contact: contact.flatMap { $0.isEmpty ? nil : $0 }))
+                print(Localizer.process(CustomerText.added, code))
+            }
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: HelpText.customerSet.text, discussion: HelpText.customerSetDiscussion.text)
+        @OptionGroup var db: DatabaseOptions
+        @Argument var code: String
+        @Option(help: OptionText.customerName.help) var name: String?
+        @Option(help: OptionText.customerLanguageSet.help(valueName: "nb|en|none")) var language: String?
+        @Option(help: OptionText.customerEmailSet.help) var email: String?
+        @Option(help: OptionText.customerContactSet.help) var contact: String?
+
+        func run() throws {
+            try perform {
+                var changes = CustomerChanges(name: name, email: email, contact: contact)
+                if let language { changes.language = .some(try Validate.customerLanguage(language)) }
+                guard !changes.isEmpty else { throw BackorderError.invalid(.t(CustomerText.nothingToChange)) }
+                let changed = try db.open().changeCustomer(code, changes)
+                print(changed.isEmpty ? Localizer.process(CustomerText.unchanged, code)
+                                      : Localizer.process(CustomerText.changed, code, changed.joined(separator: ", ")))
             }
         }
     }

@@ -110,13 +110,18 @@ struct Show: ParsableCommand {
     func run() throws {
         try perform {
             let today = Context.current().today
-            let d = try db.open(.readOnly).orderDetail(order, today: today)
+            let w = try db.open(.readOnly)
+            let d = try w.orderDetail(order, today: today)
             if json { try printJSON(d); return }
             let o = d.order
             let tr = Localizer.process
             print(tr(CLIText.orderHeader, o.number, visible(o.customerName), o.customerCode, o.orderDate, Plain(o.priority), policyName(o.policy),
                      o.closedAt.map { tr(CLIText.closedOn, moment($0)) } ?? tr(CLIText.open)))
             if !d.note.isEmpty { print(tr(CLIText.noteLine, visible(d.note))) }
+            if let c = try? w.customer(o.customerCode), c.email != nil || c.language != nil || c.contact != nil {
+                print(tr(CLIText.customerLine, [c.contact.map(visible), c.email, c.language.map { tr(CLIText.customerLanguageIs, $0.rawValue) }]
+                    .compactMap { $0 }.joined(separator: ", ")))
+            }
             printTable(headers(.line, .sku, .item, .ordered, .alloc, .picked, .shipped, .backord, .cancel, .promised),
                        d.lines.map { l in
                            let q = l.line.quantities

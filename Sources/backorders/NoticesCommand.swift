@@ -3,42 +3,57 @@ import BackorderCore
 import BackorderStore
 import Foundation
 
+/// The process language's words, for help and output.
+private var tr: Localizer { Localizer.process }
+
 struct NoticesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notices",
-        abstract: "Customer notices to send: what shipped, what is outstanding, and when it is expected.",
-        discussion: """
-            Without options, lists the pending notices, oldest first: at most --limit of them (1000) from --offset; when more \
-            exist, stderr says how many. --mark-sent ORDER (or --mark-sent-all) marks them sent and freezes their text.
-            """)
+        abstract: Localizer.process(NoticesCommandText.abstract),
+        discussion: Localizer.process(NoticesCommandText.discussion))
     /// How many notices a listing prints without `--limit`.
     static let defaultLimit = 1_000
 
     @OptionGroup var db: DatabaseOptions
-    @Flag(help: "Include notices already sent.") var all = false
-    @Option(help: "Only this order.") var order: String?
-    @Option(name: .customLong("mark-sent"), help: "Mark this order's pending notice sent.") var markSent: String?
-    @Flag(name: .customLong("mark-sent-all"), help: "Mark every pending notice sent.") var markSentAll = false
+    @Flag(help: ArgumentHelp(tr(NoticesCommandText.all))) var all = false
+    @Option(help: ArgumentHelp(tr(NoticesCommandText.order))) var order: String?
+    @Option(name: .customLong("mark-sent"), help: ArgumentHelp(tr(NoticesCommandText.markSent))) var markSent: String?
+    @Flag(name: .customLong("mark-sent-all"), help: ArgumentHelp(tr(NoticesCommandText.markSentAll))) var markSentAll = false
     // Unconditional, so `--limit -5` reaches the check below instead of reading as an unknown option -5.
-    @Option(parsing: .unconditional, help: "How many notices at most (default 1000).") var limit: Int?
-    @Option(parsing: .unconditional, help: "Skip this many notices first.") var offset: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp(tr(NoticesCommandText.limit))) var limit: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp(tr(NoticesCommandText.offset))) var offset: Int?
     @Flag var json = false
+    @Flag(help: ArgumentHelp(tr(NoticesCommandText.send))) var send = false
+    @Option(name: .customLong("dry-run"), help: ArgumentHelp(tr(NoticesCommandText.dryRun),
+                                                             valueName: "dir")) var dryRun: String?
+    @Option(name: .customLong("set-from"), help: ArgumentHelp(tr(NoticesCommandText.setFrom),
+                                                              valueName: "Name <address>")) var setFrom: String?
 
     func validate() throws {
-        if markSent != nil && markSentAll { throw ValidationError("use either --mark-sent ORDER or --mark-sent-all") }
+        if markSent != nil && markSentAll { throw ValidationError(tr(NoticesCommandText.eitherMark)) }
+        if (send || dryRun != nil) && (markSent != nil || markSentAll || limit != nil || offset != nil || all) {  // json is fine
+            throw ValidationError(tr(NoticesCommandText.sendAlone))
+        }
         try requireNonNegative(("--limit", limit ?? 0), ("--offset", offset ?? 0))
         // Marking a page only would leave the rest pending unseen: marking is all of them or one order's, never a page.
         if (markSent != nil || markSentAll) && (limit != nil || offset != nil) {
-            throw ValidationError("--limit and --offset page the list; --mark-sent and --mark-sent-all mark every pending notice they name")
+            throw ValidationError(tr(NoticesCommandText.pageOrMark))
         }
     }
 
     func run() throws {
         try perform {
             let ctx = Context.current()
+            if let setFrom {
+                let w = try db.open()
+                if !setFrom.isEmpty, MailMessage.Address.parse(setFrom) == nil { throw BackorderError.invalid(.t(CustomerText.badFrom, setFrom)) }
+                try w.setSetting(MailFrom.settingKey, setFrom)
+                if !send && dryRun == nil { return }
+            }
+            if send || dryRun != nil { return try mail(ctx) }
             if markSent != nil || markSentAll {
                 let marked = try db.open().markNoticesSent(order: markSent, ctx: ctx)
-                if json { try printJSON(marked) } else { print("marked \(marked.count) notice(s) sent") }
+                if json { try printJSON(marked) } else { print(tr(NoticesCommandText.marked, marked.count)) }
                 return
             }
             let w = try db.open(.readOnly)
@@ -54,18 +69,51 @@ struct NoticesCommand: ParsableCommand {
     }
 
     func printNotices(_ notices: [Notice], total: Int) {
-        if total == 0 { print(all ? "no notices" : "no pending notices"); return }
+        if total == 0 { print(Localizer.process(all ? NoticesCommandText.noNotices : NoticesCommandText.noPending)); return }
         for n in notices {
-            print("── \(n.orderNumber) to \(visible(n.customerName)) (\(n.customerCode)) — \(n.events.map(\.rawValue).joined(separator: ", "))"
-                  + (n.sentAt.map { " — sent \($0.iso) by \(n.sentBy ?? "?")" } ?? " — pending since \(n.createdAt.iso)"))
+            print(tr(NoticesCommandText.header, n.orderNumber, visible(n.customerName), n.customerCode, n.events.map(\.rawValue).joined(separator: ", "))
+                  + (n.sentAt.map { tr(NoticesCommandText.sentBy, $0.iso, n.sentBy ?? "?") } ?? tr(NoticesCommandText.pendingSince, n.createdAt.iso)))
             print(n.text.split(separator: "\n", omittingEmptySubsequences: false).map { visible(String($0)) }.joined(separator: "\n"))
             print("")
         }
     }
 
+    /// Mails the pending notices (see `Warehouse.mailNotices`) and says what became of each.
+    func mail(_ ctx: Context) throws {
+        let tr = Localizer.process
+        let results = try db.open(dryRun == nil ? .readWrite : .readOnly).mailNotices(order: order, dryRun: dryRun, ctx: ctx)
+        guard !results.isEmpty else { print(tr(CustomerText.noPending)); return }
+        if json { try printJSON(results) }
+        var sent = 0, skipped = 0, failed = 0, written = 0
+        for r in results {
+            let line: String
+            switch r.outcome {
+            case .sent: sent += 1; line = tr(CustomerText.sent, r.orderNumber, visible(r.detail))
+            case .sentButChanged: sent += 1; line = tr(CustomerText.changedWhileSending, r.orderNumber)
+            case .noAddress: skipped += 1; line = tr(CustomerText.noAddress, r.orderNumber, visible(r.customerName), r.customerCode)
+            case .taken: skipped += 1; line = tr(CustomerText.takenByOther, r.orderNumber)
+            case .written: written += 1; line = tr(CustomerText.wroteFile, r.orderNumber, r.detail)
+            case .failed:
+                failed += 1
+                FileHandle.standardError.write(Data((tr(CustomerText.failed, r.orderNumber, visible(r.detail)) + "\n").utf8))
+                continue
+            }
+            if !json { print(line) }
+        }
+        if let dryRun {
+            if !json { print(tr(CustomerText.summaryDry, written, dryRun, skipped)) }
+            return
+        }
+        let summary = tr(CustomerText.summary, sent, skipped, failed)
+        // A failure is the run's outcome too: scripts see a non-zero exit when a notice could not be mailed.
+        if failed > 0 { throw BackorderError.refused(.verbatim(summary)) }
+        if !json { print(summary) }
+    }
+
     /// What stderr says when the page printed is not every notice, e.g. "showing 1000 of 1205 notices (1–1000); …".
     static func shownNote(shown: Int, offset: Int, total: Int) -> String {
-        let which = shown > 0 ? " (\(offset + 1)–\(offset + shown))" : offset >= total ? " (--offset \(offset) is past the last)" : ""
-        return "showing \(shown) of \(total) notices\(which); use --offset/--limit for the others"
+        let which = shown > 0 ? tr(NoticesCommandText.shownRange, Plain(offset + 1), Plain(offset + shown))
+            : offset >= total ? tr(NoticesCommandText.pastLast, Plain(offset)) : ""
+        return tr(NoticesCommandText.shown, shown, total, which)
     }
 }

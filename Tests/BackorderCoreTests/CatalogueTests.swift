@@ -159,6 +159,14 @@ enum ProseScan {
         "BackorderStore/Sorting.swift",
         "BackorderStore/Transaction.swift",
         "BackorderStore/Warehouse.swift",
+        "BackorderCore/Customers.swift",
+        "BackorderCore/MailMessage.swift",
+        "BackorderCore/Notices.swift",
+        "BackorderCore/ReadModels.swift",
+        "BackorderStore/Customers.swift",
+        "BackorderStore/NoticeMailer.swift",
+        "BackorderTUI/NoticeMail.swift",
+        "backorders/NoticesCommand.swift",
     ]
 
     static var sources: URL {

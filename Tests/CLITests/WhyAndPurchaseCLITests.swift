@@ -82,7 +82,8 @@ final class WhyAndPurchaseCLITests: XCTestCase {
         let why = try run(["why", "SO-000017"])
         XCTAssertTrue(why.stdout.contains("Promised 2026-12-05: PO-4509/1 covers its last unit."), why.stdout)
         let status = try run(["status", "SO-000030"])
-        XCTAssertTrue(status.stdout.contains("2027-01-13"), "the jigsaws now have a date:\n" + status.stdout)
+        // The webshop reads Norwegian (the sample's lang=nb): its status gives days as dd.mm.yyyy.
+        XCTAssertTrue(status.stdout.contains("13.01.2027"), "the jigsaws now have a date:\n" + status.stdout)
 
         // Given an ETA, an item without a lead time is bought; with a lead time set, it is bought without one.
         let eta = try run(["purchase", "HT-3008=12", "--eta", "+7", "--preview"])

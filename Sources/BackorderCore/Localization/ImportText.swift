@@ -11,7 +11,7 @@ public enum ImportText: String, Catalogued {
     case lineEmptyWhileNumbered, lineGivenTwice, linesNotNumbered
     case numberEmpty, numberNegative, notAWholeNumber, ambiguousSeparator, notWholeUnits, numberTooLarge
     // The names Validate puts in its messages.
-    case whatSKU, whatItemName, whatUnit, whatBin, whatSupplier, whatCustomerCode, whatCustomerName, whatCustomer,
+    case whatSKU, whatItemName, whatUnit, whatBin, whatSupplier, whatCustomerCode, whatCustomerName, whatContactName, whatCustomer,
          whatOrderNumber, whatPONumber, whatNote
     // The warehouse's answers.
     case unknownSKU, unknownCustomer, unknownCustomerDidYouMean, ambiguousCustomer
@@ -104,6 +104,7 @@ public enum ImportText: String, Catalogued {
         case .whatSupplier: return ("supplier", "leverandør")
         case .whatCustomerCode: return ("customer code", "kundenummer")
         case .whatCustomerName: return ("customer name", "kundenavn")
+        case .whatContactName: return ("contact name", "kontaktperson")
         case .whatCustomer: return ("customer", "kunde")
         case .whatOrderNumber: return ("order number", "ordrenummer")
         case .whatPONumber: return ("PO number", "innkjøpsordrenummer")

@@ -8,7 +8,7 @@ public enum KeyHelpText: String, Catalogued {
     case sortNext, sortReverse, back, help, refresh, redraw, suspend, quit, quitAnywhere, language, reports, notices
     case nextReport, previousReport, mark, purchase, setSupplier, previousPeriod, nextPeriod, export
     case confirm, dismiss, yes, no, override
-    case pickList, deliveryNote, printText
+    case pickList, deliveryNote, printText, mailNotice, mailAllNotices
 
     public var texts: (en: String, nb: String) {
         switch self {
@@ -149,6 +149,11 @@ public enum KeyHelpText: String, Catalogued {
         case .deliveryNote:
             return ("The delivery note of the order's latest shipment, in the customer's language, ready to print (p)",
                     "Følgeseddelen til ordrens siste forsendelse, på kundens språk, klar til utskrift (p)")
+        case .mailNotice:
+            return ("E-mail the selected notice to its customer (sendmail); marked sent when accepted",
+                    "Send det valgte varselet til kunden på e-post (sendmail); merkes sendt når det er tatt imot")
+        case .mailAllNotices:
+            return ("E-mail every pending notice, after a confirmation", "Send alle ventende varsler på e-post, etter en bekreftelse")
         case .printText:
             return ("Print the text shown (lp, or the command in $BACKORDERS_PRINT)",
                     "Skriv ut teksten som vises (lp, eller kommandoen i $BACKORDERS_PRINT)")

@@ -11,7 +11,7 @@ public enum KeyText: String, Catalogued {
     // Help sections.
     case sectionActions, sectionExceptions, sectionNotices, sectionMoving, sectionGeneral, sectionReports, sectionExport
     case sectionDialogs, sectionPapers
-    case pickList, deliveryNote, print
+    case pickList, deliveryNote, print, mail, mailAll
     /// Added to a write key's help when the file is open read-only.
     case disabledReadOnly
     /// The space bar's name in the help.
@@ -89,6 +89,8 @@ public enum KeyText: String, Catalogued {
         case .pickList: return ("Pick list", "Plukkliste")
         case .deliveryNote: return ("Delivery note", "Følgeseddel")
         case .print: return ("Print", "Skriv ut")
+        case .mail: return ("E-mail", "E-post")
+        case .mailAll: return ("E-mail all", "Send alle")
         case .spaceBar: return ("Space", "Mellomrom")
         case .disabledReadOnly: return ("{0} — disabled: read-only", "{0} — ikke mulig: filen er skrivebeskyttet")
         }

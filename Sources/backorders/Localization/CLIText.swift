@@ -7,6 +7,7 @@ enum CLIText: String, Catalogued {
     // files and master data
     case existsNothingChanged, created, cannotReadScript, builtInSample, sampleBuilt, existsUseForce
     case itemAdded, nothingToChange, alreadyHasThat, itemChanged, customerAdded
+    case customerLine, customerLanguageIs
     // orders, picking, shipping
     case notSkuQty, quantityOf, previewNothingCreated, previewLine, orderCreated, createdLine, createdLineBackordered, promisedOn
     case promiseFromStock, promiseBackordered
@@ -63,6 +64,8 @@ enum CLIText: String, Catalogued {
                     "ingenting å endre: oppgi --name, --unit, --bin, --moq, --pack, --supplier eller --lead-time")
         case .alreadyHasThat: return ("{0} already has that", "{0} har det allerede")
         case .itemChanged: return ("{0}: changed {1}", "{0}: endret {1}")
+        case .customerLine: return ("customer: {0}", "kunde: {0}")
+        case .customerLanguageIs: return ("language {0}", "språk {0}")
         case .customerAdded: return ("added customer {0}", "la inn kunden {0}")
         case .notSkuQty: return ("line \"{0}\" is not SKU=QTY", "linjen «{0}» er ikke VARENR=ANTALL")
         case .quantityOf: return ("quantity of {0}", "antall av {0}")

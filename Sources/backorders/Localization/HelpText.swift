@@ -7,6 +7,7 @@ enum HelpText: String, Catalogued {
     case root, rootDiscussion
     case ui, initFile, sample, demo, demoDiscussion
     case item, itemAdd, itemSet, itemSetDiscussion, customer, customerAdd
+    case customerAddDiscussion, customerSet, customerSetDiscussion, customerList
     case order, orderCreate, orderCreateDiscussion, orderSet, orderAmend, orderAddLine
     case pick, pickDiscussion, ship
     case arrival, arrivalAdd, arrivalETA, arrivalShow
@@ -58,7 +59,17 @@ enum HelpText: String, Catalogued {
         case .itemSetDiscussion:
             return ("Example: backorders item set BOLT --supplier \"Bultfabriken AB\" --lead-time 14",
                     "Eksempel: backorders item set BOLT --supplier \"Bultfabriken AB\" --lead-time 14")
-        case .customer: return ("Add customers.", "Legg inn kunder.")
+        case .customer: return ("Add customers and change their contact details.", "Legg inn kunder og endre kontaktopplysningene deres.")
+        case .customerAddDiscussion:
+            return ("Example: backorders customer add NORDBYGG \"Nordbygg Grossist AS\" --language nb --email ordre@nordbygg.example.no",
+                    "Eksempel: backorders customer add NORDBYGG \"Nordbygg Grossist AS\" --language nb --email ordre@nordbygg.example.no")
+        case .customerSet: return ("Change a customer's name or contact details; what is not given stays.",
+                                   "Endre en kundes navn eller kontaktopplysninger; det som ikke oppgis, blir stående.")
+        case .customerSetDiscussion:
+            return ("Example: backorders customer set TROMSO --language en --contact \"Ola Nordmann\" (\"\" clears --email or --contact, none clears --language)",
+                    "Eksempel: backorders customer set TROMSO --language en --contact \"Ola Nordmann\" (\"\" tømmer --email eller --contact, none tømmer --language)")
+        case .customerList: return ("Every customer with its language, e-mail address and contact.",
+                                    "Alle kunder med språk, e-postadresse og kontaktperson.")
         case .customerAdd: return ("Add a customer.", "Legg inn en kunde.")
         case .order: return ("Create and amend orders.", "Opprett og endre kundeordrer.")
         case .orderCreate:

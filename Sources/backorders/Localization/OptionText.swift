@@ -20,9 +20,17 @@ enum OptionText: String, Catalogued {
     case backupDest, backupKeep, backupForce, restoreSource
     case skuQty, lineQty
     case readOnly, demoLines, demoSeed, stressActor, stressLog
+    case customerLanguage, customerEmail, customerContact, customerName, customerLanguageSet, customerEmailSet, customerContactSet
 
     var texts: (en: String, nb: String) {
         switch self {
+        case .customerLanguage: return ("The language its notices are written in: nb or en.", "Språket varslene skrives på: nb eller en.")
+        case .customerEmail: return ("Where its notices are e-mailed.", "Adressen varslene sendes til på e-post.")
+        case .customerContact: return ("Who notices are addressed to.", "Hvem varslene stiles til.")
+        case .customerName: return ("The customer's new name.", "Kundens nye navn.")
+        case .customerLanguageSet: return ("The language its notices are written in (none: the reader's).", "Språket varslene skrives på (none: leserens).")
+        case .customerEmailSet: return ("Where its notices are e-mailed (\"\" removes it).", "Adressen varslene sendes til (\"\" fjerner den).")
+        case .customerContactSet: return ("Who notices are addressed to (\"\" removes it).", "Hvem varslene stiles til (\"\" fjerner det).")
         case .db:
             return ("The data file (default: $BACKORDERS_DB, else ./backorders.sqlite).",
                     "Datafilen (standard: $BACKORDERS_DB, ellers ./backorders.sqlite).")

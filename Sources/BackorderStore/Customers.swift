@@ -1,0 +1,113 @@
+import BackorderCore
+import GRDB
+
+/// Customers' contact details, the expected parts of waiting lines, and the file's own settings.
+extension Warehouse {
+    /// One customer with its contact details.
+    public func customer(_ code: String) throws -> Customer {
+        try read { db in try fetchCustomer(db, code) }
+    }
+
+    /// Changes some of a customer's details (what `changes` leaves nil stays); returns the names of the fields changed.
+    @discardableResult
+    public func changeCustomer(_ code: String, _ changes: CustomerChanges) throws -> [String] {
+        try write { db in
+            let old = try fetchCustomer(db, code)
+            let new = changes.applied(to: old)
+            try Validate.customer(new)
+            var changed: [String] = []
+            if new.name != old.name { changed.append("name") }  // not prose: field names, as `item set` reports them
+            if new.language != old.language { changed.append("language") }  // not prose: a field name
+            if new.email != old.email { changed.append("email") }  // not prose: a field name
+            if new.contact != old.contact { changed.append("contact") }  // not prose: a field name
+            guard !changed.isEmpty else { return [] }
+            try db.execute(sql: "UPDATE customer SET name = ?, language = ?, email = ?, contact = ? WHERE code = ?",
+                           arguments: [new.name, new.language?.rawValue, new.email, new.contact, code])
+            return changed
+        }
+    }
+
+    func fetchCustomer(_ db: Database, _ code: String) throws -> Customer {
+        guard let r = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE code = ?", arguments: [code]) else {
+            throw BackorderError.notFound(.t(CustomerText.unknownCustomer, code))
+        }
+        return customerFrom(r)
+    }
+
+    /// The language a customer reads, if set.
+    func customerLanguage(_ db: Database, _ code: String) throws -> Language? {
+        try String.fetchOne(db, sql: "SELECT language FROM customer WHERE code = ?", arguments: [code]).flatMap(Language.init(rawValue:))
+    }
+
+    /// How each waiting line of an order falls on its SKU's open arrivals, by the rule of `Rules.peg`: the units waiting
+    /// ahead of the line in serving order take the arrivals first (in ETA order), the line the next ones; what no
+    /// arrival covers comes last, with no date. Arrivals of one ETA make one part.
+    func expectedParts(_ db: Database, orderId: Int64) throws -> [Int64: [OrderDetail.ExpectedPart]] {
+        var out: [Int64: [OrderDetail.ExpectedPart]] = [:]
+        let lines = try Row.fetchAll(db, sql: """
+            SELECT sku, priority, order_date, order_no, line_no, id, backordered FROM order_line WHERE order_id = ? AND backordered > 0
+            """, arguments: [orderId])
+        for w in lines {
+            let sku: String = w[0], lineId: Int64 = w[5], backordered: Int = w[6]
+            let arrivals = try Row.fetchAll(db, sql: """
+                SELECT po_number, po_line, quantity - received, eta FROM arrival INDEXED BY arrival_open_sku
+                WHERE sku = ? AND closed_at IS NULL ORDER BY eta, id
+                """, arguments: [sku]).filter { ($0[2] as Int) > 0 }
+            // The common cases need no walk along the queue: nothing on its way, or (the pegged date being the earliest
+            // ETA) every unit on the first arrivals.
+            guard let first = arrivals.first else { out[lineId] = [.init(quantity: backordered, eta: nil, arrival: nil)]; continue }
+            let promised = try String.fetchOne(db, sql: """
+                SELECT promised FROM waiting WHERE sku = ? AND priority = ? AND order_date = ? AND order_no = ? AND line_no = ?
+                """, arguments: [sku, w[1], w[2], w[3], w[4]])
+            if let promised, promised == (first[3] as String) {
+                out[lineId] = [.init(quantity: backordered, eta: day(first[3]), arrival: "\(first[0] as String)/\(first[1] as Int)")]
+                continue
+            }
+            var skip = try Int.fetchOne(db, sql: """
+                SELECT COALESCE(SUM(backordered), 0) FROM waiting WHERE sku = ? AND (priority, order_date, order_no, line_no) < (?, ?, ?, ?)
+                """, arguments: [sku, w[1], w[2], w[3], w[4]]) ?? 0
+            var need = backordered
+            var parts: [OrderDetail.ExpectedPart] = []
+            for a in arrivals where need > 0 {
+                var left = max(0, a[2] as Int)
+                let used = min(skip, left)
+                skip -= used; left -= used
+                let take = min(need, left)
+                guard take > 0 else { continue }
+                need -= take
+                let eta = day(a[3])
+                if let last = parts.last, last.eta == eta {
+                    parts[parts.count - 1].quantity += take
+                } else {
+                    parts.append(.init(quantity: take, eta: eta, arrival: "\(a[0] as String)/\(a[1] as Int)"))
+                }
+            }
+            if need > 0 { parts.append(.init(quantity: need, eta: nil, arrival: nil)) }
+            out[lineId] = parts
+        }
+        return out
+    }
+
+    /// A value the file keeps for itself (such as `mail-from`), or nil.
+    public func setting(_ key: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
+    }
+
+    /// Stores a setting; nil or "" removes it.
+    public func setSetting(_ key: String, _ value: String?) throws {
+        try write { db in
+            if let value, !value.isEmpty {
+                try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                               arguments: [key, value])
+            } else {
+                try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key])
+            }
+        }
+    }
+}
+
+/// A customer from a row of `customer`.
+func customerFrom(_ r: Row) -> Customer {
+    Customer(code: r["code"], name: r["name"], language: (r["language"] as String?).flatMap(Language.init(rawValue:)),
+             email: r["email"], contact: r["contact"])
+}
