@@ -177,7 +177,7 @@ public enum Script {
             try need(2, "CODE \"name\" [lang=] [email=] [contact=]")
             try checkNamed(["lang", "email", "contact"])
             let language = try named["lang"].map { l in
-                guard let language = Language(rawValue: l) else { throw ScriptMessage(text: "customer: lang must be nb or en") }
+                guard let language = Language(rawValue: l) else { throw ScriptMessage(text: Localizer.process(ScriptText.customerLanguage, l)) }
                 return language
             }
             return .customer(Customer(code: positional[0], name: positional[1], language: language, email: named["email"],

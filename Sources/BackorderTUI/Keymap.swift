@@ -141,7 +141,7 @@ public enum Keymap {
         KeyBinding([.char("e")], .mailNotice, label: .mail, help: .mailNotice, section: .sectionNotices,
                    in: [.notices], writes: true, hintIn: [.notices]),
         KeyBinding([.char("E")], .mailAllNotices, label: .mailAll, help: .mailAllNotices, section: .sectionNotices,
-                   in: [.notices], writes: true, hintIn: [.notices]),
+                   in: [.notices], writes: true),
 
         KeyBinding([.enter], .open, label: .open, help: .open, section: .sectionMoving, in: views, hintIn: views),
         KeyBinding([.char("/")], .filter, label: .filter, help: .filter, section: .sectionMoving, in: [.panes], hintIn: [.panes]),

@@ -152,11 +152,12 @@ extension Array where Element == LocalText {
 /// What a replay script's reader says about a line it cannot read. Commands and settings stay as written.
 public enum ScriptText: String, Catalogued {
     case scriptLine, quoteOpen, needs, missing, notWhole, notDay, unknownSetting, notTime, notSKUQty, policy, notLineQty,
-         unknownCommand, notPOLine
+         unknownCommand, notPOLine, customerLanguage
 
     public var texts: (en: String, nb: String) {
         switch self {
         case .scriptLine: return ("line {0}: {1}", "linje {0}: {1}")
+        case .customerLanguage: return ("customer: lang must be nb or en, not \"{0}\"", "customer: lang må være nb eller en, ikke «{0}»")
         case .quoteOpen: return ("a quote is not closed", "et anførselstegn er ikke lukket")
         case .needs: return ("{0} needs: {1}", "{0} trenger: {1}")
         case .missing: return ("{0}: {1} is missing", "{0}: {1} mangler")
