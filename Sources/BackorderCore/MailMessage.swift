@@ -23,6 +23,12 @@ public struct MailMessage: Sendable, Equatable {
             return Address(name: nil, email: t)
         }
 
+        /// As a person reads it: `Name <address>`, the name as it is.
+        public var display: String {
+            guard let name, !name.isEmpty else { return email }
+            return name + " <" + email + ">"
+        }
+
         /// The header form: `Name <address>`, the name quoted or encoded as RFC 5322 and 2047 ask.
         public var header: String {
             guard let name, !name.isEmpty else { return email }

@@ -139,9 +139,9 @@ extension Warehouse {
                 try finishNotice(id: fresh.id, token: token, sentText: nil, updatedAt: fresh.updatedAt, ctx: ctx)
                 result(.failed, why)
             } else if try finishNotice(id: fresh.id, token: token, sentText: fresh.text, updatedAt: fresh.updatedAt, ctx: ctx) {
-                result(.sent, m.to.header)
+                result(.sent, m.to.display)
             } else {
-                result(.sentButChanged, m.to.header)
+                result(.sentButChanged, m.to.display)
             }
         }
         return out

@@ -184,6 +184,8 @@ extension Warehouse {
             let order = Order(id: orderId, number: number, customerCode: new.customer, customerName: customerName, orderDate: date,
                               priority: new.priority, policy: new.policy, closedAt: nil, version: 1)
             var lines: [OrderDetail.Line] = [], history: [Movement] = []
+            // What the customer's status says of a waiting line: the same split over arrivals as a read of the order.
+            let expected = planned.contains { $0.delta.backordered > 0 } ? try expectedParts(db, orderId: orderId) : [:]
             for (i, p) in planned.enumerated() {
                 let d = p.delta
                 let promised: Day?
@@ -195,11 +197,12 @@ extension Warehouse {
                 }
                 let line = OrderLine(id: ids.lineIds[i], lineNo: i + 1, sku: p.sku, itemName: names[p.sku] ?? "",
                                      quantities: LineQuantities(ordered: d.ordered, allocated: d.allocated, backordered: d.backordered))
-                lines.append(.init(line: line, promised: promised))
+                lines.append(.init(line: line, promised: promised, expected: expected[line.id]))
                 history.append(Movement(id: ids.movementIds[i], at: ctx.now, actor: ctx.actor, kind: .order, sku: p.sku, quantity: d.ordered,
                                         delta: d, orderNumber: number, lineNo: i + 1, arrivalReference: nil, document: nil, note: ""))
             }
-            return (number, OrderDetail(order: order, lines: lines, shipments: [], history: history))
+            return (number, OrderDetail(order: order, lines: lines, shipments: [], history: history,
+                                        customerLanguage: try customerLanguage(db, new.customer)))
         }
         return try write { db in
             let placed = try body(db)

@@ -518,6 +518,8 @@ public enum Reducer {
     static func back(_ state: inout AppState) -> [Effect] {
         switch state.context {
         case .help, .text:
+            // A paper's "p prints" hint belongs to the paper: it goes with it.
+            if case .paper? = state.overlay, state.message?.text == state.tr(PaperText.printHint) { state.message = nil }
             state.overlay = nil
             return []
         case .detail:
