@@ -21,8 +21,7 @@ public enum CustomerDialogText: String, Catalogued {
         case .promptEmail: return ("E-mail address (empty: none):", "E-postadresse (tomt: ingen):")
         case .promptContact: return ("Contact name (empty: none):", "Kontaktperson (tomt: ingen):")
         case .badLanguage:
-            return ("unknown language \"{0}\": type nb or en, or leave it empty for none",
-                    "ukjent språk «{0}»: skriv nb eller en, eller la feltet stå tomt for ingen")
+            return ("unknown language \"{0}\": type nb or en (empty: none)", "ukjent språk «{0}»: skriv nb eller en (tomt: ingen)")
         case .nothingYet: return ("Nothing is changed yet.", "Ingenting er endret ennå.")
         case .readOnly: return ("Read-only: the customer cannot be changed here.", "Skrivebeskyttet: kunden kan ikke endres her.")
         case .unchanged: return ("Customer {0}: nothing changed", "Kunde {0}: ingenting endret")
