@@ -42,6 +42,11 @@ public protocol WarehouseService: Sendable {
     func createOrder(_ new: NewOrder, ctx: Context) throws -> OrderDetail
     /// What each line of `new` would get if placed now (from stock, on backorder, promised date and arrival); writes nothing.
     func previewOrder(_ new: NewOrder, ctx: Context) throws -> OrderPreview
+    /// One customer with its contact details (unknown code: `.notFound`).
+    func customer(_ code: String) throws -> Customer
+    /// Changes some of a customer's details (what `changes` leaves nil stays; "" clears the e-mail address or the
+    /// contact); refused as `.invalidInput` with the reason when a value is not valid. Returns the names of the fields changed.
+    func changeCustomer(_ code: String, _ changes: CustomerChanges) throws -> [String]
     /// Customers whose code or name contains the text, for type-to-search.
     func searchCustomers(_ text: String, limit: Int) throws -> [Customer]
     /// Items whose SKU or name contains the text, for type-to-search.

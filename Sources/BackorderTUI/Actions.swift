@@ -9,6 +9,8 @@ public enum DetailPurpose: Equatable, Sendable {
     case pick
     case ship
     case customerStatus
+    /// Open the order's customer (its details, and a change of language, e-mail and contact).
+    case customer
     /// Start an exception's dialog on the order (`lineNo`: the line selected on screen).
     case correct(CorrectionKind, lineNo: Int?)
 }
@@ -32,6 +34,8 @@ public enum Operation: Equatable, Sendable {
     case purchase(PurchaseRequest)
     /// Set an item's default supplier ("" for none) and lead time (nil for none).
     case setPurchasing(sku: String, supplier: String, leadTimeDays: Int?)
+    /// Change a customer's language, e-mail address or contact.
+    case changeCustomer(code: String, CustomerChanges)
 }
 
 /// What a successful operation did.
@@ -53,6 +57,8 @@ public enum Outcome: Equatable, Sendable {
     case purchased(PurchaseResult)
     /// The fields of an item that changed (none when it had those values already).
     case itemChanged(sku: String, changed: [String])
+    /// The fields of a customer that changed (none when it had those values already).
+    case customerChanged(code: String, changed: [String])
 }
 
 /// A window of a list as asked from the store.
@@ -114,6 +120,8 @@ public enum Action: Equatable, Sendable {
     /// A filtered (or SKU- or customer-restricted) list's size, counted once typing paused.
     case rowsCounted(PaneKind, filter: String, sku: String? = nil, customer: String? = nil, total: Int)
     case detailLoaded(DetailPurpose, OrderDetail)
+    /// A customer's details, for its dialog.
+    case customerLoaded(Customer)
     case arrivalLoaded(Arrival, [ETAChange])
     /// Why the waiting lines of an order (or its line `lineNo`) are promised their dates.
     case explanationLoaded(order: String, lineNo: Int?, [DateExplanation])
@@ -161,6 +169,8 @@ public enum Effect: Equatable, Sendable {
     case countRows(PaneKind, filter: String, sku: String? = nil, customer: String? = nil)
     case loadDetail(order: String, purpose: DetailPurpose)
     case loadArrival(String)
+    /// A customer's details (by code), for its dialog.
+    case loadCustomer(String)
     /// Explain the promised date of an order's line (`lineNo`), or of every waiting line of it.
     case loadExplanation(order: String, lineNo: Int?)
     /// Find the arrival (PO/line) or, failing that, the SKU a receipt is for.

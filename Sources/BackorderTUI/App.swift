@@ -243,6 +243,8 @@ public final class BackorderApp {
             case .loadArrival(let reference):
                 let (arrival, changes) = try service.arrival(reference)
                 return .arrivalLoaded(arrival, changes)
+            case .loadCustomer(let code):
+                return .customerLoaded(try service.customer(code))
             case .loadExplanation(let order, let lineNo):
                 do {
                     return .explanationLoaded(order: order, lineNo: lineNo, try service.explainDates(order: order, lineNo: lineNo, today: state.today))
@@ -379,6 +381,8 @@ public final class BackorderApp {
             return .purchased(try service.purchase(request, preview: false, ctx: ctx))
         case .setPurchasing(let sku, let supplier, let days):
             return .itemChanged(sku: sku, changed: try service.changeItem(sku, ItemChanges(supplier: supplier, leadTimeDays: .some(days))))
+        case .changeCustomer(let code, let changes):
+            return .customerChanged(code: code, changed: try service.changeCustomer(code, changes))
         case .correct(let c, let preview):
             return .corrected(c, try correct(c, preview: preview, ctx: ctx))
         case .createOrder(let new):

@@ -265,6 +265,9 @@ public enum DialogStep: Equatable, Sendable {
     /// An item's default supplier, then its lead time.
     case supplierName(SupplierDraft)
     case supplierLeadTime(SupplierDraft)
+    /// A customer's language, e-mail address or contact being asked; then the change, waiting for the clerk's yes.
+    case customerField(CustomerDraft)
+    case customerConfirm(CustomerDraft)
     /// What an action did; any key closes it.
     case result(title: String, lines: [String])
 
@@ -274,6 +277,7 @@ public enum DialogStep: Equatable, Sendable {
         case .pickQuantity, .receiveTarget, .receiveQuantity, .etaDate, .etaReason, .arrivalField,
              .purchaseQuantity, .purchaseSupplier, .purchaseETA, .supplierName, .supplierLeadTime: return true
         case .correctionField(let draft): return draft.field != nil
+        case .customerField: return true
         case .newOrder: return true
         default: return false
         }

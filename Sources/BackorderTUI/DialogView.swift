@@ -34,6 +34,7 @@ enum DialogView {
         case .markAllSentConfirm: return [button(.confirm, tr(DialogText.btnMarkAllSent)), cancel]
         case .mailAllConfirm: return [button(.confirm, tr(NoticeMailText.mailAllButton)), cancel]
         case .purchaseConfirm: return [button(.confirm, tr(DialogText.btnCreateArrivals)), cancel]
+        case .customerConfirm: return [button(.confirm, tr(CustomerDialogText.save)), cancel]
         case .result: return [KeyHintBar.Hint("Enter", tr(DialogText.btnClose))]
         default: return [button(.confirm, tr(DialogText.btnOK)), cancel]
         }
@@ -190,6 +191,10 @@ enum DialogView {
             }
             body.append(tr(T.purchaseEnter))
             return (tr(T.purchaseConfirmTitle), body)
+        case .customerField(let draft):
+            return CustomerView.question(draft, tr)
+        case .customerConfirm(let draft):
+            return CustomerView.confirmation(draft, tr)
         case .result(let title, let lines):
             return (title, lines)
         }

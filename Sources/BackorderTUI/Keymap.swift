@@ -33,6 +33,8 @@ public enum Command: Hashable, Sendable {
     /// Switch the session's language (English, Norwegian).
     case switchLanguage
     case pick, ship, receive, editETA, addArrival, cancel, customerStatus
+    /// The order's customer: its details, and (when the file is writable) a change of language, e-mail and contact.
+    case customer
     /// The everyday exceptions.
     case putBack, changeOrder, expedite, reallocate, amend, addLine, returnUnits, reverseReceipt
     /// Take a new order at the terminal.
@@ -118,6 +120,8 @@ public enum Keymap {
         KeyBinding([.char("a")], .addArrival, label: .addArrival, help: .addArrival, section: .sectionActions, in: [.panes], writes: true),
         KeyBinding([.char("c")], .customerStatus, label: .customerStatus, help: .customerStatus, section: .sectionActions,
                    in: lists, hintIn: [.detail]),
+        // Not a write key: a read-only session sees the details; the dialog itself refuses the change.
+        KeyBinding([.char("K")], .customer, label: .customer, help: .customer, section: .sectionActions, in: lists),
         KeyBinding([.char("N")], .newOrder, label: .newOrder, help: .newOrder, section: .sectionActions, in: [.panes], writes: true,
                    hintIn: [.panes]),
         KeyBinding([.char("U")], .expedite, label: .serveFirst, help: .expedite, section: .sectionExceptions, in: lists, writes: true,

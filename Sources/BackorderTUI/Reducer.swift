@@ -46,6 +46,10 @@ public enum Reducer {
             return []
         case .detailLoaded(let purpose, let detail):
             return detailLoaded(&state, purpose, detail)
+        case .customerLoaded(let customer):
+            return customerLoaded(&state, customer)
+        case .operationSucceeded(.customerChanged(let code, let changed)):
+            return customerChanged(&state, code: code, changed: changed)
         case .arrivalLoaded(let arrival, let changes):
             state.overlay = .text(title: state.tr(ScreenText.arrivalTitle, arrival.reference), lines: Texts.arrival(arrival, changes, tr: state.tr),
                                   scroll: 0)
@@ -205,6 +209,7 @@ public enum Reducer {
         case .pick: return startOrderAction(&state, .pick)
         case .ship: return startOrderAction(&state, .ship)
         case .customerStatus: return startOrderAction(&state, .customerStatus)
+        case .customer: return startOrderAction(&state, .customer)
         case .cancel: return startCorrection(&state, .cancel)
         case .putBack: return startCorrection(&state, .putBack)
         case .changeOrder: return startCorrection(&state, .changeOrder)
@@ -694,6 +699,8 @@ public enum Reducer {
         case .customerStatus:
             state.overlay = .text(title: state.tr(ScreenText.customerStatusTitle, number), lines: detail.customerStatus(today: state.today)
                 .split(separator: "\n", omittingEmptySubsequences: false).map(String.init), scroll: 0)
+        case .customer:
+            return [.loadCustomer(detail.order.customerCode)]
         case .pick:
             guard detail.order.isOpen else { state.message = StatusMessage(state.tr(ScreenText.orderIsClosed, number), .warning); return [] }
             let plan = PickPlan(detail: detail)
@@ -861,6 +868,10 @@ public enum Reducer {
                 return try answerCorrection(&state, dialog, draft)
             case (.correctionConfirm(_, let c, _), .confirm):
                 return [.perform(.correct(c, preview: false))]
+            case (.customerField(let draft), .confirm):
+                return try answerCustomer(&state, dialog, draft)
+            case (.customerConfirm(let draft), .confirm):
+                return [.perform(.changeCustomer(code: draft.customer.code, draft.changes))]
             case (.mailAllConfirm, .confirm):
                 return [.perform(.mailNotices(order: nil))]
             case (.markAllSentConfirm, .confirm):

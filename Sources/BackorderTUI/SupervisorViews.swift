@@ -400,7 +400,12 @@ enum SupervisorViews {
         buffer.fill(split.textTitle, style: bar)
         buffer.putTruncated(tr(NoticeViewText.textTitle, notice.orderNumber, notice.customerName, notice.customerCode),
                             x: split.textTitle.x, y: split.textTitle.y, width: split.textTitle.width, style: bar)
-        buffer.render(TextView(text: notice.text), in: split.text.inset(left: 1, right: 1))
+        // Where the notice goes, above its text: the clerk sees a missing address before pressing e.
+        let to = split.text.inset(left: 1, right: 1)
+        guard to.height > 0 else { return }
+        buffer.putTruncated(CustomerView.recipient(notice, tr), x: to.x, y: to.y, width: to.width,
+                            style: notice.email == nil ? Style(foreground: .yellow, attributes: .bold) : Style(attributes: .bold))
+        buffer.render(TextView(text: notice.text), in: to.inset(top: 1))
     }
 }
 

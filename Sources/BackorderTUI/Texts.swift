@@ -66,6 +66,9 @@ enum Texts {
             let what = changed.isEmpty ? tr(OutcomeText.itemNothingChanged, sku)
                                        : tr(OutcomeText.itemChanged, sku, changed.map { itemField($0, tr) }.joined(separator: ", "))
             return (tr(OutcomeText.itemChangedTitle), [what], tr(OutcomeText.itemChangedSummary, sku))
+        case .customerChanged(let code, let changed):
+            let what = CustomerView.changedText(code, changed, tr)
+            return (tr(CustomerDialogText.outcomeTitle), [what], what)
         case .purchased(let r):
             return (tr(OutcomeText.purchasedTitle), r.describe(tr), tr(OutcomeText.purchasedSummary, r.summaryText.text(tr)))
         case .noticesMailed(let results, _):

@@ -126,6 +126,7 @@ enum ProseScan {
         "BackorderTUI/AppState.swift",
         "BackorderTUI/Layout.swift",
         "BackorderTUI/Actions.swift",
+        "BackorderTUI/CustomerDialog.swift",
         // CSV in and out (import, --csv-dialect, the UI's export).
         "BackorderExchange", "BackorderStore/Import.swift", "BackorderCore/CSVText.swift", "BackorderCore/Folding.swift",
         "BackorderCore/Import.swift", "backorders/Import.swift", "backorders/ImportCommandText.swift", "backorders/CSVOutput.swift",

@@ -20,6 +20,29 @@ final class NoticeMailStoreTests: XCTestCase {
         XCTAssertEqual(try w.customer("TROMSO").email, "ny@tromso.example.no")
     }
 
+    /// The UI changes a customer through the service seam: the change is in the file after it is closed and opened
+    /// again, the revision rises (other sessions reload), and a file opened read-only refuses it.
+    func testAChangeThroughTheServiceIsKeptInTheFile() throws {
+        let path = temporaryPath()
+        let w = try Warehouse.open(path: path, mode: .create)
+        try w.addCustomer(Customer(code: "BODO", name: "Bodø Bygg AS", email: "post@bodo.example.no"))
+        let service: any WarehouseService = w
+        let before = try service.revision()
+        XCTAssertEqual(try service.changeCustomer("BODO", CustomerChanges(language: .some(.nb), email: "innkjop@bodo.example.no",
+                                                                          contact: "Åse Øvrebø")), ["language", "email", "contact"])
+        XCTAssertGreaterThan(try service.revision(), before)
+        try w.close()
+        let reopened = try Warehouse.open(path: path, mode: .readOnly)
+        defer { try? reopened.close() }
+        let reader: any WarehouseService = reopened
+        XCTAssertEqual(try reader.customer("BODO"), Customer(code: "BODO", name: "Bodø Bygg AS", language: .nb,
+                                                               email: "innkjop@bodo.example.no", contact: "Åse Øvrebø"))
+        XCTAssertThrowsError(try reader.changeCustomer("BODO", CustomerChanges(email: ""))) { error in
+            XCTAssertNotEqual((error as? BackorderError)?.kind, .invalidInput, "refused for the file, not for the value")
+        }
+        XCTAssertEqual(try reader.customer("BODO").email, "innkjop@bodo.example.no")
+    }
+
     /// 40 waiting ahead and 35 here, arrivals of 50 (day +5), 10 (+10) and 20 (+20): ahead takes 40 of the first, this line
     /// 10 of it, all 10 of the second and 15 of the third.
     func testTheSplitFollowsPegging() throws {

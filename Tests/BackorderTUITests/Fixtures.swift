@@ -141,6 +141,8 @@ extension ForwardingExceptions {
         try writable().purchase(request, preview: preview, ctx: ctx)
     }
     func changeItem(_ sku: String, _ changes: ItemChanges) throws -> [String] { try writable().changeItem(sku, changes) }
+    func customer(_ code: String) throws -> Customer { try base.customer(code) }
+    func changeCustomer(_ code: String, _ changes: CustomerChanges) throws -> [String] { try writable().changeCustomer(code, changes) }
     func explainDates(order: String, lineNo: Int?, today: Day) throws -> [DateExplanation] {
         try base.explainDates(order: order, lineNo: lineNo, today: today)
     }

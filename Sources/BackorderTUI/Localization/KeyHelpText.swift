@@ -9,6 +9,7 @@ public enum KeyHelpText: String, Catalogued {
     case nextReport, previousReport, mark, purchase, setSupplier, previousPeriod, nextPeriod, export
     case confirm, dismiss, yes, no, override
     case pickList, deliveryNote, printText, mailNotice, mailAllNotices
+    case customer
 
     public var texts: (en: String, nb: String) {
         switch self {
@@ -31,6 +32,9 @@ public enum KeyHelpText: String, Catalogued {
             return ("Add an expected arrival (a purchase order line)", "Legg inn en forventet ankomst (en innkjøpsordrelinje)")
         case .customerStatus:
             return ("Show the text to tell the customer about the order", "Vis teksten kunden skal få om ordren")
+        case .customer:
+            return ("The order's customer: see and change its language, e-mail address and contact",
+                    "Ordrens kunde: se og endre språk, e-postadresse og kontaktperson")
         case .newOrder:
             return ("Take a new order: customer and items found as you type; each line shows what it gets before you confirm",
                     "Ta imot en ny ordre: kunde og varer søkes opp mens du skriver; hver linje viser hva den får før du bekrefter")

@@ -12,6 +12,8 @@ public enum KeyText: String, Catalogued {
     case sectionActions, sectionExceptions, sectionNotices, sectionMoving, sectionGeneral, sectionReports, sectionExport
     case sectionDialogs, sectionPapers
     case pickList, deliveryNote, print, mail, mailAll
+    /// The order's customer: its language, e-mail address and contact.
+    case customer
     /// Added to a write key's help when the file is open read-only.
     case disabledReadOnly
     /// The space bar's name in the help.
@@ -26,6 +28,7 @@ public enum KeyText: String, Catalogued {
         case .eta: return ("ETA", "Ny dato")
         case .addArrival: return ("Add arrival", "Ny ankomst")
         case .customerStatus: return ("Cust. status", "Kundestatus")
+        case .customer: return ("Customer", "Kunde")
         case .newOrder: return ("New order", "Ny ordre")
         case .serveFirst: return ("Serve first", "Hasteordre")
         case .giveStock: return ("Give stock", "Omfordel")
