@@ -152,6 +152,17 @@ final class WidgetTests: XCTestCase {
         XCTAssertTrue(tiny.lines[1].contains("12"), "so does the field:\n\(tiny.text)")
     }
 
+    func testALongMessageWrapsInsteadOfBeingCut() {
+        let message = "«kari at nordic» er ikke en e-postadresse (skriv den som navn@eksempel.no)"
+        let dialog = Dialog(title: "Kunde", body: ["E-postadresse:"], field: TextField(text: "kari at nordic"), message: message,
+                            buttons: [.init("Enter", "OK")], preferredWidth: 40)
+        var buffer = ScreenBuffer(width: 40, height: 12)
+        buffer.render(dialog)
+        let words = buffer.lines.joined(separator: " ").split(separator: " ").filter { !$0.contains("│") }
+        XCTAssertTrue(words.contains("navn@eksempel.no)"), "the end of the message shows:\n\(buffer.text)")
+        XCTAssertTrue(buffer.text.contains("Enter OK"))
+    }
+
     func testKeyHintBarDropsWhatDoesNotFit() {
         let bar = KeyHintBar(hints: [.init("q", "Quit"), .init("Enter", "Open the selected order"), .init("?", "Help")])
         XCTAssertEqual(bar.visibleHints(forWidth: 80).count, 3)

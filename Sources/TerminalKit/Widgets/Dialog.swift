@@ -44,13 +44,21 @@ public struct Dialog: Widget, Sendable {
         body.flatMap { $0.wrapped(toWidth: width) }
     }
 
+    /// The message wrapped, at most three rows: a refusal is read in full (a Norwegian one is long), the last row cut.
+    private func messageLines(width: Int) -> [String] {
+        guard let message else { return [] }
+        let lines = message.wrapped(toWidth: max(1, width))
+        guard lines.count > 3 else { return lines }
+        return Array(lines.prefix(2)) + [lines[2].truncated(toWidth: max(0, width - 2), ellipsis: "") + " …"]
+    }
+
     /// The outer rectangle of the dialog when centred in `area`.
     public func frame(in area: Rect) -> Rect {
         let width = min(max(preferredWidth, 10), area.width)
         let lines = bodyLines(width: contentWidth(frameWidth: width)).count
         var rows = lines
         if field != nil { rows += lines > 0 ? 2 : 1 }
-        if message != nil { rows += 1 }
+        rows += messageLines(width: contentWidth(frameWidth: width)).count
         if !buttons.isEmpty { rows += 2 }
         return area.centered(width: width, height: rows + 2)
     }
@@ -73,8 +81,9 @@ public struct Dialog: Widget, Sendable {
         if showButtons { available -= 1 }
         let showField = field != nil && available > 0
         if showField { available -= 1 }
-        let showMessage = message != nil && available > 0
-        if showMessage { available -= 1 }
+        let messageRows = Array(messageLines(width: textWidth).prefix(max(0, available)))
+        let showMessage = !messageRows.isEmpty
+        available -= messageRows.count
         var lines = bodyLines(width: textWidth)
         let bodyRows = min(lines.count, available)
         available -= bodyRows
@@ -96,8 +105,8 @@ public struct Dialog: Widget, Sendable {
             field.render(into: &buffer, in: Rect(x: textX, y: y, width: textWidth, height: 1))
             y += 1
         }
-        if showMessage, let message {
-            buffer.putTruncated(message, x: textX, y: y, width: textWidth, style: style.merged(with: messageStyle))
+        for line in messageRows {
+            buffer.putTruncated(line, x: textX, y: y, width: textWidth, style: style.merged(with: messageStyle))
             y += 1
         }
         if showButtons {
