@@ -4,10 +4,12 @@ import GRDB
 
 // MARK: - the simulation
 
-/// The synthetic warehouse's story, played day by day in memory with the Core rules, then written in bulk.
+/// The synthetic warehouse's story, played day by day in memory with the Core rules, and written as it goes.
 ///
-/// Rows refer to each other by array index (id = index + 1), so the write is a plain sequence of inserts in
-/// foreign-key order and the journal comes out in time order.
+/// Rows refer to each other by array index (id = index + 1), so the write is a plain sequence of inserts and the
+/// journal comes out in time order. Rows that never change once made (shipments, their lines, journal rows) are
+/// written at the end of their day and dropped (`flush`); rows that change until the last day stay in memory, as
+/// compact as their numbers allow, and are written at the end (`write`).
 final class DemoStory {
     struct SimItem {
         var sku: String
