@@ -80,6 +80,9 @@ extension Warehouse {
                     let story = DemoStory(spec: spec, ctx: ctx)
                     try story.run { try story.flush(db) }
                     try story.write(db)
+                    // The summary is read now, and the lines and orders let go before the sorts take their memory.
+                    summary = story.summary
+                    story.forgetWrittenRows()
                     // The last tenth of the days' journal goes in after the indexes: rebuilt by sorting, an index has
                     // full pages, and the first new row at the end of each SKU's run of `movement_allocation` would
                     // split one. Written row by row, that tail leaves the room that use leaves where new rows go (an
@@ -95,7 +98,6 @@ extension Warehouse {
                         throw DemoGeneratorFault(description: Localizer.process(StoreText.demoFault, orphan[0] as String? ?? "?", orphan[2] as String? ?? "?"))
                     }
                     try db.execute(sql: "UPDATE meta SET revision = revision + 1")
-                    summary = story.summary
                     return .commit
                 }
                 if path != nil {

@@ -9,6 +9,9 @@ extension DemoStory {
     func run(endOfDay: () throws -> Void = {}) throws {
         makeMasterData()
         let n = spec.orderLines
+        // Sized once: doubling an array of ten million lines would hold both copies for a moment.
+        lines.reserveCapacity(n)
+        orders.reserveCapacity(n / 5 + n / 50 + 16)
         // Opening stock, counted the evening before the first day.
         today = -1
         clock = 20 * 3_600

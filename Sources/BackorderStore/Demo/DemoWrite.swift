@@ -111,6 +111,13 @@ extension DemoStory {
         }
     }
 
+    /// Lets go of the rows `write` wrote (lines, orders, arrivals); the journal's tail still needs the rest.
+    func forgetWrittenRows() {
+        lines = []
+        orders = []
+        arrivals = []
+    }
+
     /// Writes the journal rows still held in memory, and lets them go.
     func writeJournal(_ db: Database) throws {
         var insert = try BulkInsert(db, """
