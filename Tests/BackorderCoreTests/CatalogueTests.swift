@@ -147,6 +147,7 @@ enum ProseScan {
         "BackorderStore/Corrections.swift",
         "BackorderStore/Explanations.swift",
         "BackorderStore/Generator.swift",
+        "BackorderStore/Demo",
         "BackorderStore/JSONArgument.swift",
         "BackorderStore/Operations.swift",
         "BackorderStore/OrderDesk.swift",

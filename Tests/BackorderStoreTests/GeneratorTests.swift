@@ -172,6 +172,34 @@ final class GeneratorTests: XCTestCase {
         try assertNoViolations(reopened)
     }
 
+    /// Other branches keep derived data by triggers and indexes of their own: the load must neither fire a trigger
+    /// nor lose one, and must rebuild every index, whatever table it is on.
+    func testLoadsAroundTriggersAndIndexesItDoesNotKnow() throws {
+        let w = try Warehouse.inMemory()
+        try w.writer.write { db in
+            try db.execute(sql: """
+                CREATE TABLE demo_probe (n INTEGER NOT NULL);
+                CREATE TRIGGER demo_probe_orders AFTER INSERT ON orders BEGIN INSERT INTO demo_probe VALUES (NEW.id); END;
+                CREATE TRIGGER demo_probe_movement AFTER INSERT ON movement BEGIN SELECT RAISE(ABORT, 'fired'); END;
+                CREATE INDEX demo_probe_movement_note ON movement (note, id);
+                """)
+        }
+        let s = try w.generateDemo(DemoSpec(orderLines: 300, seed: 5), ctx: Self.context)
+        try w.writer.read { db in
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM demo_probe"), 0, "no trigger fired during the load")
+            let names = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name LIKE 'demo_probe_%' ORDER BY name")
+            XCTAssertEqual(names, ["demo_probe_movement", "demo_probe_movement_note", "demo_probe_orders"])
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM movement INDEXED BY demo_probe_movement_note WHERE note >= ''"),
+                           s.movements, "the index was rebuilt over every journal row")
+        }
+        // The triggers are live again afterwards.
+        XCTAssertThrowsError(try w.writer.write { db in
+            try db.execute(sql: "INSERT INTO movement (at, actor, kind, sku, quantity) VALUES (0, 'x', 'adjust', 'SKU-000001', 1)")
+        }) { error in
+            XCTAssertTrue("\(error)".contains("fired"), "\(error)")
+        }
+    }
+
     func testHotPathsReadOrderLinesThroughIndexes() throws {
         let (w, _) = try generate(lines: 200)
         let plans = try w.queryPlans()
