@@ -28,8 +28,7 @@ enum SearchIndex {
     static func migrate(_ db: Database) throws {
         try db.execute(sql: """
             CREATE VIRTUAL TABLE order_search USING fts5(number, content='orders', content_rowid='id', tokenize='trigram');
-            CREATE VIRTUAL TABLE item_search USING fts5(sku, name, tokenize='trigram');
-            CREATE VIRTUAL TABLE customer_search USING fts5(code, name, tokenize='trigram');
+            \(smallTables)
             CREATE VIRTUAL TABLE order_search_terms USING fts5vocab(order_search, row);
             CREATE VIRTUAL TABLE item_search_terms USING fts5vocab(item_search, row);
             CREATE VIRTUAL TABLE customer_search_terms USING fts5vocab(customer_search, row);
@@ -37,6 +36,12 @@ enum SearchIndex {
         try createSearchTriggers(db)
         try Warehouse.rebuildSearchIndex(db)
     }
+
+    /// The indexes of the small tables, with their own copy of the text.
+    static let smallTables = """
+        CREATE VIRTUAL TABLE item_search USING fts5(sku, name, tokenize='trigram');
+        CREATE VIRTUAL TABLE customer_search USING fts5(code, name, tokenize='trigram');
+        """
 
     static let triggers = ["order_search_added", "order_search_removed", "order_search_renumbered", "item_search_added",
                            "item_search_removed", "item_search_renamed", "customer_search_added", "customer_search_removed",
@@ -86,13 +91,15 @@ enum SearchIndex {
 
 extension Warehouse {
     /// Builds the filter's index from the rows, whatever it held: for the generator (after its bulk writes) and the
-    /// v15 migration. Run inside a write transaction.
+    /// v15 migration. Run inside a write transaction. The small tables are made anew: deleting rows whose copy of the
+    /// text no longer matches the index is what FTS5 calls corruption.
     static func rebuildSearchIndex(_ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO order_search (order_search) VALUES ('rebuild');
-            DELETE FROM item_search;
+            DROP TABLE item_search;
+            DROP TABLE customer_search;
+            \(SearchIndex.smallTables)
             INSERT INTO item_search (sku, name) SELECT sku, name FROM item ORDER BY sku;
-            DELETE FROM customer_search;
             INSERT INTO customer_search (code, name) SELECT code, name FROM customer ORDER BY code;
             """)
     }

@@ -84,7 +84,8 @@ final class SearchIndexTests: XCTestCase {
             try queue.write { try $0.execute(sql: sql) }
             try queue.close()
             let damaged = try Warehouse.open(path: copy, mode: .readWrite)
-            let found = try damaged.check()
+            let found: [Violation]
+            do { found = try damaged.check() } catch { XCTFail("\(sql): \(error)"); try damaged.close(); continue }
             XCTAssertFalse(found.isEmpty, sql)
             XCTAssertEqual(Set(found.map(\.rule)), ["search index"], sql)
             // The rebuild mends it.
