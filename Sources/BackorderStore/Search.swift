@@ -118,10 +118,14 @@ extension Warehouse {
             return lazy!
         }
         if let sku = columns.skuByItemName {
-            let skus = try String.fetchAll(db.cachedStatement(sql: """
-                SELECT sku FROM item_search WHERE item_search MATCH ? LIMIT \(SearchIndex.itemSetBound + 1)
+            // Row ids first (the index alone); the SKUs from the index's plain content table: reading them through
+            // FTS5 costs five times as much.
+            let rowids = try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT rowid FROM item_search WHERE item_search MATCH ? LIMIT \(SearchIndex.itemSetBound + 1)
                 """), arguments: [phrase])
-            if skus.count > SearchIndex.itemSetBound {
+            let skus = rowids.isEmpty || rowids.count > SearchIndex.itemSetBound ? [] : try String.fetchAll(db.cachedStatement(
+                sql: "SELECT c0 FROM item_search_content WHERE id IN (SELECT value FROM json_each(?))"), arguments: [JSONArgument.ids(rowids)])
+            if rowids.count > SearchIndex.itemSetBound {
                 // Most items match: a name set would be as large, so SKU and name are tested on each row walked.
                 let m = match()
                 terms.append("\(m.condition(sku)) OR +\(sku) IN (SELECT sku FROM item WHERE \(m.condition("name")))")
@@ -132,8 +136,9 @@ extension Warehouse {
             }
         }
         if columns.customer != nil || columns.orderByCustomer != nil {
-            let codes = try String.fetchAll(db.cachedStatement(sql: "SELECT code FROM customer_search WHERE customer_search MATCH ?"),
-                                            arguments: [phrase])
+            let codes = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT c0 FROM customer_search_content WHERE id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)
+                """), arguments: [phrase])
             if !codes.isEmpty {
                 if let c = columns.customer { terms.append("+\(c) IN (SELECT value FROM json_each(?))"); args += [JSONArgument.strings(codes)] }
                 if let o = columns.orderByCustomer {
