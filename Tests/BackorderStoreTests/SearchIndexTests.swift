@@ -104,6 +104,29 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(try w.check(), [])
     }
 
+    /// Past its bound a set gives way to the text test on the walk: the same rows either way, and 1–2 characters
+    /// (no trigram) take the walk alone.
+    func testLargeSetsAndShortTextsFindTheSameRows() throws {
+        let (w, _) = try makeFile()
+        defer { try? w.close() }
+        let texts = ["øst", "SO-", "ærlig", "100", "kj-", "ålesund", "so-2", "1", "øs", "Å", "zq", "-1"]
+        let viaSets = try texts.map { try (orders(w, $0), backorders(w, $0), w.rowCount(.backorders, filter: $0)) }
+        let (o, i) = (SearchIndex.orderSetBound, SearchIndex.itemSetBound)
+        SearchIndex.orderSetBound = 0
+        SearchIndex.itemSetBound = 0
+        defer { (SearchIndex.orderSetBound, SearchIndex.itemSetBound) = (o, i) }
+        let viaWalk = try texts.map { try (orders(w, $0), backorders(w, $0), w.rowCount(.backorders, filter: $0)) }
+        for (n, text) in texts.enumerated() {
+            XCTAssertEqual(viaSets[n].0, viaWalk[n].0, text)
+            XCTAssertEqual(viaSets[n].1, viaWalk[n].1, text)
+            XCTAssertEqual(viaSets[n].2, viaWalk[n].2, text)
+        }
+        XCTAssertEqual(viaWalk[0].0, ["SO-1002"])
+        XCTAssertEqual(viaWalk[2].1, ["SO-2003"])
+        XCTAssertEqual(viaSets[8].0, ["SO-1002"], "two letters: Øst-Agder by the walk")
+        XCTAssertEqual(viaSets[9].0, ["SO-1001"], "one letter: Ålesund")
+    }
+
     func testCatalogue() {
         XCTAssertEqual(Catalogue.problems(SearchText.self), [])
     }
