@@ -106,6 +106,7 @@ extension Warehouse {
             WHERE (closed_at IS NULL AND received >= quantity) OR (closed_at IS NOT NULL AND received < quantity)
             """) { Localizer.process($0["closed_at"] == nil ? CheckText.arrivalStillOpen : .arrivalClosed, "\($0["po_number"] as String)/\($0["po_line"] as Int)", $0["received"] as Int, $0["quantity"] as Int) }
         found += try Pegging.verifyAll(db, limit: limit)
+        found += try checkSearchIndex(db, limit: limit)
         try rule("more than one pending notice", "SELECT o.number, COUNT(*) n FROM notice n JOIN orders o ON o.id = n.order_id WHERE n.sent_at IS NULL GROUP BY n.order_id HAVING n > 1") {
             Localizer.process(CheckText.manyNotices, $0["number"] as String, $0["n"] as Int)
         }
@@ -123,6 +124,7 @@ extension Warehouse {
         "stock vs lines", "negative free stock", "free stock while orders wait", "incoming vs arrivals", "arrival vs receipts", // not prose: rule keys
         "arrival open/closed", "shipments vs lines", "order closed with open units", "order open with nothing left", // not prose: rule keys
         "line copies of order header", "waiting queue mirrors the order lines", "promised date", "more than one pending notice", // not prose: rule keys
+        "search index", // not prose: a rule key
     ]
 }
 

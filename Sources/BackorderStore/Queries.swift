@@ -398,6 +398,8 @@ extension Warehouse {
         var customer: String?
         /// An order-id column that matches when its order's customer code or name does.
         var orderByCustomer: String?
+        /// The order-number column and the order-id column of the same row, for the full-text index (`indexedFilter`).
+        var orderNumber: (number: String, id: String)?
     }
 
     /// `AND (…)` matching the filter text in `columns`, case-insensitively. The items and customers whose names match
@@ -409,6 +411,9 @@ extension Warehouse {
     func filter(_ db: Database, _ text: String, _ columns: FilterColumns) throws -> (String, StatementArguments)? {
         let t = text.trimmingSpaces
         guard !t.isEmpty else { return ("", StatementArguments()) }
+        // Three characters or more: the full-text index (Search.swift). Shorter texts match most rows, so the walk
+        // below finds a page at once; it is bounded by the list's length, as before v15.
+        if t.unicodeScalars.count >= SearchIndex.minimumLength, columns.orderNumber != nil { return try indexedFilter(db, t, columns) }
         let match = textMatch(t)
         let pattern = match.pattern
         var sets: [String] = [], setArgs = StatementArguments()
@@ -443,7 +448,7 @@ extension Warehouse {
     }
 
     /// Filter columns of the open-orders list: all in the `orders_open` index, so a filter never reads the table.
-    static let orderFilter = FilterColumns(text: ["o.number"], customer: "o.customer")
+    static let orderFilter = FilterColumns(text: ["o.number"], customer: "o.customer", orderNumber: ("o.number", "o.id"))
     /// Filter columns of the backorder list: all in the `line_open_age` index, and named alike in `waiting`.
     static let backorderFilter = FilterColumns(
         text: ["l.order_no", "l.sku"],
@@ -451,7 +456,7 @@ extension Warehouse {
         // cancelled); the items are fewer.
         textDomains: [("l.sku", "SELECT 1 FROM item WHERE sku LIKE ?"),
                       ("l.order_no", "SELECT 1 FROM orders INDEXED BY orders_open WHERE closed_at IS NULL AND number LIKE ?")],
-        skuByItemName: "l.sku", orderByCustomer: "l.order_id")
+        skuByItemName: "l.sku", orderByCustomer: "l.order_id", orderNumber: ("l.order_no", "l.order_id"))
     /// The condition of `line_open_age` (Schema v7) over lines aliased `l`: the line is neither shipped nor cancelled in
     /// full. A query must name it to walk that index; it is written as SQLite can match it (a column alone on the right
     /// of `<` would be turned around first, and then match nothing).

@@ -349,6 +349,10 @@ enum Schema {
                 CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
                 """)
         }
+        m.registerMigration("v15-search") { db in
+            // The filter's full-text index (FTS5 trigram), built from the rows and kept by triggers: see Search.swift.
+            try SearchIndex.migrate(db)
+        }
         return m
     }
 

@@ -116,6 +116,7 @@ enum ProseScan {
         "backorders/Stress.swift", "backorders/Support.swift", "backorders/UICommand.swift",
         "NcursesBackend/Terminal.swift",
         "BackorderCore/Papers.swift", "BackorderCore/PaperLayout.swift", "BackorderStore/Papers.swift", "backorders/Papers.swift",
+        "BackorderStore/Search.swift", "BackorderStore/Localization/SearchText.swift",
         "BackorderTUI/PapersReducer.swift",
         "BackorderTUI/Keymap.swift",
         "BackorderTUI/Reducer.swift",
