@@ -90,9 +90,8 @@ extension Warehouse {
                     for index in indexes { try db.execute(sql: index.sql) }
                     try story.writeJournal(db)
                     for trigger in triggers { try db.execute(sql: trigger.sql) }
-                    // ISSUE18-MERGE: rebuild counters and search index here
-                    // (the other issue-18 branches' derived data, e.g. `try Warehouse.rebuildCounters(db)` and
-                    // `try Warehouse.rebuildSearchIndex(db)`: the load above wrote the base tables with triggers at rest.)
+                    // The load wrote the base tables with the triggers at rest: derived data is built once, from the rows.
+                    try Warehouse.rebuildSearchIndex(db)
                     // The load ran unchecked: make sure every reference holds before the file is committed.
                     if let orphan = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
                         throw DemoGeneratorFault(description: Localizer.process(StoreText.demoFault, orphan[0] as String? ?? "?", orphan[2] as String? ?? "?"))
