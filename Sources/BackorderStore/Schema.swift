@@ -349,6 +349,8 @@ enum Schema {
                 CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
                 """)
         }
+        // The status bar's figures and the lists' sizes kept as the rows change, not counted over millions of rows.
+        m.registerMigration("v14-counters") { db in try Counters.install(db) }
         return m
     }
 
