@@ -20,7 +20,7 @@ enum Counters {
         try db.execute(sql: """
             CREATE TABLE tally (name TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL) WITHOUT ROWID;
             -- Open arrivals per ETA day; a day with none has no row.
-            CREATE TABLE open_arrival_day (eta TEXT PRIMARY KEY NOT NULL, arrivals INTEGER NOT NULL CHECK (arrivals > 0)) WITHOUT ROWID;
+            CREATE TABLE open_arrival_day (eta TEXT PRIMARY KEY NOT NULL, arrivals INTEGER NOT NULL CHECK (arrivals >= 0)) WITHOUT ROWID;
             """)
         try createTriggers(db)
         try rebuild(db)
@@ -33,8 +33,8 @@ enum Counters {
         }
         let arrive = "INSERT INTO open_arrival_day (eta, arrivals) VALUES (NEW.eta, 1) ON CONFLICT (eta) DO UPDATE SET arrivals = arrivals + 1;"
         let leave = """
-            UPDATE open_arrival_day SET arrivals = arrivals - 1 WHERE eta = OLD.eta AND arrivals > 1;
-            DELETE FROM open_arrival_day WHERE eta = OLD.eta AND arrivals = 1;
+            UPDATE open_arrival_day SET arrivals = arrivals - 1 WHERE eta = OLD.eta;
+            DELETE FROM open_arrival_day WHERE eta = OLD.eta AND arrivals = 0;
             """
         try db.execute(sql: """
             CREATE TRIGGER tally_order_inserted AFTER INSERT ON orders WHEN NEW.closed_at IS NULL
