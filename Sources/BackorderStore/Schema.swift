@@ -350,7 +350,8 @@ enum Schema {
                 """)
         }
         // The status bar's figures and the lists' sizes kept as the rows change, not counted over millions of rows.
-        m.registerMigration("v14-counters") { db in try Counters.install(db) }
+        // Immediate foreign-key checks: nothing is altered, and the deferred check would read every table (seconds on 1M lines).
+        m.registerMigration("v14-counters", foreignKeyChecks: .immediate) { db in try Counters.install(db) }
         return m
     }
 
