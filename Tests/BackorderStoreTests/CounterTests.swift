@@ -183,6 +183,33 @@ final class CounterTests: XCTestCase {
         try assertKept(w, "rebuilt")
     }
 
+    /// End on a long list reads the last page backwards with the kept total: the same rows as reading forwards, and
+    /// nothing counts the rows (a counter set off by five shifts the page by five).
+    func testEndReadsTheLastPageBackwardsWithTheKeptTotal() throws {
+        let w = try Warehouse.inMemory()
+        let today = testToday
+        _ = try w.generateDemo(DemoSpec(orderLines: 20_000, seed: 5),
+                               ctx: Context(actor: "demo", now: Timestamp(unixTime: Int64(today.ordinal) * 86_400 + 14 * 3_600), today: today))
+        let counts = try w.counts(today: today)
+        XCTAssertEqual(counts, try counted(w, today: today))
+        XCTAssertGreaterThan(counts.openOrders, 1_000)
+        XCTAssertGreaterThan(counts.backorderLines, 1_000)
+        for sort in [nil, ListSort(.orders(.customer)), ListSort(.orders(.number), descending: true)] {
+            let all = try w.openOrders(Page(limit: 1_000_000, sort: sort)).map(\.number)
+            XCTAssertEqual(all.count, counts.openOrders)
+            XCTAssertEqual(try w.openOrders(Page(offset: all.count - 20, limit: 20, sort: sort)).map(\.number), Array(all.suffix(20)), "\(String(describing: sort))")
+        }
+        for sort in [nil, ListSort(.backorders(.customer)), ListSort(.backorders(.promised), descending: true)] {
+            let all = try w.backorderLines(Page(limit: 1_000_000, sort: sort), today: today).map { "\($0.orderNumber)/\($0.lineNo)" }
+            XCTAssertEqual(all.count, counts.backorderLines)
+            XCTAssertEqual(try w.backorderLines(Page(offset: all.count - 20, limit: 20, sort: sort), today: today).map { "\($0.orderNumber)/\($0.lineNo)" },
+                           Array(all.suffix(20)), "\(String(describing: sort))")
+        }
+        let natural = try w.openOrders(Page(limit: 1_000_000)).map(\.number)
+        try w.write { try $0.execute(sql: "UPDATE tally SET value = value + 5 WHERE name = 'open orders'") }
+        XCTAssertEqual(try w.openOrders(Page(offset: natural.count - 20, limit: 20)).map(\.number), Array(natural.suffix(25).prefix(20)))
+    }
+
     func testCatalogue() {
         XCTAssertEqual(Catalogue.problems(CheckText.self), [])
     }
