@@ -144,6 +144,7 @@ enum ProseScan {
         "BackorderStore/CheckPasses.swift",
         "BackorderStore/Checkpointer.swift",
         "BackorderStore/Corrections.swift",
+        "BackorderStore/Counters.swift",
         "BackorderStore/Explanations.swift",
         "BackorderStore/Generator.swift",
         "BackorderStore/JSONArgument.swift",
