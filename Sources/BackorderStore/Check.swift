@@ -76,7 +76,7 @@ extension Warehouse {
         "movement": ["sku>item.sku", "line_id>order_line.id", "arrival_id>arrival.id", "shipment_id>shipment.id", "receipt_id>receipt.id"],
     ]
 
-    /// The rules that read little: SQLite's foreign-key check of the small tables, stock and arrival rules, pegging, notices.
+    /// The rules that read little: SQLite's foreign-key check of the small tables, stock and arrival rules, pegging, notices, the kept counters.
     static func checkSmallRules(_ db: Database, limit: Int) throws -> [Violation] {
         var found: [Violation] = []
         func rule(_ name: String, _ sql: String, _ describe: (Row) -> String) throws {
@@ -110,6 +110,7 @@ extension Warehouse {
         try rule("more than one pending notice", "SELECT o.number, COUNT(*) n FROM notice n JOIN orders o ON o.id = n.order_id WHERE n.sent_at IS NULL GROUP BY n.order_id HAVING n > 1") {
             Localizer.process(CheckText.manyNotices, $0["number"] as String, $0["n"] as Int)
         }
+        found += try Counters.verify(db, limit: limit)
         return found
     }
 
@@ -125,6 +126,7 @@ extension Warehouse {
         "arrival open/closed", "shipments vs lines", "order closed with open units", "order open with nothing left", // not prose: rule keys
         "line copies of order header", "waiting queue mirrors the order lines", "promised date", "more than one pending notice", // not prose: rule keys
         "search index", // not prose: a rule key
+        "counters", // not prose: a rule key
     ]
 }
 

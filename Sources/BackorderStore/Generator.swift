@@ -91,6 +91,7 @@ extension Warehouse {
                     try story.writeJournal(db)
                     for trigger in triggers { try db.execute(sql: trigger.sql) }
                     // The load wrote the base tables with the triggers at rest: derived data is built once, from the rows.
+                    try Counters.rebuild(db)
                     try Warehouse.rebuildSearchIndex(db)
                     // The load ran unchecked: make sure every reference holds before the file is committed.
                     if let orphan = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {

@@ -186,17 +186,9 @@ extension Warehouse {
         }
     }
 
-    /// How many rows each list has (with the same filter), for scroll bars and status lines.
+    /// How many rows each list has, for scroll bars and status lines: read from the store's counters, not counted.
     public func counts(today: Day) throws -> Counts {
-        try read { db in
-            Counts(openOrders: try db.int(sql: "SELECT COUNT(*) FROM orders INDEXED BY orders_open WHERE closed_at IS NULL") ?? 0,
-                   backorderLines: try db.int(sql: "SELECT COUNT(*) FROM waiting") ?? 0,
-                   backorderedUnits: try db.int(sql: "SELECT COALESCE(SUM(backordered), 0) FROM item") ?? 0,
-                   openArrivals: try db.int(sql: "SELECT COUNT(*) FROM arrival INDEXED BY arrival_open_eta WHERE closed_at IS NULL") ?? 0,
-                   lateArrivals: try db.int(sql: "SELECT COUNT(*) FROM arrival INDEXED BY arrival_open_eta WHERE closed_at IS NULL AND eta < ?",
-                                                  arguments: [today.iso]) ?? 0,
-                   items: try db.int(sql: "SELECT COUNT(*) FROM item") ?? 0)
-        }
+        try read { db in try Counters.counts(db, today: today) }
     }
 
     /// An order with its lines, promised dates, shipments and journal.
@@ -589,6 +581,7 @@ extension Warehouse: WarehouseService {
                 return try countArrivals(db, condition: cond, arguments: args, sku: sku)
             case .stock:
                 let (cond, args) = likeFilter(text, columns: ["sku", "name", "bin"])
+                if cond.isEmpty, sku == nil { return try Counters.value(db, Counters.items) }
                 return try db.int(sql: "SELECT COUNT(*) FROM item WHERE 1 \(sku == nil ? "" : "AND sku = ?") \(cond)",
                                   arguments: StatementArguments(sku.map { [$0] } ?? []) + args) ?? 0
             }
@@ -597,7 +590,9 @@ extension Warehouse: WarehouseService {
 
     /// Open arrivals for a filter, without the list's per-row ETA-change count; the item is joined only for a filter.
     func countArrivals(_ db: Database, condition: String, arguments: StatementArguments, sku: String?) throws -> Int {
-        try db.int(sql: """
+        // The whole list's size is kept: End on it reads no more rows than Home.
+        if condition.isEmpty, sku == nil { return try Counters.openArrivals(db) }
+        return try db.int(sql: """
             SELECT COUNT(*) FROM arrival a INDEXED BY \(sku == nil ? "arrival_open_eta" : "arrival_open_sku")
             \(condition.isEmpty ? "" : "JOIN item i ON i.sku = a.sku")
             WHERE a.closed_at IS NULL \(sku == nil ? "" : "AND a.sku = ?") \(condition)
@@ -610,6 +605,10 @@ extension Warehouse: WarehouseService {
     /// A customer's lines are counted from its orders, as `customerBackorders` finds them, without the names.
     func count(_ db: Database, _ list: ListKind, condition: String, arguments: StatementArguments, sku: String?,
                customer: String? = nil) throws -> Int {
+        // The whole list's size is kept: End on it reads no more rows than Home.
+        if condition.isEmpty, sku == nil, customer == nil {
+            return try Counters.value(db, list == .orders ? Counters.openOrders : Counters.waitingLines)
+        }
         if list == .backorders, let customer {
             return try db.int(sql: """
                 SELECT COUNT(*) FROM \(Warehouse.customerWaiting)

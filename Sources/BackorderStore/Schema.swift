@@ -349,7 +349,11 @@ enum Schema {
                 CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
                 """)
         }
-        m.registerMigration("v15-search") { db in
+        // The status bar's figures and the lists' sizes kept as the rows change, not counted over millions of rows.
+        // Immediate foreign-key checks: nothing is altered, and the deferred check would read every table (seconds on 1M lines).
+        m.registerMigration("v14-counters", foreignKeyChecks: .immediate) { db in try Counters.install(db) }
+        // Immediate foreign-key checks, as for v14: the index adds tables and triggers, it changes no row.
+        m.registerMigration("v15-search", foreignKeyChecks: .immediate) { db in
             // The filter's full-text index (FTS5 trigram), built from the rows and kept by triggers: see Search.swift.
             try SearchIndex.migrate(db)
         }

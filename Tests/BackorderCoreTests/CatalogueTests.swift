@@ -146,6 +146,7 @@ enum ProseScan {
         "BackorderStore/CheckPasses.swift",
         "BackorderStore/Checkpointer.swift",
         "BackorderStore/Corrections.swift",
+        "BackorderStore/Counters.swift",
         "BackorderStore/Explanations.swift",
         "BackorderStore/Generator.swift",
         "BackorderStore/Demo",

@@ -6,7 +6,7 @@ public enum CheckText: String, Catalogued {
     case missingParent, missingShipmentLine, negativeFree, freeWhileWaiting, incomingVsArrivals, arrivalStillOpen, arrivalClosed, manyNotices,
          lineBalance, headerCopy, queueLacks, queueExtra, journalNoLine, lineVsJournal, lineVsNoJournal, stockVsJournal,
          stockVsLines, arrivalVsReceipts, shipmentsVsLines, closedWithOpen, openWithNothing, promisedDate, nothingStored,
-         schemaUnrecognized
+         schemaUnrecognized, counterDiffers, arrivalDayDiffers
 
     public var texts: (en: String, nb: String) {
         switch self {
@@ -61,6 +61,9 @@ public enum CheckText: String, Catalogued {
         case .promisedDate:
             return ("order {0} line {1} ({2}): stored {3}, pegging says {4}", "ordre {0} linje {1} ({2}): lagret {3}, beregningen sier {4}")
         case .nothingStored: return ("nothing", "ingenting")
+        case .counterDiffers: return ("kept counter «{0}» holds {1}, the rows count {2}", "lagret teller «{0}» viser {1}, radene teller {2}")
+        case .arrivalDayDiffers:
+            return ("open arrivals with ETA {0}: kept {1}, the rows count {2}", "åpne ankomster med forventet ankomst {0}: lagret {1}, radene teller {2}")
         case .schemaUnrecognized:
             return ("its journal table is not as backorders wrote it (the kind check differs)",
                     "journaltabellen er ikke slik backorders skrev den (kontrollen av bevegelsestyper avviker)")
