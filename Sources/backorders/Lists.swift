@@ -196,9 +196,14 @@ struct Upgrade: ParsableCommand {
 
     func run() throws {
         try perform {
+            // Opening migrates: a large file's upgrade (counters, search index) is timed so the clerk knows what it took.
+            let started = ContinuousClock.now
             let w = try db.open(.readWrite)
+            let elapsed = ContinuousClock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             print(w.upgrades.isEmpty ? Localizer.process(CLIText.alreadyCurrent, db.path)
-                                     : Localizer.process(CLIText.upgraded, db.path, w.upgrades.joined(separator: ", ")))
+                                     : Localizer.process(CLIText.upgraded, db.path, w.upgrades.joined(separator: ", "),
+                                                         Localizer.process.decimal(seconds, digits: 1)))
         }
     }
 }

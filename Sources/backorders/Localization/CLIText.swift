@@ -120,7 +120,7 @@ enum CLIText: String, Catalogued {
         case .history: return ("history:", "historikk:")
         case .changedField: return ("changed {0} {1} → {2}", "endret {0} {1} → {2}")
         case .alreadyCurrent: return ("{0} is already in this version's format", "{0} har allerede denne versjonens format")
-        case .upgraded: return ("upgraded {0}: {1}", "oppgraderte {0}: {1}")
+        case .upgraded: return ("upgraded {0}: {1} ({2} s)", "oppgraderte {0}: {1} ({2} s)")
         case .checkOK: return ("ok: every invariant holds and the file is intact", "ok: alle regler holder, og filen er hel")
         case .nobodyHasItOpen:
             return ("nobody has {0} open in the UI for writing right now (read-only sessions are not listed)",
