@@ -16,6 +16,20 @@ func fixedContext(_ offset: Int = 0, actor: String = "clerk") -> Context {
 
 let fixedClock = Clock { (fixedNow, fixedToday) }
 
+/// A session at 80×24 that has seen the file's revision, before any pane is loaded.
+func freshState(readOnly: Bool = false) -> AppState {
+    var s = AppState(location: "/data/w.sqlite", actor: "clerk", readOnly: readOnly, today: fixedToday)
+    _ = Reducer.reduce(&s, .resized(Size(width: 80, height: 24)))
+    _ = Reducer.reduce(&s, .revisionChecked(1))
+    return s
+}
+
+/// A pending notice of one backordered order.
+func pendingNotice(_ order: String) -> Notice {
+    Notice(id: 1, orderNumber: order, customerCode: "C1", customerName: "Customer", events: [.backordered],
+           createdAt: fixedNow, updatedAt: fixedNow, sentAt: nil, sentBy: nil, text: "Part of your order is on backorder.")
+}
+
 /// A small deterministic warehouse: three items (one with non-ASCII text, one with a control character),
 /// two customers, three orders (one ship-complete) and two arrivals (one late).
 func makeWarehouse(extraOrders: Int = 0) throws -> Warehouse {

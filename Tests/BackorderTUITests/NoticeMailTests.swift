@@ -6,17 +6,9 @@ import XCTest
 /// The notices view's e-mail keys: `e` mails the selected notice, `E` all of them after a confirmation, and the
 /// message line (or a dialog, when some failed) says what became of them.
 final class NoticeMailTests: XCTestCase {
-    func state() -> AppState {
-        var s = AppState(location: "/data/w.sqlite", actor: "clerk", readOnly: false, today: fixedToday)
-        _ = Reducer.reduce(&s, .resized(Size(width: 80, height: 24)))
-        _ = Reducer.reduce(&s, .revisionChecked(1))
-        return s
-    }
+    func state() -> AppState { freshState() }
 
-    func notice(_ order: String) -> Notice {
-        Notice(id: 1, orderNumber: order, customerCode: "C1", customerName: "Customer", events: [.backordered],
-               createdAt: fixedNow, updatedAt: fixedNow, sentAt: nil, sentBy: nil, text: "Part of your order is on backorder.")
-    }
+    func notice(_ order: String) -> Notice { pendingNotice(order) }
 
     func mailing(_ order: String, _ outcome: NoticeMailing.Outcome, _ detail: String = "") -> NoticeMailing {
         NoticeMailing(orderNumber: order, customerCode: "C1", customerName: "Customer", outcome: outcome, detail: detail)

@@ -172,17 +172,9 @@ final class SupervisorTests: XCTestCase {
 
     // MARK: reducer
 
-    func state(readOnly: Bool = false) -> AppState {
-        var s = AppState(location: "/data/w.sqlite", actor: "clerk", readOnly: readOnly, today: fixedToday)
-        _ = Reducer.reduce(&s, .resized(Size(width: 80, height: 24)))
-        _ = Reducer.reduce(&s, .revisionChecked(1))
-        return s
-    }
+    func state(readOnly: Bool = false) -> AppState { freshState(readOnly: readOnly) }
 
-    func notice(_ order: String) -> Notice {
-        Notice(id: 1, orderNumber: order, customerCode: "C1", customerName: "Customer", events: [.backordered],
-               createdAt: fixedNow, updatedAt: fixedNow, sentAt: nil, sentBy: nil, text: "Part of your order is on backorder.")
-    }
+    func notice(_ order: String) -> Notice { pendingNotice(order) }
 
     /// The whole list of notices arriving as one window from the top.
     func loaded(_ notices: [Notice]) -> Action { .noticesLoaded(NoticesLoad(top: 0, total: notices.count, notices: notices)) }
