@@ -25,18 +25,7 @@ final class BackupCLITests: XCTestCase {
 
     /// Starts `count` clerk processes writing random operations to the file.
     private func startStorm(processes count: Int, ops: Int) throws {
-        storm = try (1...count).map { n in
-            let p = Process()
-            p.executableURL = try backordersBinary()
-            p.arguments = ["stress", "--ops", "\(ops)", "--seed", "\(n + 10)", "--actor", "clerk\(n)"]
-            var env = ProcessInfo.processInfo.environment
-            env["BACKORDERS_DB"] = db
-            p.environment = env
-            let out = Pipe(), err = Pipe()
-            p.standardOutput = out; p.standardError = err
-            try p.run()
-            return (p, out, err)
-        }
+        storm = try (1...count).map { n in try startStressWriter(db: db, ops: ops, seed: n + 10, actor: "clerk\(n)") }
     }
 
     /// Waits for every clerk process and checks that none of them saw an error.

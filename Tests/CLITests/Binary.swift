@@ -50,3 +50,17 @@ func tempDB() -> String {
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     return dir.appendingPathComponent("w.sqlite").path
 }
+
+/// Starts a clerk process writing `ops` random operations to the file (`backorders stress`); its output stays in the pipes.
+func startStressWriter(db: String, ops: Int, seed: Int, actor: String) throws -> (Process, Pipe, Pipe) {
+    let p = Process()
+    p.executableURL = try backordersBinary()
+    p.arguments = ["stress", "--ops", "\(ops)", "--seed", "\(seed)", "--actor", actor]
+    var env = ProcessInfo.processInfo.environment
+    env["BACKORDERS_DB"] = db
+    p.environment = env
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out; p.standardError = err
+    try p.run()
+    return (p, out, err)
+}

@@ -14,18 +14,7 @@ final class ConcurrencyTests: XCTestCase {
         for c in ["C1", "C2", "C3"] { XCTAssertEqual(try runCLI(["customer", "add", c, "Customer \(c)"], db: db).status, 0) }
 
         let ops = 500
-        let processes: [(Process, Pipe, Pipe)] = try (1...4).map { n in
-            let p = Process()
-            p.executableURL = try backordersBinary()
-            p.arguments = ["stress", "--ops", "\(ops)", "--seed", "\(n)", "--actor", "clerk\(n)"]
-            var env = ProcessInfo.processInfo.environment
-            env["BACKORDERS_DB"] = db
-            p.environment = env
-            let out = Pipe(), err = Pipe()
-            p.standardOutput = out; p.standardError = err
-            try p.run()
-            return (p, out, err)
-        }
+        let processes = try (1...4).map { n in try startStressWriter(db: db, ops: ops, seed: n, actor: "clerk\(n)") }
         var done = 0
         for (p, out, err) in processes {
             let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
