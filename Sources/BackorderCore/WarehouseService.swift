@@ -20,6 +20,9 @@ public protocol WarehouseService: Sendable {
     /// Refreshes this process's entry in the registry (at most every few seconds; nothing when it has none).
     func keepAlive(now: Timestamp) throws
     func counts(today: Day) throws -> Counts
+    /// Stops the queries this service is running on other threads (they throw); for a connection kept for background
+    /// counts, whose count a newer one has made useless.
+    func interruptQueries()
     /// How many rows a list has with a filter and, for backorders, arrivals and stock, restricted to exactly one `sku`
     /// (for scroll positions and End). Open orders cannot be restricted to a SKU: that is refused as `.invalidInput`.
     /// Backorder lines can be restricted to exactly one `customer` (a code; unknown: `.notFound`), other lists cannot.
@@ -125,6 +128,8 @@ public struct Presence: Sendable, Equatable, Codable {
 extension WarehouseService {
     /// Files that keep no registry have nobody to show.
     public func presence(now: Timestamp) throws -> [Presence] { [] }
+    /// Services whose queries cannot be interrupted let them finish.
+    public func interruptQueries() {}
     /// Files that keep no registry have nothing to refresh.
     public func keepAlive(now: Timestamp) throws {}
     /// Services that cannot mail say so.

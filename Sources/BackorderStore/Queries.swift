@@ -409,20 +409,24 @@ extension Warehouse {
         let match = textMatch(t)
         let pattern = match.pattern
         var sets: [String] = [], setArgs = StatementArguments()
+        // A short text matches many names: past the bound, the name is tested on each row walked (the page is then
+        // found after a few rows) instead of reading every match first (200,000 items on 10 million lines).
         if let sku = columns.skuByItemName {
-            let skus = try String.fetchAll(db, sql: "SELECT sku FROM item WHERE \(match.condition("name"))", arguments: [pattern])
-            if !skus.isEmpty { sets.append("+\(sku) IN (SELECT value FROM json_each(?))"); setArgs += [JSONArgument.strings(skus)] }
+            let skus = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT sku FROM item WHERE \(match.condition("name")) LIMIT \(SearchIndex.itemSetBound + 1)
+                """), arguments: [pattern])
+            if skus.count > SearchIndex.itemSetBound {
+                sets.append(Warehouse.itemNameTest(sku, match)); setArgs += [pattern]
+            } else if !skus.isEmpty {
+                sets.append("+\(sku) IN (SELECT value FROM json_each(?))"); setArgs += [JSONArgument.strings(skus)]
+            }
         }
         if columns.customer != nil || columns.orderByCustomer != nil {
-            let codes = try String.fetchAll(db, sql: "SELECT code FROM customer WHERE \(match.condition("code")) OR \(match.condition("name"))",
-                                            arguments: [pattern, pattern])
-            if !codes.isEmpty {
-                if let c = columns.customer { sets.append("+\(c) IN (SELECT value FROM json_each(?))"); setArgs += [JSONArgument.strings(codes)] }
-                if let o = columns.orderByCustomer {
-                    sets.append("+\(o) IN (SELECT id FROM orders WHERE customer IN (SELECT value FROM json_each(?)))")
-                    setArgs += [JSONArgument.strings(codes)]
-                }
-            }
+            let codes = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT code FROM customer WHERE \(match.condition("code")) OR \(match.condition("name")) LIMIT \(SearchIndex.itemSetBound + 1)
+                """), arguments: [pattern, pattern])
+            let (terms, args) = Warehouse.customerTerms(columns, codes: codes, match: match)
+            sets += terms; setArgs += args
         }
         var matchesElsewhere = !sets.isEmpty || columns.text.contains { c in !columns.textDomains.contains { $0.column == c } }
         var leftOut = Set<String>()
@@ -437,6 +441,38 @@ extension Warehouse {
         let terms = columns.text.filter { !leftOut.contains($0) }.map(match.condition)
         return ("AND (" + (terms + sets).joined(separator: " OR ") + ")",
                 StatementArguments(Array(repeating: pattern, count: terms.count)) + setArgs)
+    }
+
+    /// The filter on a SKU column through its item's name, tested on the row (one lookup by key): for a text that
+    /// matches too many items to list. Takes the match's pattern once.
+    static func itemNameTest(_ sku: String, _ match: TextMatch) -> String {
+        "EXISTS (SELECT 1 FROM item fi WHERE fi.sku = \(sku) AND \(match.condition("fi.name")))"
+    }
+
+    /// The filter's terms for the customer columns, from the customer codes the text matches (`codes`, read with a
+    /// limit one past the bound): the codes as a set, or past the bound the customer tested on each row walked.
+    static func customerTerms(_ columns: FilterColumns, codes: [String], match: TextMatch) -> ([String], StatementArguments) {
+        var terms: [String] = [], args = StatementArguments()
+        guard !codes.isEmpty else { return (terms, args) }
+        let matches = "(\(match.condition("fc.code")) OR \(match.condition("fc.name")))"
+        let many = codes.count > SearchIndex.itemSetBound
+        if let c = columns.customer {
+            if many {
+                terms.append("EXISTS (SELECT 1 FROM customer fc WHERE fc.code = \(c) AND \(matches))"); args += [match.pattern, match.pattern]
+            } else {
+                terms.append("+\(c) IN (SELECT value FROM json_each(?))"); args += [JSONArgument.strings(codes)]
+            }
+        }
+        if let o = columns.orderByCustomer {
+            if many {
+                terms.append("EXISTS (SELECT 1 FROM orders fo JOIN customer fc ON fc.code = fo.customer WHERE fo.id = \(o) AND \(matches))")
+                args += [match.pattern, match.pattern]
+            } else {
+                terms.append("+\(o) IN (SELECT id FROM orders WHERE customer IN (SELECT value FROM json_each(?)))")
+                args += [JSONArgument.strings(codes)]
+            }
+        }
+        return (terms, args)
     }
 
     /// Filter columns of the open-orders list: all in the `orders_open` index, so a filter never reads the table.

@@ -2,7 +2,7 @@ import BackorderCore
 import GRDB
 
 /// The reports' reads. The open-backlog reports read only waiting lines (the `waiting` queue, or the open lines of
-/// `line_open_age` joined to it), the service level only its period (through `shipment_at` and `movement_at`); the figures
+/// `line_open_age` joined to it), the service level only its period (through `shipment_at` and `movement_backordered_at`); the figures
 /// themselves are computed by `Reports` in the core.
 extension Warehouse: ReportService {
     public func agingReport(today: Day) throws -> [AgingRow] {
@@ -127,7 +127,7 @@ extension Warehouse: ReportService {
             }
             let events = try db.rows(sql: """
                 SELECT m.d_backordered, m.sku, i.name AS item_name, o.customer, c.name AS customer_name
-                FROM movement m INDEXED BY movement_at JOIN order_line l ON l.id = m.line_id JOIN orders o ON o.id = l.order_id
+                FROM movement m INDEXED BY movement_backordered_at JOIN order_line l ON l.id = m.line_id JOIN orders o ON o.id = l.order_id
                 JOIN customer c ON c.code = o.customer JOIN item i ON i.sku = m.sku
                 WHERE m.at >= ? AND m.at < ? AND m.d_backordered > 0
                 """, arguments: [start, end]).map {

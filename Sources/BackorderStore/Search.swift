@@ -129,7 +129,7 @@ extension Warehouse {
             if rowids.count > SearchIndex.itemSetBound {
                 // Most items match: a name set would be as large, so SKU and name are tested on each row walked.
                 let m = match()
-                terms.append("\(m.condition(sku)) OR +\(sku) IN (SELECT sku FROM item WHERE \(m.condition("name")))")
+                terms.append("\(m.condition(sku)) OR \(Warehouse.itemNameTest(sku, m))")
                 args += [m.pattern, m.pattern]
             } else if !skus.isEmpty {
                 terms.append("+\(sku) IN (SELECT value FROM json_each(?))")
@@ -138,15 +138,11 @@ extension Warehouse {
         }
         if columns.customer != nil || columns.orderByCustomer != nil {
             let codes = try String.fetchAll(db.cachedStatement(sql: """
-                SELECT c0 FROM customer_search_content WHERE id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)
+                SELECT c0 FROM customer_search_content WHERE id IN (
+                    SELECT rowid FROM customer_search WHERE customer_search MATCH ? LIMIT \(SearchIndex.itemSetBound + 1))
                 """), arguments: [phrase])
-            if !codes.isEmpty {
-                if let c = columns.customer { terms.append("+\(c) IN (SELECT value FROM json_each(?))"); args += [JSONArgument.strings(codes)] }
-                if let o = columns.orderByCustomer {
-                    terms.append("+\(o) IN (SELECT id FROM orders WHERE customer IN (SELECT value FROM json_each(?)))")
-                    args += [JSONArgument.strings(codes)]
-                }
-            }
+            let (more, moreArgs) = Warehouse.customerTerms(columns, codes: codes, match: codes.count > SearchIndex.itemSetBound ? match() : textMatch(""))
+            terms += more; args += moreArgs
         }
         if let (number, id) = columns.orderNumber {
             let ids = try Int64.fetchAll(db.cachedStatement(sql: """

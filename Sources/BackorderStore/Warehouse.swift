@@ -433,6 +433,10 @@ extension Warehouse {
         checkpointer?.wait()
     }
 
+    /// Interrupts what this warehouse's connections run now (SQLite's `sqlite3_interrupt`): the query throws and changes
+    /// nothing. Meant for a warehouse opened for background counts alone.
+    public func interruptQueries() { writer.interrupt() }
+
     /// Closes the file: the write-ahead log is folded into it and the connections released.
     ///
     /// `fully` (for a file about to be moved or copied) waits until no other process reads an older snapshot and empties

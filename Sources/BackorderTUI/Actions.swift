@@ -88,9 +88,12 @@ public struct PaneLoad: Equatable, Sendable {
     public var customer: String?
     /// The sort the rows were fetched in (a result for another sort is dropped).
     public var sort: ListSort?
-    public init(top: Int, total: Int?, rows: PaneRows, filter: String, sku: String? = nil, customer: String? = nil, sort: ListSort? = nil) {
+    /// How many rows were asked for: fewer came when the list ended (nil: not known).
+    public var limit: Int?
+    public init(top: Int, total: Int?, rows: PaneRows, filter: String, sku: String? = nil, customer: String? = nil, sort: ListSort? = nil,
+                limit: Int? = nil) {
         self.top = top; self.total = total; self.rows = rows; self.filter = filter; self.sku = sku; self.customer = customer
-        self.sort = sort
+        self.sort = sort; self.limit = limit
     }
 }
 

@@ -63,6 +63,7 @@ public final class BackorderApp {
                     deferredLoads[kind] = effect  // a later keystroke's query for the same pane supersedes this one
                     continue
                 }
+                if submitInBackground(effect) { continue }
                 if deferCounts, case .countRows(let kind, let filter, let sku, let customer) = effect {
                     pendingCounts[kind] = (filter, sku, customer)
                     continue
@@ -80,9 +81,14 @@ public final class BackorderApp {
         for action in actions {
             // A key that acts on the selected row (p, x, Enter…) typed ahead of a deferred load gets the rows first.
             // So does a move in a pane not loaded yet (it has no rows to move over).
-            if !deferredLoads.isEmpty, case .key(let key) = action,
+            if case .key(let key) = action,
                Self.needsRows(key, in: state.context) || (state.context == .panes && state.focused.loadedTop < 0) {
                 flushDeferredLoads()
+                // Rows read in the background are waited for too: the key acts on what the filter found.
+                if let pages = background?.pages, pages.isBusy {
+                    _ = pages.settle(milliseconds: 60_000)
+                    collectBackground()
+                }
             }
             send(action)
         }
@@ -95,7 +101,7 @@ public final class BackorderApp {
         deferredLoads = [:]
         let wasBatching = batching
         batching = false
-        for effect in loads {
+        for effect in loads where !submitInBackground(effect) {
             if let result = perform(effect) { send(result) }
         }
         batching = wasBatching
@@ -119,6 +125,59 @@ public final class BackorderApp {
         }
     }
 
+    /// Reads in the background (`readInBackground`): a filtered pane's rows on one connection, counts on another; nil:
+    /// every read is done here, and counts wait for a pause in typing.
+    private var background: (pages: BackgroundReads, counts: BackgroundReads)?
+
+    /// From now on, reads a filtered pane's rows on `pages` and counts filtered lists on `counts`, each on a thread of its
+    /// own, so that keys never wait for them: each must be a separate connection to the same warehouse (it is
+    /// interrupted when its read is superseded). For the run loop only; `send` alone reads everything itself.
+    public func readInBackground(pages: any WarehouseService, counts: any WarehouseService) {
+        stopBackground()
+        let readers = (pages: BackgroundReads(service: pages, name: "rows"), counts: BackgroundReads(service: counts, name: "count"))
+        if let trace {
+            // Written from the reading threads: the trace file's handle takes whole lines from any thread.
+            nonisolated(unsafe) let write = trace
+            readers.pages.trace = { line in write(line) }
+            readers.counts.trace = { line in write(line) }
+        }
+        background = readers
+    }
+
+    private func stopBackground() {
+        background?.pages.stop()
+        background?.counts.stop()
+        background = nil
+    }
+
+    /// Hands a filtered pane's rows or a count to the background readers (in the run loop, when it has them).
+    private func submitInBackground(_ effect: Effect) -> Bool {
+        guard deferCounts, let background else { return false }
+        let today = state.today
+        switch effect {
+        case .countRows(let kind, let filter, let sku, let customer):
+            background.counts.submit(.init(kind: kind, key: "\(filter)|\(sku ?? "")|\(customer ?? "")") { service in
+                .rowsCounted(kind, filter: filter, sku: sku, customer: customer,
+                             total: try service.rowCount(kind.list, filter: filter, sku: sku, customer: customer))
+            })
+            return true
+        case .loadPane(let kind, let query) where !query.page.filter.isEmpty:
+            background.pages.submit(.init(kind: kind, key: "\(query)") { service in try Self.readPane(service, kind, query, today: today) })
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Sends what the background readers answered; true when there was anything.
+    @discardableResult
+    private func collectBackground() -> Bool {
+        guard let background else { return false }
+        let answers = background.pages.collect() + background.counts.collect()
+        for answer in answers { send(answer) }
+        return !answers.isEmpty
+    }
+
     /// When the registry was last read.
     private var lastPresence: Timestamp?
     private var deferCounts = false
@@ -134,7 +193,7 @@ public final class BackorderApp {
     public func run(on terminal: TerminalScreen, startedAt: ContinuousClock.Instant? = nil) {
         self.terminal = terminal
         deferCounts = true
-        defer { self.terminal = nil; deferCounts = false }
+        defer { self.terminal = nil; deferCounts = false; stopBackground() }
         let timer = ContinuousClock()
         send(.resized(terminal.size))
         send(.started)
@@ -144,10 +203,17 @@ public final class BackorderApp {
         while !state.shouldQuit && !terminal.terminationRequested {
             let waited = milliseconds(lastPoll.duration(to: timer.now))
             // A count waits for a pause in typing: 150 ms without a key.
-            let timeout = max(0, pollMilliseconds - Int(waited))
-            let key = terminal.readKey(timeoutMilliseconds: pendingCounts.isEmpty ? timeout : min(timeout, 150))
+            var timeout = max(0, pollMilliseconds - Int(waited))
+            if !pendingCounts.isEmpty { timeout = min(timeout, 150) }
+            // Background reads are looked for every few milliseconds, as long as they run.
+            if background?.pages.isBusy == true || background?.counts.isBusy == true { timeout = min(timeout, 10) }
+            let key = terminal.readKey(timeoutMilliseconds: timeout)
             if key == nil && !pendingCounts.isEmpty {
                 performPendingCounts()
+                draw(on: terminal)
+                continue
+            }
+            if key == nil && collectBackground() {
                 draw(on: terminal)
                 continue
             }
@@ -162,6 +228,9 @@ public final class BackorderApp {
                 lastPoll = timer.now
                 send(.tick(today: clock.read().today))
             }
+            // Rows found within a moment are drawn with the key (no "searching" frame in between).
+            if let pages = background?.pages, pages.isBusy { _ = pages.settle(milliseconds: 30) }
+            collectBackground()
             if state.shouldQuit { break }
             let cells = draw(on: terminal)
             if let key, let trace {
@@ -203,6 +272,22 @@ public final class BackorderApp {
         return result
     }
 
+    /// A pane's window of rows (and its total when asked), as `.paneLoaded`: here or on a background reader.
+    static func readPane(_ service: any WarehouseService, _ kind: PaneKind, _ query: PaneQuery, today: Day) throws -> Action {
+        let total = query.withTotal
+            ? try service.rowCount(kind.list, filter: query.page.filter, sku: query.sku, customer: query.customer) : nil
+        let rows: PaneRows
+        switch kind {
+        case .orders: rows = .orders(try service.openOrders(query.page))
+        case .backorders:
+            rows = .backorders(try service.backorderLines(query.page, sku: query.sku, customer: query.customer, today: today))
+        case .arrivals: rows = .arrivals(try service.openArrivals(query.page, sku: query.sku, today: today))
+        case .stock: rows = .stock(try service.stock(query.page, onlyShort: false, sku: query.sku))
+        }
+        return .paneLoaded(kind, PaneLoad(top: query.page.offset, total: total, rows: rows, filter: query.page.filter, sku: query.sku,
+                                          customer: query.customer, sort: query.page.sort, limit: query.page.limit))
+    }
+
     private func performUntraced(_ effect: Effect) -> Action? {
         do {
             switch effect {
@@ -219,18 +304,7 @@ public final class BackorderApp {
             case .loadCounts:
                 return .countsLoaded(try service.counts(today: state.today))
             case .loadPane(let kind, let query):
-                let total = query.withTotal
-                    ? try service.rowCount(kind.list, filter: query.page.filter, sku: query.sku, customer: query.customer) : nil
-                let rows: PaneRows
-                switch kind {
-                case .orders: rows = .orders(try service.openOrders(query.page))
-                case .backorders:
-                    rows = .backorders(try service.backorderLines(query.page, sku: query.sku, customer: query.customer, today: state.today))
-                case .arrivals: rows = .arrivals(try service.openArrivals(query.page, sku: query.sku, today: state.today))
-                case .stock: rows = .stock(try service.stock(query.page, onlyShort: false, sku: query.sku))
-                }
-                return .paneLoaded(kind, PaneLoad(top: query.page.offset, total: total, rows: rows, filter: query.page.filter, sku: query.sku,
-                                                  customer: query.customer, sort: query.page.sort))
+                return try Self.readPane(service, kind, query, today: state.today)
             case .loadDetail(let order, let purpose):
                 do {
                     return .detailLoaded(purpose, try service.orderDetail(order, today: state.today))

@@ -93,6 +93,13 @@ public struct PaneState: Equatable, Sendable {
     public var rows: PaneRows
     /// Where the loaded window starts; -1 before the first load.
     public var loadedTop = -1
+    /// The filter and restriction the loaded rows were read with (`selectionKey` then); nil before the first load.
+    public var rowsKey: String?
+    /// The filter and restriction, as one value to compare with `rowsKey`.
+    public var selectionKey: String { PaneState.selectionKey(filter: filter, sku: sku, customer: customer?.code) }
+    static func selectionKey(filter: String, sku: String?, customer: String?) -> String { "\(filter)\u{1}\(sku ?? "")\u{1}\(customer ?? "")" }
+    /// True while the rows for a new filter are being read (in the background): the rows held are an older filter's.
+    public var isSearching: Bool { loadedTop >= 0 && rowsKey != nil && rowsKey != selectionKey }
     /// The data revision the window was loaded at; -1 when it must be reloaded.
     public var loadedRevision = -1
     /// Column the whole list is sorted by (in the store, before the window is cut), nil for the list's own order.

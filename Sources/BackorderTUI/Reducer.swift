@@ -278,7 +278,7 @@ public enum Reducer {
             guard isShown(state, kind) else { continue }
             // A pane that a wider terminal reveals for the first time (or since a change) needs its rows and total.
             if pane.loadedTop < 0 || pane.loadedRevision != state.revision {
-                effects.append(load(state, kind, withTotal: true))
+                effects += loadCounted(&state, kind)
             } else if resized {
                 effects.append(load(state, kind, withTotal: false))
             }
@@ -312,6 +312,15 @@ public enum Reducer {
                                          withTotal: count, sku: pane.sku, customer: pane.customer?.code))
     }
 
+    /// A pane's rows and its total: a filtered pane's total is counted apart (`countRows`, in the background when the
+    /// run loop has a second connection), so the rows never wait for a count; until it comes the pane shows "N+".
+    static func loadCounted(_ state: inout AppState, _ kind: PaneKind) -> [Effect] {
+        let pane = state[pane: kind]
+        guard !pane.filter.isEmpty else { return [load(state, kind, withTotal: true)] }
+        state[pane: kind].totalPending = true
+        return [load(state, kind, withTotal: false), .countRows(kind, filter: pane.filter, sku: pane.sku, customer: pane.customer?.code)]
+    }
+
     /// The size of an unfiltered list, from the counts.
     static func unfilteredTotal(_ counts: Counts, _ kind: PaneKind) -> Int {
         switch kind {
@@ -327,7 +336,7 @@ public enum Reducer {
         var effects: [Effect] = [.loadCounts]
         for kind in PaneKind.allCases {
             state[pane: kind].loadedRevision = -1
-            if isShown(state, kind) { effects.append(load(state, kind, withTotal: true)) }
+            if isShown(state, kind) { effects += loadCounted(&state, kind) }
         }
         if let detail = state.detail { effects.append(.loadDetail(order: detail.detail.order.number, purpose: .refresh)) }
         state.reports.loadedRevision = -1
@@ -347,9 +356,9 @@ public enum Reducer {
         state.focus = kind
         // Back from the reports or notices, every pane on screen may have missed changes.
         let kinds = returning ? PaneKind.allCases.filter { isShown(state, $0) } : [kind]
-        return kinds.compactMap { k in
+        return kinds.flatMap { k in
             let pane = state[pane: k]
-            return pane.loadedRevision != state.revision || pane.loadedTop < 0 ? load(state, k, withTotal: true) : nil
+            return pane.loadedRevision != state.revision || pane.loadedTop < 0 ? loadCounted(&state, k) : []
         }
     }
 
@@ -359,13 +368,19 @@ public enum Reducer {
         guard load.filter == pane.filter, load.sku == pane.sku, load.customer == pane.customer?.code, load.sort == pane.sort else { return [] }
         pane.rows = load.rows
         pane.loadedTop = load.top
+        pane.rowsKey = pane.selectionKey
         if let total = load.total {
             pane.total = total
             pane.totalPending = false
             pane.loadedRevision = state.revision
+        } else if pane.totalPending, let limit = load.limit, load.rows.count < limit, load.top == 0 || load.rows.count > 0 {
+            // The list ended within the window: its total is known without a count (whose answer is then dropped).
+            pane.total = load.top + load.rows.count
+            pane.totalPending = false
+            pane.loadedRevision = state.revision
         } else if pane.totalPending {
-            // Until the count arrives, the list is at least as long as what was seen.
-            pane.total = max(pane.selected + 1, load.top + load.rows.count)
+            // Until the count arrives, the list is at least as long as what was seen (and as what it was before a reload).
+            pane.total = max(pane.total, pane.selected + 1, load.top + load.rows.count)
         } else if load.filter.isEmpty, load.sku == nil, load.customer == nil, let counts = state.counts {
             pane.total = unfilteredTotal(counts, kind)
             pane.loadedRevision = state.revision
@@ -457,6 +472,7 @@ public enum Reducer {
             pane.filter = text
             pane.total = 0
             pane.totalPending = false
+            pane.rowsKey = pane.selectionKey
             state[pane: kind] = pane
             return []
         }
@@ -507,6 +523,8 @@ public enum Reducer {
         pane.selected = 0
         pane.top = 0
         pane.totalPending = !pane.filter.isEmpty
+        // The old total belonged to the old filter: from nothing, until the rows or the count say.
+        if pane.totalPending { pane.total = 0 }
         state[pane: kind] = pane
         // The window first (cheap when rows match), the count after: a keystroke does not wait for a full count.
         // A SKU or a customer alone is counted with the window: its rows are one short index range.

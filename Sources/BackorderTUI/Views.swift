@@ -34,7 +34,8 @@ public enum Views {
     /// "1/4 Customer = Bolt AS"; with `width`, cut to fit with "…", but never inside the restriction or the order it
     /// names; too narrow for both, the restriction alone (a customer by name, or narrower still by code).
     static func caption(_ pane: PaneState, width: Int? = nil, tr: Localizer = .process) -> String {
-        var parts = [pane.total == 0 ? "0" : tr.number(pane.selected + 1) + "/" + tr.number(pane.total) + (pane.totalPending ? "+" : "")]
+        var parts = [pane.isSearching ? "…" : pane.total == 0 ? "0"
+                     : tr.number(pane.selected + 1) + "/" + tr.number(pane.total) + (pane.totalPending ? "+" : "")]
         // Parts that say something else when cut short ("SKU = SKU-100…" for SKU-1001, "Bolt…" for Bolt AS): shown whole or not at all.
         var whole: Set<Int> = []
         // The restriction's part, and what it shrinks to on a narrow bar, longest first.
@@ -100,13 +101,21 @@ public enum Views {
     }
 
     static func renderTable(_ pane: PaneState, focused: Bool, into buffer: inout ScreenBuffer, in area: Rect, tr: Localizer = .process) {
-        let table = Table(columns: Columns.columns(pane.kind, tr), rows: Columns.cells(pane.rows, tr),
+        // An older filter's rows are not shown as the new one's while its rows are read.
+        let rows = pane.isSearching ? [] : Columns.cells(pane.rows, tr)
+        let table = Table(columns: Columns.columns(pane.kind, tr), rows: rows,
                           selectedRow: nil, scrollOffset: 0,
                           sortColumn: pane.sortColumn, sortDirection: pane.sortDescending ? .descending : .ascending,
                           rowStyles: Columns.styles(pane.rows))
         buffer.render(table, in: area)
         // Only the row's key column is highlighted: a cursor move then repaints a dozen cells, not two whole rows,
         // which keeps it under 200 bytes on a slow SSH link (like mutt's arrow cursor).
+        if pane.isSearching {
+            if area.height >= 2 {
+                buffer.putTruncated(tr(ScreenText.searching, pane.filter), x: area.x, y: area.y + 1, width: area.width, style: Style(attributes: .dim))
+            }
+            return
+        }
         if let row = pane.selectedInWindow, row + 1 < area.height, let key = table.columnLayout(forWidth: area.width).first {
             let style = focused ? Style(foreground: .cyan, attributes: [.reverse, .bold]) : Style(attributes: .underline)
             buffer.restyle(Rect(x: area.x + key.x, y: area.y + 1 + row, width: key.width, height: 1)) { $0.merged(with: style) }

@@ -32,6 +32,9 @@ struct UI: ParsableCommand {
                 let ctx = Context.current(actor: actor)
                 return (ctx.now, ctx.today)
             })
+            // Two more connections read a filter's rows and count them while the clerk types on (without them, keys
+            // wait for the rows and counts for pauses in typing).
+            let rowsReader = try? db.open(.readOnly), counting = try? db.open(.readOnly)
             // CSV exports (w) land in the directory the UI was started from, named in the message line.
             app.exportDirectory = FileManager.default.currentDirectoryPath
             app.printText = { PaperPrinter.send($0, command: .resolve(environment: ProcessInfo.processInfo.environment, printer: nil)) }
@@ -43,6 +46,7 @@ struct UI: ParsableCommand {
                 traceFile = handle
                 app.trace = { line in handle.write(Data((line + "\n").utf8)) }
             }
+            if let rowsReader, let counting { app.readInBackground(pages: rowsReader, counts: counting) }
             Terminal.run(describingFailure: { Localizer.process(CLIText.terminalFailed, terminalFailure($0)) }) { terminal in
                 app.run(on: terminal, startedAt: startedAt)
             }
@@ -54,6 +58,8 @@ struct UI: ParsableCommand {
                 }
                 try? traceFile.close()
             }
+            try? rowsReader?.close(fully: false)
+            try? counting?.close(fully: false)
             try? warehouse.close(fully: false)
         }
     }

@@ -109,13 +109,15 @@ final class SearchIndexTests: XCTestCase {
     func testLargeSetsAndShortTextsFindTheSameRows() throws {
         let (w, _) = try makeFile()
         defer { try? w.close() }
-        let texts = ["øst", "SO-", "ærlig", "100", "kj-", "ålesund", "so-2", "1", "øs", "Å", "zq", "-1"]
+        let texts = ["øst", "SO-", "ærlig", "100", "kj-", "ålesund", "so-2", "1", "øs", "Å", "zq", "-1", "be", "r", "ber"]
         let viaSets = try texts.map { try (orders(w, $0), backorders(w, $0), w.rowCount(.backorders, filter: $0)) }
+        let countsViaSets = try texts.map { try w.rowCount(.orders, filter: $0) }
         let (o, i) = (SearchIndex.orderSetBound, SearchIndex.itemSetBound)
         SearchIndex.orderSetBound = 0
         SearchIndex.itemSetBound = 0
         defer { (SearchIndex.orderSetBound, SearchIndex.itemSetBound) = (o, i) }
         let viaWalk = try texts.map { try (orders(w, $0), backorders(w, $0), w.rowCount(.backorders, filter: $0)) }
+        XCTAssertEqual(countsViaSets, try texts.map { try w.rowCount(.orders, filter: $0) })
         for (n, text) in texts.enumerated() {
             XCTAssertEqual(viaSets[n].0, viaWalk[n].0, text)
             XCTAssertEqual(viaSets[n].1, viaWalk[n].1, text)
@@ -125,6 +127,8 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(viaWalk[2].1, ["SO-2003"])
         XCTAssertEqual(viaSets[8].0, ["SO-1002"], "two letters: Øst-Agder by the walk")
         XCTAssertEqual(viaSets[9].0, ["SO-1001"], "one letter: Ålesund")
+        XCTAssertEqual(viaWalk[12].1, ["SO-2003"], "two letters of a customer's name, tested on the row: Bergen Bygg")
+        XCTAssertEqual(viaWalk[14].0, ["SO-2003"])
     }
 
     func testCatalogue() {

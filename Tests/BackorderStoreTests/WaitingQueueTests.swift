@@ -268,7 +268,7 @@ final class WaitingQueueTests: XCTestCase {
     func testTheJournalIsReindexedByLine() throws {
         let w = try Warehouse.open(path: try oldFile(at: "v8-journal-kind-check", promised: nil), mode: .readWrite)
         let indexes = try w.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'movement' ORDER BY name") }
-        XCTAssertEqual(indexes, ["movement_allocation", "movement_at", "movement_by_line", "movement_receipt", "movement_return"])
+        XCTAssertEqual(indexes, ["movement_allocation", "movement_backordered_at", "movement_by_line", "movement_receipt", "movement_return"])
         XCTAssertEqual(try w.orderDetail("SO-1", today: testToday).history.map(\.kind), [.order])
         try w.receive(arrival: "PO-1", sku: nil, quantity: 6, ctx: ctx())
         XCTAssertEqual(try w.orderDetail("SO-1", today: testToday).history.map(\.kind), [.order, .allocate])
@@ -285,7 +285,7 @@ final class WaitingQueueTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("older file format; upgrade it once with `backorders upgrade`"), "\(error)")
         }
         let w = try Warehouse.open(path: path, mode: .readWrite)
-        XCTAssertEqual(w.upgrades, ["v9-journal-by-line", "v10-exceptions", "v11-sort-indexes", "v12-sessions", "v13-customer-mail", "v14-counters", "v15-search"])
+        XCTAssertEqual(w.upgrades, ["v9-journal-by-line", "v10-exceptions", "v11-sort-indexes", "v12-sessions", "v13-customer-mail", "v14-counters", "v15-search", "v16-journal-index"])
         try w.close()
         let again = try Warehouse.open(path: path, mode: .readWrite)
         XCTAssertEqual(again.upgrades, [])

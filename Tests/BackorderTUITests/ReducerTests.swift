@@ -173,7 +173,13 @@ final class ReducerTests: XCTestCase {
         _ = Reducer.reduce(&s, .key(.char("a")))
         _ = Reducer.reduce(&s, .key(.char("b")))
         _ = Reducer.reduce(&s, .paneLoaded(.orders, PaneLoad(top: 0, total: 42, rows: .orders([]), filter: "a")))
-        XCTAssertEqual(s.focused.total, 100)
+        XCTAssertEqual(s.focused.total, 0, "the answer for \"a\" is not the total of \"ab\"")
+        XCTAssertTrue(s.focused.isSearching, "the rows held are still another filter's")
+        XCTAssertTrue(Views.render(s).text.contains("Searching /ab …"))
+        _ = Reducer.reduce(&s, .paneLoaded(.orders, PaneLoad(top: 0, total: nil, rows: .orders([order(1), order(2)]), filter: "ab", limit: 19)))
+        XCTAssertFalse(s.focused.isSearching)
+        XCTAssertEqual(s.focused.total, 2, "fewer rows than asked for: the list ended, no count is needed")
+        XCTAssertFalse(s.focused.totalPending)
     }
 
     /// The query a pane at the top asks for its first 19 rows.
@@ -377,6 +383,8 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s[pane: .arrivals].sku, "SKU-1", "and keeps the SKU")
         for c in "/ac" { _ = Reducer.reduce(&s, .key(.char(c))) }
         _ = Reducer.reduce(&s, .key(.enter))
+        _ = Reducer.reduce(&s, .paneLoaded(.arrivals, PaneLoad(top: 0, total: nil, rows: .arrivals([arrival(sku: "SKU-1"), arrival(sku: "SKU-1")]),
+                                                               filter: "ac", sku: "SKU-1", limit: 2)))
         XCTAssertEqual(Views.caption(s[pane: .arrivals]), "1/2+ SKU = SKU-1 /ac", "position, SKU, then the text filter")
 
         let first = Reducer.reduce(&s, .key(.escape))

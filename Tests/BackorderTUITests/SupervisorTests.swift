@@ -284,6 +284,7 @@ final class SupervisorTests: XCTestCase {
         XCTAssertTrue(s[pane: .backorders].totalPending, "a count of every customer's lines is not this pane's")
         _ = Reducer.reduce(&s, .rowsCounted(.backorders, filter: "n", customer: "BOLT", total: 1))
         XCTAssertEqual(s[pane: .backorders].total, 1)
+        _ = Reducer.reduce(&s, .paneLoaded(.backorders, PaneLoad(top: 0, total: nil, rows: .backorders([line("SO-4")]), filter: "n", customer: "BOLT")))
         _ = Reducer.reduce(&s, .key(.enter))
         XCTAssertEqual(Views.caption(s[pane: .backorders]), "1/1 Customer = Bolt /n")
 

@@ -10,7 +10,7 @@ public enum ScreenText: String, Catalogued {
     case captionSKU, captionCustomer, captionServingOrder, captionSortedBy
     // Empty lists.
     case emptyOrders, emptyBackorders, emptyArrivals, emptyStock
-    case emptyFiltered, emptyForSKU, emptyForCustomer, emptyRestrictedFiltered
+    case emptyFiltered, emptyForSKU, emptyForCustomer, emptyRestrictedFiltered, searching
     // The filter line.
     case filterPane, filterPaneOfSKU, filterPaneOf, filterSKU
     // The status bar.
@@ -54,6 +54,7 @@ public enum ScreenText: String, Catalogued {
         case .emptyBackorders: return ("No backorder lines: every order line has its stock", "Ingen restordrelinjer: alle ordrelinjer har varene sine")
         case .emptyArrivals: return ("No expected arrivals (a adds one)", "Ingen forventede ankomster (a legger inn en)")
         case .emptyStock: return ("No items", "Ingen varer")
+        case .searching: return ("Searching /{0} …", "Søker etter /{0} …")
         case .emptyFiltered: return ("Nothing matches /{0} (Esc drops the filter)", "Ingen treff på /{0} (Esc fjerner filteret)")
         case .emptyForSKU: return ("Nothing for SKU = {0} (Esc shows every SKU)", "Ingenting for varenr. = {0} (Esc viser alle varenr.)")
         case .emptyForCustomer: return ("Nothing for {0} (Esc shows every customer)", "Ingenting for {0} (Esc viser alle kunder)")

@@ -1,0 +1,110 @@
+import BackorderCore
+import Foundation
+
+/// Reads for the run loop on a thread of its own, through a connection of its own, so that no key waits for them: a
+/// filtered list's count walks the list (half a second on ten million order lines), and a rare filter's first page may
+/// too. The run loop submits jobs and collects the answers (actions) between keys; the reducer drops an answer to a
+/// filter since retyped.
+///
+/// Only the newest job of each pane matters: a newer one replaces a waiting one and interrupts a running one.
+final class BackgroundReads: @unchecked Sendable {
+    /// A job: what to read, and the pane it is for.
+    struct Job: Sendable {
+        var kind: PaneKind
+        /// What the job is (compared to tell a newer job from a repeat of the running one).
+        var key: String
+        var read: @Sendable (any WarehouseService) throws -> Action
+    }
+
+    private let service: any WarehouseService
+    private let name: String
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var waiting: [Job] = []
+    private var running: Job?
+    private var answers: [Action] = []
+    private var stopping = false
+    private var thread: Thread?
+    /// Receives the time each job took (the trace), on the reading thread.
+    var trace: (@Sendable (String) -> Void)?
+
+    /// A reader on `service`, which must be a connection of its own: interrupting it interrupts every query it runs.
+    init(service: any WarehouseService, name: String) {
+        self.service = service
+        self.name = name
+        let thread = Thread { [unowned self] in self.work() }
+        thread.name = "backorders-" + name  // not prose: a thread name for debuggers
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Asks for a read, replacing any older job for the same pane (and interrupting it when it runs).
+    func submit(_ job: Job) {
+        condition.lock()
+        defer { condition.unlock() }
+        waiting.removeAll { $0.kind == job.kind }
+        if let running, running.kind == job.kind, running.key != job.key { service.interruptQueries() }
+        waiting.append(job)
+        condition.broadcast()
+    }
+
+    /// True while a job is waiting or running, or an answer is not collected yet.
+    var isBusy: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return running != nil || !waiting.isEmpty || !answers.isEmpty
+    }
+
+    /// Waits up to `milliseconds` for every job to be answered; true when all were.
+    func settle(milliseconds: Int) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: Double(milliseconds) / 1000)
+        condition.lock()
+        defer { condition.unlock() }
+        while running != nil || !waiting.isEmpty {
+            if !condition.wait(until: deadline) { return running == nil && waiting.isEmpty }
+        }
+        return true
+    }
+
+    /// The answers since the last call, oldest first.
+    func collect() -> [Action] {
+        condition.lock()
+        defer { condition.unlock() }
+        let taken = answers
+        answers = []
+        return taken
+    }
+
+    /// Ends the thread after the job it runs (interrupted), and waits for it.
+    func stop() {
+        condition.lock()
+        stopping = true
+        waiting = []
+        if running != nil { service.interruptQueries() }
+        condition.broadcast()
+        condition.unlock()
+        while thread?.isFinished == false { usleep(1_000) }
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while waiting.isEmpty && !stopping { condition.wait() }
+            if stopping { condition.unlock(); return }
+            let job = waiting.removeFirst()
+            running = job
+            condition.unlock()
+            let clock = ContinuousClock(), start = clock.now
+            let answer = try? job.read(service)
+            let took = start.duration(to: clock.now)
+            condition.lock()
+            running = nil
+            // An interrupted or failed read gives no answer: a newer one is on its way, or the pane keeps what it shows.
+            if let answer, !waiting.contains(where: { $0.kind == job.kind }) { answers.append(answer) }
+            condition.broadcast()
+            condition.unlock()
+            let ms = Double(took.components.seconds) * 1000 + Double(took.components.attoseconds) / 1e15
+            trace?("\(name) \(job.kind) \((ms * 100).rounded() / 100)")
+        }
+    }
+}
