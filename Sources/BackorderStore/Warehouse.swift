@@ -42,6 +42,10 @@ public enum AccessMode: Sendable {
     case create
     /// Browse only: nothing can be written, not even a migration.
     case readOnly
+    /// Browse only, for connections that read beside another warehouse of the same process (the UI's background reads):
+    /// without the memory map and with a small page cache, since a second map of the same file counts every page its
+    /// walks touch a second time in the process's resident memory.
+    case backgroundReads
 }
 
 /// The one owner of a data file: its connection pool, its migrations, and every operation as one transaction.
@@ -163,7 +167,7 @@ public final class Warehouse: @unchecked Sendable {
             throw BackorderError.dataFile(canWrite ? .t(DataFileText.cannotReadPermissions, path) : noAccess(path))
         }
         try inspectHeader(path: path)
-        let readOnly = mode == .readOnly
+        let readOnly = mode == .readOnly || mode == .backgroundReads
         let dir = folder(of: path)
         // SQLite needs both companions: made when missing (which takes a writable folder), else used as they are.
         let companions = [path + "-wal", path + "-shm"]
@@ -186,7 +190,7 @@ public final class Warehouse: @unchecked Sendable {
         }
         do {
             let checkpointer = readOnly ? nil : Checkpointer(path: path)
-            let pool = try makePool(path: path, readOnly: readOnly, checkpointer: checkpointer)
+            let pool = try makePool(path: path, readOnly: readOnly, checkpointer: checkpointer, lean: mode == .backgroundReads)
             if !readOnly && !pending.isEmpty { try Schema.migrator.migrate(pool) }
             let w = Warehouse(writer: pool, path: path, readOnly: readOnly, checkpointer: checkpointer, identity: FileIdentity(info))
             w.upgrades = readOnly ? [] : pending
@@ -264,8 +268,13 @@ public final class Warehouse: @unchecked Sendable {
     }
 
     /// The pool of connections to a data file: one writer, several readers.
-    static func makePool(path: String, readOnly: Bool, checkpointer: Checkpointer?) throws -> DatabasePool {
-        let pool = try DatabasePool(path: path, configuration: configuration(readOnly: readOnly, checkpointer: checkpointer))
+    static func makePool(path: String, readOnly: Bool, checkpointer: Checkpointer?, lean: Bool = false) throws -> DatabasePool {
+        var config = configuration(readOnly: readOnly, checkpointer: checkpointer)
+        if lean {
+            // Prepared after the usual settings, which it overrides: 2 MiB of cache, reads by system call.
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 0; PRAGMA cache_size = -2048") }
+        }
+        let pool = try DatabasePool(path: path, configuration: config)
         // Every commit syncs the log, so a confirmed order or receipt survives a power cut. GRDB's pool chooses NORMAL
         // after `prepareDatabase` has run, which would lose the last commits with the power; hence set here, afterwards.
         if !readOnly { try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") } }

@@ -164,6 +164,11 @@ public final class BackorderApp {
         case .loadPane(let kind, let query) where !query.page.filter.isEmpty:
             background.pages.submit(.init(kind: kind, key: "\(query)") { service in try Self.readPane(service, kind, query, today: today) })
             return true
+        case .loadPane(let kind, _):
+            // The filter is gone: what was read for it is of no use, and would only take the other core.
+            background.pages.cancel(kind)
+            background.counts.cancel(kind)
+            return false
         default:
             return false
         }

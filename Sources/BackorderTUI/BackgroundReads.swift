@@ -48,6 +48,14 @@ final class BackgroundReads: @unchecked Sendable {
         condition.broadcast()
     }
 
+    /// Drops a pane's jobs (its filter was cleared): a waiting one is removed, a running one interrupted.
+    func cancel(_ kind: PaneKind) {
+        condition.lock()
+        defer { condition.unlock() }
+        waiting.removeAll { $0.kind == kind }
+        if let running, running.kind == kind { service.interruptQueries() }
+    }
+
     /// True while a job is waiting or running, or an answer is not collected yet.
     var isBusy: Bool {
         condition.lock()

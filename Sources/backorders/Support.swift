@@ -30,7 +30,7 @@ struct DatabaseOptions: ParsableArguments {
 
     func open(_ mode: AccessMode = .readWrite) throws -> Warehouse {
         let w = try Warehouse.open(path: path, mode: mode)
-        if mode != .readOnly { OpenFiles.writable.append(w) }
+        if mode == .readWrite || mode == .create { OpenFiles.writable.append(w) }
         return w
     }
 }

@@ -34,7 +34,7 @@ struct UI: ParsableCommand {
             })
             // Two more connections read a filter's rows and count them while the clerk types on (without them, keys
             // wait for the rows and counts for pauses in typing).
-            let rowsReader = try? db.open(.readOnly), counting = try? db.open(.readOnly)
+            let rowsReader = try? db.open(.backgroundReads), counting = try? db.open(.backgroundReads)
             // CSV exports (w) land in the directory the UI was started from, named in the message line.
             app.exportDirectory = FileManager.default.currentDirectoryPath
             app.printText = { PaperPrinter.send($0, command: .resolve(environment: ProcessInfo.processInfo.environment, printer: nil)) }

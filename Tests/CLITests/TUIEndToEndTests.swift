@@ -175,6 +175,27 @@ final class TUIEndToEndTests: XCTestCase {
         try keys(c, "q")
     }
 
+    /// A filter's rows and count are read on connections of their own while keys go on: what was typed last is what the
+    /// pane shows, counted; a miss says so; Enter on a filtered row opens that row's order (it waits for the rows).
+    func testFilteredRowsAndCountsComeFromTheBackgroundReaders() throws {
+        let made = try cli(["sample"])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let s = try startUI("filter")
+        try waitFor(s, "SO-000011")
+        try keys(s, "/", "z", "q")
+        try waitFor(s, "Nothing matches /zq")
+        try keys(s, "Escape", "/", "s", "ø", "r", "l", "Enter")
+        try waitFor(s, "1/2 /sørl")
+        let shown = try screen(s)
+        XCTAssertTrue(shown.contains("SO-000018") && shown.contains("SO-000031"), shown)
+        XCTAssertFalse(shown.contains("SO-000011"), shown)
+        try keys(s, "j", "Enter")
+        try waitFor(s, "Snekker AS")  // the detail names the customer in full; the list cuts it short
+        let detail = try screen(s)
+        XCTAssertTrue(detail.contains("SO-000031") && !detail.contains("SO-000018"), detail)
+        try keys(s, "Escape", "q"); try waitForExit(s)
+    }
+
     /// Two instances on one order: A ships; B's screen changes without a key, its ship built on the old screen is
     /// refused, and afterwards there is nothing left for it to ship. Only one shipment exists.
     func testTwoInstancesCannotShipTheSameUnitsTwice() throws {
