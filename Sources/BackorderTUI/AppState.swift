@@ -300,9 +300,11 @@ public struct DialogState: Equatable, Sendable {
     /// What confirming would change (orders served, dates moved, customers told), once worked out.
     public var consequences: [String]?
 
+    /// A dialog whose field holds `text`, selected: a proposal (the units outstanding, today's ETA…) that the first key
+    /// typed replaces, so "50" typed over "120" is 50, not 12050; a cursor key keeps it for editing.
     public init(step: DialogStep, text: String = "", message: String? = nil) {
         self.step = step
-        self.field = TextField(text: text, maxLength: 200)
+        self.field = TextField(text: text, maxLength: 200, selected: true)
         self.message = message
     }
 }

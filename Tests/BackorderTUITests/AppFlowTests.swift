@@ -34,6 +34,22 @@ final class AppFlowTests: XCTestCase {
         XCTAssertEqual(try w.check(quick: false), [])
     }
 
+    /// The receipt dialog proposes what the arrival still brings; typing a number replaces it (12, not 3012).
+    func testATypedQuantityReplacesTheProposedOne() throws {
+        let w = try Warehouse.inMemory()
+        try w.addItem(Item(sku: "SKU-1", name: "Widget", onHand: 0), ctx: fixedContext(-3))
+        try w.addCustomer(Customer(code: "C1", name: "Nordic Tools AS"))
+        _ = try w.createOrder(NewOrder(number: "SO-1", customer: "C1", lines: [NewOrderLine(sku: "SKU-1", quantity: 100)]), ctx: fixedContext(-2))
+        try w.addArrival(NewArrival(supplier: "Acme", poNumber: "PO-1", sku: "SKU-1", quantity: 30, eta: fixedToday.adding(days: 3)),
+                         ctx: fixedContext(-2))
+        let app = makeApp(w)
+        app.type(.char("3"), .char("r"))
+        XCTAssertEqual(app.dialog?.field.text, "30", app.screen)
+        app.type(.char("1"), .char("2"), .enter, .enter)
+        XCTAssertTrue(app.screen.contains("12 → SO-1 line 1"), app.screen)
+        XCTAssertEqual(try w.orderDetail("SO-1", today: fixedToday).lines[0].line.quantities.allocated, 12)
+    }
+
     /// Two clerks on one file: B's screen refreshes on the poll, and B's ship built on the old screen is refused as stale.
     func testSecondClerkRefreshesAndCannotShipTheSameUnitsTwice() throws {
         let w = try makeWarehouse()

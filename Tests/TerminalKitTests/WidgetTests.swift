@@ -111,6 +111,30 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(limited.text, "12")
     }
 
+    /// A proposed value (a quantity, a date) is selected: the first key typed replaces it, Backspace clears it, a cursor
+    /// key keeps it for editing; it is drawn reversed while selected.
+    func testASelectedProposalGoesWithTheFirstKeyTyped() {
+        var typed = TextField(text: "120", selected: true)
+        XCTAssertTrue(typed.isSelected)
+        typed.handle(.char("5")); typed.handle(.char("0"))
+        XCTAssertEqual(typed.text, "50", "not 12050")
+        var erased = TextField(text: "120", selected: true)
+        erased.handle(.backspace)
+        XCTAssertEqual(erased.text, "")
+        var edited = TextField(text: "120", selected: true)
+        edited.handle(.left); edited.handle(.backspace); edited.handle(.char("5"))
+        XCTAssertEqual(edited.text, "150", "a move keeps the text: the key edits it")
+        XCTAssertFalse(edited.isSelected)
+        XCTAssertFalse(TextField(text: "", selected: true).isSelected, "nothing to select")
+        XCTAssertFalse(TextField(text: "120").isSelected, "not selected unless asked")
+        var buffer = ScreenBuffer(width: 6, height: 1)
+        buffer.render(TextField(text: "120", selected: true))
+        XCTAssertTrue(buffer[0, 0].style.attributes.contains(.reverse), "drawn as selected")
+        var plain = ScreenBuffer(width: 6, height: 1)
+        plain.render(TextField(text: "120"))
+        XCTAssertFalse(plain[0, 0].style.attributes.contains(.reverse))
+    }
+
     func testTextFieldScrollsHorizontally() {
         var field = TextField(text: "abcdefghij")
         XCTAssertEqual(field.scrollStart(forWidth: 5), 6)

@@ -7,6 +7,9 @@ public struct TextField: Widget, Hashable, Sendable {
     public private(set) var characters: [Character]
     /// Insertion point as a character index.
     public private(set) var cursor: Int
+    /// The whole text is selected, as a proposed value is: the first character typed replaces it, Backspace or Delete
+    /// clears it, and a cursor move keeps it for editing (as in a form field that was tabbed into).
+    public private(set) var isSelected: Bool
     /// Maximum number of characters accepted from typing, or nil for no limit.
     public var maxLength: Int?
     /// Shown dimmed while the field is empty.
@@ -16,11 +19,12 @@ public struct TextField: Widget, Hashable, Sendable {
     public var style: Style
     public var cursorStyle: Style
 
-    /// Creates a field with the cursor at the end of `text`.
+    /// Creates a field with the cursor at the end of `text`; `selected`: the text is a proposal the first key replaces.
     public init(text: String = "", maxLength: Int? = nil, placeholder: String = "", isFocused: Bool = true,
-                style: Style = Style(attributes: .underline), cursorStyle: Style = .reversed) {
+                style: Style = Style(attributes: .underline), cursorStyle: Style = .reversed, selected: Bool = false) {
         characters = Array(text)
         cursor = characters.count
+        isSelected = selected && !text.isEmpty
         self.maxLength = maxLength
         self.placeholder = placeholder
         self.isFocused = isFocused
@@ -34,12 +38,14 @@ public struct TextField: Widget, Hashable, Sendable {
         set {
             characters = Array(newValue)
             cursor = characters.count
+            isSelected = false
         }
     }
 
     /// Inserts a character at the cursor (ignored for control characters or when `maxLength` is reached).
     public mutating func insert(_ character: Character) {
         guard !character.unicodeScalars.contains(where: { isTerminalControl($0.value) }) else { return }
+        if isSelected { clear() }
         if let maxLength, characters.count >= maxLength { return }
         characters.insert(character, at: cursor)
         cursor += 1
@@ -71,6 +77,7 @@ public struct TextField: Widget, Hashable, Sendable {
     public mutating func clear() {
         characters.removeAll()
         cursor = 0
+        isSelected = false
     }
 
     /// Removes from the cursor to the end (Ctrl-K).
@@ -89,6 +96,15 @@ public struct TextField: Widget, Hashable, Sendable {
     /// so the caller can handle them.
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
+        if isSelected {
+            switch key {
+            case .char: break
+            case .backspace, .ctrl("h"), .delete, .ctrl("d"): clear(); return true
+            case .left, .ctrl("b"), .right, .ctrl("f"), .home, .ctrl("a"), .end, .ctrl("e"), .ctrl("u"), .ctrl("k"), .ctrl("w"):
+                isSelected = false
+            default: return false
+            }
+        }
         switch key {
         case .char(let c): insert(c)
         case .backspace, .ctrl("h"): backspace()
@@ -131,7 +147,8 @@ public struct TextField: Widget, Hashable, Sendable {
         }
         let start = scrollStart(forWidth: area.width)
         let visible = String(characters[start...])
-        buffer.put(visible, x: area.x, y: area.y, style: style, maxWidth: area.width)
+        // A selected proposal is shown reversed, as selected text is: it goes with the first key typed.
+        buffer.put(visible, x: area.x, y: area.y, style: isSelected && isFocused ? style.merged(with: cursorStyle) : style, maxWidth: area.width)
         guard isFocused else { return }
         let column = characters[start..<cursor].reduce(0) { $0 + displayWidth(of: $1) }
         let cursorWidth = cursor < characters.count ? max(1, displayWidth(of: characters[cursor])) : 1
