@@ -130,25 +130,44 @@ public enum Rules {
     /// Arrivals are consumed in ETA order by waiting lines in allocation priority; a line's date is the ETA of the
     /// arrival that covers its last unit, or nil when the open arrivals do not cover it.
     public static func peg(waiting: [WaitingLine], arrivals: [Arrival]) -> (promised: [Int64: Day?], promisedPerArrival: [Int64: Int]) {
-        var queue = arrivals.filter { $0.isOpen && $0.outstanding > 0 }
-            .sorted { ($0.eta, $0.id) < ($1.eta, $1.id) }
-            .map { (id: $0.id, eta: $0.eta, left: $0.outstanding) }
-        var index = 0
+        let open = arrivals.filter { $0.isOpen && $0.outstanding > 0 }.sorted { ($0.eta, $0.id) < ($1.eta, $1.id) }
+        var supply = PegSupply(open.map { (eta: $0.eta, left: $0.outstanding) })
         var promised: [Int64: Day?] = [:]
         var perArrival: [Int64: Int] = [:]
         for line in waiting.sorted(by: WaitingLine.servedBefore) {
-            var need = line.backordered
-            var date: Day? = nil
-            while need > 0 && index < queue.count {
-                let take = min(need, queue[index].left)
-                need -= take
-                queue[index].left -= take
-                perArrival[queue[index].id, default: 0] += take
-                date = queue[index].eta
-                if queue[index].left == 0 { index += 1 }
-            }
-            promised[line.lineId] = need == 0 ? date : nil
+            promised[line.lineId] = supply.take(line.backordered) { perArrival[open[$0].id, default: 0] += $1 }
         }
         return (promised, perArrival)
+    }
+}
+
+/// One SKU's open arrivals handed out to its waiting lines, one line at a time in serving order: a line takes units
+/// from the arrival with the earliest ETA that has any left, and is promised the ETA of the arrival that covers its last
+/// unit (nil when the arrivals run out first). The one rule of pegging: `Rules.peg` and every store's re-pegging (which
+/// reads the queue as a stream) take it from here. `ETA`: a `Day`, or a store's text for one.
+public struct PegSupply<ETA> {
+    /// The arrivals in ETA order, with the units each still has to give.
+    public private(set) var arrivals: [(eta: ETA, left: Int)]
+    private var index = 0
+
+    /// `arrivals` in ETA order (then by id), each with units outstanding.
+    public init(_ arrivals: [(eta: ETA, left: Int)]) { self.arrivals = arrivals.filter { $0.left > 0 } }
+
+    /// Every unit is promised: the lines further back get no date.
+    public var isExhausted: Bool { index == arrivals.count }
+
+    /// Hands `units` to the next line; returns its date, nil when not all of them are covered. `given` hears what each
+    /// arrival (its index in `arrivals`) gave.
+    public mutating func take(_ units: Int, given: ((Int, Int) -> Void)? = nil) -> ETA? {
+        var need = units, eta: ETA?
+        while need > 0 && index < arrivals.count {
+            let take = min(need, arrivals[index].left)
+            need -= take
+            arrivals[index].left -= take
+            given?(index, take)
+            eta = arrivals[index].eta
+            if arrivals[index].left == 0 { index += 1 }
+        }
+        return need == 0 ? eta : nil
     }
 }

@@ -87,25 +87,13 @@ enum Pegging {
         if supply.isEmpty {
             try noArrivalPlanned(after: nil)
         } else {
-            // Walk the queue in allocation priority, consuming supply in ETA order (the same rule as Rules.peg).
-            var index = 0
-            func consume(_ units: Int) -> (left: Int, eta: String?) {
-                var need = units, eta: String?
-                while need > 0 && index < supply.count {
-                    let take = min(need, supply[index].left)
-                    need -= take
-                    supply[index].left -= take
-                    eta = supply[index].eta
-                    if supply[index].left == 0 { index += 1 }
-                }
-                return (need, eta)
-            }
+            // Walk the queue in allocation priority, consuming supply in ETA order (the rule of Rules.peg: PegSupply).
+            var pegs = PegSupply(supply)
             // The queue is read once, in serving order; a line is made into a value only when its date moved (a receipt
             // walks thousands of lines and moves a few).
             func walk(_ r: Row) {
                 let backordered: Int = r[0], promised: String? = r[1]
-                let (left, eta) = consume(backordered)
-                let new = left == 0 ? eta ?? "-" : "-"
+                let new = pegs.take(backordered) ?? "-"
                 guard promised != new else { return }
                 moved.append((Queued(key: QueueKey(priority: r[2], orderDate: r[3], orderNumber: r[4], lineNo: r[5]),
                                      lineId: r[6], orderId: r[7], backordered: backordered, promised: promised), new))
@@ -117,14 +105,14 @@ enum Pegging {
                     ?? Int.fetchOne(db.cachedStatement(sql: "SELECT backordered FROM item WHERE sku = ?"), arguments: [sku]) ?? 0
                 let tail = try Row.fetchAll(db.cachedStatement(sql: queueFrom),
                                             arguments: [sku, from.priority, from.orderDate, from.orderNumber, from.lineNo])
-                _ = consume(waiting - tail.reduce(0) { $0 + ($1[0] as Int) })
+                _ = pegs.take(waiting - tail.reduce(0) { $0 + ($1[0] as Int) })
                 for r in tail { walk(r) }
             } else {
                 // A receipt's queue runs thousands of lines past the last one its SKU's arrivals cover.
                 let cursor = try Row.fetchCursor(db.cachedStatement(sql: queueAll), arguments: [sku])
                 while let r = try cursor.next() {
                     walk(r)
-                    if index == supply.count {
+                    if pegs.isExhausted {
                         try noArrivalPlanned(after: QueueKey(priority: r[2], orderDate: r[3], orderNumber: r[4], lineNo: r[5]))
                         break
                     }

@@ -167,6 +167,20 @@ final class RulesTests: XCTestCase {
         XCTAssertEqual(per[10], 40)
     }
 
+    /// The supply as the stores stream it: a line takes from the earliest ETA first and is dated by its last unit; once
+    /// spent, every line further back gets no date; arrivals with nothing outstanding give nothing.
+    func testPegSupplyHandsOutInETAOrder() {
+        var supply = PegSupply([(eta: "2026-12-01", left: 30), (eta: "2026-12-05", left: 0), (eta: "2026-12-10", left: 40)])
+        var given: [Int: Int] = [:]
+        XCTAssertEqual(supply.take(25) { given[$0, default: 0] += $1 }, "2026-12-01")
+        XCTAssertEqual(supply.take(10) { given[$0, default: 0] += $1 }, "2026-12-10", "5 from the first, 5 from the second")
+        XCTAssertFalse(supply.isExhausted)
+        XCTAssertNil(supply.take(40) { given[$0, default: 0] += $1 }, "35 left cannot cover 40")
+        XCTAssertTrue(supply.isExhausted)
+        XCTAssertNil(supply.take(1))
+        XCTAssertEqual(given, [0: 30, 1: 40], "the empty arrival is left out; every unit given once")
+    }
+
     func testCustomerStatusTellsShippedAndOutstanding() {
         let order = Order(id: 1, number: "SO-1", customerCode: "C1", customerName: "Nordic", orderDate: Day(iso: "2026-11-20")!, priority: 5,
                           policy: .partial, closedAt: nil, version: 3)
