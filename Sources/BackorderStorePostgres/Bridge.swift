@@ -1,0 +1,241 @@
+import BackorderCore
+import Dispatch
+import Foundation
+import Logging
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+
+/// The one place where the synchronous service meets the async driver: owns a `PostgresClient` (its connection pool,
+/// run by a detached task for the bridge's lifetime) and offers blocking calls to threads that are not event loops.
+///
+/// Every call leases one connection for its whole body, so a body's statements share a session and a transaction.
+/// A call waits at most `connectWait` for a connection (the pool would otherwise wait a minute for a server that is
+/// down); once the body runs, it is never abandoned half-way: its outcome is the server's.
+public final class PostgresBridge: Sendable {
+    /// Where the bridge connects (without the password in its description).
+    public let url: PostgresURL
+    /// How long a call waits for a connection before it says the server cannot be reached.
+    public let connectWait: Duration
+    let client: PostgresClient
+    private let runner: Task<Void, Never>
+
+    /// Starts the pool; connections are made when the first call needs one.
+    public init(url: PostgresURL, maximumConnections: Int = 10, connectWait: Duration = .seconds(10)) {
+        self.url = url
+        self.connectWait = connectWait
+        var config: PostgresClient.Configuration
+        switch url.endpoint {
+        case .socket:
+            config = .init(unixSocketPath: url.socketPath ?? "", username: url.user, password: url.password, database: url.database)
+        case let .tcp(host, port):
+            config = .init(host: host, port: port, username: url.user, password: url.password, database: url.database,
+                           tls: Self.tls(url.tls))
+        }
+        config.options.maximumConnections = maximumConnections
+        config.options.connectTimeout = connectWait
+        config.options.additionalStartupParameters = [("application_name", "backorders")]
+        let client = PostgresClient(configuration: config)
+        self.client = client
+        runner = Task.detached { await client.run() }
+    }
+
+    deinit { runner.cancel() }
+
+    /// Closes every connection and waits until they are closed.
+    public func close() {
+        runner.cancel()
+        let r = runner
+        _ = try? Self.block { await r.value }
+    }
+
+    /// Runs `body` on one leased connection and returns what it returns, blocking the calling thread meanwhile.
+    /// Each statement commits on its own (autocommit); use `transaction` for work that must happen whole or not at all.
+    public func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws -> T {
+        do {
+            return try Self.block { try await self.leased(body) }
+        } catch {
+            throw problem(error)
+        }
+    }
+
+    /// Runs `body` in one transaction on one connection: committed when it returns, rolled back when it throws.
+    /// A serialization failure or a deadlock (SQLSTATE 40001, 40P01) rolls back and runs `body` again, up to
+    /// `attempts` times in all (see `Retry`); so `body` must do nothing outside the database that it cannot repeat.
+    public func transaction<T: Sendable>(_ isolation: Isolation = .readCommitted, attempts: Int = Retry.defaultAttempts,
+                                         conflicts: ConflictCounter? = nil,
+                                         _ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws -> T {
+        do {
+            return try Self.block {
+                try await Retry.onConflict(attempts: attempts, conflicts: conflicts) {
+                    try await self.leased { c in try await Self.once(c, isolation, body) }
+                }
+            }
+        } catch {
+            throw problem(error)
+        }
+    }
+
+    /// The transaction's isolation level.
+    public enum Isolation: Sendable {
+        /// Each statement sees what was committed before it; the writer takes row locks (`SELECT … FOR UPDATE`).
+        case readCommitted
+        /// As if the transactions ran one after another; the server aborts one of two that conflict (40001).
+        case serializable
+
+        var begin: String {
+            switch self {
+            case .readCommitted: return "BEGIN ISOLATION LEVEL READ COMMITTED"
+            case .serializable: return "BEGIN ISOLATION LEVEL SERIALIZABLE"
+            }
+        }
+    }
+
+    /// The transaction's commit did not answer: the change may or may not be saved.
+    struct CommitOutcomeUnknown: Error { var underlying: any Error }
+    /// No connection within `connectWait`.
+    struct ConnectWaitExceeded: Error {}
+    /// The lease came after the wait was given up: the body must not run.
+    struct LeaseTooLate: Error {}
+
+    static let quiet = Logger(label: "backorders.postgres", factory: { _ in SwiftLogNoOpLogHandler() }) // not prose: a logger label
+
+    static func once<T: Sendable>(_ c: PostgresConnection, _ isolation: Isolation,
+                                  _ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await c.query(PostgresQuery(unsafeSQL: isolation.begin), logger: quiet)
+        let result: T
+        do {
+            result = try await body(c)
+        } catch {
+            // On a lost connection the server has rolled back already; the pool drops the connection.
+            _ = try? await c.query("ROLLBACK", logger: quiet)
+            throw error
+        }
+        do {
+            try await c.query("COMMIT", logger: quiet)
+        } catch let e as PSQLError where e.code == .server {
+            throw e // refused at commit (a deferred check, a serialization failure): rolled back, nothing saved
+        } catch {
+            throw CommitOutcomeUnknown(underlying: error)
+        }
+        return result
+    }
+
+    /// Leases a connection, waiting at most `connectWait`, and runs `body` on it. Whichever comes first decides: the
+    /// lease (the body then runs to its end) or the wait's end (the body never runs).
+    func leased<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let claim = Claim()
+        let client = self.client, wait = self.connectWait
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                let lease: @Sendable (PostgresConnection) async throws -> T = { c in
+                    guard claim.take(.running) else { throw LeaseTooLate() }
+                    return try await body(c)
+                }
+                return try await client.withConnection(lease)
+            }
+            group.addTask {
+                try? await Task.sleep(for: wait)
+                if claim.take(.gaveUp) { throw ConnectWaitExceeded() }
+                return nil
+            }
+            while let next = try await group.next() {
+                if let value = next {
+                    group.cancelAll()
+                    return value
+                }
+            }
+            throw ConnectWaitExceeded()
+        }
+    }
+
+    /// Runs `op` on a detached task and blocks this thread until it ends. Never on an event loop: the loop would wait
+    /// for itself.
+    static func block<T: Sendable>(_ op: @escaping @Sendable () async throws -> T) throws -> T {
+        precondition(MultiThreadedEventLoopGroup.currentEventLoop == nil, "PostgresBridge called on an event-loop thread") // not prose: a programmer's assertion
+        let box = Box<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            do { box.result = .success(try await op()) } catch { box.result = .failure(error) }
+            done.signal()
+        }
+        done.wait()
+        return try box.result!.get()
+    }
+
+    /// The bridge's words for what the driver or the server said.
+    func problem(_ error: any Error) -> BackorderError {
+        if let e = error as? BackorderError { return e }
+        if error is ConnectWaitExceeded || error is LeaseTooLate {
+            let seconds = Int(connectWait.components.seconds)
+            return .dataFile(.t(PostgresText.unreachable, url.description, seconds))
+        }
+        if let e = error as? CommitOutcomeUnknown {
+            return .dataFile(.t(PostgresText.commitUnknown, Self.detail(e.underlying)))
+        }
+        if let e = error as? Retry.GaveUp {
+            return .stale(.t(PostgresText.tooBusy, e.attempts))
+        }
+        guard let e = error as? PSQLError else {
+            return .dataFile(.t(PostgresText.serverError, "", String(describing: error)))
+        }
+        switch e.code {
+        case .server:
+            let state = e.serverInfo?[.sqlState] ?? ""
+            let message = e.serverInfo?[.message] ?? ""
+            switch state {
+            case "42501": return .refused(.t(PostgresText.notAllowed, url.user, message))
+            case "57014": return .dataFile(.t(PostgresText.cancelled, message))
+            case "57P01", "57P02", "57P03", "08000", "08003", "08006": return .dataFile(.t(PostgresText.connectionLost, message))
+            case "3D000": return .dataFile(.t(PostgresText.noDatabase, url.database, url.description))
+            case "28000", "28P01": return .dataFile(.t(PostgresText.loginRefused, url.user, message))
+            default: return .dataFile(.t(PostgresText.serverError, state, message))
+            }
+        case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown:
+            return .dataFile(.t(PostgresText.connectionLost, Self.detail(e)))
+        default:
+            return .dataFile(.t(PostgresText.serverError, "", Self.detail(e)))
+        }
+    }
+
+    /// What went wrong underneath, for a message: the server's words, else the system's.
+    static func detail(_ error: any Error) -> String {
+        if let e = error as? PSQLError {
+            if let m = e.serverInfo?[.message] { return m }
+            if let u = e.underlying { return String(describing: u) }
+            return e.code.description
+        }
+        return String(describing: error)
+    }
+
+    static func tls(_ mode: PostgresURL.TLSMode) -> PostgresClient.Configuration.TLS {
+        var config = TLSConfiguration.makeClientConfiguration()
+        // As libpq: prefer and require encrypt without checking the certificate; verify-full checks it and the name.
+        if mode != .verifyFull { config.certificateVerification = .none }
+        switch mode {
+        case .disable: return .disable
+        case .prefer: return .prefer(config)
+        case .require, .verifyFull: return .require(config)
+        }
+    }
+}
+
+/// Who got there first: the lease (the body runs) or the end of the wait (it never does).
+final class Claim: @unchecked Sendable {
+    enum State { case waiting, running, gaveUp }
+    private let lock = NSLock()
+    private var state = State.waiting
+    /// Moves from waiting to `to`; false when the other side was first.
+    func take(_ to: State) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard state == .waiting else { return false }
+        state = to
+        return true
+    }
+}
+
+/// A result handed from the task to the blocked thread; the semaphore orders the write before the read.
+final class Box<T>: @unchecked Sendable {
+    var result: Result<T, any Error>?
+}
