@@ -42,18 +42,24 @@ public final class PostgresBridge: Sendable {
 
     deinit { runner.cancel() }
 
-    /// Closes every connection and waits until they are closed.
+    /// Closes every connection and waits until they are closed (at most five seconds: a connection still leased by
+    /// a stuck call is left to the process's end).
     public func close() {
         runner.cancel()
         let r = runner
-        _ = try? Self.block { await r.value }
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            await r.value
+            done.signal()
+        }
+        _ = done.wait(timeout: .now() + 5)
     }
 
     /// Runs `body` on one leased connection and returns what it returns, blocking the calling thread meanwhile.
     /// Each statement commits on its own (autocommit); use `transaction` for work that must happen whole or not at all.
     public func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws -> T {
         do {
-            return try Self.block { try await self.leased(body) }
+            return try Self.block { try await self.leased { c, _ in try await body(c) } }
         } catch {
             throw problem(error)
         }
@@ -68,7 +74,7 @@ public final class PostgresBridge: Sendable {
         do {
             return try Self.block {
                 try await Retry.onConflict(attempts: attempts, conflicts: conflicts) {
-                    try await self.leased { c in try await Self.once(c, isolation, body) }
+                    try await self.leased { c, watch in try await Self.once(c, watch, isolation, body) }
                 }
             }
         } catch {
@@ -93,6 +99,10 @@ public final class PostgresBridge: Sendable {
 
     /// The transaction's commit did not answer: the change may or may not be saved.
     struct CommitOutcomeUnknown: Error { var underlying: any Error }
+    /// The connection closed under a call that did not end.
+    struct ConnectionClosed: Error {}
+    /// A direct connection failed too: why.
+    struct CannotConnect: Error { var underlying: any Error }
     /// No connection within `connectWait`.
     struct ConnectWaitExceeded: Error {}
     /// The lease came after the wait was given up: the body must not run.
@@ -100,7 +110,7 @@ public final class PostgresBridge: Sendable {
 
     static let quiet = Logger(label: "backorders.postgres", factory: { _ in SwiftLogNoOpLogHandler() }) // not prose: a logger label
 
-    static func once<T: Sendable>(_ c: PostgresConnection, _ isolation: Isolation,
+    static func once<T: Sendable>(_ c: PostgresConnection, _ watch: Watch, _ isolation: Isolation,
                                   _ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         try await c.query(PostgresQuery(unsafeSQL: isolation.begin), logger: quiet)
         let result: T
@@ -108,9 +118,10 @@ public final class PostgresBridge: Sendable {
             result = try await body(c)
         } catch {
             // On a lost connection the server has rolled back already; the pool drops the connection.
-            _ = try? await c.query("ROLLBACK", logger: quiet)
+            if !c.isClosed { _ = try? await c.query("ROLLBACK", logger: quiet) }
             throw error
         }
+        watch.committing()
         do {
             try await c.query("COMMIT", logger: quiet)
         } catch let e as PSQLError where e.code == .server {
@@ -123,19 +134,27 @@ public final class PostgresBridge: Sendable {
 
     /// Leases a connection, waiting at most `connectWait`, and runs `body` on it. Whichever comes first decides: the
     /// lease (the body then runs to its end) or the wait's end (the body never runs).
-    func leased<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+    func leased<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Watch) async throws -> T) async throws -> T {
         let claim = Claim()
         let client = self.client, wait = self.connectWait
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
                 let lease: @Sendable (PostgresConnection) async throws -> T = { c in
                     guard claim.take(.running) else { throw LeaseTooLate() }
-                    return try await body(c)
+                    return try await Self.watched(c, body)
                 }
                 return try await client.withConnection(lease)
             }
             group.addTask {
-                try? await Task.sleep(for: wait)
+                // A lease that is slow to come may never come (no server, no such database, a refused login: the pool
+                // only retries): one direct attempt says why at once.
+                let first = min(wait, .milliseconds(250))
+                try? await Task.sleep(for: first)
+                if claim.isWaiting, let why = await self.probe() {
+                    if claim.take(.gaveUp) { throw CannotConnect(underlying: why) }
+                    return nil
+                }
+                try? await Task.sleep(for: wait - first)
                 if claim.take(.gaveUp) { throw ConnectWaitExceeded() }
                 return nil
             }
@@ -146,6 +165,58 @@ public final class PostgresBridge: Sendable {
                 }
             }
             throw ConnectWaitExceeded()
+        }
+    }
+
+    /// Runs `body` while watching its connection. The driver's query on a connection the server has closed (a killed
+    /// backend) may never answer: once the connection is closed and the body has not ended soon after, the call ends
+    /// with the connection lost (the server rolled back), or with the outcome unknown if COMMIT had been sent. The
+    /// stuck task is left behind, its lease returned; the pool drops the closed connection.
+    static func watched<T: Sendable>(_ c: PostgresConnection,
+                                     _ body: @escaping @Sendable (PostgresConnection, Watch) async throws -> T) async throws -> T {
+        let watch = Watch()
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let once = Once(continuation)
+            let work = Task {
+                do { once.resume(.success(try await body(c, watch))) } catch { once.resume(.failure(error)) }
+            }
+            Task {
+                var closedFor = 0
+                while !once.isDone {
+                    try? await Task.sleep(for: .milliseconds(50))
+                    closedFor = c.isClosed ? closedFor + 1 : 0
+                    if closedFor >= 3 {
+                        let lost = ConnectionClosed()
+                        if once.resume(.failure(watch.isCommitting ? CommitOutcomeUnknown(underlying: lost) : lost)) { work.cancel() }
+                        return
+                    }
+                }
+            }
+        }
+    }
+
+    /// One connection made directly, outside the pool, to learn why the pool gets none: nil when it connects.
+    func probe() async -> (any Error)? {
+        do {
+            var config: PostgresConnection.Configuration
+            switch url.endpoint {
+            case .socket:
+                config = .init(unixSocketPath: url.socketPath ?? "", username: url.user, password: url.password, database: url.database)
+            case let .tcp(host, port):
+                let tls: PostgresConnection.Configuration.TLS
+                switch url.tls {
+                case .disable: tls = .disable
+                case .prefer: tls = .prefer(try NIOSSLContext(configuration: Self.tlsConfiguration(url.tls)))
+                case .require, .verifyFull: tls = .require(try NIOSSLContext(configuration: Self.tlsConfiguration(url.tls)))
+                }
+                config = .init(host: host, port: port, username: url.user, password: url.password, database: url.database, tls: tls)
+            }
+            config.options.connectTimeout = .milliseconds(Int64(connectWait.components.seconds * 1000 + connectWait.components.attoseconds / 1_000_000_000_000_000))
+            let c = try await PostgresConnection.connect(configuration: config, id: 0, logger: Self.quiet)
+            try? await c.close()
+            return nil
+        } catch {
+            return error
         }
     }
 
@@ -170,8 +241,14 @@ public final class PostgresBridge: Sendable {
             let seconds = Int(connectWait.components.seconds)
             return .dataFile(.t(PostgresText.unreachable, url.description, seconds))
         }
+        if let e = error as? CannotConnect {
+            if let p = e.underlying as? PSQLError, p.code == .server { return problem(p) }
+            return .dataFile(.t(PostgresText.cannotConnect, url.description, Self.detail(e.underlying)))
+        }
+        if error is ConnectionClosed { return .dataFile(.t(PostgresText.connectionLost, LocalText.t(PostgresText.closedByServer))) }
         if let e = error as? CommitOutcomeUnknown {
-            return .dataFile(.t(PostgresText.commitUnknown, Self.detail(e.underlying)))
+            let why: any MessageArgument = e.underlying is ConnectionClosed ? LocalText.t(PostgresText.closedByServer) : Self.detail(e.underlying)
+            return .dataFile(.t(PostgresText.commitUnknown, why))
         }
         if let e = error as? Retry.GaveUp {
             return .stale(.t(PostgresText.tooBusy, e.attempts))
@@ -208,10 +285,15 @@ public final class PostgresBridge: Sendable {
         return String(describing: error)
     }
 
-    static func tls(_ mode: PostgresURL.TLSMode) -> PostgresClient.Configuration.TLS {
+    static func tlsConfiguration(_ mode: PostgresURL.TLSMode) -> TLSConfiguration {
         var config = TLSConfiguration.makeClientConfiguration()
         // As libpq: prefer and require encrypt without checking the certificate; verify-full checks it and the name.
         if mode != .verifyFull { config.certificateVerification = .none }
+        return config
+    }
+
+    static func tls(_ mode: PostgresURL.TLSMode) -> PostgresClient.Configuration.TLS {
+        let config = tlsConfiguration(mode)
         switch mode {
         case .disable: return .disable
         case .prefer: return .prefer(config)
@@ -225,12 +307,45 @@ final class Claim: @unchecked Sendable {
     enum State { case waiting, running, gaveUp }
     private let lock = NSLock()
     private var state = State.waiting
+    /// Neither side has come yet.
+    var isWaiting: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return state == .waiting
+    }
     /// Moves from waiting to `to`; false when the other side was first.
     func take(_ to: State) -> Bool {
         lock.lock()
         defer { lock.unlock() }
         guard state == .waiting else { return false }
         state = to
+        return true
+    }
+}
+
+/// What a watched call is doing: after COMMIT is sent, a lost connection leaves the outcome unknown.
+final class Watch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var commit = false
+    func committing() { lock.lock(); commit = true; lock.unlock() }
+    var isCommitting: Bool { lock.lock(); defer { lock.unlock() }; return commit }
+}
+
+/// A continuation resumed once, by whichever comes first.
+final class Once<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, any Error>?
+    init(_ c: CheckedContinuation<T, any Error>) { continuation = c }
+    var isDone: Bool { lock.lock(); defer { lock.unlock() }; return continuation == nil }
+    /// False when it was resumed already.
+    @discardableResult
+    func resume(_ result: Result<T, any Error>) -> Bool {
+        lock.lock()
+        let c = continuation
+        continuation = nil
+        lock.unlock()
+        guard let c else { return false }
+        c.resume(with: result)
         return true
     }
 }

@@ -6,7 +6,7 @@ public enum PostgresText: String, Catalogued {
     // URLs
     case urlScheme, urlParameter, urlNoDatabase, urlEncoding, urlHost, urlPort, urlSSLMode, urlNoHost, urlNoUser, urlSocketTLS
     // The connection
-    case unreachable, commitUnknown, tooBusy, notAllowed, cancelled, connectionLost, noDatabase, loginRefused, serverError
+    case unreachable, cannotConnect, commitUnknown, closedByServer, tooBusy, notAllowed, cancelled, connectionLost, noDatabase, loginRefused, serverError
     // The schema
     case newerSchema, foreignTables, unrecognizedSchema, noSchema, noSuchRole
 
@@ -39,14 +39,18 @@ public enum PostgresText: String, Catalogued {
             return ("a Unix socket ({0}) is never encrypted: leave out sslmode, or connect to a host over the network",
                     "en Unix-socket ({0}) er aldri kryptert: utelat sslmode, eller koble til en vert over nettverket")
         case .unreachable:
-            return ("the database server for {0} could not be reached within {1|second|seconds}; nothing was changed: check that it runs and that the URL is right",
-                    "databaseserveren for {0} svarte ikke innen {1|sekund|sekunder}; ingenting ble endret: sjekk at den kjører og at URL-en er riktig")
+            return ("the database server for {0} could not be reached within {1} {1|second|seconds}; nothing was changed: check that it runs and that the URL is right",
+                    "databaseserveren for {0} svarte ikke innen {1} {1|sekund|sekunder}; ingenting ble endret: sjekk at den kjører og at URL-en er riktig")
+        case .cannotConnect:
+            return ("cannot connect to the database server for {0}: {1}; nothing was changed: check that it runs and that the URL is right",
+                    "får ikke kontakt med databaseserveren for {0}: {1}; ingenting ble endret: sjekk at den kjører og at URL-en er riktig")
+        case .closedByServer: return ("the server closed it", "serveren lukket den")
         case .commitUnknown:
             return ("the connection to the database server was lost while the change was being saved ({0}); it may or may not be saved: look before you do it again",
                     "forbindelsen til databaseserveren ble brutt mens endringen ble lagret ({0}); den kan være lagret eller ikke: se etter før du gjør den på nytt")
         case .tooBusy:
-            return ("the database was too busy with other clerks' changes: tried {0|time|times}, nothing was changed; try again",
-                    "databasen var for opptatt med andres endringer: prøvd {0|gang|ganger}, ingenting ble endret; prøv igjen")
+            return ("the database was too busy with other clerks' changes: tried {0} {0|time|times}, nothing was changed; try again",
+                    "databasen var for opptatt med andres endringer: prøvd {0} {0|gang|ganger}, ingenting ble endret; prøv igjen")
         case .notAllowed:
             return ("the database server does not allow this for the user {0}: {1}; nothing was changed",
                     "databaseserveren tillater ikke dette for brukeren {0}: {1}; ingenting ble endret")

@@ -73,8 +73,9 @@ final class BridgeTests: PostgresTestCase {
             try await c.query("INSERT INTO t VALUES (1)", logger: PostgresBridge.quiet)
             let pid = try await c.query("SELECT pg_backend_pid()", logger: PostgresBridge.quiet).collect().first!.decode(Int.self)
             // Another connection ends this one's server process, as an administrator (or a crash) would.
-            try await killer.client.query("SELECT pg_terminate_backend(\(pid))")
+            _ = try await killer.client.query("SELECT pg_terminate_backend(\(Int32(pid)))").collect()
             try await Task.sleep(for: .milliseconds(200))
+            // The driver may never answer on the closed connection: the bridge's watch ends the call.
             try await c.query("INSERT INTO t VALUES (2)", logger: PostgresBridge.quiet)
         }) { error in
             let e = error as? BackorderError
@@ -196,7 +197,7 @@ final class BridgeTests: PostgresTestCase {
         XCTAssertThrowsError(try b.run { c in try await c.query("SELECT 1", logger: PostgresBridge.quiet).collect().count }) { error in
             let e = error as? BackorderError
             XCTAssertEqual(e?.kind, .dataFile)
-            XCTAssertTrue(e?.message(Localizer(.en)).contains("could not be reached within 1 second") ?? false, "\(error)")
+            XCTAssertTrue(e?.message(Localizer(.en)).hasPrefix("cannot connect to the database server for \(nowhere.description): ") ?? false, "\(error)")
         }
         XCTAssertLessThan(Date().timeIntervalSince(started), 5)
     }

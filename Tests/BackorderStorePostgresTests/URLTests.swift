@@ -33,7 +33,7 @@ final class URLTests: XCTestCase {
         XCTAssertEqual(b.user, "postgres")
         // What the description writes reads back the same.
         XCTAssertEqual(try PostgresURL(parsing: a.description), a)
-        XCTAssertEqual(try PostgresURL(parsing: "postgres://u@/w?user=v").user, "v")
+        XCTAssertEqual(try PostgresURL(parsing: "postgres://u@/w?host=/tmp&user=v").user, "v")
     }
 
     func testRecognisesPostgresURLsAmongPaths() {
