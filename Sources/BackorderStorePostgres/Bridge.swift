@@ -88,11 +88,14 @@ public final class PostgresBridge: Sendable {
         case readCommitted
         /// As if the transactions ran one after another; the server aborts one of two that conflict (40001).
         case serializable
+        /// Reads only, all from one snapshot taken at its first statement (a list page and its totals agree).
+        case snapshot
 
         var begin: String {
             switch self {
             case .readCommitted: return "BEGIN ISOLATION LEVEL READ COMMITTED"
             case .serializable: return "BEGIN ISOLATION LEVEL SERIALIZABLE"
+            case .snapshot: return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
             }
         }
     }

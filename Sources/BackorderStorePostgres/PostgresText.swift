@@ -9,6 +9,8 @@ public enum PostgresText: String, Catalogued {
     case unreachable, cannotConnect, commitUnknown, closedByServer, tooBusy, notAllowed, cancelled, connectionLost, noDatabase, loginRefused, serverError
     // The schema
     case newerSchema, foreignTables, unrecognizedSchema, noSchema, noSuchRole
+    // Reads
+    case sortNotYet
 
     public var texts: (en: String, nb: String) {
         switch self {
@@ -78,6 +80,9 @@ public enum PostgresText: String, Catalogued {
         case .noSchema:
             return ("{0} holds no backorders warehouse yet: create one with `backorders db init {0}`",
                     "{0} har ikke noe backorders-lager ennå: lag et med `backorders db init {0}`")
+        case .sortNotYet:
+            return ("sorting a list by a column is not yet done on a PostgreSQL database; the list's own order is used without --sort",
+                    "sortering av en liste etter en kolonne er ikke laget for PostgreSQL-databaser ennå; uten --sort brukes listens egen rekkefølge")
         case .noSuchRole:
             return ("there is no login role «{0}» on the database server: create it first (CREATE ROLE {0} LOGIN PASSWORD '…'); nothing was changed",
                     "det finnes ingen innloggingsrolle «{0}» på databaseserveren: lag den først (CREATE ROLE {0} LOGIN PASSWORD '…'); ingenting ble endret")
