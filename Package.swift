@@ -75,7 +75,9 @@ let package = Package(
         ),
         .testTarget(name: "BackorderStoreTests", dependencies: ["BackorderCore", "BackorderStore"]),
         // Runs against a throwaway server (scripts/pg-test-cluster); skips with the reason when there is none.
-        .testTarget(name: "BackorderStorePostgresTests", dependencies: ["BackorderStorePostgres", "BackorderCore", "backorders",
+        // BackorderStore and GRDB: the schema is held to the SQLite file's, column by column.
+        .testTarget(name: "BackorderStorePostgresTests", dependencies: ["BackorderStorePostgres", "BackorderCore", "BackorderStore", "backorders",
+                                                                  .product(name: "GRDB", package: "GRDB.swift"),
                                                                   .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "BackorderExchangeTests", dependencies: ["BackorderExchange", "BackorderCore", "BackorderStore"]),
         // GRDB: the crash test reads the file with its own SQL, not through the store under test.
