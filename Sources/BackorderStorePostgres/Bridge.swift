@@ -11,7 +11,9 @@ import PostgresNIO
 ///
 /// Every call leases one connection for its whole body, so a body's statements share a session and a transaction.
 /// A call waits at most `connectWait` for a connection (the pool would otherwise wait a minute for a server that is
-/// down); once the body runs, it is never abandoned half-way: its outcome is the server's.
+/// down). Once the body runs it ends with the server's answer, or, when its connection closes under it (a killed
+/// backend, a restarted server), with "connection lost" (the server rolled back) or "outcome unknown" (COMMIT was
+/// sent): never with a half-applied transaction. The next call gets a new connection.
 public final class PostgresBridge: Sendable {
     /// Where the bridge connects (without the password in its description).
     public let url: PostgresURL
