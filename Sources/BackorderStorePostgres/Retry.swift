@@ -8,7 +8,9 @@ import PostgresNIO
 /// - The work is hot-spot work: twenty clerks ordering the same fast-moving SKU, a receipt serving a thousand lines
 ///   that other clerks pick from. Under SERIALIZABLE each conflict aborts a transaction that did all its work and
 ///   runs it again, so the busiest SKU gets the most retries (and may run out of them); with `SELECT … FOR UPDATE`
-///   the second clerk waits a few milliseconds for the first and then succeeds once.
+///   the second clerk waits a few milliseconds for the first and then succeeds once. Measured here
+///   (`BridgeTests.testTwentyClerksForTenUnitsBothWays`, 20 clerks taking one of 10 free units): row locks ran no
+///   transaction twice; SERIALIZABLE ran 54–57 of them again, nearly three runs per clerk.
 /// - A lock order is already how the SQLite store thinks: an operation reads the item row (by SKU), then its order
 ///   lines (by id), then arrivals (by id); taken in that order, two operations never wait for each other in a circle.
 /// - The retry still covers what the order cannot: a deadlock the server breaks (40P01) from a path that locks in
