@@ -13,6 +13,13 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        // The PostgreSQL driver, for BackorderStorePostgres only (it brings swift-nio, swift-nio-ssl and swift-crypto).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // NIOPosix (the bridge refuses to block an event-loop thread) and NIOSSL (TLS to a server on the network) come
+        // with postgres-nio; named here because BackorderStorePostgres imports them.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
     ],
     targets: [
         // The domain and its rules: pure Swift, no I/O.
@@ -23,6 +30,14 @@ let package = Package(
             // GRDBSQLite: the C API for the WAL hook that moves checkpoints off the clerk's commit.
             dependencies: ["BackorderCore", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
+        // Persistence on a PostgreSQL server: the only module that imports the driver; the async driver meets the
+        // synchronous service in its bridge.
+        .target(
+            name: "BackorderStorePostgres",
+            dependencies: ["BackorderCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl")]
         ),
         // CSV files in: a file becomes validated import records, every problem named by FILE:LINE. No SQL, no writes.
         .target(
@@ -41,7 +56,8 @@ let package = Package(
         .executableTarget(
             name: "backorders",
             dependencies: [
-                "BackorderCore", "BackorderStore", "BackorderExchange", "BackorderTUI", "NcursesBackend", "TerminalKit",
+                "BackorderCore", "BackorderStore", "BackorderStorePostgres", "BackorderExchange", "BackorderTUI",
+                "NcursesBackend", "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +74,11 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "BackorderStoreTests", dependencies: ["BackorderCore", "BackorderStore"]),
+        // Runs against a throwaway server (scripts/pg-test-cluster); skips with the reason when there is none.
+        // BackorderStore and GRDB: the schema is held to the SQLite file's, column by column.
+        .testTarget(name: "BackorderStorePostgresTests", dependencies: ["BackorderStorePostgres", "BackorderCore", "BackorderStore", "backorders",
+                                                                  .product(name: "GRDB", package: "GRDB.swift"),
+                                                                  .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "BackorderExchangeTests", dependencies: ["BackorderExchange", "BackorderCore", "BackorderStore"]),
         // GRDB: the crash test reads the file with its own SQL, not through the store under test.
         .testTarget(name: "CLITests", dependencies: ["backorders", "BackorderCore", "BackorderStore", .product(name: "GRDB", package: "GRDB.swift")],

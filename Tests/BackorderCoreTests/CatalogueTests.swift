@@ -171,6 +171,8 @@ enum ProseScan {
         "BackorderStore/NoticeMailer.swift",
         "BackorderTUI/NoticeMail.swift",
         "backorders/NoticesCommand.swift",
+        // The PostgreSQL store and `backorders db`.
+        "BackorderStorePostgres", "backorders/DatabaseCommand.swift",
     ]
 
     static var sources: URL {

@@ -1,0 +1,361 @@
+import BackorderCore
+import Dispatch
+import Foundation
+import Logging
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+
+/// The one place where the synchronous service meets the async driver: owns a `PostgresClient` (its connection pool,
+/// run by a detached task for the bridge's lifetime) and offers blocking calls to threads that are not event loops.
+///
+/// Every call leases one connection for its whole body, so a body's statements share a session and a transaction.
+/// A call waits at most `connectWait` for a connection (the pool would otherwise wait a minute for a server that is
+/// down). Once the body runs it ends with the server's answer, or, when its connection closes under it (a killed
+/// backend, a restarted server), with "connection lost" (the server rolled back) or "outcome unknown" (COMMIT was
+/// sent): never with a half-applied transaction. The next call gets a new connection.
+public final class PostgresBridge: Sendable {
+    /// Where the bridge connects (without the password in its description).
+    public let url: PostgresURL
+    /// How long a call waits for a connection before it says the server cannot be reached.
+    public let connectWait: Duration
+    let client: PostgresClient
+    private let runner: Task<Void, Never>
+
+    /// Starts the pool; connections are made when the first call needs one.
+    public init(url: PostgresURL, maximumConnections: Int = 10, connectWait: Duration = .seconds(10)) {
+        self.url = url
+        self.connectWait = connectWait
+        var config: PostgresClient.Configuration
+        switch url.endpoint {
+        case .socket:
+            config = .init(unixSocketPath: url.socketPath ?? "", username: url.user, password: url.password, database: url.database)
+        case let .tcp(host, port):
+            config = .init(host: host, port: port, username: url.user, password: url.password, database: url.database,
+                           tls: Self.tls(url.tls))
+        }
+        config.options.maximumConnections = maximumConnections
+        config.options.connectTimeout = connectWait
+        config.options.additionalStartupParameters = [("application_name", "backorders")]
+        let client = PostgresClient(configuration: config)
+        self.client = client
+        runner = Task.detached { await client.run() }
+    }
+
+    deinit { runner.cancel() }
+
+    /// Closes every connection and waits until they are closed (at most five seconds: a connection still leased by
+    /// a stuck call is left to the process's end).
+    public func close() {
+        runner.cancel()
+        let r = runner
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            await r.value
+            done.signal()
+        }
+        _ = done.wait(timeout: .now() + 5)
+    }
+
+    /// Runs `body` on one leased connection and returns what it returns, blocking the calling thread meanwhile.
+    /// Each statement commits on its own (autocommit); use `transaction` for work that must happen whole or not at all.
+    public func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws -> T {
+        do {
+            return try Self.block { try await self.leased { c, _ in try await body(c) } }
+        } catch {
+            throw problem(error)
+        }
+    }
+
+    /// Runs `body` in one transaction on one connection: committed when it returns, rolled back when it throws.
+    /// A serialization failure or a deadlock (SQLSTATE 40001, 40P01) rolls back and runs `body` again, up to
+    /// `attempts` times in all (see `Retry`); so `body` must do nothing outside the database that it cannot repeat.
+    public func transaction<T: Sendable>(_ isolation: Isolation = .readCommitted, attempts: Int = Retry.defaultAttempts,
+                                         conflicts: ConflictCounter? = nil,
+                                         _ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws -> T {
+        do {
+            return try Self.block {
+                try await Retry.onConflict(attempts: attempts, conflicts: conflicts) {
+                    try await self.leased { c, watch in try await Self.once(c, watch, isolation, body) }
+                }
+            }
+        } catch {
+            throw problem(error)
+        }
+    }
+
+    /// The transaction's isolation level.
+    public enum Isolation: Sendable {
+        /// Each statement sees what was committed before it; the writer takes row locks (`SELECT … FOR UPDATE`).
+        case readCommitted
+        /// As if the transactions ran one after another; the server aborts one of two that conflict (40001).
+        case serializable
+        /// Reads only, all from one snapshot taken at its first statement (a list page and its totals agree).
+        case snapshot
+
+        var begin: String {
+            switch self {
+            case .readCommitted: return "BEGIN ISOLATION LEVEL READ COMMITTED"
+            case .serializable: return "BEGIN ISOLATION LEVEL SERIALIZABLE"
+            case .snapshot: return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+            }
+        }
+    }
+
+    /// The transaction's commit did not answer: the change may or may not be saved.
+    struct CommitOutcomeUnknown: Error { var underlying: any Error }
+    /// The connection closed under a call that did not end.
+    struct ConnectionClosed: Error {}
+    /// A direct connection failed too: why.
+    struct CannotConnect: Error { var underlying: any Error }
+    /// No connection within `connectWait`.
+    struct ConnectWaitExceeded: Error {}
+    /// The lease came after the wait was given up: the body must not run.
+    struct LeaseTooLate: Error {}
+
+    static let quiet = Logger(label: "backorders.postgres", factory: { _ in SwiftLogNoOpLogHandler() }) // not prose: a logger label
+
+    static func once<T: Sendable>(_ c: PostgresConnection, _ watch: Watch, _ isolation: Isolation,
+                                  _ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await c.query(PostgresQuery(unsafeSQL: isolation.begin), logger: quiet)
+        let result: T
+        do {
+            result = try await body(c)
+        } catch {
+            // On a lost connection the server has rolled back already; the pool drops the connection.
+            if !c.isClosed { _ = try? await c.query("ROLLBACK", logger: quiet) }
+            throw error
+        }
+        watch.committing()
+        do {
+            try await c.query("COMMIT", logger: quiet)
+        } catch let e as PSQLError where e.code == .server {
+            throw e // refused at commit (a deferred check, a serialization failure): rolled back, nothing saved
+        } catch {
+            throw CommitOutcomeUnknown(underlying: error)
+        }
+        return result
+    }
+
+    /// Leases a connection, waiting at most `connectWait`, and runs `body` on it. Whichever comes first decides: the
+    /// lease (the body then runs to its end) or the wait's end (the body never runs).
+    func leased<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Watch) async throws -> T) async throws -> T {
+        let claim = Claim()
+        let client = self.client, wait = self.connectWait
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                let lease: @Sendable (PostgresConnection) async throws -> T = { c in
+                    guard claim.take(.running) else { throw LeaseTooLate() }
+                    return try await Self.watched(c, body)
+                }
+                return try await client.withConnection(lease)
+            }
+            group.addTask {
+                // A lease that is slow to come may never come (no server, no such database, a refused login: the pool
+                // only retries): one direct attempt says why at once.
+                let first = min(wait, .milliseconds(250))
+                try? await Task.sleep(for: first)
+                if claim.isWaiting, let why = await self.probe() {
+                    if claim.take(.gaveUp) { throw CannotConnect(underlying: why) }
+                    return nil
+                }
+                try? await Task.sleep(for: wait - first)
+                if claim.take(.gaveUp) { throw ConnectWaitExceeded() }
+                return nil
+            }
+            while let next = try await group.next() {
+                if let value = next {
+                    group.cancelAll()
+                    return value
+                }
+            }
+            throw ConnectWaitExceeded()
+        }
+    }
+
+    /// Runs `body` while watching its connection. The driver's query on a connection the server has closed (a killed
+    /// backend) may never answer: once the connection is closed and the body has not ended soon after, the call ends
+    /// with the connection lost (the server rolled back), or with the outcome unknown if COMMIT had been sent. The
+    /// stuck task is left behind, its lease returned; the pool drops the closed connection.
+    static func watched<T: Sendable>(_ c: PostgresConnection,
+                                     _ body: @escaping @Sendable (PostgresConnection, Watch) async throws -> T) async throws -> T {
+        let watch = Watch()
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let once = Once(continuation)
+            let work = Task {
+                do { once.resume(.success(try await body(c, watch))) } catch { once.resume(.failure(error)) }
+            }
+            Task {
+                var closedFor = 0
+                while !once.isDone {
+                    try? await Task.sleep(for: .milliseconds(50))
+                    closedFor = c.isClosed ? closedFor + 1 : 0
+                    if closedFor >= 3 {
+                        let lost = ConnectionClosed()
+                        if once.resume(.failure(watch.isCommitting ? CommitOutcomeUnknown(underlying: lost) : lost)) { work.cancel() }
+                        return
+                    }
+                }
+            }
+        }
+    }
+
+    /// One connection made directly, outside the pool, to learn why the pool gets none: nil when it connects.
+    func probe() async -> (any Error)? {
+        do {
+            var config: PostgresConnection.Configuration
+            switch url.endpoint {
+            case .socket:
+                config = .init(unixSocketPath: url.socketPath ?? "", username: url.user, password: url.password, database: url.database)
+            case let .tcp(host, port):
+                let tls: PostgresConnection.Configuration.TLS
+                switch url.tls {
+                case .disable: tls = .disable
+                case .prefer: tls = .prefer(try NIOSSLContext(configuration: Self.tlsConfiguration(url.tls)))
+                case .require, .verifyFull: tls = .require(try NIOSSLContext(configuration: Self.tlsConfiguration(url.tls)))
+                }
+                config = .init(host: host, port: port, username: url.user, password: url.password, database: url.database, tls: tls)
+            }
+            config.options.connectTimeout = .milliseconds(Int64(connectWait.components.seconds * 1000 + connectWait.components.attoseconds / 1_000_000_000_000_000))
+            let c = try await PostgresConnection.connect(configuration: config, id: 0, logger: Self.quiet)
+            try? await c.close()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// Runs `op` on a detached task and blocks this thread until it ends. Never on an event loop: the loop would wait
+    /// for itself.
+    static func block<T: Sendable>(_ op: @escaping @Sendable () async throws -> T) throws -> T {
+        precondition(MultiThreadedEventLoopGroup.currentEventLoop == nil, "PostgresBridge called on an event-loop thread") // not prose: a programmer's assertion
+        let box = Box<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            do { box.result = .success(try await op()) } catch { box.result = .failure(error) }
+            done.signal()
+        }
+        done.wait()
+        return try box.result!.get()
+    }
+
+    /// The bridge's words for what the driver or the server said.
+    func problem(_ error: any Error) -> BackorderError {
+        if let e = error as? BackorderError { return e }
+        if error is ConnectWaitExceeded || error is LeaseTooLate {
+            let seconds = Int(connectWait.components.seconds)
+            return .dataFile(.t(PostgresText.unreachable, url.description, seconds))
+        }
+        if let e = error as? CannotConnect {
+            if let p = e.underlying as? PSQLError, p.code == .server { return problem(p) }
+            return .dataFile(.t(PostgresText.cannotConnect, url.description, Self.detail(e.underlying)))
+        }
+        if error is ConnectionClosed { return .dataFile(.t(PostgresText.connectionLost, LocalText.t(PostgresText.closedByServer))) }
+        if let e = error as? CommitOutcomeUnknown {
+            let why: any MessageArgument = e.underlying is ConnectionClosed ? LocalText.t(PostgresText.closedByServer) : Self.detail(e.underlying)
+            return .dataFile(.t(PostgresText.commitUnknown, why))
+        }
+        if let e = error as? Retry.GaveUp {
+            return .stale(.t(PostgresText.tooBusy, e.attempts))
+        }
+        guard let e = error as? PSQLError else {
+            return .dataFile(.t(PostgresText.serverError, "", String(describing: error)))
+        }
+        switch e.code {
+        case .server:
+            let state = e.serverInfo?[.sqlState] ?? ""
+            let message = e.serverInfo?[.message] ?? ""
+            switch state {
+            case "42501": return .refused(.t(PostgresText.notAllowed, url.user, message))
+            case "57014": return .dataFile(.t(PostgresText.cancelled, message))
+            case "57P01", "57P02", "57P03", "08000", "08003", "08006": return .dataFile(.t(PostgresText.connectionLost, message))
+            case "3D000": return .dataFile(.t(PostgresText.noDatabase, url.database, url.description))
+            case "28000", "28P01": return .dataFile(.t(PostgresText.loginRefused, url.user, message))
+            default: return .dataFile(.t(PostgresText.serverError, state, message))
+            }
+        case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown:
+            return .dataFile(.t(PostgresText.connectionLost, Self.detail(e)))
+        default:
+            return .dataFile(.t(PostgresText.serverError, "", Self.detail(e)))
+        }
+    }
+
+    /// What went wrong underneath, for a message: the server's words, else the system's.
+    static func detail(_ error: any Error) -> String {
+        if let e = error as? PSQLError {
+            if let m = e.serverInfo?[.message] { return m }
+            if let u = e.underlying { return String(describing: u) }
+            return e.code.description
+        }
+        return String(describing: error)
+    }
+
+    static func tlsConfiguration(_ mode: PostgresURL.TLSMode) -> TLSConfiguration {
+        var config = TLSConfiguration.makeClientConfiguration()
+        // As libpq: prefer and require encrypt without checking the certificate; verify-full checks it and the name.
+        if mode != .verifyFull { config.certificateVerification = .none }
+        return config
+    }
+
+    static func tls(_ mode: PostgresURL.TLSMode) -> PostgresClient.Configuration.TLS {
+        let config = tlsConfiguration(mode)
+        switch mode {
+        case .disable: return .disable
+        case .prefer: return .prefer(config)
+        case .require, .verifyFull: return .require(config)
+        }
+    }
+}
+
+/// Who got there first: the lease (the body runs) or the end of the wait (it never does).
+final class Claim: @unchecked Sendable {
+    enum State { case waiting, running, gaveUp }
+    private let lock = NSLock()
+    private var state = State.waiting
+    /// Neither side has come yet.
+    var isWaiting: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return state == .waiting
+    }
+    /// Moves from waiting to `to`; false when the other side was first.
+    func take(_ to: State) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard state == .waiting else { return false }
+        state = to
+        return true
+    }
+}
+
+/// What a watched call is doing: after COMMIT is sent, a lost connection leaves the outcome unknown.
+final class Watch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var commit = false
+    func committing() { lock.lock(); commit = true; lock.unlock() }
+    var isCommitting: Bool { lock.lock(); defer { lock.unlock() }; return commit }
+}
+
+/// A continuation resumed once, by whichever comes first.
+final class Once<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, any Error>?
+    init(_ c: CheckedContinuation<T, any Error>) { continuation = c }
+    var isDone: Bool { lock.lock(); defer { lock.unlock() }; return continuation == nil }
+    /// False when it was resumed already.
+    @discardableResult
+    func resume(_ result: Result<T, any Error>) -> Bool {
+        lock.lock()
+        let c = continuation
+        continuation = nil
+        lock.unlock()
+        guard let c else { return false }
+        c.resume(with: result)
+        return true
+    }
+}
+
+/// A result handed from the task to the blocked thread; the semaphore orders the write before the read.
+final class Box<T>: @unchecked Sendable {
+    var result: Result<T, any Error>?
+}

@@ -1,0 +1,70 @@
+import BackorderCore
+import Foundation
+import XCTest
+@testable import BackorderStorePostgres
+
+/// `backorders db init` as a person runs it: the real binary against the real server.
+final class DatabaseCommandTests: PostgresTestCase {
+    struct Ran { var status: Int32; var stdout: String; var stderr: String }
+
+    func backorders(_ args: [String], env extra: [String: String] = [:]) throws -> Ran {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var candidates = Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }
+            .map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("backorders") }
+        candidates.append(root.appendingPathComponent(".build/debug/backorders"))
+        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw XCTSkip("the backorders executable was not found beside the tests")
+        }
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["BACKORDERS_DB"] = nil
+        env["BACKORDERS_LANG"] = "en"
+        for (k, v) in extra { env[k] = v }
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Ran(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func testInitCreatesThenFindsTheWarehouseAndGrantsTheRoles() throws {
+        let supervisor = "sup_" + UUID().uuidString.lowercased().prefix(8)
+        try exec(adminBridge, "CREATE ROLE \(supervisor) LOGIN")
+        let first = try backorders(["db", "init", url.description, "--supervisor", supervisor])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(first.stdout, """
+            Created the warehouse in \(url.description) (format 15).
+            Roles: backorders_clerk (read and write), backorders_supervisor (read only).
+            \(supervisor) may now log in as backorders_supervisor.
+
+            """)
+        // Again, in Norwegian and through BACKORDERS_DB: nothing to create.
+        let second = try backorders(["--lang", "nb", "db", "init"], env: ["BACKORDERS_DB": url.description])
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(second.stdout.hasPrefix("\(url.description) har allerede lageret (format 15); ingenting å lage."), second.stdout)
+        let asSupervisor = bridge(url.with(user: supervisor))
+        XCTAssertThrowsError(try exec(asSupervisor, "INSERT INTO setting (key, value) VALUES ('a', 'b')"))
+    }
+
+    func testRefusalsSayWhyWithTheirExitCodes() throws {
+        let bad = try backorders(["db", "init", "postgres://clerk@db.example"])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stderr.contains("names no database"), bad.stderr)
+        let file = try backorders(["db", "init", "warehouse.sqlite"])
+        XCTAssertEqual(file.status, 64)
+        XCTAssertTrue(file.stderr.contains("is not a PostgreSQL URL; a data file is created with `backorders init`"), file.stderr)
+        try exec(bridge(), "CREATE TABLE invoices (id int)")
+        let foreign = try backorders(["db", "init", url.description])
+        XCTAssertEqual(foreign.status, 66)
+        XCTAssertTrue(foreign.stderr.contains("holds tables of another application (invoices)"), foreign.stderr)
+        let nobody = try backorders(["db", "init", url.with(database: "no_such_db").description])
+        XCTAssertEqual(nobody.status, 66)
+        XCTAssertTrue(nobody.stderr.contains("there is no database «no_such_db» on the server"), nobody.stderr)
+    }
+}
