@@ -79,7 +79,7 @@ public enum PostgresSetup {
         if let e = refusal(try state(of: bridge), bridge.url) { throw e }
     }
 
-    /// `backorders db init`: creates the schema in an empty database (the whole of v15 at once, every migration name
+    /// `backorders db init`: creates the schema in an empty database (the whole current schema at once, every migration name
     /// recorded), the clerk's and the supervisor's roles with their rights, and grants them to the named login roles.
     /// Harmless when run again; a database of another application or a newer version is refused, changing nothing.
     /// All in one transaction: it happens whole or not at all. Needs a user who owns the database and may create roles.
