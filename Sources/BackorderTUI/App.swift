@@ -125,67 +125,14 @@ public final class BackorderApp {
         }
     }
 
-    /// Reads in the background (`readInBackground`): a filtered pane's rows on one connection, counts on another; nil:
-    /// every read is done here, and counts wait for a pause in typing.
-    private var background: (pages: BackgroundReads, counts: BackgroundReads)?
-
-    /// From now on, reads a filtered pane's rows on `pages` and counts filtered lists on `counts`, each on a thread of its
-    /// own, so that keys never wait for them: each must be a separate connection to the same warehouse (it is
-    /// interrupted when its read is superseded). For the run loop only; `send` alone reads everything itself.
-    public func readInBackground(pages: any WarehouseService, counts: any WarehouseService) {
-        stopBackground()
-        let readers = (pages: BackgroundReads(service: pages, name: "rows"), counts: BackgroundReads(service: counts, name: "count"))
-        if let trace {
-            // Written from the reading threads: the trace file's handle takes whole lines from any thread.
-            nonisolated(unsafe) let write = trace
-            readers.pages.trace = { line in write(line) }
-            readers.counts.trace = { line in write(line) }
-        }
-        background = readers
-    }
-
-    private func stopBackground() {
-        background?.pages.stop()
-        background?.counts.stop()
-        background = nil
-    }
-
-    /// Hands a filtered pane's rows or a count to the background readers (in the run loop, when it has them).
-    private func submitInBackground(_ effect: Effect) -> Bool {
-        guard deferCounts, let background else { return false }
-        let today = state.today
-        switch effect {
-        case .countRows(let kind, let filter, let sku, let customer):
-            background.counts.submit(.init(kind: kind, key: "\(filter)|\(sku ?? "")|\(customer ?? "")") { service in
-                .rowsCounted(kind, filter: filter, sku: sku, customer: customer,
-                             total: try service.rowCount(kind.list, filter: filter, sku: sku, customer: customer))
-            })
-            return true
-        case .loadPane(let kind, let query) where !query.page.filter.isEmpty:
-            background.pages.submit(.init(kind: kind, key: "\(query)") { service in try Self.readPane(service, kind, query, today: today) })
-            return true
-        case .loadPane(let kind, _):
-            // The filter is gone: what was read for it is of no use, and would only take the other core.
-            background.pages.cancel(kind)
-            background.counts.cancel(kind)
-            return false
-        default:
-            return false
-        }
-    }
-
-    /// Sends what the background readers answered; true when there was anything.
-    @discardableResult
-    private func collectBackground() -> Bool {
-        guard let background else { return false }
-        let answers = background.pages.collect() + background.counts.collect()
-        for answer in answers { send(answer) }
-        return !answers.isEmpty
-    }
+    /// Reads in the background (`readInBackground`, BackgroundReads.swift): a filtered pane's rows on one connection,
+    /// counts on another; nil: every read is done here, and counts wait for a pause in typing.
+    var background: (pages: BackgroundReads, counts: BackgroundReads)?
 
     /// When the registry was last read.
     private var lastPresence: Timestamp?
-    private var deferCounts = false
+    /// True in the run loop: counts wait for a pause in typing, or go to the background readers.
+    private(set) var deferCounts = false
     private var pendingCounts: [PaneKind: (filter: String, sku: String?, customer: String?)] = [:]
     private var batching = false
     private var deferredLoads: [PaneKind: Effect] = [:]

@@ -116,3 +116,59 @@ final class BackgroundReads: @unchecked Sendable {
         }
     }
 }
+
+extension BackorderApp {
+    /// From now on, reads a filtered pane's rows on `pages` and counts filtered lists on `counts`, each on a thread of its
+    /// own, so that keys never wait for them: each must be a separate connection to the same warehouse (it is
+    /// interrupted when its read is superseded). For the run loop only; `send` alone reads everything itself.
+    public func readInBackground(pages: any WarehouseService, counts: any WarehouseService) {
+        stopBackground()
+        let readers = (pages: BackgroundReads(service: pages, name: "rows"), counts: BackgroundReads(service: counts, name: "count"))
+        if let trace {
+            // Written from the reading threads: the trace file's handle takes whole lines from any thread.
+            nonisolated(unsafe) let write = trace
+            readers.pages.trace = { line in write(line) }
+            readers.counts.trace = { line in write(line) }
+        }
+        background = readers
+    }
+
+    func stopBackground() {
+        background?.pages.stop()
+        background?.counts.stop()
+        background = nil
+    }
+
+    /// Hands a filtered pane's rows or a count to the background readers (in the run loop, when it has them).
+    func submitInBackground(_ effect: Effect) -> Bool {
+        guard deferCounts, let background else { return false }
+        let today = state.today
+        switch effect {
+        case .countRows(let kind, let filter, let sku, let customer):
+            background.counts.submit(.init(kind: kind, key: "\(filter)|\(sku ?? "")|\(customer ?? "")") { service in
+                .rowsCounted(kind, filter: filter, sku: sku, customer: customer,
+                             total: try service.rowCount(kind.list, filter: filter, sku: sku, customer: customer))
+            })
+            return true
+        case .loadPane(let kind, let query) where !query.page.filter.isEmpty:
+            background.pages.submit(.init(kind: kind, key: "\(query)") { service in try Self.readPane(service, kind, query, today: today) })
+            return true
+        case .loadPane(let kind, _):
+            // The filter is gone: what was read for it is of no use, and would only take the other core.
+            background.pages.cancel(kind)
+            background.counts.cancel(kind)
+            return false
+        default:
+            return false
+        }
+    }
+
+    /// Sends what the background readers answered; true when there was anything.
+    @discardableResult
+    func collectBackground() -> Bool {
+        guard let background else { return false }
+        let answers = background.pages.collect() + background.counts.collect()
+        for answer in answers { send(answer) }
+        return !answers.isEmpty
+    }
+}
