@@ -145,28 +145,30 @@ public enum Rules {
 /// from the arrival with the earliest ETA that has any left, and is promised the ETA of the arrival that covers its last
 /// unit (nil when the arrivals run out first). The one rule of pegging: `Rules.peg` and every store's re-pegging (which
 /// reads the queue as a stream) take it from here. `ETA`: a `Day`, or a store's text for one.
+// Inlinable: a store's re-peg calls `take` once per waiting line (thousands per receipt), across the module boundary.
 public struct PegSupply<ETA> {
     /// The arrivals in ETA order, with the units each still has to give.
-    public private(set) var arrivals: [(eta: ETA, left: Int)]
-    private var index = 0
+    public var arrivals: [(eta: ETA, left: Int)] { supply }
+    @usableFromInline var supply: [(eta: ETA, left: Int)]
+    @usableFromInline var index = 0
 
     /// `arrivals` in ETA order (then by id), each with units outstanding.
-    public init(_ arrivals: [(eta: ETA, left: Int)]) { self.arrivals = arrivals.filter { $0.left > 0 } }
+    @inlinable public init(_ arrivals: [(eta: ETA, left: Int)]) { supply = arrivals.filter { $0.left > 0 } }
 
     /// Every unit is promised: the lines further back get no date.
-    public var isExhausted: Bool { index == arrivals.count }
+    @inlinable public var isExhausted: Bool { index == supply.count }
 
     /// Hands `units` to the next line; returns its date, nil when not all of them are covered. `given` hears what each
     /// arrival (its index in `arrivals`) gave.
-    public mutating func take(_ units: Int, given: ((Int, Int) -> Void)? = nil) -> ETA? {
+    @inlinable public mutating func take(_ units: Int, given: ((Int, Int) -> Void)? = nil) -> ETA? {
         var need = units, eta: ETA?
-        while need > 0 && index < arrivals.count {
-            let take = min(need, arrivals[index].left)
+        while need > 0 && index < supply.count {
+            let take = min(need, supply[index].left)
             need -= take
-            arrivals[index].left -= take
+            supply[index].left -= take
             given?(index, take)
-            eta = arrivals[index].eta
-            if arrivals[index].left == 0 { index += 1 }
+            eta = supply[index].eta
+            if supply[index].left == 0 { index += 1 }
         }
         return need == 0 ? eta : nil
     }
