@@ -14,7 +14,7 @@ public enum PostgresTableCopy {
             if let e = PostgresSetup.refusal(try await PostgresSetup.state(c), url) { throw e }
             var digests: [String: TableDigest] = [:]
             for table in WarehouseTables.copyOrder {
-                let columns = try await columnsOf(c, table)
+                let columns = try await Self.columns(c, table)
                 var digest = TableDigest()
                 var rows: [[CopyValue]] = []
                 var sent = false
@@ -86,7 +86,7 @@ public enum PostgresTableCopy {
     public static func tableDigests(_ bridge: PostgresBridge) throws -> [String: TableDigest] {
         try bridge.transaction(.snapshot) { c in
             var columnsOf: [String: [String]] = [:]
-            for table in WarehouseTables.copyOrder { columnsOf[table] = try await columnsOf(c, table) }
+            for table in WarehouseTables.copyOrder { columnsOf[table] = try await Self.columns(c, table) }
             return try await digests(c, columnsOf)
         }
     }
@@ -105,7 +105,7 @@ public enum PostgresTableCopy {
     }
 
     /// The table's columns in their order.
-    static func columnsOf(_ c: PostgresConnection, _ table: String) async throws -> [String] {
+    static func columns(_ c: PostgresConnection, _ table: String) async throws -> [String] {
         var names: [String] = []
         for try await n in try await c.query("""
             SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = \(table)

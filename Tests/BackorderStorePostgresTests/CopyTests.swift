@@ -88,9 +88,6 @@ final class CopyTests: PostgresTestCase {
         let copy = try Warehouse.open(path: back, mode: .readWrite)
         defer { try? copy.close() }
         XCTAssertEqual(try copy.check(), [])
-        // The filter's index was built from the copied rows.
-        let someOrder = try XCTUnwrap(try allRows(original)["orders"]?.first)
-        XCTAssertFalse(someOrder.isEmpty)
     }
 
     func testANonEmptyDestinationIsRefusedAndLeftAsItWas() throws {
@@ -147,7 +144,7 @@ final class CopyTests: PostgresTestCase {
             _ = try killer.run { c in
                 try await c.query(PostgresQueryText.make("""
                     SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)' AND pid <> pg_backend_pid()
-                    """), logger: PostgresBridge.quiet).collect()
+                    """), logger: PostgresBridge.quiet).collect().count
             }
             for i in 2..<10 { try pipe.put(Self.items(i * 100, 100)) }
             return [:]

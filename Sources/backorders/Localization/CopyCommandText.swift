@@ -53,4 +53,7 @@ enum CopyCommandText: String, Catalogued {
             return ("check on {0} found {1} {1|problem|problems}:", "kontroll av {0} fant {1} {1|feil|feil}:")
         }
     }
+
+    var text: String { Localizer.process(self) }
+    func help(valueName: String) -> ArgumentHelp { ArgumentHelp(Localizer.process(self), valueName: valueName) }
 }
