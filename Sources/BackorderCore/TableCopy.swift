@@ -144,7 +144,12 @@ public final class CopyPipe: @unchecked Sendable {
     /// The writer stopped: the reader's next `put` throws this.
     public struct Cancelled: Error {}
 
-    public init(capacity: Int = 4) { slots = DispatchSemaphore(value: capacity) }
+    public init(capacity: Int = 4) {
+        // Made at zero and raised: libdispatch traps when a semaphore is freed below the value it was made with,
+        // which a copy that stops early would leave.
+        slots = DispatchSemaphore(value: 0)
+        for _ in 0..<capacity { slots.signal() }
+    }
 
     /// The source's digests, once the reader has finished.
     public var sourceDigests: [String: TableDigest]? {

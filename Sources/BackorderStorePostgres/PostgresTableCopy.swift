@@ -62,7 +62,8 @@ public enum PostgresTableCopy {
                 guard known.contains(table), columnsOf[table] == nil else { throw CopyProblem.unknownTable(table) }
                 columnsOf[table] = first.columns
                 var next: RowBatch? = first
-                try await c.copyFrom(table: table, columns: first.columns.map(PostgresSetup.quoted), logger: PostgresBridge.quiet) { writer in
+                // The driver quotes the names itself.
+                try await c.copyFrom(table: table, columns: first.columns, logger: PostgresBridge.quiet) { writer in
                     while let batch = next, batch.table == table {
                         if !batch.rows.isEmpty { try await writer.write(encoded(batch.rows)) }
                         next = try await pipe.nextAsync()
