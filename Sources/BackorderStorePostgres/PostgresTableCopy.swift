@@ -2,7 +2,8 @@ import BackorderCore
 import PostgresNIO
 
 /// `backorders copy` on a PostgreSQL server: every table's raw rows read in one snapshot, or written into an empty
-/// warehouse (made by `db init`) in one transaction through `COPY … FROM STDIN`.
+/// warehouse (made by `db init`) in one transaction by multi-row INSERTs with bound values. Not `COPY … FROM STDIN`:
+/// postgres-nio 1.33 traps (a precondition, the whole process ends) when the connection closes during a COPY.
 public enum PostgresTableCopy {
     /// Puts every table's rows into `pipe`, in `WarehouseTables.copyOrder`, batch by batch, all from one read-only
     /// snapshot (at least one batch per table). Returns each table's digest. Refuses a database that is not a
@@ -56,20 +57,11 @@ public enum PostgresTableCopy {
             for table in WarehouseTables.seeded.sorted() { try await exec(c, "DELETE FROM \(table)") }
             let known = Set(WarehouseTables.copyOrder)
             var columnsOf: [String: [String]] = [:]
-            var pending = try await pipe.nextAsync()
-            while let first = pending {
-                let table = first.table
-                guard known.contains(table), columnsOf[table] == nil else { throw CopyProblem.unknownTable(table) }
-                columnsOf[table] = first.columns
-                var next: RowBatch? = first
-                // The driver quotes the names itself.
-                try await c.copyFrom(table: table, columns: first.columns, logger: PostgresBridge.quiet) { writer in
-                    while let batch = next, batch.table == table {
-                        if !batch.rows.isEmpty { try await writer.write(encoded(batch.rows)) }
-                        next = try await pipe.nextAsync()
-                    }
-                }
-                pending = next
+            while let batch = try await pipe.nextAsync() {
+                let table = batch.table
+                guard known.contains(table) else { throw CopyProblem.unknownTable(table) }
+                if columnsOf[table] == nil { columnsOf[table] = batch.columns }
+                try await insert(c, batch)
             }
             try await exec(c, "SET LOCAL session_replication_role = origin")
             try await restartIdentities(c)
@@ -130,22 +122,35 @@ public enum PostgresTableCopy {
         return out
     }
 
-    /// Rows in COPY's text format: tab between values, \N for NULL, a line each.
-    static func encoded(_ rows: [[CopyValue]]) -> ByteBuffer {
-        var text = ""
-        for row in rows {
-            for (i, v) in row.enumerated() {
-                if i > 0 { text += "\t" }
-                switch v {
-                case .null: text += "\\N"
-                case let .integer(n): text += String(n)
-                case let .real(d): text += "\(d)"
-                case let .text(s): text += WarehouseTables.escaped(s)
+    /// Inserts a batch's rows, as many per statement as stay well within the protocol's 65,535 bound values.
+    static func insert(_ c: PostgresConnection, _ batch: RowBatch) async throws {
+        guard !batch.rows.isEmpty else { return }
+        let width = max(1, batch.columns.count)
+        let perStatement = max(1, 30_000 / width)
+        let head = "INSERT INTO \(batch.table) (\(batch.columns.map(PostgresSetup.quoted).joined(separator: ", "))) VALUES "
+        var start = 0
+        while start < batch.rows.count {
+            let rows = batch.rows[start..<min(start + perStatement, batch.rows.count)]
+            var binds = PostgresBindings(capacity: rows.count * width)
+            var sql = head
+            var n = 0
+            for (i, row) in rows.enumerated() {
+                sql += i == 0 ? "(" : ", ("
+                for (j, value) in row.enumerated() {
+                    n += 1
+                    sql += j == 0 ? "$\(n)" : ", $\(n)"
+                    switch value {
+                    case .null: binds.appendNull()
+                    case let .integer(v): try binds.append(v)
+                    case let .real(v): try binds.append(v)
+                    case let .text(v): try binds.append(v)
+                    }
                 }
+                sql += ")"
             }
-            text += "\n"
+            try await c.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: PostgresBridge.quiet)
+            start += perStatement
         }
-        return ByteBuffer(string: text)
     }
 
     /// Each identity column's sequence continues after the largest copied id.
