@@ -15,10 +15,10 @@ enum CopyCommandText: String, Catalogued {
         case .copyDiscussion:
             return ("The destination must be empty: a new file name, or a database set up by `backorders db init` that holds no orders, "
                     + "items or journal yet. Everything goes in one transaction: if the copy stops half-way, the destination is left as "
-                    + "it was. Afterwards every table is compared on both sides, row by row.",
+                    + "it was. Afterwards every table is compared on both sides: its number of rows and a digest of all of them.",
                     "Målet må være tomt: et nytt filnavn, eller en database satt opp med `backorders db init` som ennå ikke har ordrer, "
                     + "varer eller journal. Alt skjer i én transaksjon: stopper kopieringen halvveis, er målet som før. Etterpå "
-                    + "sammenlignes hver tabell på begge sider, rad for rad.")
+                    + "sammenlignes hver tabell på begge sider: antall rader og en kontrollsum over dem alle.")
         case .fromOption:
             return ("The warehouse to copy: a data file or a postgres:// URL.", "Lageret som skal kopieres: en datafil eller en postgres://-URL.")
         case .toOption:
