@@ -18,7 +18,7 @@ struct Backorders: ParsableCommand {
             List.self, Show.self, Status.self, Who.self, NoticesCommand.self, Report.self, Import.self, Journal.self, Check.self, Upgrade.self,
             BackupCommand.self, RestoreCommand.self, Stress.self,
             PickListCommand.self, DeliveryNoteCommand.self,
-            DatabaseCommand.self,
+            DatabaseCommand.self, CopyCommand.self,
         ],
         defaultSubcommand: UI.self
     )

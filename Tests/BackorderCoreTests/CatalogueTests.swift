@@ -173,6 +173,8 @@ enum ProseScan {
         "backorders/NoticesCommand.swift",
         // The PostgreSQL store and `backorders db`.
         "BackorderStorePostgres", "backorders/DatabaseCommand.swift",
+        // `backorders copy`.
+        "BackorderCore/TableCopy.swift", "BackorderStore/TableCopy.swift", "backorders/CopyCommand.swift",
     ]
 
     static var sources: URL {
