@@ -5,33 +5,8 @@ import XCTest
 
 /// `backorders db init` as a person runs it: the real binary against the real server.
 final class DatabaseCommandTests: PostgresTestCase {
-    struct Ran { var status: Int32; var stdout: String; var stderr: String }
-
-    func backorders(_ args: [String], env extra: [String: String] = [:]) throws -> Ran {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        var candidates = Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }
-            .map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("backorders") }
-        candidates.append(root.appendingPathComponent(".build/debug/backorders"))
-        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("the backorders executable was not found beside the tests")
-        }
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["BACKORDERS_DB"] = nil
-        env["BACKORDERS_LANG"] = "en"
-        for (k, v) in extra { env[k] = v }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Ran(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
+    /// The real binary (`Binary`, in CopyCLITests.swift).
+    func backorders(_ args: [String], env extra: [String: String] = [:]) throws -> Binary.Ran { try Binary.run(args, env: extra) }
 
     func testInitCreatesThenFindsTheWarehouseAndGrantsTheRoles() throws {
         let supervisor = "sup_" + UUID().uuidString.lowercased().prefix(8)
