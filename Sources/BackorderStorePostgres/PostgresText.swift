@@ -11,6 +11,8 @@ public enum PostgresText: String, Catalogued {
     case newerSchema, foreignTables, unrecognizedSchema, noSchema, noSuchRole
     // Reads
     case sortNotYet
+    // The service
+    case notYet, readOnlySession
 
     public var texts: (en: String, nb: String) {
         switch self {
@@ -80,6 +82,12 @@ public enum PostgresText: String, Catalogued {
         case .noSchema:
             return ("{0} holds no backorders warehouse yet: create one with `backorders db init {0}`",
                     "{0} har ikke noe backorders-lager ennå: lag et med `backorders db init {0}`")
+        case .notYet:
+            return ("{0} is not yet done on a PostgreSQL database (nothing was changed); it works on a data file",
+                    "{0} er ikke laget for PostgreSQL-databaser ennå (ingenting ble endret); det virker på en datafil")
+        case .readOnlySession:
+            return ("this session is read-only: the database login may only read (the supervisor role), or --read-only was given",
+                    "denne økten kan bare lese: databasebrukeren har bare lesetilgang (supervisor-rollen), eller --read-only ble gitt")
         case .sortNotYet:
             return ("sorting a list by a column is not yet done on a PostgreSQL database; the list's own order is used without --sort",
                     "sortering av en liste etter en kolonne er ikke laget for PostgreSQL-databaser ennå; uten --sort brukes listens egen rekkefølge")
