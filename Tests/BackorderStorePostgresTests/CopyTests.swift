@@ -70,8 +70,13 @@ final class CopyTests: PostgresTestCase {
         let original = try sampleFile()
         let b = bridge()
         _ = try PostgresSetup.initialize(b)
+        let indexes = "SELECT string_agg(indexdef, '; ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = current_schema()"
+        let fresh = try text(b, indexes)
         let there = try toServer(original, b)
         XCTAssertEqual(there.source, there.destination)
+        // The indexes the copy dropped to load faster are all back, as they were defined.
+        XCTAssertEqual(try text(b, indexes), fresh)
+        XCTAssertTrue(fresh.contains("order_search") && fresh.contains("line_open_priority"), fresh)
         XCTAssertGreaterThan(there.source["order_line"]?.rows ?? 0, 0)
         XCTAssertGreaterThan(there.source["movement"]?.rows ?? 0, 0)
         // Read again afterwards, in a snapshot of its own: the server holds what the file holds, table by table.
