@@ -12,8 +12,9 @@ public final class PostgresWarehouse: WarehouseService, Sendable {
     public let reads: PostgresReads
     public let isReadOnly: Bool
 
-    /// The URL without its password.
-    public var location: String { bridge.url.description }
+    /// The URL without its password and its parameters (a socket folder is no use in a status bar), so the bar's
+    /// last resort, the part after the last slash, is the database's name.
+    public var location: String { String(bridge.url.description.prefix { $0 != "?" }) }
 
     /// Connects to `url` and refuses a database that is not a current warehouse. `readOnly` asks for a read-only
     /// session; a login the server allows only to read opens read-only whatever is asked.
