@@ -64,7 +64,7 @@ let package = Package(
         // The benchmark: run it as a release build, never as a unit test.
         .executableTarget(
             name: "backorders-bench",
-            dependencies: ["BackorderCore", "BackorderStore", "BackorderExchange"]
+            dependencies: ["BackorderCore", "BackorderStore", "BackorderStorePostgres", "BackorderExchange"]
         ),
         .testTarget(name: "BackorderCoreTests", dependencies: ["BackorderCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TerminalKitTesting"], exclude: ["__Snapshots__"]),
