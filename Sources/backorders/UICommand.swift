@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackorderCore
 import BackorderStore
+import BackorderStorePostgres
 import BackorderTUI
 import Foundation
 import NcursesBackend
@@ -27,7 +28,10 @@ struct UI: ParsableCommand {
             let warehouse = try db.service(readOnly ? .readOnly : .readWrite)
             let actor = Context.current().actor
             // Listed in `backorders who` and in other clerks' status bars until the UI ends; best effort (a full disk).
-            if !readOnly, let file = warehouse as? Warehouse { try? file.register(now: Context.current().now) }
+            if !readOnly {
+                if let file = warehouse as? Warehouse { try? file.register(now: Context.current().now) }
+                if let server = warehouse as? PostgresWarehouse, !server.isReadOnly { try? server.register(now: Context.current().now) }
+            }
             let app = BackorderApp(service: warehouse, actor: actor, clock: Clock {
                 let ctx = Context.current(actor: actor)
                 return (ctx.now, ctx.today)
