@@ -23,22 +23,6 @@ extension PostgresWarehouse {
         throw notYet("stock")
     }
 
-    public func item(_ sku: String) throws -> Item {
-        throw notYet("item")
-    }
-
-    public func orderDetail(_ number: String, today: Day) throws -> OrderDetail {
-        throw notYet("orderDetail")
-    }
-
-    public func arrival(_ reference: String) throws -> (Arrival, [ETAChange]) {
-        throw notYet("arrival")
-    }
-
-    public func customer(_ code: String) throws -> Customer {
-        throw notYet("customer")
-    }
-
     public func searchCustomers(_ text: String, limit: Int) throws -> [Customer] {
         throw notYet("searchCustomers")
     }
