@@ -3,26 +3,6 @@ import BackorderCore
 // Reads of the service not yet carried by the PostgreSQL store: each refuses, naming itself, and changes nothing.
 // The owner of this file removes a stub when the real method lands elsewhere; the file goes when it is empty.
 extension PostgresWarehouse {
-    public func rowCount(_ list: ListKind, filter: String, sku: String?, customer: String?) throws -> Int {
-        throw notYet("rowCount")
-    }
-
-    public func openOrders(_ page: Page) throws -> [OpenOrderRow] {
-        throw notYet("openOrders")
-    }
-
-    public func backorderLines(_ page: Page, sku: String?, customer: String?, today: Day) throws -> [BackorderRow] {
-        throw notYet("backorderLines")
-    }
-
-    public func openArrivals(_ page: Page, sku: String?, today: Day) throws -> [ArrivalRow] {
-        throw notYet("openArrivals")
-    }
-
-    public func stock(_ page: Page, onlyShort: Bool, sku: String?) throws -> [Item] {
-        throw notYet("stock")
-    }
-
     public func searchCustomers(_ text: String, limit: Int) throws -> [Customer] {
         throw notYet("searchCustomers")
     }
