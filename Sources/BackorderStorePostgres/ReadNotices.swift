@@ -7,10 +7,11 @@ extension PostgresWarehouse {
     public func notices(includeSent: Bool, order: String?, offset: Int, limit: Int, today: Day) throws -> [Notice] {
         try bridge.transaction(.snapshot) { c in
             let q = SQL()
+            let from = Self.noticeSelection(q, includeSent: includeSent, order: order)
             let sql = """
                 SELECT n.id, n.events, n.created_at, n.updated_at, n.sent_at, n.sent_by, n.text, o.number, o.customer, c.name,
                        c.language, c.email, c.contact
-                \(Self.noticeSelection(q, includeSent: includeSent, order: order))
+                \(from)
                 ORDER BY n.id LIMIT \(q.bind(max(0, limit))) OFFSET \(q.bind(max(0, offset)))
                 """
             var out: [Notice] = []

@@ -53,7 +53,7 @@ extension PostgresConnection {
 }
 
 /// The columns of `item` in the order `itemRow` reads them.
-let itemColumns = "sku, name, unit, bin, on_hand, allocated, picked, backordered, incoming, min_order_qty, pack_size, supplier, lead_time_days"
+let itemColumns = "sku, name, unit, bin, on_hand, allocated, picked, backordered, incoming, min_order_qty, pack_size, supplier, lead_time_days" // not prose: SQL columns
 
 /// An item from `itemColumns` starting at `at`.
 func itemRow(_ r: Cells, at k: Int = 0) throws -> Item {
@@ -71,7 +71,7 @@ func arrivalRow(_ r: Cells, at k: Int = 0) throws -> Arrival {
 }
 
 /// The columns of `customer` in the order `customerRow` reads them.
-let customerColumns = "code, name, language, email, contact"
+let customerColumns = "code, name, language, email, contact" // not prose: SQL columns
 
 func customerRow(_ r: Cells, at k: Int = 0) throws -> Customer {
     Customer(code: try r.text(k), name: try r.text(k + 1), language: try r.textOrNil(k + 2).flatMap(Language.init(rawValue:)),
