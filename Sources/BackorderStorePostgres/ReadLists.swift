@@ -19,7 +19,7 @@ extension PostgresWarehouse {
             if sku == nil, customer == nil, key == nil || key == .age || key == .priority {
                 // The whole list in its own order (or by age or priority) walks the open lines' index in that order, as
                 // the file does.
-                let filter = PostgresReads.filter(q, page.filter, columns: Self.backorderFilter)
+                guard let filter = try await PostgresReads.indexedFilter(c, q, page.filter, .backorders) else { return [] }
                 sql = "\(Self.backordersOfOpenLines) \(filter) ORDER BY \(terms) LIMIT \(q.bind(page.limit)) OFFSET \(q.bind(page.offset))"
             } else if sku == nil, customer == nil, page.filter.trimmingSpaces.isEmpty, key == .order || key == .quantity || key == .promised {
                 // No index keeps these orders: the queue alone is sorted and the page cut before any name is joined.
@@ -31,7 +31,7 @@ extension PostgresWarehouse {
                     """
             } else {
                 let from = Self.backordersOfQueue(q, sku: sku, customer: customer)
-                let filter = PostgresReads.filter(q, page.filter, columns: Self.backorderFilter)
+                guard let filter = try await PostgresReads.indexedFilter(c, q, page.filter, .backorders) else { return [] }
                 sql = "\(from) \(filter) ORDER BY \(terms) LIMIT \(q.bind(page.limit)) OFFSET \(q.bind(page.offset))"
             }
             let rows = try await c.cells(q.query(sql))
@@ -98,7 +98,7 @@ extension PostgresWarehouse {
             case .backorders:
                 if let customer { try await Self.requireCustomer(c, customer) }
                 let from = Self.backordersOfQueue(q, sku: sku, customer: customer, columns: "COUNT(*)")
-                let filter = PostgresReads.filter(q, text, columns: Self.backorderFilter)
+                guard let filter = try await PostgresReads.indexedFilter(c, q, text, .backorders) else { return 0 }
                 if filter.isEmpty, sku == nil, customer == nil { return try await PostgresReads.tally(c, "waiting lines") } // not prose: a stored key
                 return try await c.cell(q.query(from + " " + filter))?.int(0) ?? 0
             case .arrivals:
@@ -127,8 +127,6 @@ extension PostgresWarehouse {
         }
     }
 
-    /// The backorder list's filter: order number, SKU, item name, customer code and name.
-    static let backorderFilter = ["l.order_no", "l.sku", "i.name", "c.code", "c.name"]
     static let arrivalFilter = ["a.po_number", "a.sku", "a.supplier", "i.name"]
     static let stockFilter = ["sku", "name", "bin"]
 

@@ -145,6 +145,25 @@ final class SameReadsTests: PostgresTestCase {
         XCTAssertEqual(try server.openOrders(Page(limit: 1_000, filter: "zzz-ingen")), [])
     }
 
+    func testFiltersMatchingManyRowsAreTestedOnTheWalk() throws {
+        let bound = PostgresReads.setBound
+        PostgresReads.setBound = 1
+        defer { PostgresReads.setBound = bound }
+        for filter in Self.filters {
+            for sort in [nil, ListSort(.backorders(.customer), descending: true)] as [ListSort?] {
+                let page = Page(limit: 1_000, filter: filter, sort: sort)
+                same("backorders «\(filter)»", { try self.file.backorderLines(page, sku: nil, customer: nil, today: self.today) },
+                     { try self.server.backorderLines(page, sku: nil, customer: nil, today: self.today) })
+            }
+            same("orders «\(filter)»", { try self.file.openOrders(Page(limit: 1_000, filter: filter)) },
+                 { try self.server.openOrders(Page(limit: 1_000, filter: filter)) })
+            for list in [ListKind.orders, .backorders] {
+                same("count \(list) «\(filter)»", { try self.file.rowCount(list, filter: filter, sku: nil, customer: nil) },
+                     { try self.server.rowCount(list, filter: filter, sku: nil, customer: nil) })
+            }
+        }
+    }
+
     func testEverySortOfEveryListBothWays() throws {
         for list in ListKind.allCases {
             for key in ListSortKey.all(list) {
