@@ -13,28 +13,29 @@ extension PostgresWarehouse {
         let key: BackorderSortKey? = page.sort.flatMap { if case .backorders(let k) = $0.key { k } else { nil } }
         return try bridge.transaction(.snapshot) { c in
             if let customer { try await Self.requireCustomer(c, customer) }
+            let window = try await Window.of(page) { try await Self.countBackorders(c, filter: page.filter, sku: sku, customer: customer) }
             let q = SQL()
-            let terms = orderBy.joined(separator: ", ")
+            let terms = window.terms(orderBy)
             let sql: String
             if sku == nil, customer == nil, key == nil || key == .age || key == .priority {
                 // The whole list in its own order (or by age or priority) walks the open lines' index in that order, as
                 // the file does.
                 guard let filter = try await PostgresReads.indexedFilter(c, q, page.filter, .backorders) else { return [] }
-                sql = "\(Self.backordersOfOpenLines) \(filter) ORDER BY \(terms) LIMIT \(q.bind(page.limit)) OFFSET \(q.bind(page.offset))"
+                sql = "\(Self.backordersOfOpenLines) \(filter) ORDER BY \(terms) LIMIT \(q.bind(window.limit)) OFFSET \(q.bind(window.offset))"
             } else if sku == nil, customer == nil, page.filter.trimmingSpaces.isEmpty, key == .order || key == .quantity || key == .promised {
                 // No index keeps these orders: the queue alone is sorted and the page cut before any name is joined.
                 sql = """
                     SELECT \(Self.queueColumns)
-                    FROM (SELECT * FROM waiting l ORDER BY \(terms) LIMIT \(q.bind(page.limit)) OFFSET \(q.bind(page.offset))) l
+                    FROM (SELECT * FROM waiting l ORDER BY \(terms) LIMIT \(q.bind(window.limit)) OFFSET \(q.bind(window.offset))) l
                     JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer JOIN item i ON i.sku = l.sku
                     ORDER BY \(terms)
                     """
             } else {
                 let from = Self.backordersOfQueue(q, sku: sku, customer: customer)
                 guard let filter = try await PostgresReads.indexedFilter(c, q, page.filter, .backorders) else { return [] }
-                sql = "\(from) \(filter) ORDER BY \(terms) LIMIT \(q.bind(page.limit)) OFFSET \(q.bind(page.offset))"
+                sql = "\(from) \(filter) ORDER BY \(terms) LIMIT \(q.bind(window.limit)) OFFSET \(q.bind(window.offset))"
             }
-            let rows = try await c.cells(q.query(sql))
+            let rows = window.rows(try await c.cells(q.query(sql)))
             return try rows.map { try Self.backorderRow($0, today: today) }
         }
     }
@@ -97,10 +98,7 @@ extension PostgresWarehouse {
                 return try await reads.countOrders(c, filter: text)
             case .backorders:
                 if let customer { try await Self.requireCustomer(c, customer) }
-                let from = Self.backordersOfQueue(q, sku: sku, customer: customer, columns: "COUNT(*)")
-                guard let filter = try await PostgresReads.indexedFilter(c, q, text, .backorders) else { return 0 }
-                if filter.isEmpty, sku == nil, customer == nil { return try await PostgresReads.tally(c, "waiting lines") } // not prose: a stored key
-                return try await c.cell(q.query(from + " " + filter))?.int(0) ?? 0
+                return try await Self.countBackorders(c, filter: text, sku: sku, customer: customer)
             case .arrivals:
                 let restrict = sku.map { "AND a.sku = \(q.bind($0))" } ?? ""
                 let filter = PostgresReads.filter(q, text, columns: Self.arrivalFilter)
@@ -117,6 +115,15 @@ extension PostgresWarehouse {
                 return try await c.cell(q.query("SELECT COUNT(*) FROM item WHERE TRUE \(restrict) \(filter)"))?.int(0) ?? 0
             }
         }
+    }
+
+    /// Waiting lines with a filter, of one SKU or one customer: the kept counter for all of them.
+    static func countBackorders(_ c: PostgresConnection, filter text: String, sku: String?, customer: String?) async throws -> Int {
+        let q = SQL()
+        let from = backordersOfQueue(q, sku: sku, customer: customer, columns: "COUNT(*)")
+        guard let filter = try await PostgresReads.indexedFilter(c, q, text, .backorders) else { return 0 }
+        if filter.isEmpty, sku == nil, customer == nil { return try await PostgresReads.tally(c, "waiting lines") } // not prose: a stored key
+        return try await c.cell(q.query(from + " " + filter))?.int(0) ?? 0
     }
 
     /// Throws notFound unless `code` is a customer: a restriction to a mistyped code would read as "no backorders".

@@ -34,16 +34,17 @@ public struct PostgresReads: Sendable {
     /// totals. The filter matches the order number, the customer's code or name, any case, as a substring (through
     /// the trigram indexes: `indexedFilter`).
     public func openOrders(_ page: Page = Page()) throws -> [OpenOrderRow] {
-        let orderBy = try ListOrder.orderTerms(page.sort).joined(separator: ", ")
+        let orderBy = try ListOrder.orderTerms(page.sort)
         return try bridge.transaction(.snapshot) { c in
+            let window = try await Window.of(page) { try await countOrders(c, filter: page.filter) }
             let q = SQL()
             guard let filter = try await Self.indexedFilter(c, q, page.filter, .orders) else { return [] }
-            let rows = try await c.cells(q.query("""
+            let rows = window.rows(try await c.cells(q.query("""
                 SELECT o.id, o.number, o.customer, c.name, o.order_date, o.priority, o.policy, o.version
                 FROM orders o JOIN customer c ON c.code = o.customer
                 WHERE o.closed_at IS NULL \(filter)
-                ORDER BY \(orderBy) LIMIT \(q.bind(page.limit)) OFFSET \(q.bind(page.offset))
-                """))
+                ORDER BY \(window.terms(orderBy)) LIMIT \(q.bind(window.limit)) OFFSET \(q.bind(window.offset))
+                """)))
             // The page's line totals in one grouped query, not one per order.
             let t = SQL()
             let ids = try rows.map { try $0.int64(0) }
