@@ -13,19 +13,29 @@ extension PostgresWarehouse {
         let key: BackorderSortKey? = page.sort.flatMap { if case .backorders(let k) = $0.key { k } else { nil } }
         return try bridge.transaction(.snapshot) { c in
             if let customer { try await Self.requireCustomer(c, customer) }
+            let window = try await Window.of(page) { try await Self.countBackorders(c, filter: page.filter, sku: sku, customer: customer) }
             let q = SQL()
-            let from: String
-            // The whole list in its own order (or by age or priority) walks the open lines' index in that order, as the
-            // file does; every other read starts from the queue.
+            let terms = window.terms(orderBy)
+            let sql: String
             if sku == nil, customer == nil, key == nil || key == .age || key == .priority {
-                from = Self.backordersOfOpenLines
+                // The whole list in its own order (or by age or priority) walks the open lines' index in that order, as
+                // the file does.
+                guard let filter = try await PostgresReads.indexedFilter(c, q, page.filter, .backorders) else { return [] }
+                sql = "\(Self.backordersOfOpenLines) \(filter) ORDER BY \(terms) LIMIT \(q.bind(window.limit)) OFFSET \(q.bind(window.offset))"
+            } else if sku == nil, customer == nil, page.filter.trimmingSpaces.isEmpty, key == .order || key == .quantity || key == .promised {
+                // No index keeps these orders: the queue alone is sorted and the page cut before any name is joined.
+                sql = """
+                    SELECT \(Self.queueColumns)
+                    FROM (SELECT * FROM waiting l ORDER BY \(terms) LIMIT \(q.bind(window.limit)) OFFSET \(q.bind(window.offset))) l
+                    JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer JOIN item i ON i.sku = l.sku
+                    ORDER BY \(terms)
+                    """
             } else {
-                from = Self.backordersOfQueue(q, sku: sku, customer: customer)
+                let from = Self.backordersOfQueue(q, sku: sku, customer: customer)
+                guard let filter = try await PostgresReads.indexedFilter(c, q, page.filter, .backorders) else { return [] }
+                sql = "\(from) \(filter) ORDER BY \(terms) LIMIT \(q.bind(window.limit)) OFFSET \(q.bind(window.offset))"
             }
-            let filter = PostgresReads.filter(q, page.filter, columns: Self.backorderFilter)
-            let rows = try await c.cells(q.query("""
-                \(from) \(filter) ORDER BY \(orderBy.joined(separator: ", ")) LIMIT \(q.bind(page.limit)) OFFSET \(q.bind(page.offset))
-                """))
+            let rows = window.rows(try await c.cells(q.query(sql)))
             return try rows.map { try Self.backorderRow($0, today: today) }
         }
     }
@@ -88,10 +98,7 @@ extension PostgresWarehouse {
                 return try await reads.countOrders(c, filter: text)
             case .backorders:
                 if let customer { try await Self.requireCustomer(c, customer) }
-                let from = Self.backordersOfQueue(q, sku: sku, customer: customer, columns: "COUNT(*)")
-                let filter = PostgresReads.filter(q, text, columns: Self.backorderFilter)
-                if filter.isEmpty, sku == nil, customer == nil { return try await PostgresReads.tally(c, "waiting lines") } // not prose: a stored key
-                return try await c.cell(q.query(from + " " + filter))?.int(0) ?? 0
+                return try await Self.countBackorders(c, filter: text, sku: sku, customer: customer)
             case .arrivals:
                 let restrict = sku.map { "AND a.sku = \(q.bind($0))" } ?? ""
                 let filter = PostgresReads.filter(q, text, columns: Self.arrivalFilter)
@@ -110,6 +117,15 @@ extension PostgresWarehouse {
         }
     }
 
+    /// Waiting lines with a filter, of one SKU or one customer: the kept counter for all of them.
+    static func countBackorders(_ c: PostgresConnection, filter text: String, sku: String?, customer: String?) async throws -> Int {
+        let q = SQL()
+        let from = backordersOfQueue(q, sku: sku, customer: customer, columns: "COUNT(*)")
+        guard let filter = try await PostgresReads.indexedFilter(c, q, text, .backorders) else { return 0 }
+        if filter.isEmpty, sku == nil, customer == nil { return try await PostgresReads.tally(c, "waiting lines") } // not prose: a stored key
+        return try await c.cell(q.query(from + " " + filter))?.int(0) ?? 0
+    }
+
     /// Throws notFound unless `code` is a customer: a restriction to a mistyped code would read as "no backorders".
     static func requireCustomer(_ c: PostgresConnection, _ code: String) async throws {
         let q = SQL()
@@ -118,30 +134,47 @@ extension PostgresWarehouse {
         }
     }
 
-    /// The backorder list's filter: order number, SKU, item name, customer code and name.
-    static let backorderFilter = ["l.order_no", "l.sku", "i.name", "c.code", "c.name"]
     static let arrivalFilter = ["a.po_number", "a.sku", "a.supplier", "i.name"]
     static let stockFilter = ["sku", "name", "bin"]
 
     /// Waiting lines found through the open lines `l` (`line_open_age`, `line_open_priority`), each joined with its
     /// queue row `w` by the queue's key with the order's priority, as the file finds them; the priority shown is the order's.
+    /// The queue row is looked up per line (a lateral subquery kept apart by OFFSET 0): the planner cannot estimate the
+    /// five-column join and would otherwise hash every open line and sort them (100 ms on 100,000 lines, not 3).
     static let backordersOfOpenLines = """
         SELECT l.id, l.order_no, l.order_date, o.priority, l.line_no, l.sku, w.backordered, w.promised, i.name, c.name
-        FROM order_line l JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer JOIN item i ON i.sku = l.sku
-        JOIN waiting w ON w.sku = l.sku AND w.priority = o.priority AND w.order_date = l.order_date AND w.order_no = l.order_no
-                      AND w.line_no = l.line_no
+        FROM order_line l JOIN orders o ON o.id = l.order_id
+        CROSS JOIN LATERAL (SELECT q.backordered, q.promised FROM waiting q WHERE q.sku = l.sku AND q.priority = o.priority
+                            AND q.order_date = l.order_date AND q.order_no = l.order_no AND q.line_no = l.line_no OFFSET 0) w
+        JOIN customer c ON c.code = o.customer JOIN item i ON i.sku = l.sku
         WHERE l.ordered - l.shipped - l.cancelled > 0
         """
 
-    /// Waiting lines read from the queue itself (aliased `l`), restricted to one SKU or one customer's orders.
-    static func backordersOfQueue(_ q: SQL, sku: String?, customer: String?,
-                                  columns: String = "l.line_id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name, c.name") -> String {
+    /// One customer's waiting lines, found from its orders (`orders_customer`), their lines and each line's
+    /// queue row by its key (aliased `l`, so the filter and the sorts apply unchanged), as the file finds them.
+    static func customerBackorders(_ q: SQL, customer: String, sku: String?, columns: String) -> String {
         """
         SELECT \(columns)
-        FROM waiting l JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer JOIN item i ON i.sku = l.sku
-        WHERE TRUE \(sku.map { "AND l.sku = \(q.bind($0))" } ?? "") \(customer.map { "AND o.customer = \(q.bind($0))" } ?? "")
+        FROM orders o JOIN order_line x ON x.order_id = o.id
+        CROSS JOIN LATERAL (SELECT * FROM waiting q WHERE q.sku = x.sku AND q.priority = x.priority AND q.order_date = x.order_date
+                            AND q.order_no = x.order_no AND q.line_no = x.line_no OFFSET 0) l
+        JOIN customer c ON c.code = o.customer JOIN item i ON i.sku = l.sku
+        WHERE o.customer = \(q.bind(customer)) AND x.backordered > 0 \(sku.map { "AND l.sku = \(q.bind($0))" } ?? "")
         """
     }
+
+    /// Waiting lines read from the queue itself (aliased `l`), restricted to one SKU, or found from one customer's orders.
+    static func backordersOfQueue(_ q: SQL, sku: String?, customer: String?, columns: String = queueColumns) -> String {
+        if let customer { return customerBackorders(q, customer: customer, sku: sku, columns: columns) }
+        return """
+        SELECT \(columns)
+        FROM waiting l JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer JOIN item i ON i.sku = l.sku
+        WHERE TRUE \(sku.map { "AND l.sku = \(q.bind($0))" } ?? "")
+        """
+    }
+
+    /// The backorder list's columns read from a queue row `l`, its order `o`, customer `c` and item `i`.
+    static let queueColumns = "l.line_id, l.order_no, l.order_date, l.priority, l.line_no, l.sku, l.backordered, l.promised, i.name, c.name"
 
     /// A backorder-list row (columns as `backordersOfOpenLines` selects them), aged and marked late against `today`.
     static func backorderRow(_ r: Cells, today: Day) throws -> BackorderRow {

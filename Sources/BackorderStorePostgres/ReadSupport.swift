@@ -77,3 +77,29 @@ func customerRow(_ r: Cells, at k: Int = 0) throws -> Customer {
     Customer(code: try r.text(k), name: try r.text(k + 1), language: try r.textOrNil(k + 2).flatMap(Language.init(rawValue:)),
              email: try r.textOrNil(k + 3), contact: try r.textOrNil(k + 4))
 }
+
+/// Where a page is cut from a list in a total order, as the file's `window`: a deep page (past 1,000 rows and the
+/// list's middle) is read from the far end backwards, so End on a long list costs what Home does instead of stepping
+/// over every row before it.
+struct Window {
+    var limit: Int
+    var offset: Int
+    var backwards = false
+    /// Past this offset a page may be deep; a test lowers it to read a small list backwards.
+    nonisolated(unsafe) static var deep = 1_000
+
+    /// The cut of `page`; `total` (the list's size) is asked only for a deep page.
+    static func of(_ page: Page, total: () async throws -> Int) async rethrows -> Window {
+        guard page.offset > deep else { return Window(limit: page.limit, offset: page.offset) }
+        let n = try await total()
+        guard page.offset > n / 2 else { return Window(limit: page.limit, offset: page.offset) }
+        let limit = max(0, min(page.limit, n - page.offset))
+        return Window(limit: limit, offset: max(0, n - page.offset - limit), backwards: true)
+    }
+
+    /// The ORDER BY terms in the direction read.
+    func terms(_ orderBy: [String]) -> String { (backwards ? orderBy.map(ListOrder.reversed) : orderBy).joined(separator: ", ") }
+
+    /// Rows read, in the list's order.
+    func rows<T>(_ read: [T]) -> [T] { backwards ? read.reversed() : read }
+}

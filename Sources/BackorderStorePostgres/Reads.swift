@@ -32,18 +32,19 @@ public struct PostgresReads: Sendable {
 
     /// One page of open orders, oldest first (order date, then number) or in the page's sort, with their lines'
     /// totals. The filter matches the order number, the customer's code or name, any case, as a substring (through
-    /// the trigram indexes).
+    /// the trigram indexes: `indexedFilter`).
     public func openOrders(_ page: Page = Page()) throws -> [OpenOrderRow] {
-        let orderBy = try ListOrder.orderTerms(page.sort).joined(separator: ", ")
+        let orderBy = try ListOrder.orderTerms(page.sort)
         return try bridge.transaction(.snapshot) { c in
+            let window = try await Window.of(page) { try await countOrders(c, filter: page.filter) }
             let q = SQL()
-            let filter = Self.filter(q, page.filter, columns: Self.orderFilter)
-            let rows = try await c.cells(q.query("""
+            guard let filter = try await Self.indexedFilter(c, q, page.filter, .orders) else { return [] }
+            let rows = window.rows(try await c.cells(q.query("""
                 SELECT o.id, o.number, o.customer, c.name, o.order_date, o.priority, o.policy, o.version
                 FROM orders o JOIN customer c ON c.code = o.customer
                 WHERE o.closed_at IS NULL \(filter)
-                ORDER BY \(orderBy) LIMIT \(q.bind(page.limit)) OFFSET \(q.bind(page.offset))
-                """))
+                ORDER BY \(window.terms(orderBy)) LIMIT \(q.bind(window.limit)) OFFSET \(q.bind(window.offset))
+                """)))
             // The page's line totals in one grouped query, not one per order.
             let t = SQL()
             let ids = try rows.map { try $0.int64(0) }
@@ -67,7 +68,7 @@ public struct PostgresReads: Sendable {
     /// How many open orders the filter leaves: the kept counter when there is no filter.
     func countOrders(_ c: PostgresConnection, filter text: String) async throws -> Int {
         let q = SQL()
-        let filter = Self.filter(q, text, columns: Self.orderFilter)
+        guard let filter = try await Self.indexedFilter(c, q, text, .orders) else { return 0 }
         if filter.isEmpty { return try await Self.tally(c, "open orders") } // not prose: a stored key
         return try await c.cell(q.query("""
             SELECT COUNT(*) FROM orders o JOIN customer c ON c.code = o.customer WHERE o.closed_at IS NULL \(filter)
@@ -79,9 +80,6 @@ public struct PostgresReads: Sendable {
         let q = SQL()
         return try await c.cell(q.query("SELECT value FROM tally WHERE name = \(q.bind(name))"))?.int(0) ?? 0
     }
-
-    /// The open orders' filter: the order number, the customer's code and name.
-    static let orderFilter = ["o.number", "c.code", "c.name"]
 
     /// `AND (…)` matching the filter text (spaces and tabs around it ignored) as a substring of any of `columns`,
     /// any case (æøå as well as ASCII), its `%` and `_` taken literally; "" when there is no text.

@@ -145,6 +145,55 @@ final class SameReadsTests: PostgresTestCase {
         XCTAssertEqual(try server.openOrders(Page(limit: 1_000, filter: "zzz-ingen")), [])
     }
 
+    func testFiltersMatchingManyRowsAreTestedOnTheWalk() throws {
+        let bound = PostgresReads.setBound
+        PostgresReads.setBound = 1
+        defer { PostgresReads.setBound = bound }
+        for filter in Self.filters {
+            for sort in [nil, ListSort(.backorders(.customer), descending: true)] as [ListSort?] {
+                let page = Page(limit: 1_000, filter: filter, sort: sort)
+                same("backorders «\(filter)»", { try self.file.backorderLines(page, sku: nil, customer: nil, today: self.today) },
+                     { try self.server.backorderLines(page, sku: nil, customer: nil, today: self.today) })
+            }
+            same("orders «\(filter)»", { try self.file.openOrders(Page(limit: 1_000, filter: filter)) },
+                 { try self.server.openOrders(Page(limit: 1_000, filter: filter)) })
+            for list in [ListKind.orders, .backorders] {
+                same("count \(list) «\(filter)»", { try self.file.rowCount(list, filter: filter, sku: nil, customer: nil) },
+                     { try self.server.rowCount(list, filter: filter, sku: nil, customer: nil) })
+            }
+        }
+    }
+
+    func testDeepPagesReadBackwardsAreTheSamePages() throws {
+        let deep = Window.deep
+        Window.deep = 2
+        defer { Window.deep = deep }
+        let lines = try server.rowCount(.backorders, filter: "", sku: nil, customer: nil)
+        let orders = try server.rowCount(.orders, filter: "", sku: nil, customer: nil)
+        XCTAssertGreaterThan(lines, 10)
+        for sort in [nil] + ListSortKey.all(.backorders).map { ListSort($0, descending: true) } as [ListSort?] {
+            for offset in [3, lines / 2 + 1, lines - 4, lines - 1, lines, lines + 3] {
+                for filter in ["", "a"] {
+                    let page = Page(offset: offset, limit: 3, filter: filter, sort: sort)
+                    same("backorders \(sort?.key.name ?? "-") «\(filter)» at \(offset)",
+                         { try self.file.backorderLines(page, sku: nil, customer: nil, today: self.today) },
+                         { try self.server.backorderLines(page, sku: nil, customer: nil, today: self.today) })
+                }
+            }
+        }
+        for sort in [nil] + ListSortKey.all(.orders).map { ListSort($0) } as [ListSort?] {
+            for offset in [3, orders / 2 + 1, orders - 4, orders - 1, orders + 3] {
+                let page = Page(offset: offset, limit: 3, filter: "", sort: sort)
+                same("orders \(sort?.key.name ?? "-") at \(offset)", { try self.file.openOrders(page) }, { try self.server.openOrders(page) })
+            }
+        }
+        for code in ["SORLAND", "FJELLHEIM"] {
+            let page = Page(offset: 3, limit: 2)
+            same("backorders of \(code) at 3", { try self.file.backorderLines(page, sku: nil, customer: code, today: self.today) },
+                 { try self.server.backorderLines(page, sku: nil, customer: code, today: self.today) })
+        }
+    }
+
     func testEverySortOfEveryListBothWays() throws {
         for list in ListKind.allCases {
             for key in ListSortKey.all(list) {
