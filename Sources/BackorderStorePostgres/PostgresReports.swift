@@ -19,7 +19,7 @@ extension PostgresWarehouse: ReportService {
             let (earliest, latest) = bucket.orderDates(today: today)
             let from = earliest.map { "AND l.order_date >= \(q.bind($0.iso))" } ?? ""
             let to = latest.map { "AND l.order_date <= \(q.bind($0.iso))" } ?? ""
-            let filter = PostgresReads.filter(q, page.filter, columns: Self.backorderFilter)
+            guard let filter = try await PostgresReads.indexedFilter(c, q, page.filter, .backorders) else { return [] }
             return try await c.cells(q.query("""
                 \(Self.backordersOfOpenLines) \(from) \(to) \(filter)
                 ORDER BY l.order_date, l.order_no, l.line_no LIMIT \(q.bind(page.limit)) OFFSET \(q.bind(page.offset))
