@@ -145,7 +145,7 @@ struct CustomerCommand: ParsableCommand {
 
         func run() throws {
             try perform {
-                let customers = try db.open(.readOnly).customers()
+                let customers = try db.service(.readOnly).customers()
                 if json { try printJSON(customers); return }
                 printTable(["CODE", "NAME", "LANG", "EMAIL", "CONTACT"],  // not prose: column names, as the other lists'
                            customers.map { [$0.code, $0.name, $0.language?.rawValue ?? "-", $0.email ?? "-", $0.contact ?? "-"] })

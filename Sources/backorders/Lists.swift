@@ -179,7 +179,7 @@ struct Journal: ParsableCommand {
 
     func run() throws {
         try perform {
-            let rows = try db.open(.readOnly).journal(sku: sku, limit: limit)
+            let rows = try db.service(.readOnly).journal(sku: sku, limit: limit)
             if json { try printJSON(rows); return }
             let tr = Localizer.process
             printTable(headers(.when, .who, .what, .sku, .qty, .order, .line, .arrival, .doc, .note),

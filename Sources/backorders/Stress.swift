@@ -21,7 +21,7 @@ struct Stress: ParsableCommand {
             var rng = SeededRandom(seed: seed)
             var done = 0, refused = 0
             let skus = try w.stock(Page(limit: 10_000), onlyShort: false, sku: nil).map(\.sku)
-            let customers = try (w as? PostgresWarehouse)?.customerCodes() ?? (w as? Warehouse)?.customers().map(\.code) ?? []
+            let customers = try w.customers().map(\.code)
             guard !skus.isEmpty, !customers.isEmpty else { throw BackorderError.refused(.t(CLIText.stressNeedsData)) }
             let commits = try log.map(CommitLog.init(path:))
             for i in 0..<ops {
