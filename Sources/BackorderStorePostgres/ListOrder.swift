@@ -1,17 +1,30 @@
 import BackorderCore
 
 /// The ORDER BY terms of every sortable column on the server, as the SQLite store orders them (BackorderStore's
-/// Sorting.swift): codes (order numbers, SKUs) as written, names without regard to ASCII case (SQLite's NOCASE:
-/// `lower` of the "C" collation folds ASCII letters only), then the list's own order, so every order is total and
-/// pages neither repeat nor skip a row. Descending reverses every term.
+/// Sorting.swift): codes (order numbers, SKUs) as written, byte by byte (the "C" collation), names without regard to
+/// ASCII case (SQLite's NOCASE: `lower` of the "C" collation folds ASCII letters only), then the list's own order, so
+/// every order is total and pages neither repeat nor skip a row. Descending reverses every term.
 enum ListOrder {
+    /// What a code column is compared with: byte order, as SQLite's BINARY.
+    static let byteOrder = " COLLATE \"C\""
+
+    /// A code column, compared byte by byte.
+    static func code(_ column: String) -> String { column + byteOrder }
+
+    /// `terms` for a database whose own collation already compares byte by byte (C, POSIX, C.UTF-8): the codes without
+    /// the explicit collation, so the indexes (made in the database's collation) serve the order.
+    static func fitted(_ terms: [String], bytewise: Bool) -> [String] {
+        bytewise ? terms.map { $0.replacingOccurrences(of: byteOrder, with: "") } : terms
+    }
+
     /// `term` ordered the other way.
     static func reversed(_ term: String) -> String { term.hasSuffix(" DESC") ? String(term.dropLast(5)) : term + " DESC" }
 
     static func ordered(_ terms: [String], descending: Bool) -> [String] { descending ? terms.map(reversed) : terms }
 
-    /// A name as SQLite's NOCASE compares it: ASCII letters folded, every other character as it is.
-    static func nocase(_ column: String) -> String { "lower(\(column) COLLATE \"C\")" }
+    /// A name as SQLite's NOCASE compares it: ASCII letters folded, every other character as it is, byte by byte
+    /// ("POSIX" is "C" under another name, kept apart from `byteOrder`, which `fitted` may drop).
+    static func nocase(_ column: String) -> String { "lower(\(column) COLLATE \"POSIX\")" }
 
     /// Refuses a sort by a column of another list, in the SQLite store's words.
     static func requireSort(_ sort: ListSort?, of list: ListKind) throws {
@@ -21,7 +34,7 @@ enum ListOrder {
 
     // MARK: open orders (orders `o`, customer `c`)
 
-    static let orderNatural = ["o.order_date", "o.number"]
+    static let orderNatural = ["o.order_date", code("o.number")]
 
     static func orderTerms(_ sort: ListSort?) throws -> [String] {
         try requireSort(sort, of: .orders)
@@ -31,9 +44,9 @@ enum ListOrder {
         let first: [String]
         switch key {
         case .number, .date: first = []
-        case .customer: first = [nocase("c.name"), "c.code"]
+        case .customer: first = [nocase("c.name"), code("c.code")]
         case .priority: first = ["o.priority"]
-        case .policy: first = ["o.policy"]
+        case .policy: first = [code("o.policy")]
         case .lines: first = ["(SELECT COUNT(*) FROM order_line x WHERE x.order_id = o.id)"]
         case .ordered: first = [total("SUM(x.ordered)")]
         case .allocated: first = [total("SUM(x.allocated)")]
@@ -41,23 +54,23 @@ enum ListOrder {
         case .shipped: first = [total("SUM(x.shipped)")]
         case .backordered: first = [total("SUM(x.backordered)")]
         }
-        return ordered(key == .number ? ["o.number"] : first + orderNatural, descending: sort.descending)
+        return ordered(key == .number ? [code("o.number")] : first + orderNatural, descending: sort.descending)
     }
 
     // MARK: backorder lines (queue row or line `l`, orders `o`, customer `c`, item `i`)
 
-    static let backorderNatural = ["l.order_date", "l.order_no", "l.line_no"]
-    static let servingOrder = ["l.priority", "l.order_date", "l.order_no", "l.line_no"]
+    static let backorderNatural = ["l.order_date", code("l.order_no"), "l.line_no"]
+    static let servingOrder = ["l.priority", "l.order_date", code("l.order_no"), "l.line_no"]
 
     static func backorderTerms(_ sort: ListSort?, natural: [String]) throws -> [String] {
         try requireSort(sort, of: .backorders)
         guard let sort, case .backorders(let key) = sort.key else { return natural }
         let terms: [String]
         switch key {
-        case .order: terms = ["l.order_no", "l.line_no"]
-        case .sku: terms = ["l.sku"] + servingOrder
-        case .item: terms = [nocase("i.name"), "i.sku"] + servingOrder
-        case .customer: terms = [nocase("c.name"), "c.code"] + backorderNatural
+        case .order: terms = [code("l.order_no"), "l.line_no"]
+        case .sku: terms = [code("l.sku")] + servingOrder
+        case .item: terms = [nocase("i.name"), code("i.sku")] + servingOrder
+        case .customer: terms = [nocase("c.name"), code("c.code")] + backorderNatural
         case .priority: terms = servingOrder
         case .quantity: terms = ["l.backordered"] + backorderNatural
         case .promised: terms = ["COALESCE(NULLIF(l.promised, '-'), '9999-99-99')"] + backorderNatural
@@ -75,10 +88,10 @@ enum ListOrder {
         guard let sort, case .arrivals(let key) = sort.key else { return arrivalNatural }
         let first: [String]
         switch key {
-        case .reference: first = ["a.po_number", "a.po_line"]
+        case .reference: first = [code("a.po_number"), "a.po_line"]
         case .supplier: first = [nocase("a.supplier")]
-        case .sku: first = ["a.sku"]
-        case .item: first = [nocase("i.name"), "a.sku"]
+        case .sku: first = [code("a.sku")]
+        case .item: first = [nocase("i.name"), code("a.sku")]
         case .expected: first = ["a.quantity"]
         case .received: first = ["a.received"]
         case .promised: first = ["p.promised"]
@@ -92,7 +105,7 @@ enum ListOrder {
 
     static func stockTerms(_ sort: ListSort?) throws -> [String] {
         try requireSort(sort, of: .stock)
-        guard let sort, case .stock(let key) = sort.key else { return ["sku"] }
+        guard let sort, case .stock(let key) = sort.key else { return [code("sku")] }
         let first: [String]
         switch key {
         case .sku: first = []
@@ -105,6 +118,6 @@ enum ListOrder {
         case .backordered: first = ["backordered"]
         case .incoming: first = ["incoming"]
         }
-        return ordered(first + ["sku"], descending: sort.descending)
+        return ordered(first + [code("sku")], descending: sort.descending)
     }
 }

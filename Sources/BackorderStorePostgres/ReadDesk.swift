@@ -12,7 +12,7 @@ extension PostgresWarehouse {
             // As the file: a text beyond ASCII is matched here with every letter's case folded, over every customer by name.
             if !t.allSatisfy(\.isASCII) {
                 let wanted = t.lowercased()
-                return try await c.cells(q.query("SELECT code, name FROM customer ORDER BY name COLLATE \"C\", code"))
+                return try await c.cells(q.query("SELECT code, name FROM customer ORDER BY name COLLATE \"C\", code COLLATE \"C\""))
                     .map { Customer(code: try $0.text(0), name: try $0.text(1)) }
                     .filter { $0.code.lowercased().contains(wanted) || $0.name.lowercased().contains(wanted) }.prefix(max(0, limit)).map { $0 }
             }
@@ -20,7 +20,7 @@ extension PostgresWarehouse {
             let p = q.bind("%" + PostgresReads.likeEscaped(t) + "%"), prefix = q.bind(PostgresReads.likeEscaped(t) + "%")
             let sql = """
                 SELECT code, name FROM customer WHERE code ILIKE \(p) OR name ILIKE \(p)
-                ORDER BY code NOT ILIKE \(prefix), name COLLATE "C", code LIMIT \(q.bind(limit < 0 ? nil : limit))
+                ORDER BY code NOT ILIKE \(prefix), name COLLATE "C", code COLLATE "C" LIMIT \(q.bind(limit < 0 ? nil : limit))
                 """
             return try await c.cells(q.query(sql)).map { Customer(code: try $0.text(0), name: try $0.text(1)) }
         }
@@ -33,13 +33,13 @@ extension PostgresWarehouse {
             let q = SQL()
             if !t.allSatisfy(\.isASCII) {
                 let wanted = t.lowercased()
-                return try await c.cells(q.query("SELECT \(itemColumns) FROM item ORDER BY sku")).map { try itemRow($0) }
+                return try await c.cells(q.query("SELECT \(itemColumns) FROM item ORDER BY sku COLLATE \"C\"")).map { try itemRow($0) }
                     .filter { $0.sku.lowercased().contains(wanted) || $0.name.lowercased().contains(wanted) }.prefix(max(0, limit)).map { $0 }
             }
             let p = q.bind("%" + PostgresReads.likeEscaped(t) + "%"), prefix = q.bind(PostgresReads.likeEscaped(t) + "%")
             let sql = """
                 SELECT \(itemColumns) FROM item WHERE sku ILIKE \(p) OR name ILIKE \(p)
-                ORDER BY sku NOT ILIKE \(prefix), sku LIMIT \(q.bind(limit < 0 ? nil : limit))
+                ORDER BY sku NOT ILIKE \(prefix), sku COLLATE "C" LIMIT \(q.bind(limit < 0 ? nil : limit))
                 """
             return try await c.cells(q.query(sql)).map { try itemRow($0) }
         }

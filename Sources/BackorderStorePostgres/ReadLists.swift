@@ -9,7 +9,8 @@ extension PostgresWarehouse {
     /// Open backorder lines, oldest order first (with `sku`, in serving order), or in the page's sort; with `customer`
     /// (a code, exactly) only that customer's, an unknown one `.notFound`.
     public func backorderLines(_ page: Page, sku: String?, customer: String?, today: Day) throws -> [BackorderRow] {
-        let orderBy = try ListOrder.backorderTerms(page.sort, natural: sku == nil ? ListOrder.backorderNatural : ListOrder.servingOrder)
+        let orderBy = ListOrder.fitted(try ListOrder.backorderTerms(page.sort, natural: sku == nil ? ListOrder.backorderNatural : ListOrder.servingOrder),
+                                      bytewise: reads.bytewise)
         let key: BackorderSortKey? = page.sort.flatMap { if case .backorders(let k) = $0.key { k } else { nil } }
         return try bridge.transaction(.snapshot) { c in
             if let customer { try await Self.requireCustomer(c, customer) }
@@ -43,7 +44,7 @@ extension PostgresWarehouse {
     /// Open expected arrivals by ETA (with `sku`, only that SKU's), or in the page's sort, with the units of each
     /// promised to waiting lines.
     public func openArrivals(_ page: Page, sku: String?, today: Day) throws -> [ArrivalRow] {
-        let orderBy = try ListOrder.arrivalTerms(page.sort)
+        let orderBy = ListOrder.fitted(try ListOrder.arrivalTerms(page.sort), bytewise: reads.bytewise)
         let byPromised = page.sort?.key == .arrivals(.promised)
         return try bridge.transaction(.snapshot) { c in
             let q = SQL()
@@ -73,7 +74,7 @@ extension PostgresWarehouse {
 
     /// Items by SKU (or in the page's sort) with their stock figures; with `sku`, only that item.
     public func stock(_ page: Page, onlyShort: Bool, sku: String?) throws -> [Item] {
-        let orderBy = try ListOrder.stockTerms(page.sort)
+        let orderBy = ListOrder.fitted(try ListOrder.stockTerms(page.sort), bytewise: reads.bytewise)
         return try bridge.transaction(.snapshot) { c in
             let q = SQL()
             let restrict = sku.map { "AND sku = \(q.bind($0))" } ?? ""

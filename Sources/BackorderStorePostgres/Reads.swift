@@ -7,10 +7,23 @@ import PostgresNIO
 public struct PostgresReads: Sendable {
     public let bridge: PostgresBridge
 
+    /// Whether the database's own collation compares text byte by byte, as SQLite's BINARY does: then the lists' codes
+    /// are sorted in it and its indexes serve the order; otherwise each code term names the "C" collation.
+    public let bytewise: Bool
+    /// Makes every read name the "C" collation, as on a database with a linguistic one (for a test on a C database).
+    nonisolated(unsafe) static var assumeLinguistic = false
+
     /// Refuses a database that is not a warehouse this build can use.
     public init(_ bridge: PostgresBridge) throws {
         try PostgresSetup.requireCurrent(bridge)
         self.bridge = bridge
+        let collation = try bridge.run { c -> String in
+            var name = ""
+            for try await v in try await c.query("SELECT datcollate FROM pg_database WHERE datname = current_database()",
+                                                 logger: PostgresBridge.quiet).decode(String.self) { name = v }
+            return name
+        }
+        bytewise = !Self.assumeLinguistic && ["C", "POSIX", "C.UTF-8", "C.utf8", "C.UTF8"].contains(collation)
     }
 
     /// The status bar's figures: the kept counters, and open arrivals per ETA day (late: those before `today`).
@@ -34,7 +47,7 @@ public struct PostgresReads: Sendable {
     /// totals. The filter matches the order number, the customer's code or name, any case, as a substring (through
     /// the trigram indexes: `indexedFilter`).
     public func openOrders(_ page: Page = Page()) throws -> [OpenOrderRow] {
-        let orderBy = try ListOrder.orderTerms(page.sort)
+        let orderBy = ListOrder.fitted(try ListOrder.orderTerms(page.sort), bytewise: bytewise)
         return try bridge.transaction(.snapshot) { c in
             let window = try await Window.of(page) { try await countOrders(c, filter: page.filter) }
             let q = SQL()

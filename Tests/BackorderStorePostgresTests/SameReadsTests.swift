@@ -106,7 +106,7 @@ final class SameReadsTests: PostgresTestCase {
         return try q.read { db in try String.fetchAll(db, sql: sql) }
     }
 
-    static let filters = ["", "SO-0000", "so-00001", "fjellheim", "sør", "SØR", "æ", "Æ", "%", "_", "a", "A", "-", " nordbygg ", "zzz-ingen",
+    static let filters = ["", "   ", "\\", "50%", "a_b", "SO-0000", "so-00001", "fjellheim", "sør", "SØR", "æ", "Æ", "%", "_", "a", "A", "-", " nordbygg ", "zzz-ingen",
                           "FS-10", "skrue", "PO-45", "A-01", "日本", "tromsø jern", "Småland"]
     static let pages = [Page(offset: 0, limit: 1_000), Page(offset: 0, limit: 5), Page(offset: 5, limit: 5), Page(offset: 3, limit: 7),
                         Page(offset: 10_000, limit: 10), Page(offset: 0, limit: 0)]
@@ -191,6 +191,32 @@ final class SameReadsTests: PostgresTestCase {
             let page = Page(offset: 3, limit: 2)
             same("backorders of \(code) at 3", { try self.file.backorderLines(page, sku: nil, customer: code, today: self.today) },
                  { try self.server.backorderLines(page, sku: nil, customer: code, today: self.today) })
+        }
+    }
+
+    func testOnADatabaseWithALinguisticCollationCodesAreStillSortedByteByByte() throws {
+        XCTAssertTrue(server.reads.bytewise, "the test server's database is C.UTF-8")
+        PostgresReads.assumeLinguistic = true
+        defer { PostgresReads.assumeLinguistic = false }
+        let named = try PostgresWarehouse(url: url)
+        defer { named.close() }
+        XCTAssertFalse(named.reads.bytewise)
+        for list in ListKind.allCases {
+            for key in [nil] + ListSortKey.all(list).map { $0 } as [ListSortKey?] {
+                for descending in [false, true] {
+                    let page = Page(limit: 1_000, sort: key.map { ListSort($0, descending: descending) })
+                    let at = "\(list) by \(key?.name ?? "-")\(descending ? " desc" : "")"
+                    switch list {
+                    case .orders: same(at, { try self.file.openOrders(page) }, { try named.openOrders(page) })
+                    case .backorders:
+                        same(at, { try self.file.backorderLines(page, sku: nil, customer: nil, today: self.today) },
+                             { try named.backorderLines(page, sku: nil, customer: nil, today: self.today) })
+                    case .arrivals:
+                        same(at, { try self.file.openArrivals(page, sku: nil, today: self.today) }, { try named.openArrivals(page, sku: nil, today: self.today) })
+                    case .stock: same(at, { try self.file.stock(page, onlyShort: false, sku: nil) }, { try named.stock(page, onlyShort: false, sku: nil) })
+                    }
+                }
+            }
         }
     }
 
