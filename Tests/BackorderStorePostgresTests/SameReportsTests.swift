@@ -31,3 +31,14 @@ extension SameReadsTests {
         }
     }
 }
+
+extension SameReadsTests {
+    func testTheCustomerRegisterAndTheJournalAreTheSameOnBothEngines() throws {
+        XCTAssertEqual(try server.customers(), try file.customers())
+        XCTAssertGreaterThan(try file.customers().count, 5)
+        for (sku, limit) in [(nil, 100), (nil, 1_000_000), ("TL-2003", 50), ("NO-SUCH", 10)] as [(String?, Int)] {
+            XCTAssertEqual(try server.journal(sku: sku, limit: limit), try file.journal(sku: sku, limit: limit), "\(sku ?? "all") \(limit)")
+        }
+        XCTAssertGreaterThan(try file.journal(sku: "TL-2003", limit: 50).count, 3)
+    }
+}
