@@ -39,9 +39,7 @@ extension Warehouse {
         if !a.pages.isEmpty { return a.pages }
         if let failure = b.failure { throw (failure as? DatabaseError).map { Warehouse.translate($0, path: path) } ?? failure }
         // Rules in a stable order whichever reader found them.
-        return (b.rules + a.rules).enumerated()
-            .sorted { (Warehouse.ruleOrder($0.element.rule), $0.offset) < (Warehouse.ruleOrder($1.element.rule), $1.offset) }
-            .map(\.element)
+        return CheckRules.ordered(b.rules + a.rules)
     }
 
     /// Runs `first` and `second` at the same time, each in a read transaction of its own on `pool`.
@@ -65,23 +63,14 @@ extension Warehouse {
         return report == ["ok"] ? [] : report.prefix(limit).map { Violation(rule: "sqlite integrity", detail: $0) } // not prose: a rule key; SQLite's own report
     }
 
-    /// Tables whose foreign keys `CheckPasses` checks in its own passes, with the columns it checks; SQLite's
+    /// Tables whose foreign keys `TableRules` checks in its own passes, with the columns it checks; SQLite's
     /// `foreign_key_check` (seconds on these tables) checks the others. A test holds this list to the schema.
-    static let foreignKeysCheckedInPasses: [String: Set<String>] = [
-        "order_line": ["order_id>orders.id", "sku>item.sku"],
-        "shipment_line": ["shipment_id>shipment.id", "line_id>order_line.id"],
-        "shipment": ["order_id>orders.id"],
-        "receipt": ["arrival_id>arrival.id", "sku>item.sku"],
-        "arrival": ["sku>item.sku"],
-        "movement": ["sku>item.sku", "line_id>order_line.id", "arrival_id>arrival.id", "shipment_id>shipment.id", "receipt_id>receipt.id"],
-    ]
+    static let foreignKeysCheckedInPasses = TableRules.referencesChecked
 
-    /// The rules that read little: SQLite's foreign-key check of the small tables, stock and arrival rules, pegging, notices, the kept counters.
+    /// The rules that read little: SQLite's foreign-key check of the small tables and its search index, and the shared
+    /// `StockRules` (stock and arrival rules, pegging, notices, the kept counters) fed from the tables.
     static func checkSmallRules(_ db: Database, limit: Int) throws -> [Violation] {
         var found: [Violation] = []
-        func rule(_ name: String, _ sql: String, _ describe: (Row) -> String) throws {
-            for r in try db.rows(sql: sql + " LIMIT \(limit)") { found.append(Violation(rule: name, detail: describe(r))) }
-        }
         var foreign = 0
         for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         where foreignKeysCheckedInPasses[table] == nil && foreign < limit {
@@ -90,44 +79,31 @@ extension Warehouse {
                 found.append(Violation(rule: "foreign keys", detail: Localizer.process(CheckText.missingParent, r[0] as String? ?? "?", Plain(Int(r[1] as Int64? ?? 0)), r[2] as String? ?? "?"))) // not prose: the rule key
             }
         }
-        try rule("negative free stock", "SELECT sku, on_hand, allocated, picked FROM item WHERE on_hand < allocated + picked OR on_hand < 0") {
-            Localizer.process(CheckText.negativeFree, $0["sku"] as String, $0["on_hand"] as Int, $0["allocated"] as Int, $0["picked"] as Int)
+        var rules = StockRules(limit: limit)
+        for r in try db.rows(sql: "SELECT sku, on_hand, allocated, picked, backordered, incoming FROM item ORDER BY sku") {
+            rules.item(sku: r[0], onHand: r[1], allocated: r[2], picked: r[3], backordered: r[4], incoming: r[5])
         }
-        try rule("free stock while orders wait", "SELECT sku, on_hand - allocated - picked AS free, backordered FROM item WHERE on_hand - allocated - picked > 0 AND backordered > 0") {
-            Localizer.process(CheckText.freeWhileWaiting, $0["sku"] as String, $0["free"] as Int, $0["backordered"] as Int)
+        for r in try db.rows(sql: "SELECT id, po_number, po_line, sku, quantity, received, eta, closed_at IS NOT NULL FROM arrival ORDER BY id") {
+            rules.arrival(id: r[0], po: r[1], line: r[2], sku: r[3], quantity: r[4], received: r[5], eta: r[6], closed: r[7])
         }
-        try rule("incoming vs arrivals", """
-            SELECT i.sku, i.incoming, COALESCE(a.q, 0) q FROM item i
-            LEFT JOIN (SELECT sku, SUM(MAX(quantity - received, 0)) q FROM arrival WHERE closed_at IS NULL GROUP BY sku) a ON a.sku = i.sku
-            WHERE i.incoming != COALESCE(a.q, 0)
-            """) { Localizer.process(CheckText.incomingVsArrivals, $0["sku"] as String, $0["incoming"] as Int, $0["q"] as Int) }
-        try rule("arrival open/closed", """
-            SELECT po_number, po_line, quantity, received, closed_at FROM arrival
-            WHERE (closed_at IS NULL AND received >= quantity) OR (closed_at IS NOT NULL AND received < quantity)
-            """) { Localizer.process($0["closed_at"] == nil ? CheckText.arrivalStillOpen : .arrivalClosed, "\($0["po_number"] as String)/\($0["po_line"] as Int)", $0["received"] as Int, $0["quantity"] as Int) }
-        found += try Pegging.verifyAll(db, limit: limit)
+        let waiting = try Row.fetchCursor(db, sql: """
+            SELECT sku, priority, order_date, order_no, line_no, line_id, backordered, promised FROM waiting
+            ORDER BY sku, priority, order_date, order_no, line_no
+            """)
+        while let r = try waiting.next() {
+            rules.waiting(sku: r[0], priority: r[1], orderDate: r[2], orderNo: r[3], lineNo: r[4], lineId: r[5], backordered: r[6], promised: r[7])
+        }
+        for r in try db.rows(sql: """
+            SELECT o.number, n.n FROM (SELECT order_id, COUNT(*) n FROM notice WHERE sent_at IS NULL GROUP BY order_id) n
+            JOIN orders o ON o.id = n.order_id WHERE n.n > 1
+            """) { rules.pendingNotices(order: r[0], count: r[1]) }
+        rules.openOrders(try db.int(sql: "SELECT COUNT(*) FROM orders INDEXED BY orders_open WHERE closed_at IS NULL") ?? 0)
+        for r in try db.rows(sql: "SELECT name, value FROM tally") { rules.keptCounter(name: r[0], value: r[1]) }
+        for r in try db.rows(sql: "SELECT eta, arrivals FROM open_arrival_day") { rules.keptArrivalDay(eta: r[0], arrivals: r[1]) }
+        found += rules.finish()
         found += try checkSearchIndex(db, limit: limit)
-        try rule("more than one pending notice", "SELECT o.number, COUNT(*) n FROM notice n JOIN orders o ON o.id = n.order_id WHERE n.sent_at IS NULL GROUP BY n.order_id HAVING n > 1") {
-            Localizer.process(CheckText.manyNotices, $0["number"] as String, $0["n"] as Int)
-        }
-        found += try Counters.verify(db, limit: limit)
         return found
     }
-
-    /// Where a rule's findings go in the report: SQLite's pages, references, then the rules from the journal outwards.
-    static func ruleOrder(_ rule: String) -> Int {
-        ruleNames.firstIndex(of: rule) ?? ruleNames.count
-    }
-
-    // not prose: the rule names are keys scripts read, the same in every language.
-    static let ruleNames = [
-        "sqlite integrity", "foreign keys", "journal without line", "line vs journal", "stock vs journal", "line balance", // not prose: rule keys
-        "stock vs lines", "negative free stock", "free stock while orders wait", "incoming vs arrivals", "arrival vs receipts", // not prose: rule keys
-        "arrival open/closed", "shipments vs lines", "order closed with open units", "order open with nothing left", // not prose: rule keys
-        "line copies of order header", "waiting queue mirrors the order lines", "promised date", "more than one pending notice", // not prose: rule keys
-        "search index", // not prose: a rule key
-        "counters", // not prose: a rule key
-    ]
 }
 
 /// What one reader found: SQLite's page report, or the rules it checked.

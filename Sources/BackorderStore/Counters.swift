@@ -10,10 +10,10 @@ import GRDB
 /// the days before today summed (a few hundred rows at most).
 enum Counters {
     /// The names of the kept counters in `tally` (keys, not prose).
-    static let openOrders = "open orders" // not prose: a stored key
-    static let waitingLines = "waiting lines" // not prose: a stored key
-    static let backorderedUnits = "backordered units" // not prose: a stored key
-    static let items = "items" // not prose: a stored key
+    static let openOrders = CheckRules.Tally.openOrders
+    static let waitingLines = CheckRules.Tally.waitingLines
+    static let backorderedUnits = CheckRules.Tally.backorderedUnits
+    static let items = CheckRules.Tally.items
 
     /// Creates the tables and the triggers, and fills the tables from the rows (migration `v14-counters`).
     static func install(_ db: Database) throws {
@@ -129,21 +129,12 @@ enum Counters {
                       items: try value(db, items))
     }
 
-    /// Each counter that differs from the rows (`check`'s rule "counters").
+    /// Each counter that differs from the rows (`check`'s rule "counters", shared with the server's store).
     static func verify(_ db: Database, limit: Int) throws -> [Violation] {
         let (tally, days) = try counted(db)
-        var found: [Violation] = []
-        for name in [openOrders, waitingLines, backorderedUnits, items] {
-            let kept = try db.int(sql: "SELECT value FROM tally WHERE name = ?", arguments: [name])
-            if kept != tally[name] {
-                found.append(Violation(rule: "counters", detail: Localizer.process(CheckText.counterDiffers, name, kept ?? 0, tally[name] ?? 0))) // not prose: the rule key
-            }
-        }
-        var kept: [String: Int] = [:]
-        for r in try Row.fetchAll(db, sql: "SELECT eta, arrivals FROM open_arrival_day") { kept[r[0]] = r[1] }
-        for eta in Set(kept.keys).union(days.keys).sorted() where kept[eta] != days[eta] {
-            found.append(Violation(rule: "counters", detail: Localizer.process(CheckText.arrivalDayDiffers, day(eta), kept[eta] ?? 0, days[eta] ?? 0))) // not prose: the rule key
-        }
-        return Array(found.prefix(limit))
+        var kept: [String: Int] = [:], keptDays: [String: Int] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT name, value FROM tally") { kept[r[0]] = r[1] }
+        for r in try Row.fetchAll(db, sql: "SELECT eta, arrivals FROM open_arrival_day") { keptDays[r[0]] = r[1] }
+        return CheckRules.counters(kept: kept, counted: tally, keptDays: keptDays, countedDays: days, limit: limit)
     }
 }

@@ -16,7 +16,7 @@ enum Pegging {
     }
 
     /// The text stored for a promised date: the day, or "-" for a waiting line no arrival covers.
-    static func stored(_ day: Day?) -> String { day?.iso ?? "-" }
+    static func stored(_ day: Day?) -> String { CheckRules.storedPromise(day) }
 
     /// Reads a stored promised date: nil for "-" (no arrival planned) or when the line waits for nothing.
     static func day(_ stored: String?) -> Day? { stored.flatMap { Day(iso: $0) } }
@@ -144,39 +144,6 @@ enum Pegging {
                                          last.priority, last.orderDate, last.orderNumber, last.lineNo])
             start = end + 1
         }
-    }
-
-    /// Pegs every SKU in one ordered scan of the queue; returns the lines whose stored date differs from the pegging.
-    static func verifyAll(_ db: Database, limit: Int) throws -> [Violation] {
-        var arrivalsBySku: [String: [Arrival]] = [:]
-        for r in try db.rows(sql: "SELECT * FROM arrival INDEXED BY arrival_open_sku WHERE closed_at IS NULL ORDER BY sku, eta, id") {
-            let a = arrivalFrom(r)
-            arrivalsBySku[a.sku, default: []].append(a)
-        }
-        var found: [Violation] = []
-        var current: String?
-        var group: [(line: WaitingLine, stored: String?)] = []
-        func flush() {
-            guard let sku = current, !group.isEmpty, found.count < limit else { return }
-            let promised = Rules.peg(waiting: group.map(\.line), arrivals: arrivalsBySku[sku] ?? []).promised
-            for (line, old) in group {
-                let new = stored(promised[line.lineId] ?? nil)
-                guard old != new, found.count < limit else { continue }
-                found.append(Violation(rule: "promised date", detail: Localizer.process(CheckText.promisedDate, line.orderNumber, Plain(line.lineNo), sku, old ?? Localizer.process(CheckText.nothingStored), new))) // not prose: the rule key
-            }
-        }
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT sku, priority, order_date, order_no, line_no, line_id, backordered, promised FROM waiting
-            ORDER BY sku, priority, order_date, order_no, line_no
-            """)
-        while let r = try cursor.next() {
-            let sku: String = r[0]
-            if sku != current { flush(); group.removeAll(keepingCapacity: true); current = sku }
-            group.append((WaitingLine(lineId: r[5], orderNumber: r[3], lineNo: r[4], priority: r[1],
-                                      orderDate: BackorderStore.day(r[2]), backordered: r[6]), r[7]))
-        }
-        flush()
-        return found
     }
 }
 

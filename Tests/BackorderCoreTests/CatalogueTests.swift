@@ -143,6 +143,7 @@ enum ProseScan {
         "BackorderStore/Localization",
         "BackorderStore/Backup.swift",
         "BackorderStore/Check.swift",
+        "BackorderCore/CheckRules.swift", "BackorderCore/TableRules.swift", "BackorderCore/StockRules.swift", "BackorderCore/CheckKeys.swift",
         "BackorderStore/CheckPasses.swift",
         "BackorderStore/Checkpointer.swift",
         "BackorderStore/Corrections.swift",

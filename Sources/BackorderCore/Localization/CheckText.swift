@@ -1,7 +1,5 @@
-import BackorderCore
-
-/// What `backorders check` finds wrong in a data file, one finding per broken rule. The rule names stay English keys
-/// (scripts read them); the details are worded in the process's language.
+/// What `backorders check` finds wrong in a warehouse (a data file or a PostgreSQL database), one finding per broken
+/// rule. The rule names stay English keys (scripts read them); the details are worded in the process's language.
 public enum CheckText: String, Catalogued {
     case missingParent, missingShipmentLine, negativeFree, freeWhileWaiting, incomingVsArrivals, arrivalStillOpen, arrivalClosed, manyNotices,
          lineBalance, headerCopy, queueLacks, queueExtra, journalNoLine, lineVsJournal, lineVsNoJournal, stockVsJournal,
