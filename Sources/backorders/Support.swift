@@ -43,9 +43,12 @@ struct DatabaseOptions: ParsableArguments {
     /// The warehouse the commands and the UI work on: the data file, or the PostgreSQL database the URL names.
     func service(_ mode: AccessMode = .readWrite) throws -> any Service {
         guard isServer else { return try open(mode) }
-        let readOnly = mode == .readOnly || mode == .backgroundReads
-        let w = try PostgresWarehouse(url: try PostgresURL(parsing: path), readOnly: readOnly,
-                                      maximumConnections: mode == .backgroundReads ? 1 : 2)
+        return try server(readOnly: mode == .readOnly || mode == .backgroundReads, connections: mode == .backgroundReads ? 1 : 2)
+    }
+
+    /// The PostgreSQL database the URL names, for what only a server store does; closed when the command ends.
+    func server(readOnly: Bool, connections: Int = 2) throws -> PostgresWarehouse {
+        let w = try PostgresWarehouse(url: try PostgresURL(parsing: path), readOnly: readOnly, maximumConnections: connections)
         OpenFiles.servers.append(w)
         return w
     }

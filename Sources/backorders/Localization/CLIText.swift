@@ -19,7 +19,7 @@ enum CLIText: String, Catalogued {
     case noOrderWaiting, allocatedTo, lineFilled, stillWaiting, freeOnShelf, onHandSet
     // show, upgrade, check, who
     case orderHeader, closedOn, open, noteLine, shipmentBy, lineQuantity, history, changedField
-    case alreadyCurrent, upgraded, checkOK, nobodyHasItOpen
+    case alreadyCurrent, upgraded, checkOK, checkOKServer, nobodyHasItOpen
     // reports
     case notABucket, agingBucketTitle, agingTitle, agingTotal, shortageTitle, noShortage, lateTitle, none, supplierRecordTitle, noArrivals
     case serviceTitle, lineFillRate, lineFillNone, orderFillRate, orderFillNone, unitsBackordered, averageWait, noWaitCompleted
@@ -123,6 +123,7 @@ enum CLIText: String, Catalogued {
         case .alreadyCurrent: return ("{0} is already in this version's format", "{0} har allerede denne versjonens format")
         case .upgraded: return ("upgraded {0}: {1} ({2} s)", "oppgraderte {0}: {1} ({2} s)")
         case .checkOK: return ("ok: every invariant holds and the file is intact", "ok: alle regler holder, og filen er hel")
+        case .checkOKServer: return ("ok: every invariant holds in the database", "ok: alle regler holder i databasen")
         case .nobodyHasItOpen:
             return ("nobody has {0} open in the UI for writing right now (read-only sessions are not listed)",
                     "ingen har {0} åpen for endring i skjermbildet nå (økter med bare lesing vises ikke)")
