@@ -96,7 +96,7 @@ final class PostgresOperationTx {
                                    refs.receiptId, d.ordered, d.allocated, d.picked, d.shipped, d.backordered, d.cancelled, d.onHand, refs.note)
         if let lineId = m.lineId {
             // One round trip: the journal row and its line's counters (`waiting` follows by trigger).
-            try binds.append(lineId)
+            binds.append(lineId)
             try await c.rows(PostgresQuery(unsafeSQL: """
                 WITH m AS (\(insert) RETURNING id)
                 UPDATE order_line SET ordered = ordered + $10, allocated = allocated + $11, picked = picked + $12,

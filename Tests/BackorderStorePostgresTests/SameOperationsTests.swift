@@ -45,8 +45,10 @@ final class SameOperationsTests: PostgresTestCase {
         switch (a, b) {
         case let (.success(x), .success(y)):
             XCTAssertEqual(x, y, what, line: line)
+            if ProcessInfo.processInfo.environment["SAME_OPERATIONS_SHOW"] != nil { print("\(what): \(x)") }
             return x
         case let (.failure(x), .failure(y)):
+            if ProcessInfo.processInfo.environment["SAME_OPERATIONS_SHOW"] != nil { print("\(what): refused: \(x)") }
             XCTAssertEqual(x as? BackorderError, y as? BackorderError, "\(what): \(x) / \(y)", line: line)
             XCTAssertNotNil(x as? BackorderError, "\(what): \(x)", line: line)
         default:
@@ -69,8 +71,10 @@ final class SameOperationsTests: PostgresTestCase {
         let fileDigests = try file.tableDigests()
         let serverDigests = try PostgresTableCopy.tableDigests(server.bridge)
         for table in WarehouseTables.copyOrder {
+            XCTAssertNotNil(fileDigests[table], table, line: line)
             XCTAssertEqual(serverDigests[table], fileDigests[table], "table \(table) differs", line: line)
         }
+        XCTAssertGreaterThan(fileDigests["movement"]?.rows ?? 0, 100, line: line)
     }
 
     func testTheSameOperationsGiveTheSameWarehouse() throws {
@@ -97,15 +101,26 @@ final class SameOperationsTests: PostgresTestCase {
         try assertSameTables()
         // A receipt that serves waiting lines, previewed first; then an unplanned one.
         same("preview receipt") { try $0.previewReceipt(arrival: "PO-4505/1", sku: nil, quantity: 40, ctx: ctx) }
-        same("receipt") { try $0.receive(arrival: "PO-4505/1", sku: nil, quantity: 40, note: "first pallet", ctx: ctx) }
+        let pallet = same("receipt") { try $0.receive(arrival: "PO-4505/1", sku: nil, quantity: 40, note: "first pallet", ctx: ctx) }
         let unplanned = same("unplanned receipt") { try $0.receive(arrival: nil, sku: "HT-3007", quantity: 3, note: "", ctx: ctx) }
+        // Both receipts reversed (their units taken back from the lines they served), the pallet booked again.
+        if let receipt = unplanned?.receiptNumber {
+            same("unplanned reversal") { try $0.reverseReceipt(receipt, reason: "miscounted", preview: false, ctx: ctx) }
+        }
+        XCTAssertNotNil(pallet)
+        if let receipt = pallet?.receiptNumber {
+            same("preview reversal") { try $0.reverseReceipt(receipt, reason: "miscounted", preview: true, ctx: ctx) }
+            same("reversal") { try $0.reverseReceipt(receipt, reason: "miscounted", preview: false, ctx: ctx) }
+            refusedByBoth("reversed twice", .refused) { try $0.reverseReceipt(receipt, reason: "again", preview: false, ctx: ctx) }
+        }
+        same("receipt again") { try $0.receive(arrival: "PO-4505/1", sku: nil, quantity: 40, note: "counted again", ctx: ctx) }
         refusedByBoth("closed arrival", .refused) { try $0.receive(arrival: "PO-4501/1", sku: nil, quantity: 1, note: "", ctx: ctx) }
         try assertSameTables()
         // An ETA moved (previewed first), a new arrival for the short item.
         let later = Day(iso: "2026-12-20")!
         same("preview ETA") { try $0.previewETAChange(arrival: "PO-4508/1", to: later, reason: "late ship", ctx: ctx) }
-        same("ETA") { try $0.changeETA(arrival: "PO-4508/1", to: later, reason: "late ship", ctx: ctx) }
-        refusedByBoth("same ETA", .refused) { try $0.changeETA(arrival: "PO-4508/1", to: later, reason: "", ctx: ctx) }
+        same("ETA") { try $0.changeETA(arrival: "PO-4508/1", to: later, reason: "late ship", ctx: ctx); return true }
+        refusedByBoth("same ETA", .refused) { try $0.changeETA(arrival: "PO-4508/1", to: later, reason: "", ctx: ctx); return true }
         same("new arrival") {
             try $0.addArrival(NewArrival(supplier: "Järvinen Työkalut Oy", poNumber: "PO-4600", sku: "HT-3007", quantity: 20,
                                          eta: Day(iso: "2026-12-01")!), ctx: ctx)
@@ -153,12 +168,7 @@ final class SameOperationsTests: PostgresTestCase {
         refusedByBoth("return too much", .refused) {
             try $0.returnUnits(order: "SO-000001", lineNo: 1, quantity: 100_000, restock: false, reason: "x", preview: false, ctx: ctx)
         }
-        if let receipt = unplanned?.receiptNumber {
-            same("preview reversal") { try $0.reverseReceipt(receipt, reason: "miscounted", preview: true, ctx: ctx) }
-            same("reversal") { try $0.reverseReceipt(receipt, reason: "miscounted", preview: false, ctx: ctx) }
-            refusedByBoth("reversed twice", .refused) { try $0.reverseReceipt(receipt, reason: "again", preview: false, ctx: ctx) }
-        }
-        let purchase = PurchaseRequest(lines: [PurchaseLine(sku: "HT-3007"), PurchaseLine(sku: "FS-1002", quantity: 100)])
+        let purchase = PurchaseRequest(lines: [PurchaseLine(sku: "HT-3007", quantity: 10), PurchaseLine(sku: "FS-1002", quantity: 100)])
         same("preview purchase") { try $0.purchase(purchase, preview: true, ctx: ctx) }
         same("purchase") { try $0.purchase(purchase, preview: false, ctx: ctx) }
         try assertSameTables()
@@ -177,15 +187,26 @@ final class SameOperationsTests: PostgresTestCase {
         try exec(server.bridge, "UPDATE item SET on_hand = allocated + picked + 10 WHERE sku = '\(sku)'")
         let before = try scalar(server.bridge, "SELECT backordered FROM item WHERE sku = '\(sku)'")
         // A moment no sample order has.
-        let ctx = Context(actor: "clerk", now: Timestamp(unixTime: 1_795_700_000), today: self.ctx.today), server = self.server!
+        let ctx = Context(actor: "clerk", now: Timestamp(unixTime: 1_795_700_000), today: self.ctx.today)
+        // Twenty threads of their own (not a pool the size of the machine), each with a connection, started together.
+        let clerks = try PostgresWarehouse(url: url, maximumConnections: 20)
+        defer { clerks.close() }
         let failures = ConflictCounter()
-        DispatchQueue.concurrentPerform(iterations: 20) { _ in
-            do {
-                _ = try server.createOrder(NewOrder(customer: "WEBSHOP", lines: [NewOrderLine(sku: sku, quantity: 1)]), ctx: ctx)
-            } catch {
-                failures.add()
+        let done = DispatchGroup(), start = DispatchSemaphore(value: 0)
+        for _ in 0..<20 {
+            done.enter()
+            Thread.detachNewThread {
+                start.wait()
+                do {
+                    _ = try clerks.createOrder(NewOrder(customer: "WEBSHOP", lines: [NewOrderLine(sku: sku, quantity: 1)]), ctx: ctx)
+                } catch {
+                    failures.add()
+                }
+                done.leave()
             }
         }
+        for _ in 0..<20 { start.signal() }
+        XCTAssertEqual(done.wait(timeout: .now() + 60), .success)
         XCTAssertEqual(failures.count, 0)
         let b = server.bridge
         let mine = "FROM order_line l JOIN orders o ON o.id = l.order_id WHERE o.created_at = \(ctx.now.unixTime) AND l.sku = '\(sku)'"
