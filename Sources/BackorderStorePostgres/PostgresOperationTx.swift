@@ -135,8 +135,7 @@ final class PostgresOperationTx {
         let ids = lineNos.map { idOf[$0] ?? 0 }
         let journal = try await c.rows(PostgresQuery(unsafeSQL: """
             INSERT INTO movement (id, at, actor, kind, sku, quantity, line_id, d_ordered, d_allocated, d_backordered)
-            SELECT \(newId("movement", ordinal: "row_number() OVER (ORDER BY line_no)")), $1, $2, 'order', sku, ordered, id, ordered,
-                   allocated, backordered
+            SELECT \(newId("movement", ordinal: "row_number() OVER (ORDER BY line_no)")), $1, $2, 'order', sku, ordered, id, ordered, allocated, backordered
             FROM order_line WHERE order_id = $3 ORDER BY line_no
             RETURNING id, line_id
             """, binds: try Self.binds(ctx.now.unixTime, ctx.actor, orderId)))
