@@ -24,18 +24,20 @@ let package = Package(
     targets: [
         // The domain and its rules: pure Swift, no I/O.
         .target(name: "BackorderCore"),
+        // Facts about this host's processes (its name, whether a pid still runs): the session registries of both stores.
+        .target(name: "HostProcess"),
         // Persistence: the only module that knows SQL.
         .target(
             name: "BackorderStore",
             // GRDBSQLite: the C API for the WAL hook that moves checkpoints off the clerk's commit.
-            dependencies: ["BackorderCore", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["BackorderCore", "HostProcess", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // Persistence on a PostgreSQL server: the only module that imports the driver; the async driver meets the
         // synchronous service in its bridge.
         .target(
             name: "BackorderStorePostgres",
-            dependencies: ["BackorderCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+            dependencies: ["BackorderCore", "HostProcess", .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl")]
         ),
@@ -64,7 +66,7 @@ let package = Package(
         // The benchmark: run it as a release build, never as a unit test.
         .executableTarget(
             name: "backorders-bench",
-            dependencies: ["BackorderCore", "BackorderStore", "BackorderExchange"]
+            dependencies: ["BackorderCore", "BackorderStore", "BackorderStorePostgres", "BackorderExchange"]
         ),
         .testTarget(name: "BackorderCoreTests", dependencies: ["BackorderCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TerminalKitTesting"], exclude: ["__Snapshots__"]),
@@ -73,10 +75,10 @@ let package = Package(
             dependencies: ["BackorderTUI", "BackorderCore", "BackorderStore", "TerminalKit", "TerminalKitTesting"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "BackorderStoreTests", dependencies: ["BackorderCore", "BackorderStore"]),
+        .testTarget(name: "BackorderStoreTests", dependencies: ["BackorderCore", "BackorderStore", "HostProcess"]),
         // Runs against a throwaway server (scripts/pg-test-cluster); skips with the reason when there is none.
         // BackorderStore and GRDB: the schema is held to the SQLite file's, column by column.
-        .testTarget(name: "BackorderStorePostgresTests", dependencies: ["BackorderStorePostgres", "BackorderCore", "BackorderStore", "backorders",
+        .testTarget(name: "BackorderStorePostgresTests", dependencies: ["BackorderStorePostgres", "BackorderCore", "BackorderStore", "backorders", "HostProcess",
                                                                   .product(name: "GRDB", package: "GRDB.swift"),
                                                                   .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "BackorderExchangeTests", dependencies: ["BackorderExchange", "BackorderCore", "BackorderStore"]),

@@ -50,6 +50,10 @@ public protocol WarehouseService: Sendable {
     /// Changes some of a customer's details (what `changes` leaves nil stays; "" clears the e-mail address or the
     /// contact); refused as `.invalidInput` with the reason when a value is not valid. Returns the names of the fields changed.
     func changeCustomer(_ code: String, _ changes: CustomerChanges) throws -> [String]
+    /// Every customer, by code.
+    func customers() throws -> [Customer]
+    /// The journal, newest movement first: `limit` movements, with `sku` only that SKU's.
+    func journal(sku: String?, limit: Int) throws -> [Movement]
     /// Customers whose code or name contains the text, for type-to-search.
     func searchCustomers(_ text: String, limit: Int) throws -> [Customer]
     /// Items whose SKU or name contains the text, for type-to-search.

@@ -52,38 +52,17 @@ extension Warehouse {
             let arrivals = try Row.fetchAll(db, sql: """
                 SELECT po_number, po_line, quantity - received, eta FROM arrival INDEXED BY arrival_open_sku
                 WHERE sku = ? AND closed_at IS NULL ORDER BY eta, id
-                """, arguments: [sku]).filter { ($0[2] as Int) > 0 }
+                """, arguments: [sku]).map { OrderDetail.OpenSupply(reference: "\($0[0] as String)/\($0[1] as Int)", outstanding: $0[2], eta: day($0[3])) }
             // The common cases need no walk along the queue: nothing on its way, or (the pegged date being the earliest
-            // ETA) every unit on the first arrivals.
-            guard let first = arrivals.first else { out[lineId] = [.init(quantity: backordered, eta: nil, arrival: nil)]; continue }
-            let promised = try String.fetchOne(db, sql: """
+            // ETA) every unit on the first arrivals; the rule itself is BackorderCore's, shared with the server store.
+            let promised = arrivals.contains { $0.outstanding > 0 } ? try String.fetchOne(db, sql: """
                 SELECT promised FROM waiting WHERE sku = ? AND priority = ? AND order_date = ? AND order_no = ? AND line_no = ?
-                """, arguments: [sku, w[1], w[2], w[3], w[4]])
-            if let promised, promised == (first[3] as String) {
-                out[lineId] = [.init(quantity: backordered, eta: day(first[3]), arrival: "\(first[0] as String)/\(first[1] as Int)")]
-                continue
+                """, arguments: [sku, w[1], w[2], w[3], w[4]]) : nil
+            out[lineId] = try OrderDetail.expectedParts(backordered: backordered, promised: Pegging.day(promised), arrivals: arrivals) {
+                try Int.fetchOne(db, sql: """
+                    SELECT COALESCE(SUM(backordered), 0) FROM waiting WHERE sku = ? AND (priority, order_date, order_no, line_no) < (?, ?, ?, ?)
+                    """, arguments: [sku, w[1], w[2], w[3], w[4]]) ?? 0
             }
-            var skip = try Int.fetchOne(db, sql: """
-                SELECT COALESCE(SUM(backordered), 0) FROM waiting WHERE sku = ? AND (priority, order_date, order_no, line_no) < (?, ?, ?, ?)
-                """, arguments: [sku, w[1], w[2], w[3], w[4]]) ?? 0
-            var need = backordered
-            var parts: [OrderDetail.ExpectedPart] = []
-            for a in arrivals where need > 0 {
-                var left = max(0, a[2] as Int)
-                let used = min(skip, left)
-                skip -= used; left -= used
-                let take = min(need, left)
-                guard take > 0 else { continue }
-                need -= take
-                let eta = day(a[3])
-                if let last = parts.last, last.eta == eta {
-                    parts[parts.count - 1].quantity += take
-                } else {
-                    parts.append(.init(quantity: take, eta: eta, arrival: "\(a[0] as String)/\(a[1] as Int)"))
-                }
-            }
-            if need > 0 { parts.append(.init(quantity: need, eta: nil, arrival: nil)) }
-            out[lineId] = parts
         }
         return out
     }

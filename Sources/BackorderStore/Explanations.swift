@@ -9,17 +9,7 @@ extension Warehouse {
         try read { db in
             let order = try fetchOrder(db, number)
             let lines = try fetchLines(db, orderId: order.id)
-            let targets: [OrderLine]
-            if let lineNo {
-                guard let line = lines.first(where: { $0.lineNo == lineNo }) else { throw BackorderError.notFound(.t(StoreText.orderHasNoLine, number, Plain(lineNo))) }
-                guard line.quantities.backordered > 0 else {
-                    throw BackorderError.refused(.t(StoreText.waitsForNothingExplain, number, Plain(lineNo), line.sku))
-                }
-                targets = [line]
-            } else {
-                targets = lines.filter { $0.quantities.backordered > 0 }
-                guard !targets.isEmpty else { throw BackorderError.refused(.t(StoreText.noBackorderedLine, number)) }
-            }
+            let targets = try Rules.explainTargets(order: number, lines: lines, lineNo: lineNo)
             var out: [DateExplanation] = []
             var queues: [String: (waiting: [WaitingLine], names: [String: String], arrivals: [Arrival], donors: [DonorCandidate])] = [:]
             for line in targets {

@@ -44,13 +44,29 @@ extension Warehouse {
     /// (triggers rest meanwhile); the filter's index is built from the rows. Refuses a path that exists; on any
     /// failure the new file is removed, so nothing is left behind.
     public static func createCopy(path: String, from pipe: CopyPipe) throws -> [String: TableDigest] {
-        if FileManager.default.fileExists(atPath: path) { throw CopyProblem.destinationExists(path) }
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path) { throw CopyProblem.destinationExists(path) }
+        // Built under a name of its own and linked into place only when complete: a copy killed half-way (even by
+        // SIGKILL) leaves no file at `path`; its leftover is removed by the next copy to the same path.
+        let temp = path + ".copying"
+        let removeTemp = { for p in [temp, temp + "-wal", temp + "-shm"] { try? fm.removeItem(atPath: p) } }
+        removeTemp()
         do {
-            let w = try Warehouse.open(path: path, mode: .create)
-            defer { try? w.close() }
-            return try w.fill(from: pipe)
+            let digests: [String: TableDigest]
+            do {
+                let w = try Warehouse.open(path: temp, mode: .create)
+                defer { try? w.close() }
+                digests = try w.fill(from: pipe)
+            }
+            // link(2) refuses an existing path: a file made there meanwhile is never replaced.
+            guard link(temp, path) == 0 else {
+                if errno == EEXIST { throw CopyProblem.destinationExists(path) }
+                throw BackorderError(.dataFile, .t(DataFileText.cannotOpenReason, path, String(cString: strerror(errno))))
+            }
+            removeTemp()
+            return digests
         } catch {
-            for p in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: p) }
+            removeTemp()
             throw error
         }
     }

@@ -1,6 +1,7 @@
 import BackorderCore
 import Foundation
 import GRDB
+import HostProcess
 import GRDBSQLite
 #if canImport(Glibc)
 import Glibc
@@ -20,10 +21,7 @@ extension Context {
     }
 
     /// The login name of the effective user; the same whether typed at a local console or over SSH.
-    public static func osUser() -> String {
-        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
-        return ProcessInfo.processInfo.environment["USER"] ?? "uid\(geteuid())"
-    }
+    public static func osUser() -> String { HostProcess.user }
 }
 
 

@@ -11,9 +11,12 @@ public final class PostgresWarehouse: WarehouseService, Sendable {
     /// The first reads (counts, open orders), kept beside the service's own.
     public let reads: PostgresReads
     public let isReadOnly: Bool
+    /// This process's row in the session registry, once `register` made one.
+    let registration = RegistrationBox()
 
-    /// The URL without its password.
-    public var location: String { bridge.url.description }
+    /// The URL without its password and its parameters (a socket folder is no use in a status bar), so the bar's
+    /// last resort, the part after the last slash, is the database's name.
+    public var location: String { String(bridge.url.description.prefix { $0 != "?" }) }
 
     /// Connects to `url` and refuses a database that is not a current warehouse. `readOnly` asks for a read-only
     /// session; a login the server allows only to read opens read-only whatever is asked.
@@ -35,8 +38,11 @@ public final class PostgresWarehouse: WarehouseService, Sendable {
         self.bridge = bridge
     }
 
-    /// Closes the connections.
-    public func close() { bridge.close() }
+    /// Ends this process's registration (if any) and closes the connections.
+    public func close() {
+        try? unregister()
+        bridge.close()
+    }
 
     public func revision() throws -> Int {
         try bridge.run { c -> Int in

@@ -118,6 +118,8 @@ public enum Action: Equatable, Sendable {
     /// Time passed: the calendar day now, and a chance to look for changes by others.
     case tick(today: Day)
     case revisionChecked(Int)
+    /// Looking for changes failed: the file or the server cannot be reached (shown until a look succeeds).
+    case revisionFailed(BackorderError)
     case countsLoaded(Counts)
     case paneLoaded(PaneKind, PaneLoad)
     /// A filtered (or SKU- or customer-restricted) list's size, counted once typing paused.

@@ -244,7 +244,11 @@ public final class BackorderApp {
         do {
             switch effect {
             case .pollRevision:
-                return .revisionChecked(try service.revision())
+                do {
+                    return .revisionChecked(try service.revision())
+                } catch let error as BackorderError {
+                    return .revisionFailed(error)
+                }
             case .refreshPresence:
                 let now = clock.read().now
                 // The registry is read every few seconds, not on every tick: who comes and goes is not that urgent.

@@ -354,6 +354,8 @@ public struct AppState: Equatable, Sendable {
     public var counts: Counts?
     /// Who has the file open in the UI (read-write sessions; this one included when it could record itself).
     public var presence: [Presence] = []
+    /// Why the warehouse cannot be reached (the last look for changes failed); nil while all is well.
+    public var connectionLost: String?
     /// The latest data revision seen; a higher one on the file means another change to show.
     public var revision = -1
     public var message: StatusMessage?

@@ -26,6 +26,17 @@ public enum Reducer {
         case .presenceLoaded(let presence):
             state.presence = presence
             return []
+        case .revisionFailed(let error):
+            // Said once in the message line; the status bar keeps saying it until a look for changes succeeds.
+            if state.connectionLost == nil { state.message = StatusMessage(state.tr(ScreenText.connectionLost, error.message(state.tr)), .error) }
+            state.connectionLost = error.message(state.tr)
+            return []
+        case .revisionChecked(let revision) where state.connectionLost != nil:
+            // Back: whatever happened meanwhile (another clerk's work, an operation whose commit went unanswered) is read anew.
+            state.connectionLost = nil
+            state.message = StatusMessage(state.tr(ScreenText.connectionBack), .success)
+            state.revision = revision
+            return reloadAll(&state)
         case .revisionChecked(let revision):
             guard revision != state.revision else { return [] }
             state.revision = revision

@@ -18,6 +18,11 @@ let usage = """
       --demo-seconds S   how long `backorders demo` took to build the file (timed separately), for the report
       --write FILE       also write the report to FILE, keeping what follows the notes marker in it
       --only LIST        only these measurements (lists,sorts,receipt,order,exceptions,check), with a short report; not with --write
+      --server URL       instead: the same work on the file and on this PostgreSQL database (a copy of the file made by
+                         `backorders copy`; the URL's role must be able to create databases), side by side through the
+                         service both engines share, each on a scratch copy
+      --writers N        with --server: concurrent writers (default 8), each placing --writer-orders 3-line orders
+                         (default 100) and picking and shipping them
     """
 
 struct Options {
@@ -28,6 +33,10 @@ struct Options {
     var write: String?
     /// Only these measurements (lists, sorts, receipt, order, check), with a short report: for trying a change quickly.
     var only: Set<String>?
+    /// A PostgreSQL database holding a copy of the file: measure both, side by side.
+    var server: String?
+    var writers = 8
+    var writerOrders = 100
 }
 
 struct UsageError: Error { var message: String }
@@ -63,6 +72,9 @@ func parseOptions(_ arguments: [String]) throws -> Options {
                 throw UsageError(message: "--only takes a comma-separated subset of lists,sorts,receipt,order,exceptions,check")
             }
             options.only = parts
+        case "--server": options.server = try value(flag)
+        case "--writers": options.writers = try count(flag)
+        case "--writer-orders": options.writerOrders = try count(flag)
         case "-h", "--help": print(usage); exit(0)
         default: throw UsageError(message: "unknown argument \(flag)")
         }
@@ -624,6 +636,12 @@ func writeReport(_ report: String, to path: String) throws {
 
 do {
     let options = try parseOptions(Array(CommandLine.arguments.dropFirst()))
+    if let server = options.server {
+        let db = options.db
+        print(try sideBySide([{ try fileEngine(db) }, { try serverEngine(server) }], runs: options.runs, writers: options.writers,
+                             ordersPerWriter: options.writerOrders), terminator: "")
+        exit(0)
+    }
     let report = try run(options)
     print(report, terminator: "")
     if let path = options.write {

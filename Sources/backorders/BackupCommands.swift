@@ -20,6 +20,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try perform {
+            if db.isServer { throw BackorderError.refused(.t(CLIText.fileOnly)) }
             let r = try Backups.backup(live: db.path, to: destination, replace: force, keep: keep)
             let tr = Localizer.process
             print(tr(CLIText.backedUp, db.path, r.path, byteSize(r.bytes), tr.decimal(r.seconds, digits: 2), Plain(r.revision), r.journalRows)
@@ -43,6 +44,7 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         try perform {
+            if db.isServer { throw BackorderError.refused(.t(CLIText.fileOnly)) }
             let r = try Backups.restore(from: source, to: db.path)
             let tr = Localizer.process
             print(tr(CLIText.restored, r.path, source, Plain(r.revision), r.journalRows))

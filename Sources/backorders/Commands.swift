@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackorderCore
 import BackorderStore
+import BackorderStorePostgres
 import Foundation
 
 struct Init: ParsableCommand {
@@ -52,6 +53,8 @@ struct Sample: ParsableCommand {
 
 /// Builds a new data file beside the target and moves it into place only when complete, so a failure leaves nothing half-made.
 func buildFresh(path: String, force: Bool, _ body: (Warehouse) throws -> Void) throws {
+    // Never a file named after a server URL: building on a server is a copy of a built file (backorders copy).
+    if PostgresURL.isPostgres(path) { throw BackorderError.refused(.t(CLIText.fileOnly)) }
     let fm = FileManager.default
     if fm.fileExists(atPath: path) && !force {
         throw BackorderError.refused(.t(CLIText.existsUseForce, path))
@@ -124,7 +127,7 @@ struct ItemCommand: ParsableCommand {
                     }
                 }
                 guard !changes.isEmpty else { throw BackorderError.invalid(.t(CLIText.nothingToChange)) }
-                let changed = try db.open().changeItem(sku, changes)
+                let changed = try db.service().changeItem(sku, changes)
                 print(changed.isEmpty ? Localizer.process(CLIText.alreadyHasThat, sku) : Localizer.process(CLIText.itemChanged, sku, changed.joined(separator: ", ")))
             }
         }
@@ -142,7 +145,7 @@ struct CustomerCommand: ParsableCommand {
 
         func run() throws {
             try perform {
-                let customers = try db.open(.readOnly).customers()
+                let customers = try db.service(.readOnly).customers()
                 if json { try printJSON(customers); return }
                 printTable(["CODE", "NAME", "LANG", "EMAIL", "CONTACT"],  // not prose: column names, as the other lists'
                            customers.map { [$0.code, $0.name, $0.language?.rawValue ?? "-", $0.email ?? "-", $0.contact ?? "-"] })
@@ -185,7 +188,7 @@ struct CustomerCommand: ParsableCommand {
                 var changes = CustomerChanges(name: name, email: email, contact: contact)
                 if let language { changes.language = .some(try Validate.customerLanguage(language)) }
                 guard !changes.isEmpty else { throw BackorderError.invalid(.t(CustomerText.nothingToChange)) }
-                let changed = try db.open().changeCustomer(code, changes)
+                let changed = try db.service().changeCustomer(code, changes)
                 print(changed.isEmpty ? Localizer.process(CustomerText.unchanged, code)
                                       : Localizer.process(CustomerText.changed, code, changed.joined(separator: ", ")))
             }
@@ -224,13 +227,13 @@ struct OrderCommand: ParsableCommand {
                 let order = try NewOrder(number: number, customer: customer, orderDate: date.map { try parseDay($0, today: ctx.today, what: "--date") },
                                          priority: priority, policy: complete ? .complete : .partial, lines: parsed)
                 if preview {
-                    let p = try db.open().previewOrder(order, ctx: ctx)
+                    let p = try db.service().previewOrder(order, ctx: ctx)
                     if json { try printJSON(p); return }
                     print(tr(CLIText.previewNothingCreated))
                     for l in p.lines { print(tr(CLIText.previewLine, Plain(l.lineNo), l.sku, l.quantity, promise(l))) }
                     return
                 }
-                let detail = try db.open().createOrder(order, ctx: ctx)
+                let detail = try db.service().createOrder(order, ctx: ctx)
                 if json { try printJSON(detail); return }
                 print(tr(CLIText.orderCreated, detail.order.number))
                 for l in detail.lines {
@@ -254,7 +257,7 @@ struct Pick: ParsableCommand {
 
     func run() throws {
         try perform {
-            let w = try db.open()
+            let w = try db.service()
             let ctx = Context.current()
             let tr = Localizer.process
             var entries: [PickEntry]? = nil
@@ -270,7 +273,7 @@ struct Pick: ParsableCommand {
             } else if short {
                 throw BackorderError.invalid(.t(CLIText.shortNeedsLines))
             }
-            let r = try w.pick(order: order, entries: entries, ctx: ctx)
+            let r = try w.pick(order: order, entries: entries, expectedVersion: nil, ctx: ctx)
             print(tr(CLIText.picked, r.picked, order) + (r.missing > 0 ? tr(CLIText.pickedMissing, r.missing) : ""))
             for a in r.reallocated { print(tr(CLIText.bookStockAllocated, a.quantity, a.orderNumber, Plain(a.lineNo))) }
         }
@@ -286,9 +289,9 @@ struct Ship: ParsableCommand {
 
     func run() throws {
         try perform {
-            let w = try db.open()
+            let w = try db.service()
             let ctx = Context.current()
-            let s = try w.ship(order: order, override: override, ctx: ctx)
+            let s = try w.ship(order: order, override: override, expectedVersion: nil, ctx: ctx)
             if json { try printJSON(s); return }
             let tr = Localizer.process
             print(tr(CLIText.shipment, s.number, order, s.lines.map { tr(CLIText.unitsOf, $0.quantity, $0.sku) }.joined(separator: ", ")))
@@ -322,7 +325,7 @@ struct ArrivalCommand: ParsableCommand {
         func run() throws {
             try perform {
                 let ctx = Context.current()
-                let a = try db.open().addArrival(NewArrival(supplier: supplier, poNumber: po, poLine: line, sku: sku, quantity: qty,
+                let a = try db.service().addArrival(NewArrival(supplier: supplier, poNumber: po, poLine: line, sku: sku, quantity: qty,
                                                             eta: parseDay(eta, today: ctx.today, what: "--eta")), ctx: ctx)
                 print(Localizer.process(CLIText.arrivalAdded, a.reference, a.quantity, a.sku, a.eta))
             }
@@ -340,7 +343,7 @@ struct ArrivalCommand: ParsableCommand {
             try perform {
                 let ctx = Context.current()
                 let d = try parseDay(day, today: ctx.today, what: "ETA")
-                try db.open().changeETA(arrival: arrival, to: d, reason: reason, ctx: ctx)
+                try db.service().changeETA(arrival: arrival, to: d, reason: reason, ctx: ctx)
                 print(Localizer.process(CLIText.arrivalNowExpected, arrival, d))
             }
         }
@@ -356,7 +359,7 @@ struct ArrivalCommand: ParsableCommand {
 
         func run() throws {
             try perform {
-                let (a, changes) = try db.open(.readOnly).arrival(arrival)
+                let (a, changes) = try db.service(.readOnly).arrival(arrival)
                 if json { try printJSON(Out(arrival: a, etaHistory: changes)); return }
                 let tr = Localizer.process
                 print(tr(CLIText.arrivalLine, a.reference, visible(a.supplier), a.quantity, a.sku, a.received, a.eta) + (a.isOpen ? "" : tr(CLIText.closedSuffix)))
@@ -389,7 +392,7 @@ struct Receive: ParsableCommand {
 
     func run() throws {
         try perform {
-            let r = try db.open().receive(arrival: arrival, sku: sku, quantity: quantity, note: note, ctx: .current())
+            let r = try db.service().receive(arrival: arrival, sku: sku, quantity: quantity, note: note, ctx: .current())
             if json { try printJSON(r); return }
             let tr = Localizer.process
             print(tr(CLIText.receipt, r.receiptNumber, r.quantity, r.sku)

@@ -37,8 +37,8 @@ struct Cancel: ParsableCommand {
 
     func run() throws {
         try perform {
-            let r = try db.open().cancel(order: order, lineNo: line, scope: backorderedOnly ? .backordered : .open, reason: options.reason,
-                                         preview: options.preview, ctx: .current())
+            let r = try db.service().cancel(order: order, lineNo: line, scope: backorderedOnly ? .backordered : .open, reason: options.reason,
+                                         expectedVersion: nil, preview: options.preview, ctx: .current())
             try printCorrection(r, json: options.json)
         }
     }
@@ -56,7 +56,7 @@ struct PutBack: ParsableCommand {
     func run() throws {
         try perform {
             let entries = try lines.isEmpty ? nil : parseLineQuantities(lines).map { PutBackEntry(lineNo: $0.line, quantity: $0.qty) }
-            let r = try db.open().putBack(order: order, entries: entries, reason: options.reason, preview: options.preview, ctx: .current())
+            let r = try db.service().putBack(order: order, entries: entries, reason: options.reason, expectedVersion: nil, preview: options.preview, ctx: .current())
             try printCorrection(r, json: options.json)
         }
     }
@@ -75,8 +75,8 @@ struct Reallocate: ParsableCommand {
     func run() throws {
         try perform {
             let donors = try from.map(DonorLine.parse)
-            let r = try db.open().reallocate(to: order, lineNo: line, from: donors.isEmpty ? nil : donors, quantity: qty,
-                                             reason: options.reason, preview: options.preview, ctx: .current())
+            let r = try db.service().reallocate(to: order, lineNo: line, from: donors.isEmpty ? nil : donors, quantity: qty,
+                                             reason: options.reason, expectedVersion: nil, preview: options.preview, ctx: .current())
             try printCorrection(r, json: options.json)
         }
     }
@@ -91,7 +91,7 @@ struct Expedite: ParsableCommand {
 
     func run() throws {
         try perform {
-            let r = try db.open().expedite(order, reason: options.reason, preview: options.preview, ctx: .current())
+            let r = try db.service().expedite(order, reason: options.reason, expectedVersion: nil, preview: options.preview, ctx: .current())
             try printCorrection(r, json: options.json)
         }
     }
@@ -107,7 +107,7 @@ struct Donors: ParsableCommand {
 
     func run() throws {
         try perform {
-            let rows = try db.open(.readOnly).donorCandidates(sku: sku, excludingOrder: excluding)
+            let rows = try db.service(.readOnly).donorCandidates(sku: sku, excludingOrder: excluding)
             if json { try printJSON(rows); return }
             let tr = Localizer.process
             if rows.isEmpty { print(tr(CLIText.noDonors, sku)); return }
@@ -137,8 +137,8 @@ extension OrderCommand {
                     guard let p = ShipPolicy(rawValue: text) else { throw BackorderError.invalid(.t(CLIText.badPolicy, text)) }
                     return p
                 }
-                let r = try db.open().changeOrder(order, OrderChanges(priority: priority, policy: p, note: note), reason: reason,
-                                                  preview: preview, ctx: .current())
+                let r = try db.service().changeOrder(order, OrderChanges(priority: priority, policy: p, note: note), reason: reason,
+                                                  expectedVersion: nil, preview: preview, ctx: .current())
                 try printCorrection(r, json: json)
             }
         }
@@ -155,7 +155,7 @@ extension OrderCommand {
 
         func run() throws {
             try perform {
-                let r = try db.open().amendLine(order: order, lineNo: line, quantity: qty, reason: options.reason, preview: options.preview, ctx: .current())
+                let r = try db.service().amendLine(order: order, lineNo: line, quantity: qty, reason: options.reason, expectedVersion: nil, preview: options.preview, ctx: .current())
                 try printCorrection(r, json: options.json)
             }
         }
@@ -172,8 +172,8 @@ extension OrderCommand {
             try perform {
                 guard let eq = line.lastIndex(of: "=") else { throw BackorderError.invalid(.t(CLIText.notSkuQty, line)) }
                 let q = try Validate.parseQuantity(String(line[line.index(after: eq)...]), Localizer.process(CLIText.quantityOf, line[..<eq]))
-                let r = try db.open().addLine(order: order, sku: String(line[..<eq]), quantity: q, reason: options.reason,
-                                              preview: options.preview, ctx: .current())
+                let r = try db.service().addLine(order: order, sku: String(line[..<eq]), quantity: q, reason: options.reason,
+                                              expectedVersion: nil, preview: options.preview, ctx: .current())
                 try printCorrection(r, json: options.json)
             }
         }
@@ -192,7 +192,7 @@ struct ReceiptCommand: ParsableCommand {
 
         func run() throws {
             try perform {
-                let r = try db.open().reverseReceipt(receipt, reason: options.reason, preview: options.preview, ctx: .current())
+                let r = try db.service().reverseReceipt(receipt, reason: options.reason, preview: options.preview, ctx: .current())
                 try printCorrection(r, json: options.json)
             }
         }
@@ -214,7 +214,7 @@ struct Return: ParsableCommand {
         try perform {
             guard restock != scrap else { throw BackorderError.invalid(.t(CLIText.restockOrScrap)) }
             guard let entry = try parseLineQuantities([line]).first else { throw BackorderError.invalid(.t(CLIText.giveLineQty)) }
-            let r = try db.open().returnUnits(order: order, lineNo: entry.line, quantity: entry.qty, restock: restock, reason: options.reason,
+            let r = try db.service().returnUnits(order: order, lineNo: entry.line, quantity: entry.qty, restock: restock, reason: options.reason,
                                               preview: options.preview, ctx: .current())
             try printCorrection(r, json: options.json)
         }

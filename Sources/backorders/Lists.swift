@@ -16,7 +16,7 @@ struct List: ParsableCommand {
         func run() throws {
             try perform {
                 let page = try list.page(.orders)
-                let rows = try db.open(.readOnly).openOrders(page)
+                let rows = try db.service(.readOnly).openOrders(page)
                 if list.json { try printJSON(rows); return }
                 if list.csv { return printCSV(rows) }
                 let tr = Localizer.process
@@ -40,7 +40,7 @@ struct List: ParsableCommand {
             try perform {
                 let today = Context.current().today
                 let page = try list.page(.backorders)
-                let rows = try db.open(.readOnly).backorderLines(page, sku: sku, customer: customer, today: today)
+                let rows = try db.service(.readOnly).backorderLines(page, sku: sku, customer: customer, today: today)
                 if list.json { try printJSON(rows); return }
                 if list.csv { return printCSV(rows) }
                 printBackorderTable(rows)
@@ -59,7 +59,7 @@ struct List: ParsableCommand {
             try perform {
                 let today = Context.current().today
                 let page = try list.page(.arrivals)
-                let rows = try db.open(.readOnly).openArrivals(page, sku: sku, today: today)
+                let rows = try db.service(.readOnly).openArrivals(page, sku: sku, today: today)
                 if list.json { try printJSON(rows); return }
                 if list.csv { return printCSV(rows) }
                 let tr = Localizer.process
@@ -83,7 +83,7 @@ struct List: ParsableCommand {
         func run() throws {
             try perform {
                 let page = try list.page(.stock)
-                let rows = try db.open(.readOnly).stock(page, onlyShort: short, sku: sku)
+                let rows = try db.service(.readOnly).stock(page, onlyShort: short, sku: sku)
                 if list.json { try printJSON(rows); return }
                 if list.csv { return printCSV(rows) }
                 let tr = Localizer.process
@@ -110,7 +110,7 @@ struct Show: ParsableCommand {
     func run() throws {
         try perform {
             let today = Context.current().today
-            let w = try db.open(.readOnly)
+            let w = try db.service(.readOnly)
             let d = try w.orderDetail(order, today: today)
             if json { try printJSON(d); return }
             let o = d.order
@@ -157,7 +157,7 @@ struct Status: ParsableCommand {
     func run() throws {
         try perform {
             let today = Context.current().today
-            let d = try db.open(.readOnly).orderDetail(order, today: today)
+            let d = try db.service(.readOnly).orderDetail(order, today: today)
             let text = d.customerStatus(today: today)
             if json { try printJSON(Out(order: order, text: text, detail: d)); return }
             print(text.split(separator: "\n", omittingEmptySubsequences: false).map { visible(String($0)) }.joined(separator: "\n"))
@@ -179,7 +179,7 @@ struct Journal: ParsableCommand {
 
     func run() throws {
         try perform {
-            let rows = try db.open(.readOnly).journal(sku: sku, limit: limit)
+            let rows = try db.service(.readOnly).journal(sku: sku, limit: limit)
             if json { try printJSON(rows); return }
             let tr = Localizer.process
             printTable(headers(.when, .who, .what, .sku, .qty, .order, .line, .arrival, .doc, .note),
@@ -236,7 +236,7 @@ struct Who: ParsableCommand {
     func run() throws {
         try perform {
             let now = Context.current().now
-            let sessions = try db.open(.readOnly).presence(now: now)
+            let sessions = try db.service(.readOnly).presence(now: now)
             if json { try printJSON(sessions.map(WhoRow.init)); return }
             guard !sessions.isEmpty else {
                 print(Localizer.process(CLIText.nobodyHasItOpen, db.path))

@@ -52,11 +52,11 @@ struct NoticesCommand: ParsableCommand {
             }
             if send || dryRun != nil { return try mail(ctx) }
             if markSent != nil || markSentAll {
-                let marked = try db.open().markNoticesSent(order: markSent, ctx: ctx)
+                let marked = try db.service().markNoticesSent(order: markSent, ctx: ctx)
                 if json { try printJSON(marked) } else { print(tr(NoticesCommandText.marked, marked.count)) }
                 return
             }
-            let w = try db.open(.readOnly)
+            let w = try db.service(.readOnly)
             let limit = self.limit ?? Self.defaultLimit, offset = self.offset ?? 0
             let notices = try w.notices(includeSent: all, order: order, offset: offset, limit: limit, today: ctx.today)
             // A short first page is the whole list; only a full or later page needs a count.

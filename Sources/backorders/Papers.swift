@@ -17,7 +17,7 @@ struct PickListCommand: ParsableCommand {
 
     func run() throws {
         try perform {
-            let w = try db.open(.readOnly)
+            let w = try db.service(.readOnly)
             let list = try w.pickList(orders: orders)
             if paper.json { try printJSON(list); return }
             guard !list.lines.isEmpty else {
@@ -48,7 +48,7 @@ struct DeliveryNoteCommand: ParsableCommand {
     func run() throws {
         try perform {
             let today = Context.current().today
-            let note = try db.open(.readOnly).deliveryNote(shipment: shipment, order: order, today: today)
+            let note = try db.service(.readOnly).deliveryNote(shipment: shipment, order: order, today: today)
             if paper.json { try printJSON(note); return }
             // The customer reads it: their language when recorded, else the one this command speaks.
             let tr = Localizer(note.readerLanguage(fallback: Localizer.process.language))

@@ -14,7 +14,7 @@ struct Why: ParsableCommand {
     func run() throws {
         try perform {
             let today = Context.current().today
-            let explanations = try db.open(.readOnly).explainDates(order: order, lineNo: line, today: today)
+            let explanations = try db.service(.readOnly).explainDates(order: order, lineNo: line, today: today)
             if json { return try printJSON(explanations) }
             for (i, e) in explanations.enumerated() {
                 if i > 0 { print("") }
@@ -44,7 +44,7 @@ struct Purchase: ParsableCommand {
                 let q = try Validate.parseQuantity(String(spec[spec.index(after: eq)...]), Localizer.process(CLIText.quantityOf, spec[..<eq]))
                 return PurchaseLine(sku: String(spec[..<eq]), quantity: q, supplier: supplier, eta: day)
             }
-            let r = try db.open().purchase(PurchaseRequest(lines: lines, poNumber: po), preview: preview, ctx: ctx)
+            let r = try db.service().purchase(PurchaseRequest(lines: lines, poNumber: po), preview: preview, ctx: ctx)
             if json { return try printJSON(r) }
             print((r.preview ? Localizer.process(CLIText.previewNothingChanged) : "") + r.summaryText.text(.process))
             for text in r.describe(limit: 50) { print("  " + visible(text)) }

@@ -34,7 +34,7 @@ struct Report: ParsableCommand {
         func run() throws {
             try perform {
                 let today = Context.current().today
-                let w = try db.open(.readOnly)
+                let w = try db.service(.readOnly)
                 let tr = Localizer.process
                 if let bucket {
                     guard let b = AgeBucket(argument: bucket) else {
@@ -69,7 +69,7 @@ struct Report: ParsableCommand {
         func run() throws {
             try perform {
                 let today = Context.current().today
-                let rows = try db.open(.readOnly).shortageReport(today: today)
+                let rows = try db.service(.readOnly).shortageReport(today: today)
                 if output.json { return try printJSON(rows) }
                 if output.csv { return printCSV(rows) }
                 let tr = Localizer.process
@@ -95,7 +95,7 @@ struct Report: ParsableCommand {
         func run() throws {
             try perform {
                 let today = Context.current().today
-                let report = try db.open(.readOnly).lateArrivalsReport(today: today)
+                let report = try db.service(.readOnly).lateArrivalsReport(today: today)
                 if output.json { return try printJSON(report) }
                 if output.csv { return suppliers ? printCSV(report.suppliers) : printCSV(report.arrivals) }
                 let tr = Localizer.process
@@ -134,7 +134,7 @@ struct Report: ParsableCommand {
                 let today = Context.current().today
                 let end = try to.map { try parseDay($0, today: today, what: "--to") } ?? today
                 let start = try from.map { try parseDay($0, today: today, what: "--from") } ?? end.adding(days: -29)
-                let r = try db.open(.readOnly).serviceLevelReport(from: start, to: end)
+                let r = try db.service(.readOnly).serviceLevelReport(from: start, to: end)
                 if output.json { return try printJSON(r) }
                 if output.csv { return printCSV(r.allRows) }
                 let t = r.total
@@ -171,7 +171,7 @@ struct Report: ParsableCommand {
         func run() throws {
             try perform {
                 let today = Context.current().today
-                let rows = try db.open(.readOnly).backlogReport(today: today)
+                let rows = try db.service(.readOnly).backlogReport(today: today)
                 if output.json { return try printJSON(rows) }
                 if output.csv { return printCSV(rows) }
                 let tr = Localizer.process

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackorderCore
 import BackorderStore
+import BackorderStorePostgres
 import Foundation
 
 /// Hammers a data file with random operations from one process; several run at once to prove concurrent clerks are safe.
@@ -16,10 +17,10 @@ struct Stress: ParsableCommand {
 
     func run() throws {
         try perform {
-            let w = try db.open()
+            let w = try db.service()
             var rng = SeededRandom(seed: seed)
             var done = 0, refused = 0
-            let skus = try w.stock(Page(limit: 10_000)).map(\.sku)
+            let skus = try w.stock(Page(limit: 10_000), onlyShort: false, sku: nil).map(\.sku)
             let customers = try w.customers().map(\.code)
             guard !skus.isEmpty, !customers.isEmpty else { throw BackorderError.refused(.t(CLIText.stressNeedsData)) }
             let commits = try log.map(CommitLog.init(path:))
@@ -36,7 +37,7 @@ struct Stress: ParsableCommand {
                             NewOrderLine(sku: skus[rng.below(skus.count)], quantity: 1 + rng.below(20))
                         }
                         let number = "\(actor)-\(i)"
-                        try w.createOrder(NewOrder(number: number, customer: customers[rng.below(customers.count)],
+                        _ = try w.createOrder(NewOrder(number: number, customer: customers[rng.below(customers.count)],
                                                    priority: 1 + rng.below(9), lines: lines), ctx: ctx)
                         committed = "order \(number) \(lines.count)"
                     case 2:
@@ -49,7 +50,7 @@ struct Stress: ParsableCommand {
                             return PickEntry(lineNo: l.line.lineNo, picked: a - missing, missing: missing)
                         }
                         guard !entries.isEmpty else { continue }
-                        try w.pick(order: o.number, entries: entries, expectedVersion: d.order.version, ctx: ctx)
+                        _ = try w.pick(order: o.number, entries: entries, expectedVersion: d.order.version, ctx: ctx)
                         committed = "pick \(o.number)"
                     case 3:
                         let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
@@ -57,48 +58,48 @@ struct Stress: ParsableCommand {
                         let shipment = try w.ship(order: o.number, override: true, expectedVersion: o.version, ctx: ctx)
                         committed = "ship \(shipment.number)"
                     case 4:
-                        let receipt = try w.receive(arrival: nil, sku: skus[rng.below(skus.count)], quantity: 1 + rng.below(30), ctx: ctx)
+                        let receipt = try w.receive(arrival: nil, sku: skus[rng.below(skus.count)], quantity: 1 + rng.below(30), note: "", ctx: ctx)
                         committed = "receive \(receipt.receiptNumber)"
                     case 5:
-                        let lines = try w.backorderLines(Page(offset: rng.below(10), limit: 1), today: ctx.today)
+                        let lines = try w.backorderLines(Page(offset: rng.below(10), limit: 1), sku: nil, customer: nil, today: ctx.today)
                         guard let l = lines.first else { continue }
-                        try w.cancel(order: l.orderNumber, lineNo: l.lineNo, scope: rng.below(2) == 0 ? .open : .backordered, reason: "stress", ctx: ctx)
+                        _ = try w.cancel(order: l.orderNumber, lineNo: l.lineNo, scope: rng.below(2) == 0 ? .open : .backordered, reason: "stress", expectedVersion: nil, preview: false, ctx: ctx)
                         committed = "cancel \(l.orderNumber)"
                     case 6:
                         // An urgent customer: served first, with stock taken from the least urgent orders.
-                        let lines = try w.backorderLines(Page(offset: rng.below(30), limit: 1), today: ctx.today)
+                        let lines = try w.backorderLines(Page(offset: rng.below(30), limit: 1), sku: nil, customer: nil, today: ctx.today)
                         guard let l = lines.first else { continue }
-                        try w.expedite(l.orderNumber, reason: "stress", ctx: ctx)
+                        _ = try w.expedite(l.orderNumber, reason: "stress", expectedVersion: nil, preview: false, ctx: ctx)
                         committed = "expedite \(l.orderNumber)"
                     case 7:
                         let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
                         guard let o = orders.first else { continue }
-                        try w.changeOrder(o.number, OrderChanges(priority: 1 + rng.below(9)), reason: "stress", expectedVersion: o.version, ctx: ctx)
+                        _ = try w.changeOrder(o.number, OrderChanges(priority: 1 + rng.below(9)), reason: "stress", expectedVersion: o.version, preview: false, ctx: ctx)
                         committed = "priority \(o.number)"
                     case 8:
                         let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
                         guard let o = orders.first else { continue }
                         if rng.below(2) == 0 {
-                            try w.amendLine(order: o.number, lineNo: 1, quantity: 1 + rng.below(30), reason: "stress", expectedVersion: o.version, ctx: ctx)
+                            _ = try w.amendLine(order: o.number, lineNo: 1, quantity: 1 + rng.below(30), reason: "stress", expectedVersion: o.version, preview: false, ctx: ctx)
                             committed = "amend \(o.number)"
                         } else {
-                            try w.addLine(order: o.number, sku: skus[rng.below(skus.count)], quantity: 1 + rng.below(10), reason: "stress",
-                                          expectedVersion: o.version, ctx: ctx)
+                            _ = try w.addLine(order: o.number, sku: skus[rng.below(skus.count)], quantity: 1 + rng.below(10), reason: "stress",
+                                          expectedVersion: o.version, preview: false, ctx: ctx)
                             committed = "add-line \(o.number)"
                         }
                     case 9:
                         let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
                         guard let o = orders.first, o.picked > 0 else { continue }
-                        try w.putBack(order: o.number, entries: nil, reason: "stress", expectedVersion: o.version, ctx: ctx)
+                        _ = try w.putBack(order: o.number, entries: nil, reason: "stress", expectedVersion: o.version, preview: false, ctx: ctx)
                         committed = "put-back \(o.number)"
                     case 10:
                         let number = "RC-" + String(format: "%06d", 1 + rng.below(40))
-                        try w.reverseReceipt(number, reason: "stress", ctx: ctx)
+                        _ = try w.reverseReceipt(number, reason: "stress", preview: false, ctx: ctx)
                         committed = "reverse \(number)"
                     default:
                         let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
                         guard let o = orders.first, o.shipped > 0 else { continue }
-                        try w.returnUnits(order: o.number, lineNo: 1, quantity: 1, restock: rng.below(3) != 0, reason: "stress", ctx: ctx)
+                        _ = try w.returnUnits(order: o.number, lineNo: 1, quantity: 1, restock: rng.below(3) != 0, reason: "stress", preview: false, ctx: ctx)
                         committed = "return \(o.number)"
                     }
                     done += 1

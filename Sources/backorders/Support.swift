@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackorderCore
 import BackorderStore
+import BackorderStorePostgres
 import Foundation
 import TerminalKit
 
@@ -28,22 +29,44 @@ struct DatabaseOptions: ParsableArguments {
         return "backorders.sqlite"
     }
 
+    /// The database is a PostgreSQL server (a `postgres://` URL), not a data file.
+    var isServer: Bool { PostgresURL.isPostgres(path) }
+
+    /// The data file, for the commands that work on a file only; a server URL is refused, saying so, before anything is read.
     func open(_ mode: AccessMode = .readWrite) throws -> Warehouse {
+        if isServer { throw BackorderError.refused(.t(CLIText.fileOnly)) }
         let w = try Warehouse.open(path: path, mode: mode)
         if mode == .readWrite || mode == .create { OpenFiles.writable.append(w) }
         return w
     }
+
+    /// The warehouse the commands and the UI work on: the data file, or the PostgreSQL database the URL names.
+    func service(_ mode: AccessMode = .readWrite) throws -> any Service {
+        guard isServer else { return try open(mode) }
+        let readOnly = mode == .readOnly || mode == .backgroundReads
+        let w = try PostgresWarehouse(url: try PostgresURL(parsing: path), readOnly: readOnly,
+                                      maximumConnections: mode == .backgroundReads ? 1 : 2)
+        OpenFiles.servers.append(w)
+        return w
+    }
 }
+
+/// What every command and the UI need of a warehouse, on either engine.
+typealias Service = WarehouseService & ReportService
 
 /// Files this command opened for writing, closed when it ends: the store folds its log into the file in the background,
 /// and a command that exits first would leave the log to grow with every run.
 enum OpenFiles {
     /// Only the main thread's command body opens files.
     nonisolated(unsafe) static var writable: [Warehouse] = []
+    /// Server connections this command opened, closed so the server sees the sessions end.
+    nonisolated(unsafe) static var servers: [PostgresWarehouse] = []
 
     static func closeAll() {
         for w in writable { try? w.close(fully: false) }
         writable.removeAll()
+        for w in servers { w.close() }
+        servers.removeAll()
     }
 }
 

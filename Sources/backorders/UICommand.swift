@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackorderCore
 import BackorderStore
+import BackorderStorePostgres
 import BackorderTUI
 import Foundation
 import NcursesBackend
@@ -24,17 +25,20 @@ struct UI: ParsableCommand {
             throw ExitCode(Exit.usage)
         }
         try perform {
-            let warehouse = try db.open(readOnly ? .readOnly : .readWrite)
+            let warehouse = try db.service(readOnly ? .readOnly : .readWrite)
             let actor = Context.current().actor
             // Listed in `backorders who` and in other clerks' status bars until the UI ends; best effort (a full disk).
-            if !readOnly { try? warehouse.register(now: Context.current().now) }
+            if !readOnly {
+                if let file = warehouse as? Warehouse { try? file.register(now: Context.current().now) }
+                if let server = warehouse as? PostgresWarehouse, !server.isReadOnly { try? server.register(now: Context.current().now) }
+            }
             let app = BackorderApp(service: warehouse, actor: actor, clock: Clock {
                 let ctx = Context.current(actor: actor)
                 return (ctx.now, ctx.today)
             })
             // Two more connections read a filter's rows and count them while the clerk types on (without them, keys
             // wait for the rows and counts for pauses in typing).
-            let rowsReader = try? db.open(.backgroundReads), counting = try? db.open(.backgroundReads)
+            let rowsReader = try? db.service(.backgroundReads), counting = try? db.service(.backgroundReads)
             // CSV exports (w) land in the directory the UI was started from, named in the message line.
             app.exportDirectory = FileManager.default.currentDirectoryPath
             app.printText = { PaperPrinter.send($0, command: .resolve(environment: ProcessInfo.processInfo.environment, printer: nil)) }
@@ -58,9 +62,8 @@ struct UI: ParsableCommand {
                 }
                 try? traceFile.close()
             }
-            try? rowsReader?.close(fully: false)
-            try? counting?.close(fully: false)
-            try? warehouse.close(fully: false)
+            // Server connections close with the command (OpenFiles); files fold their logs now.
+            for case let file as Warehouse in [rowsReader, counting, warehouse] { try? file.close(fully: false) }
         }
     }
 }

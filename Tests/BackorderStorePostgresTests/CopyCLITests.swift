@@ -9,6 +9,14 @@ enum Binary {
     struct Ran { var status: Int32; var stdout: String; var stderr: String }
 
     static func run(_ args: [String], env extra: [String: String] = [:]) throws -> Ran {
+        let (p, out, err) = try start(args, env: extra)
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Ran(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Starts the binary and returns at once; read both pipes to their ends, then wait for the process.
+    static func start(_ args: [String], env extra: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         var candidates = Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }
             .map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("backorders") }
@@ -30,9 +38,7 @@ enum Binary {
         p.standardError = err
         p.standardInput = FileHandle.nullDevice
         try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Ran(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return (p, out, err)
     }
 }
 

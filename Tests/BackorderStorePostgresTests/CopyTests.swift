@@ -70,8 +70,13 @@ final class CopyTests: PostgresTestCase {
         let original = try sampleFile()
         let b = bridge()
         _ = try PostgresSetup.initialize(b)
+        let indexes = "SELECT string_agg(indexdef, '; ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = current_schema()"
+        let fresh = try text(b, indexes)
         let there = try toServer(original, b)
         XCTAssertEqual(there.source, there.destination)
+        // The indexes the copy dropped to load faster are all back, as they were defined.
+        XCTAssertEqual(try text(b, indexes), fresh)
+        XCTAssertTrue(fresh.contains("order_search") && fresh.contains("line_open_priority"), fresh)
         XCTAssertGreaterThan(there.source["order_line"]?.rows ?? 0, 0)
         XCTAssertGreaterThan(there.source["movement"]?.rows ?? 0, 0)
         // Read again afterwards, in a snapshot of its own: the server holds what the file holds, table by table.
@@ -88,6 +93,8 @@ final class CopyTests: PostgresTestCase {
         XCTAssertEqual(try scalar(b, "SELECT nextval(pg_get_serial_sequence('orders', 'id'))"), maxOrder + 1)
         // And back into a new file: every row of every table as in the original, and check() passes.
         let back = folder.appendingPathComponent("back.sqlite").path
+        // The leftover of a copy killed earlier is no obstacle, and is gone afterwards.
+        FileManager.default.createFile(atPath: back + ".copying", contents: Data("half a copy".utf8))
         let returned = try WarehouseTables.run(read: { try PostgresTableCopy.read(b, into: $0, batchRows: 5) },
                                                write: { try Warehouse.createCopy(path: back, from: $0) })
         XCTAssertEqual(returned.source, returned.destination)
@@ -96,6 +103,7 @@ final class CopyTests: PostgresTestCase {
             XCTAssertEqual(is_[table], was[table], table)
             XCTAssertGreaterThan(was[table]?.count ?? 0, 0, "the sample has rows in \(table)")
         }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: back + ".copying"))
         let copy = try Warehouse.open(path: back, mode: .readWrite)
         defer { try? copy.close() }
         XCTAssertEqual(try copy.check(), [])
@@ -170,14 +178,31 @@ final class CopyTests: PostgresTestCase {
     func testAFileWhoseSourceFailsHalfWayIsNotLeftBehind() throws {
         let target = folder.appendingPathComponent("half.sqlite").path
         struct ReaderBroke: Error {}
+        let sawTarget = Flag()
         XCTAssertThrowsError(try WarehouseTables.run(read: { pipe in
             try pipe.put(Self.items(0, 100))
             try pipe.put(Self.items(100, 100))
+            // While the copy is being written, nothing is at the target (a SIGKILL now would leave no file there).
+            let deadline = Date().addingTimeInterval(10)
+            while !FileManager.default.fileExists(atPath: target + ".copying") && Date() < deadline { usleep(10_000) }
+            sawTarget.value = FileManager.default.fileExists(atPath: target) || !FileManager.default.fileExists(atPath: target + ".copying")
             throw ReaderBroke()
         }, write: { try Warehouse.createCopy(path: target, from: $0) })) { error in
             XCTAssertTrue(error is ReaderBroke, "\(error)")
         }
+        XCTAssertFalse(sawTarget.value, "the copy is built beside the target, under .copying")
         XCTAssertFalse(FileManager.default.fileExists(atPath: target))
         XCTAssertFalse(FileManager.default.fileExists(atPath: target + "-wal"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target + ".copying"))
+    }
+
+    /// A flag set on the copy's reading thread and read on the test's.
+    final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored = false
+        var value: Bool {
+            get { lock.withLock { stored } }
+            set { lock.withLock { stored = newValue } }
+        }
     }
 }

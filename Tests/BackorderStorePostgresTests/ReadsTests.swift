@@ -50,7 +50,10 @@ final class ReadsTests: PostgresTestCase {
         XCTAssertEqual(try reads.openOrders(Page(filter: "so-3")).map(\.number), ["SO-3"])
         XCTAssertEqual(try reads.openOrders(Page(filter: "50%")).map(\.number), ["SO-1"], "a % is a percent sign, not a wildcard")
         XCTAssertEqual(try reads.openOrders(Page(filter: "_")).map(\.number), [])
-        XCTAssertThrowsError(try reads.openOrders(Page(sort: ListSort(.orders(.number)))))
+        XCTAssertEqual(try reads.openOrders(Page(sort: ListSort(.orders(.number), descending: true))).map(\.number), ["SO-3", "SO-2", "SO-1"])
+        XCTAssertEqual(try reads.openOrders(Page(sort: ListSort(.orders(.backordered)))).map(\.number), ["SO-3", "SO-1", "SO-2"],
+                       "no lines sort before none backordered")
+        XCTAssertThrowsError(try reads.openOrders(Page(sort: ListSort(.stock(.bin)))), "a column of another list")
     }
 
     func testASupervisorReadsThem() throws {

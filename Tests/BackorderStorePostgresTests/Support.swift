@@ -63,6 +63,14 @@ class PostgresTestCase: XCTestCase {
         }
     }
 
+    /// The text of the first row's first value of `sql` ("" when there is none).
+    func text(_ b: PostgresBridge, _ sql: String) throws -> String {
+        try b.run { c in
+            let rows = try await c.query(PostgresQueryText.make(sql), logger: PostgresBridge.quiet).collect()
+            return try rows.first?.decode(String?.self) ?? ""
+        }
+    }
+
     /// Runs `sql` (one statement).
     func exec(_ b: PostgresBridge, _ sql: String) throws {
         try b.run { c in _ = try await c.query(PostgresQueryText.make(sql), logger: PostgresBridge.quiet) }

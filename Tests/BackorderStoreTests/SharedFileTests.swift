@@ -2,6 +2,7 @@ import BackorderCore
 @testable import BackorderStore
 import Foundation
 import GRDB
+import HostProcess
 import GRDBSQLite
 import XCTest
 
@@ -112,8 +113,8 @@ final class SharedFileTests: XCTestCase {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
             let insert = "INSERT INTO session (id, user, host, pid, process_start, started_at, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
-            try db.execute(sql: insert, arguments: ["ended", "ghost", Warehouse.hostName, Int(ended.processIdentifier), nil, start.unixTime, later.unixTime])
-            try db.execute(sql: insert, arguments: ["reused", "ghost", Warehouse.hostName, Int(getpid()), 1, start.unixTime, later.unixTime])
+            try db.execute(sql: insert, arguments: ["ended", "ghost", HostProcess.name, Int(ended.processIdentifier), nil, start.unixTime, later.unixTime])
+            try db.execute(sql: insert, arguments: ["reused", "ghost", HostProcess.name, Int(getpid()), 1, start.unixTime, later.unixTime])
             try db.execute(sql: insert, arguments: ["far", "remote", "another-host", 1, nil, start.unixTime, later.unixTime])
         }
         try queue.close()

@@ -118,6 +118,8 @@ extension ForwardingExceptions {
     }
     func previewOrder(_ new: NewOrder, ctx: Context) throws -> OrderPreview { try writable().previewOrder(new, ctx: ctx) }
     func searchCustomers(_ text: String, limit: Int) throws -> [Customer] { try base.searchCustomers(text, limit: limit) }
+    func customers() throws -> [Customer] { try base.customers() }
+    func journal(sku: String?, limit: Int) throws -> [Movement] { try base.journal(sku: sku, limit: limit) }
     func searchItems(_ text: String, limit: Int) throws -> [Item] { try base.searchItems(text, limit: limit) }
     func cancel(order: String, lineNo: Int?, scope: CancelScope, reason: String, expectedVersion: Int?, preview: Bool, ctx: Context) throws -> CorrectionResult {
         try writable().cancel(order: order, lineNo: lineNo, scope: scope, reason: reason, expectedVersion: expectedVersion, preview: preview, ctx: ctx)

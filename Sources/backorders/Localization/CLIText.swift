@@ -32,6 +32,7 @@ enum CLIText: String, Catalogued {
     case demoLinesRange, demoBuilt, stressNeedsData, stressDone, cannotOpenLog, cannotWriteLog
     // the terminal
     case uiNeedsTerminal, terminalUnusable, cannotWriteTrace, terminalFailed
+    case fileOnly
     case termUnset, termDumb, termNoCursor, termNoTerminfo, termUnknown, termNotATerminal, termInitFailed
 
     var texts: (en: String, nb: String) {
@@ -194,6 +195,9 @@ enum CLIText: String, Catalogued {
         case .stressDone: return ("stress {0}: {1} done, {2} refused", "stress {0}: {1} utført, {2} avvist")
         case .cannotOpenLog: return ("cannot open the log {0}: {1}", "kan ikke åpne loggen {0}: {1}")
         case .cannotWriteLog: return ("cannot write the log: {0}", "kan ikke skrive loggen: {0}")
+        case .fileOnly:
+            return ("this command works on a data file only, not yet on a PostgreSQL database (nothing was read or changed); move the warehouse with backorders copy to use it",
+                    "denne kommandoen virker bare på en datafil, ikke på en PostgreSQL-database ennå (ingenting ble lest eller endret); flytt lageret med backorders copy for å bruke den")
         case .uiNeedsTerminal:
             return ("the UI needs a terminal (standard input and output); use the subcommands in scripts (see --help)",
                     "skjermbildet trenger en terminal (standard inn og ut); bruk underkommandoene i skript (se --help)")
