@@ -130,7 +130,7 @@ extension PostgresOperationTx {
             // The units waiting ahead, read before the rule runs (its closure cannot await).
             let ahead = try await c.rows("""
                 SELECT COALESCE(SUM(backordered), 0)::bigint FROM waiting
-                WHERE sku = \(sku) AND (priority, order_date, order_no, line_no) < (\(priority), \(date), \(orderNo), \(lineNo))
+                WHERE sku = \(sku) AND (\(unescaped: queueKey)) < (\(priority), \(date), \(orderNo), \(lineNo))
                 """).first?.decode(Int.self) ?? 0
             out[lineId] = OrderDetail.expectedParts(backordered: backordered, promised: PostgresPegging.day(promised), arrivals: arrivals) { ahead }
         }

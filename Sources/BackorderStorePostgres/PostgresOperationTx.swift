@@ -68,7 +68,14 @@ final class PostgresOperationTx {
         var queueKey: QueueKey?
     }
 
-    init(_ c: PostgresConnection, _ ctx: Context, preview: Bool) { self.c = c; self.ctx = ctx; self.preview = preview }
+    /// The waiting queue's key as SQLite's BINARY compares it: order dates and numbers byte by byte, whatever the
+    /// database's collation (bare when the database's own is bytewise, so the queue's index serves the order).
+    let queueKey: String
+
+    init(_ c: PostgresConnection, _ ctx: Context, preview: Bool, bytewise: Bool) {
+        self.c = c; self.ctx = ctx; self.preview = preview
+        queueKey = bytewise ? "priority, order_date, order_no, line_no" : "priority, order_date COLLATE \"C\", order_no COLLATE \"C\", line_no"
+    }
 
     /// The id of the next row of `table`: from its sequence, or (in a preview) past its largest id. `ordinal` numbers
     /// the rows of one multi-row INSERT (1, 2, …) in the order they are written.
@@ -196,8 +203,8 @@ final class PostgresOperationTx {
         var waiting: [(line: WaitingLine, orderId: Int64)] = []
         for r in try await c.rows("""
             SELECT line_id, order_id, order_no, line_no, priority, order_date, backordered FROM (
-                SELECT w.*, SUM(backordered) OVER (ORDER BY priority, order_date, order_no, line_no) AS run FROM waiting w WHERE sku = \(sku)
-            ) q WHERE run - backordered < \(free) ORDER BY priority, order_date, order_no, line_no
+                SELECT w.*, SUM(backordered) OVER (ORDER BY \(unescaped: queueKey)) AS run FROM waiting w WHERE sku = \(sku)
+            ) q WHERE run - backordered < \(free) ORDER BY \(unescaped: queueKey)
             """) {
             let (lineId, orderId, orderNo, lineNo, priority, date, backordered) = try r.decode((Int64, Int64, String, Int, Int, String, Int).self)
             waiting.append((WaitingLine(lineId: lineId, orderNumber: orderNo, lineNo: lineNo, priority: priority,
@@ -266,7 +273,7 @@ final class PostgresOperationTx {
         for sku in pegSkus.union(pegFrom.keys).sorted() {
             let from = pegSkus.contains(sku) ? nil : pegFrom[sku]
             let total = from == nil ? nil : newOrder?.waitingBefore[sku].map { $0 + joinedUnits[sku, default: 0] }
-            for change in try await PostgresPegging.repeg(c, sku: sku, from: from, waitingTotal: total) {
+            for change in try await PostgresPegging.repeg(self, sku: sku, from: from, waitingTotal: total) {
                 if newOrder?.reportsDates == true { promisedWritten[change.lineId] = change.date }
                 if collectsConsequences { dateChanges.append(change) }
                 if change.wasWaiting { note(.promisedDateChanged, order: change.orderId) }

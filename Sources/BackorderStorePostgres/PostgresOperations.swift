@@ -9,9 +9,10 @@ extension PostgresWarehouse {
     func operate<T: Sendable>(_ ctx: Context, preview: Bool = false,
                               _ body: @escaping @Sendable (PostgresOperationTx) async throws -> T) throws -> T {
         if !preview { try requireWritable() }
+        let bytewise = reads.bytewise
         return try bridge.transaction(.readCommitted) { c in
             if preview { try await c.rows("SAVEPOINT preview") }
-            let tx = PostgresOperationTx(c, ctx, preview: preview)
+            let tx = PostgresOperationTx(c, ctx, preview: preview, bytewise: bytewise)
             let result = try await body(tx)
             if preview {
                 try await c.rows("ROLLBACK TO SAVEPOINT preview")

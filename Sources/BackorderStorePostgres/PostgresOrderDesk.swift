@@ -117,7 +117,7 @@ extension PostgresWarehouse {
         let (sku, priority, date, orderNo, lineNo) = try w.decode((String, Int, String, String, Int).self)
         let upTo = try await tx.c.rows("""
             SELECT COALESCE(SUM(backordered), 0)::bigint FROM waiting
-            WHERE sku = \(sku) AND (priority, order_date, order_no, line_no) <= (\(priority), \(date), \(orderNo), \(lineNo))
+            WHERE sku = \(sku) AND (\(unescaped: tx.queueKey)) <= (\(priority), \(date), \(orderNo), \(lineNo))
             """).first?.decode(Int.self) ?? 0
         var covered = 0
         for a in try await tx.c.rows("""

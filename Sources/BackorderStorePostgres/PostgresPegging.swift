@@ -38,7 +38,8 @@ enum PostgresPegging {
 
     /// Recomputes one SKU's promised dates and writes those that changed (as `Pegging.repeg` in the file: with `from`,
     /// only the lines from that place in the queue on, the units waiting ahead of them taking the supply first).
-    static func repeg(_ c: PostgresConnection, sku: String, from: QueueKey? = nil, waitingTotal: Int? = nil) async throws -> [Change] {
+    static func repeg(_ tx: PostgresOperationTx, sku: String, from: QueueKey? = nil, waitingTotal: Int? = nil) async throws -> [Change] {
+        let c = tx.c, key = tx.queueKey
         var supply: [(eta: String, left: Int)] = []
         for r in try await c.rows("""
             SELECT eta, quantity - received FROM arrival WHERE sku = \(sku) AND closed_at IS NULL ORDER BY eta, id
@@ -59,8 +60,8 @@ enum PostgresPegging {
             }
             let tail = try await c.rows("""
                 SELECT backordered, promised, priority, order_date, order_no, line_no, line_id, order_id FROM waiting
-                WHERE sku = \(sku) AND (priority, order_date, order_no, line_no) >= (\(from.priority), \(from.orderDate), \(from.orderNumber), \(from.lineNo))
-                ORDER BY priority, order_date, order_no, line_no
+                WHERE sku = \(sku) AND (\(unescaped: key)) >= (\(from.priority), \(from.orderDate), \(from.orderNumber), \(from.lineNo))
+                ORDER BY \(unescaped: key)
                 """).map(queued)
             _ = pegs.take(waiting - tail.reduce(0) { $0 + $1.backordered })
             for q in tail { walk(q) }
@@ -70,9 +71,9 @@ enum PostgresPegging {
             let total = supply.reduce(0) { $0 + $1.left }
             for r in try await c.rows("""
                 SELECT backordered, promised, priority, order_date, order_no, line_no, line_id, order_id FROM (
-                    SELECT w.*, SUM(backordered) OVER (ORDER BY priority, order_date, order_no, line_no) AS run FROM waiting w WHERE sku = \(sku)
+                    SELECT w.*, SUM(backordered) OVER (ORDER BY \(unescaped: key)) AS run FROM waiting w WHERE sku = \(sku)
                 ) q WHERE run - backordered < \(total) OR promised IS NULL OR promised <> '-'
-                ORDER BY priority, order_date, order_no, line_no
+                ORDER BY \(unescaped: key)
                 """) { walk(try queued(r)) }
         }
         if !moved.isEmpty {

@@ -78,6 +78,20 @@ final class SameOperationsTests: PostgresTestCase {
     }
 
     func testTheSameOperationsGiveTheSameWarehouse() throws {
+        try scenario()
+    }
+
+    /// The same on a server whose collation sorts text by language: the queue is still served byte by byte, as the file's.
+    func testTheSameWhereTheDatabaseSortsByLanguage() throws {
+        PostgresReads.assumeLinguistic = true
+        defer { PostgresReads.assumeLinguistic = false }
+        server.close()
+        server = try PostgresWarehouse(url: url)
+        XCTAssertFalse(server.reads.bytewise)
+        try scenario()
+    }
+
+    func scenario() throws {
         let ctx = self.ctx
         // A new order, partly from stock and partly backordered; its preview first.
         let new = NewOrder(customer: "NORDBYGG", priority: 4, lines: [NewOrderLine(sku: "HT-3007", quantity: 8),
@@ -172,6 +186,11 @@ final class SameOperationsTests: PostgresTestCase {
         same("preview purchase") { try $0.purchase(purchase, preview: true, ctx: ctx) }
         same("purchase") { try $0.purchase(purchase, preview: false, ctx: ctx) }
         try assertSameTables()
+        // Notices: one order's marked sent (its text frozen), then every other pending one; an order with none refused.
+        same("notices of one order") { try $0.markNoticesSent(order: number, ctx: ctx) }
+        refusedByBoth("no pending notice", .refused) { try $0.markNoticesSent(order: number, ctx: ctx) }
+        refusedByBoth("no such order", .notFound) { try $0.markNoticesSent(order: "SO-999999", ctx: ctx) }
+        same("all notices") { try $0.markNoticesSent(order: nil, ctx: ctx) }
         // Master data.
         same("item") { try $0.changeItem("HT-3007", ItemChanges(bin: "C-09-9", leadTimeDays: .some(21))) }
         same("customer") { try $0.changeCustomer("NIHON", CustomerChanges(email: "order@nihon.example.jp")) }
@@ -218,5 +237,12 @@ final class SameOperationsTests: PostgresTestCase {
         XCTAssertEqual(try scalar(b, "SELECT COUNT(*) FROM waiting w JOIN orders o ON o.id = w.order_id WHERE o.created_at = \(ctx.now.unixTime)"), 10)
         XCTAssertEqual(try scalar(b, "SELECT value FROM tally WHERE name = 'backordered units'"),
                        try scalar(b, "SELECT SUM(backordered)::bigint FROM item"))
+    }
+}
+
+/// The operations' own words are in the catalogue, in both languages.
+final class PostgresOperationTextTests: XCTestCase {
+    func testTheCatalogueIsWhole() {
+        XCTAssertEqual(Catalogue.problems(PostgresOperationText.self), [])
     }
 }
