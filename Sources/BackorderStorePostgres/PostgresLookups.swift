@@ -108,32 +108,4 @@ extension PostgresOperationTx {
             n += 1
         }
     }
-
-    /// How each waiting line of an order falls on its SKU's open arrivals (as the file's `expectedParts`).
-    func expectedParts(orderId: Int64) async throws -> [Int64: [OrderDetail.ExpectedPart]] {
-        var out: [Int64: [OrderDetail.ExpectedPart]] = [:]
-        let lines = try await c.rows("""
-            SELECT sku, priority, order_date, order_no, line_no, id, backordered FROM order_line WHERE order_id = \(orderId) AND backordered > 0
-            """).map { try $0.decode((String, Int, String, String, Int, Int64, Int).self) }
-        for (sku, priority, date, orderNo, lineNo, lineId, backordered) in lines {
-            let arrivals = try await c.rows("""
-                SELECT po_number, po_line, quantity - received, eta FROM arrival WHERE sku = \(sku) AND closed_at IS NULL ORDER BY eta, id
-                """).map { try $0.decode((String, Int, Int, String).self) }
-                .map { OrderDetail.OpenSupply(reference: "\($0.0)/\($0.1)", outstanding: $0.2, eta: Day(iso: $0.3) ?? Day(ordinal: 0)) }
-            var promised: String?
-            if arrivals.contains(where: { $0.outstanding > 0 }) {
-                promised = try await c.rows("""
-                    SELECT promised FROM waiting WHERE sku = \(sku) AND priority = \(priority) AND order_date = \(date) AND order_no = \(orderNo)
-                        AND line_no = \(lineNo)
-                    """).first?.decode(String?.self) ?? nil
-            }
-            // The units waiting ahead, read before the rule runs (its closure cannot await).
-            let ahead = try await c.rows("""
-                SELECT COALESCE(SUM(backordered), 0)::bigint FROM waiting
-                WHERE sku = \(sku) AND (\(unescaped: queueKey)) < (\(priority), \(date), \(orderNo), \(lineNo))
-                """).first?.decode(Int.self) ?? 0
-            out[lineId] = OrderDetail.expectedParts(backordered: backordered, promised: PostgresPegging.day(promised), arrivals: arrivals) { ahead }
-        }
-        return out
-    }
 }

@@ -76,7 +76,6 @@ extension PostgresWarehouse {
         let order = Order(id: orderId, number: number, customerCode: new.customer, customerName: customerName, orderDate: date,
                           priority: new.priority, policy: new.policy, closedAt: nil, version: 1)
         var lines: [OrderDetail.Line] = [], history: [Movement] = []
-        let expected = try await (planned.contains { $0.delta.backordered > 0 } ? tx.expectedParts(orderId: orderId) : [:])
         for (i, p) in planned.enumerated() {
             let d = p.delta
             let promised: Day?
@@ -88,7 +87,11 @@ extension PostgresWarehouse {
             }
             let line = OrderLine(id: ids.lineIds[i], lineNo: i + 1, sku: p.sku, itemName: names[p.sku] ?? "",
                                  quantities: LineQuantities(ordered: d.ordered, allocated: d.allocated, backordered: d.backordered))
-            lines.append(.init(line: line, promised: promised, expected: expected[line.id]))
+            var expected: [OrderDetail.ExpectedPart]?
+            if d.backordered > 0 {
+                expected = try await Fetch.expectedParts(c, line, waiting: (new.priority, date.iso, number, i + 1), promised: promised)
+            }
+            lines.append(.init(line: line, promised: promised, expected: expected))
             history.append(Movement(id: ids.movementIds[i], at: ctx.now, actor: ctx.actor, kind: .order, sku: p.sku, quantity: d.ordered,
                                     delta: d, orderNumber: number, lineNo: i + 1, arrivalReference: nil, document: nil, note: ""))
         }
