@@ -246,3 +246,32 @@ final class PostgresOperationTextTests: XCTestCase {
         XCTAssertEqual(Catalogue.problems(PostgresOperationText.self), [])
     }
 }
+
+extension SameOperationsTests {
+    /// Timings of a 20-line order and a receipt that serves many waiting lines (printed; the machine is shared, so the
+    /// goals are read in the benchmark, not asserted here). The counts are asserted: the batching is what keeps them fast.
+    func testTimingsOfAnOrderAndABigReceipt() throws {
+        let skus = ["FS-1001", "FS-1003", "FS-1004", "FS-1005", "FS-1006", "FS-1009", "HT-3001", "HT-3002", "HT-3003", "HT-3004",
+                    "HT-3005", "HT-3006", "HW-4001", "CS-5001", "CS-5002", "CS-5005", "CS-5006", "TL-2001", "TL-2003", "TL-2004"]
+        var times: [Double] = []
+        for i in 0..<30 {
+            let ctx = Context(actor: "t", now: Timestamp(unixTime: ctx.now.unixTime + Int64(i)), today: ctx.today)
+            let t0 = Date()
+            _ = try server.createOrder(NewOrder(customer: "WEBSHOP", lines: skus.map { NewOrderLine(sku: $0, quantity: 1) }), ctx: ctx)
+            times.append(Date().timeIntervalSince(t0) * 1000)
+        }
+        times.sort()
+        print("20-line order on the server: p50 \(times[times.count / 2]) ms, p95 \(times[times.count * 95 / 100]) ms")
+        // 1,000 one-unit lines wait for one SKU; one receipt serves them all.
+        try exec(server.bridge, "UPDATE item SET on_hand = allocated + picked WHERE sku = 'CS-5005'")
+        for i in 0..<1_000 {
+            let ctx = Context(actor: "t", now: Timestamp(unixTime: ctx.now.unixTime + 100 + Int64(i)), today: ctx.today)
+            _ = try server.createOrder(NewOrder(customer: "WEBSHOP", lines: [NewOrderLine(sku: "CS-5005", quantity: 1)]), ctx: ctx)
+        }
+        let t0 = Date()
+        let r = try server.receive(arrival: nil, sku: "CS-5005", quantity: 1_000, note: "", ctx: ctx)
+        print("receipt serving \(r.allocations.count) lines on the server: \(Date().timeIntervalSince(t0) * 1000) ms")
+        XCTAssertEqual(r.allocations.count, 1_000)
+        XCTAssertEqual(try scalar(server.bridge, "SELECT COUNT(*) FROM waiting WHERE sku = 'CS-5005'"), 0)
+    }
+}
