@@ -42,9 +42,8 @@ extension PostgresWarehouse {
         }
         let ctx = tx.ctx, c = tx.c
         let date = new.orderDate ?? ctx.today
-        guard let customerName = try await c.rows("SELECT name FROM customer WHERE code = \(new.customer)").first?.decode(String.self) else {
-            throw BackorderError.notFound(.t(StoreText.unknownCustomer, new.customer))
-        }
+        guard let (customerName, language) = try await c.rows("SELECT name, language FROM customer WHERE code = \(new.customer)").first?
+            .decode((String, String?).self) else { throw BackorderError.notFound(.t(StoreText.unknownCustomer, new.customer)) }
         let skus = Set(new.lines.map(\.sku)).sorted()
         try await tx.lockItems(skus)
         var free: [String: Int] = [:], names: [String: String] = [:], waiting: [String: Int] = [:]
@@ -95,7 +94,6 @@ extension PostgresWarehouse {
             history.append(Movement(id: ids.movementIds[i], at: ctx.now, actor: ctx.actor, kind: .order, sku: p.sku, quantity: d.ordered,
                                     delta: d, orderNumber: number, lineNo: i + 1, arrivalReference: nil, document: nil, note: ""))
         }
-        let language = try await c.rows("SELECT language FROM customer WHERE code = \(new.customer)").first?.decode(String?.self) ?? nil
         return (orderId, number, OrderDetail(order: order, lines: lines, shipments: [], history: history,
                                      customerLanguage: language.flatMap(Language.init(rawValue:))))
     }
