@@ -107,9 +107,8 @@ extension PostgresWarehouse {
         try Validate.positive(quantity, LocalText.t(FieldText.quantity))
         try Validate.text(reason, LocalText.t(FieldText.reason), required: false)
         return try correction(preview: preview, ctx: ctx) { tx in
-            let (order, lines) = try await tx.openOrder(number, expectedVersion: expectedVersion)
-            // A SKU new to the order is locked after the order's (out of the fixed order; a deadlock is retried).
-            try await tx.lockItems([sku])
+            // The new line's item is locked with the order's, in SKU order.
+            let (order, lines) = try await tx.openOrder(number, expectedVersion: expectedVersion, alsoLocking: [sku])
             let item = try await tx.fetchItem(sku)
             let lineNo = (lines.map(\.lineNo).max() ?? 0) + 1
             let q = Rules.allocateNewLines([NewOrderLine(sku: sku, quantity: quantity)], free: [sku: item.free])[0]

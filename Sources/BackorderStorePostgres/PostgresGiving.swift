@@ -72,8 +72,9 @@ extension PostgresWarehouse {
                 throw BackorderError.invalid(.t(StoreText.donorGivenTwice, d.orderNumber, Plain(d.lineNo)))
             }
             guard d.orderNumber != order.number else { throw BackorderError.refused(.t(StoreText.giveToItself)) }
-            // The donor's order is locked after this one's (out of the fixed order; a deadlock is retried).
-            let (donorOrder, donorLines) = try await tx.openOrder(d.orderNumber, expectedVersion: nil)
+            // The donor line is of this line's SKU, whose item is held: nothing more is locked (locking the donor's other
+            // items or its order here would take them out of the fixed order, and clerks would deadlock).
+            let (donorOrder, donorLines) = try await tx.openOrderUnderItemLock(d.orderNumber)
             guard let dl = donorLines.first(where: { $0.lineNo == d.lineNo }) else {
                 throw BackorderError.notFound(.t(StoreText.orderHasNoLine, d.orderNumber, Plain(d.lineNo)))
             }

@@ -4,10 +4,10 @@ import PostgresNIO
 /// The rows an operation reads before it changes them, as the SQLite store reads them (`fetchOrder`, `fetchLines`,
 /// `fetchArrival`, `fetchItem`), with the same refusals, and the locks taken in the store's fixed order.
 extension PostgresOperationTx {
-    /// An open order and its lines, locked: its SKUs' items first, then the order. `expectedVersion` refuses an order
-    /// changed since the clerk read it.
-    func openOrder(_ number: String, expectedVersion: Int?) async throws -> (Order, [OrderLine]) {
-        var skus: [String] = []
+    /// An open order and its lines, locked: its SKUs' items (and those of `alsoLocking`, in the same sorted statement)
+    /// first, then the order. `expectedVersion` refuses an order changed since the clerk read it.
+    func openOrder(_ number: String, expectedVersion: Int?, alsoLocking extra: [String] = []) async throws -> (Order, [OrderLine]) {
+        var skus = extra
         for r in try await c.rows("""
             SELECT DISTINCT l.sku FROM order_line l JOIN orders o ON o.id = l.order_id WHERE o.number = \(number)
             """) { skus.append(try r.decode(String.self)) }
@@ -21,6 +21,14 @@ extension PostgresOperationTx {
         // A line added between the first read and the order's lock: its item too (out of order; a deadlock is retried).
         try await lockItems(lines.map(\.sku))
         return (order, lines)
+    }
+
+    /// An open order and its lines read without locking anything: for a donor giving units of a SKU whose item this
+    /// operation holds. Whoever else could change that line, or close or change its order, must take that item first.
+    func openOrderUnderItemLock(_ number: String) async throws -> (Order, [OrderLine]) {
+        let order = try await fetchOrder(number)
+        guard order.isOpen else { throw BackorderError.refused(.t(StoreText.orderClosed, number)) }
+        return (order, try await fetchLines(orderId: order.id))
     }
 
     /// An order by its number, its version counting its lines' changes; `lock` holds it for this transaction.
