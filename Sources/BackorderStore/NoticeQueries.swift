@@ -54,7 +54,7 @@ extension Warehouse {
 
     /// A notice from a row of the notice list's select; a pending one's text is rendered in the customer's language.
     func noticeFrom(_ db: Database, _ r: Row, today: Day) throws -> Notice {
-        let events = Notices.decode(r["events"])
+        let events = NoticeRules.decode(r["events"])
         let number: String = r["number"]
         let frozen: String? = r["text"]
         let text = try frozen ?? Notice.render(events: events, detail: detail(db, number, today: today), today: today)

@@ -11,7 +11,7 @@ extension Warehouse {
         try Validate.text(item.unit, LocalText.t(FieldText.unit))
         try Validate.text(item.bin, LocalText.t(FieldText.binLocation), required: false)
         try Validate.nonNegative(item.onHand, LocalText.t(FieldText.stockOnHand))
-        try Warehouse.validateMasterData(item)
+        try Validate.masterData(item)
         try write { db in
             guard try !exists(db, "SELECT 1 FROM item WHERE sku = ?", [item.sku]) else {
                 throw BackorderError.refused(.t(StoreText.itemExists, item.sku))
@@ -33,7 +33,7 @@ extension Warehouse {
     /// quantities are untouched, so nothing is journaled. Returns the names of the fields that changed.
     @discardableResult
     public func updateItem(_ item: Item) throws -> [String] {
-        try Warehouse.validateMasterData(item)
+        try Validate.masterData(item)
         return try write { db in try rewriteMasterData(db, item) }
     }
 
@@ -44,7 +44,7 @@ extension Warehouse {
         try Validate.identifier(sku, LocalText.t(FieldText.sku))
         return try write { db in
             let item = changes.applied(to: try fetchItem(db, sku))
-            try Warehouse.validateMasterData(item)
+            try Validate.masterData(item)
             return try rewriteMasterData(db, item)
         }
     }
@@ -61,17 +61,6 @@ extension Warehouse {
             UPDATE item SET name = ?, unit = ?, bin = ?, min_order_qty = ?, pack_size = ?, supplier = ?, lead_time_days = ? WHERE sku = ?
             """, arguments: [item.name, item.unit, item.bin, item.minOrderQty, item.packSize, supplier, item.leadTimeDays, item.sku])
         return changed
-    }
-
-    /// The checks every change of an item's master data passes.
-    static func validateMasterData(_ item: Item) throws {
-        try Validate.identifier(item.sku, LocalText.t(FieldText.sku))
-        try Validate.text(item.name, LocalText.t(FieldText.itemName))
-        try Validate.text(item.unit, LocalText.t(FieldText.unit))
-        try Validate.text(item.bin, LocalText.t(FieldText.binLocation), required: false)
-        guard item.minOrderQty >= 1, item.packSize >= 1 else { throw BackorderError.invalid(.t(StoreText.minOrderPack)) }
-        try Validate.text(item.supplier, LocalText.t(FieldText.supplier), required: false)
-        if let days = item.leadTimeDays { try Validate.leadTime(days) }
     }
 
     /// Lays a customer's details over the stored ones (nil fields stay as they are); returns false when nothing changed.
@@ -267,22 +256,13 @@ extension Warehouse {
     /// Adds an expected arrival (one PO line).
     @discardableResult
     public func addArrival(_ a: NewArrival, ctx: Context) throws -> Arrival {
-        try Warehouse.validate(a)
+        try Validate.newArrival(a)
         return try write { db in
             let tx = operation(db, ctx)
             let arrival = try insertArrival(db, tx, a)
             try tx.finish()
             return arrival
         }
-    }
-
-    /// The checks of a new arrival that need no data.
-    static func validate(_ a: NewArrival) throws {
-        try Validate.text(a.supplier, LocalText.t(FieldText.supplier))
-        try Validate.identifier(a.poNumber, LocalText.t(FieldText.poNumber))
-        try Validate.identifier(a.sku, LocalText.t(FieldText.sku))
-        try Validate.positive(a.quantity, LocalText.t(FieldText.expectedQuantity))
-        guard a.poLine >= 1 else { throw BackorderError.invalid(.t(StoreText.poLineAtLeastOne)) }
     }
 
     /// Writes an expected arrival inside an operation (add arrival, purchase): its SKU is re-pegged when `tx` finishes.
@@ -404,8 +384,7 @@ extension Warehouse {
     func nextNumber(_ db: Database, prefix: String, table: String) throws -> String {
         var n = (try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM \(table)")) ?? 1)
         while true {
-            let digits = String(n)
-            let candidate = prefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+            let candidate = DocumentNumber.candidate(prefix, n)
             if try !exists(db, "SELECT 1 FROM \(table) WHERE number = ?", [candidate]) { return candidate }
             n += 1
         }

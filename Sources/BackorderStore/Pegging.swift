@@ -163,30 +163,18 @@ enum Notices {
                 """), arguments: [JSONArgument.ids(existing.sorted())])
             while let r = try rows.next() { pending[r[0]] = (r[1], r[2]) }
         }
-        // Grouped by their events: a receipt that moves a thousand dates tells a thousand orders the same thing, and one
-        // statement per group binds that text once instead of spelling it out in JSON a thousand times.
-        var updates: [String: [Int64]] = [:], inserts: [String: [Int64]] = [:]
-        for (orderId, new) in wanted.sorted(by: { $0.key < $1.key }) {
-            if let notice = pending[orderId] {
-                var merged = decode(notice.events)
-                for e in new where !merged.contains(e) { merged.append(e) }
-                updates[encode(merged), default: []].append(notice.id)
-            } else {
-                inserts[encode(new), default: []].append(orderId)
-            }
-        }
-        for (events, ids) in updates.sorted(by: { $0.value[0] < $1.value[0] }) {
+        // Grouped by their events (NoticeRules.plan): one statement per group binds that text once.
+        let (updates, inserts) = NoticeRules.plan(events: wanted, pending: pending)
+        for (events, ids) in updates {
             try db.cachedStatement(sql: """
                 UPDATE notice SET events = ?1, updated_at = ?2 WHERE id IN (SELECT value FROM json_each(?3))
                 """).execute(arguments: [events, ctx.now.unixTime, JSONArgument.ids(ids)])
         }
-        for (events, orderIds) in inserts.sorted(by: { $0.value[0] < $1.value[0] }) {
+        for (events, orderIds) in inserts {
             try db.cachedStatement(sql: """
                 INSERT INTO notice (order_id, events, created_at, updated_at) SELECT value, ?1, ?2, ?2 FROM json_each(?3)
                 """).execute(arguments: [events, ctx.now.unixTime, JSONArgument.ids(orderIds)])
         }
     }
 
-    static func encode(_ events: [NoticeEvent]) -> String { events.map(\.rawValue).joined(separator: ",") }
-    static func decode(_ text: String) -> [NoticeEvent] { text.split(separator: ",").compactMap { NoticeEvent(rawValue: String($0)) } }
 }

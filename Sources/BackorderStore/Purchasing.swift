@@ -41,7 +41,7 @@ extension Warehouse {
                 let po = try request.poNumber ?? nextPurchaseOrder(db)
                 for (i, p) in group.lines.enumerated() {
                     let a = NewArrival(supplier: p.supplier, poNumber: po, poLine: firstLine + i, sku: p.sku, quantity: p.quantity, eta: p.eta)
-                    try Warehouse.validate(a)
+                    try Validate.newArrival(a)
                     created.append(try insertArrival(db, tx, a))
                 }
             }
@@ -54,15 +54,7 @@ extension Warehouse {
     /// A new purchase order number: "PO-" and one more than the highest all-digit number after "PO-" so far, as wide
     /// as that one (PO-7013 after PO-7012); PO-000001 on a file without any.
     func nextPurchaseOrder(_ db: Database) throws -> String {
-        var highest: (value: Int, width: Int)?
         // The (po_number, po_line) key is an index: a prefix GLOB reads only its PO- range.
-        let numbers = try String.fetchCursor(db, sql: "SELECT DISTINCT po_number FROM arrival WHERE po_number GLOB 'PO-[0-9]*'")
-        while let po = try numbers.next() {
-            let digits = po.utf8.dropFirst(3)
-            guard digits.count <= 15, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(String(po.dropFirst(3))) else { continue }
-            if n > highest?.value ?? -1 { highest = (n, digits.count) }
-        }
-        let next = String((highest?.value ?? 0) + 1)
-        return "PO-" + String(repeating: "0", count: max(0, (highest?.width ?? 6) - next.count)) + next
+        try DocumentNumber.nextPurchaseOrder(after: String.fetchAll(db, sql: "SELECT DISTINCT po_number FROM arrival WHERE po_number GLOB 'PO-[0-9]*'"))
     }
 }

@@ -141,11 +141,8 @@ final class OperationTx {
             pegSkus.insert(m.sku)
         }
         if let orderId = refs.orderId {
-            if m.kind == .ship || m.kind == .cancel || m.kind == .amend { closableOrders.insert(orderId) }
-            if m.kind == .cancel { note(.cancelled, order: orderId) }
-            if m.kind == .amend { note(.orderChanged, order: orderId) }
-            if m.kind == .return { note(.returned, order: orderId) }
-            if m.delta.backordered > 0 && (m.kind == .order || m.kind == .shortPick || m.kind == .release) { note(.backordered, order: orderId) }
+            if NoticeRules.mayClose(m.kind) { closableOrders.insert(orderId) }
+            for event in NoticeRules.events(of: m) { note(event, order: orderId) }
         }
     }
 
@@ -282,7 +279,7 @@ final class OperationTx {
                 if collectsConsequences && db.changesCount > 0 { closedOrderIds.append(orderId) }
                 let told = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM notice WHERE order_id = ?)"), arguments: [orderId]) ?? false
                 let said = events[orderId] ?? []
-                if (told || !said.isEmpty) && !said.contains(.backorderShipped) && !said.contains(.cancelled) { note(.completed, order: orderId) }
+                if NoticeRules.tellsCompleted(told: told, said: said) { note(.completed, order: orderId) }
             }
         }
         if let deferred {

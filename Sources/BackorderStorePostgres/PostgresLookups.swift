@@ -1,0 +1,119 @@
+import BackorderCore
+import PostgresNIO
+
+/// The rows an operation reads before it changes them, as the SQLite store reads them (`fetchOrder`, `fetchLines`,
+/// `fetchArrival`, `fetchItem`), with the same refusals, and the locks taken in the store's fixed order.
+extension PostgresOperationTx {
+    /// An open order and its lines, locked: its SKUs' items (and those of `alsoLocking`, in the same sorted statement)
+    /// first, then the order. `expectedVersion` refuses an order changed since the clerk read it.
+    func openOrder(_ number: String, expectedVersion: Int?, alsoLocking extra: [String] = []) async throws -> (Order, [OrderLine]) {
+        var skus = extra
+        for r in try await c.rows("""
+            SELECT DISTINCT l.sku FROM order_line l JOIN orders o ON o.id = l.order_id WHERE o.number = \(number)
+            """) { skus.append(try r.decode(String.self)) }
+        try await lockItems(skus)
+        let order = try await fetchOrder(number, lock: true)
+        guard order.isOpen else { throw BackorderError.refused(.t(StoreText.orderClosed, number)) }
+        if let v = expectedVersion, v != order.version {
+            throw BackorderError.stale(.t(StoreText.orderStale, number))
+        }
+        let lines = try await fetchLines(orderId: order.id)
+        // A line added between the first read and the order's lock: its item too (out of order; a deadlock is retried).
+        try await lockItems(lines.map(\.sku))
+        return (order, lines)
+    }
+
+    /// An open order and its lines read without locking anything: for a donor giving units of a SKU whose item this
+    /// operation holds. Whoever else could change that line, or close or change its order, must take that item first.
+    func openOrderUnderItemLock(_ number: String) async throws -> (Order, [OrderLine]) {
+        let order = try await fetchOrder(number)
+        guard order.isOpen else { throw BackorderError.refused(.t(StoreText.orderClosed, number)) }
+        return (order, try await fetchLines(orderId: order.id))
+    }
+
+    /// An order by its number, its version counting its lines' changes; `lock` holds it for this transaction.
+    func fetchOrder(_ number: String, lock: Bool = false) async throws -> Order {
+        guard let r = try await c.rows("""
+            SELECT o.id, o.number, o.customer, c.name, o.order_date, o.priority, o.policy, o.closed_at,
+                   (o.version + (SELECT COALESCE(SUM(l.version), 0) FROM order_line l WHERE l.order_id = o.id))::bigint
+            FROM orders o JOIN customer c ON c.code = o.customer WHERE o.number = \(number) \(unescaped: lock ? "FOR UPDATE OF o" : "")
+            """).first else { throw BackorderError.notFound(.t(StoreText.noOrder, number)) }
+        let v = try r.decode((Int64, String, String, String, String, Int, String, Int64?, Int).self)
+        return Order(id: v.0, number: v.1, customerCode: v.2, customerName: v.3, orderDate: Day(iso: v.4) ?? Day(ordinal: 0), priority: v.5,
+                     policy: ShipPolicy(rawValue: v.6) ?? .partial, closedAt: v.7.map(Timestamp.init), version: v.8)
+    }
+
+    func fetchLines(orderId: Int64) async throws -> [OrderLine] {
+        try await c.rows("""
+            SELECT l.id, l.line_no, l.sku, i.name, l.ordered, l.allocated, l.picked, l.shipped, l.backordered, l.cancelled
+            FROM order_line l JOIN item i ON i.sku = l.sku WHERE l.order_id = \(orderId) ORDER BY l.line_no
+            """).map { r in
+            let v = try r.decode((Int64, Int, String, String, Int, Int, Int, Int, Int, Int).self)
+            return OrderLine(id: v.0, lineNo: v.1, sku: v.2, itemName: v.3,
+                             quantities: LineQuantities(ordered: v.4, allocated: v.5, picked: v.6, shipped: v.7, backordered: v.8, cancelled: v.9))
+        }
+    }
+
+    static let arrivalColumns = "id, supplier, po_number, po_line, sku, quantity, received, eta, closed_at" // not prose: SQL columns
+
+    static func arrival(_ r: PostgresRow) throws -> Arrival {
+        let v = try r.decode((Int64, String, String, Int, String, Int, Int, String, Int64?).self)
+        return Arrival(id: v.0, supplier: v.1, poNumber: v.2, poLine: v.3, sku: v.4, quantity: v.5, received: v.6,
+                       eta: Day(iso: v.7) ?? Day(ordinal: 0), closedAt: v.8.map(Timestamp.init))
+    }
+
+    /// An arrival by `PO/line`, or by PO alone when that PO has one line; its item locked, then the arrival.
+    func fetchArrival(_ reference: String) async throws -> Arrival {
+        func find(lock: Bool) async throws -> Arrival {
+            let parts = reference.split(separator: "/", omittingEmptySubsequences: false)
+            let forUpdate = lock ? " FOR UPDATE" : ""
+            let rows: [PostgresRow]
+            if parts.count >= 2, let line = Int(parts.last!) {
+                let po = parts.dropLast().joined(separator: "/")
+                rows = try await c.rows("""
+                    SELECT \(unescaped: Self.arrivalColumns) FROM arrival WHERE po_number = \(po) AND po_line = \(line)\(unescaped: forUpdate)
+                    """)
+            } else {
+                rows = try await c.rows("""
+                    SELECT \(unescaped: Self.arrivalColumns) FROM arrival WHERE po_number = \(reference) ORDER BY po_line\(unescaped: forUpdate)
+                    """)
+                if rows.count > 1 { throw BackorderError.invalid(.t(StoreText.poNeedsLine, reference, rows.count)) }
+            }
+            guard let r = rows.first else { throw BackorderError.notFound(.t(StoreText.noArrival, reference)) }
+            return try Self.arrival(r)
+        }
+        let seen = try await find(lock: false)
+        try await lockItems([seen.sku])
+        return try await find(lock: true)
+    }
+
+    func fetchItem(_ sku: String) async throws -> Item {
+        guard let r = try await c.rows("""
+            SELECT sku, name, unit, bin, on_hand, allocated, picked, backordered, incoming, min_order_qty, pack_size, supplier, lead_time_days
+            FROM item WHERE sku = \(sku)
+            """).first else { throw BackorderError.notFound(.t(StoreText.unknownSKU, sku)) }
+        let v = try r.decode((String, String, String, String, Int, Int, Int, Int, Int, Int, Int, String, Int?).self)
+        return Item(sku: v.0, name: v.1, unit: v.2, bin: v.3, onHand: v.4, allocated: v.5, picked: v.6, backordered: v.7, incoming: v.8,
+                    minOrderQty: v.9, packSize: v.10, supplier: v.11, leadTimeDays: v.12)
+    }
+
+    func exists(_ q: PostgresQuery) async throws -> Bool { try await !c.rows(q).isEmpty }
+
+    /// The id the next row of `table` gets (taken now, so a document number can be made from it).
+    func reserveId(_ table: String) async throws -> Int64 {
+        try await c.rows(PostgresQuery(unsafeSQL: "SELECT \(newId(table))::bigint")).first?.decode(Int64.self) ?? 1
+    }
+
+    /// A document number for the row that gets `id`: prefix + six digits from it, the next free one (as the file,
+    /// whose numbers come from the largest id + 1, which is the id its new row gets).
+    func nextNumber(prefix: String, table: String, id: Int64) async throws -> String {
+        var n = id
+        while true {
+            let candidate = DocumentNumber.candidate(prefix, n)
+            if try await !exists(PostgresQuery(unsafeSQL: "SELECT 1 FROM \(table) WHERE number = $1", binds: try Self.binds(candidate))) {
+                return candidate
+            }
+            n += 1
+        }
+    }
+}

@@ -1,0 +1,340 @@
+import BackorderCore
+import PostgresNIO
+
+extension PostgresConnection {
+    /// Runs one statement and returns its rows (all of them: the next statement may only start when this one ended).
+    @discardableResult
+    func rows(_ q: PostgresQuery) async throws -> [PostgresRow] { try await query(q, logger: PostgresBridge.quiet).collect() }
+}
+
+/// One operation in progress inside a READ COMMITTED transaction on the server: the SQLite store's `OperationTx`
+/// statement for statement (the same journal rows, counters, allocations, promised dates and notices), batched with
+/// arrays where the file loops.
+///
+/// What it changes it holds: the items of every SKU it touches are locked (`lockItems`, by SKU) before their lines,
+/// so every change of a line happens under its item's lock, and two operations never wait for each other in a circle.
+final class PostgresOperationTx {
+    let c: PostgresConnection
+    let ctx: Context
+    /// A preview, rolled back at its end: rows get ids past the largest (not from the sequences, which a rollback
+    /// does not give back), so the ids that real operations get stay those the file gives.
+    let preview: Bool
+    private var itemDeltas: [String: ItemDelta] = [:]
+    private var closableOrders = Set<Int64>()
+    private var touchedSkus = Set<String>()
+    private var pegSkus = Set<String>()
+    private var pegFrom: [String: QueueKey] = [:]
+    private var events: [Int64: [NoticeEvent]] = [:]
+    private(set) var allocations: [ReceiptResult.Allocation] = []
+    private(set) var promisedWritten: [Int64: String] = [:]
+    private var joinedUnits: [String: Int] = [:]
+    private var locked = Set<String>()
+
+    /// What placing a new order already knows when it finishes (as the file's `OperationTx.NewOrder`).
+    struct NewOrder {
+        var orderId: Int64
+        var waitingBefore: [String: Int]
+        var nothingToAllocate: Bool
+        var reportsDates: Bool
+    }
+    var newOrder: NewOrder?
+    var receiptId: Int64?
+    var collectsConsequences = false
+    private(set) var lineDeltas: [Int64: Delta] = [:]
+    private(set) var dateChanges: [PostgresPegging.Change] = []
+    private var closedOrderIds: [Int64] = []
+
+    struct ItemDelta: Equatable {
+        var onHand = 0, allocated = 0, picked = 0, backordered = 0
+    }
+
+    /// A place in a SKU's queue of waiting lines (the key of `waiting` after the SKU).
+    struct QueueKey: Comparable {
+        var priority: Int
+        var orderDate: String
+        var orderNumber: String
+        var lineNo: Int
+        static func < (a: QueueKey, b: QueueKey) -> Bool {
+            (a.priority, a.orderDate, a.orderNumber, a.lineNo) < (b.priority, b.orderDate, b.orderNumber, b.lineNo)
+        }
+    }
+
+    struct Refs {
+        var orderId: Int64?
+        var arrivalId: Int64?
+        var shipmentId: Int64?
+        var receiptId: Int64?
+        var note = ""
+        var queueKey: QueueKey?
+    }
+
+    /// The waiting queue's key as SQLite's BINARY compares it: order dates and numbers byte by byte, whatever the
+    /// database's collation (bare when the database's own is bytewise, so the queue's index serves the order).
+    let queueKey: String
+
+    init(_ c: PostgresConnection, _ ctx: Context, preview: Bool, bytewise: Bool) {
+        self.c = c; self.ctx = ctx; self.preview = preview
+        queueKey = bytewise ? "priority, order_date, order_no, line_no" : "priority, order_date COLLATE \"C\", order_no COLLATE \"C\", line_no"
+    }
+
+    /// The id of the next row of `table`: from its sequence, or (in a preview) past its largest id. `ordinal` numbers
+    /// the rows of one multi-row INSERT (1, 2, …) in the order they are written.
+    func newId(_ table: String, ordinal: String = "1") -> String {
+        preview ? "((SELECT COALESCE(MAX(id), 0) FROM \(table)) + \(ordinal))" : "nextval('\(table)_id_seq')"
+    }
+
+    /// Locks the items of `skus` (those not held yet), in SKU order.
+    func lockItems<S: Sequence>(_ skus: S) async throws where S.Element == String {
+        let want = Set(skus).subtracting(locked).sorted()
+        guard !want.isEmpty else { return }
+        try await c.rows("SELECT sku FROM item WHERE sku = ANY(\(want)) ORDER BY sku FOR UPDATE")
+        locked.formUnion(want)
+    }
+
+    /// Journals one movement and applies it to its line and (lazily) to its item.
+    func apply(_ m: PlannedMovement, _ refs: Refs) async throws {
+        let d = m.delta
+        let insert = """
+            INSERT INTO movement (id, at, actor, kind, sku, quantity, line_id, arrival_id, shipment_id, receipt_id,
+                d_ordered, d_allocated, d_picked, d_shipped, d_backordered, d_cancelled, d_on_hand, note)
+            VALUES (\(newId("movement")), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+            """
+        var binds = try Self.binds(ctx.now.unixTime, ctx.actor, m.kind.rawValue, m.sku, m.quantity, m.lineId, refs.arrivalId, refs.shipmentId,
+                                   refs.receiptId, d.ordered, d.allocated, d.picked, d.shipped, d.backordered, d.cancelled, d.onHand, refs.note)
+        if let lineId = m.lineId {
+            // One round trip: the journal row and its line's counters (`waiting` follows by trigger).
+            binds.append(lineId)
+            try await c.rows(PostgresQuery(unsafeSQL: """
+                WITH m AS (\(insert) RETURNING id)
+                UPDATE order_line SET ordered = ordered + $10, allocated = allocated + $11, picked = picked + $12,
+                    shipped = shipped + $13, backordered = backordered + $14, cancelled = cancelled + $15, version = version + 1
+                WHERE id = $18
+                """, binds: binds))
+        } else {
+            try await c.rows(PostgresQuery(unsafeSQL: insert, binds: binds))
+        }
+        if collectsConsequences, let lineId = m.lineId { addLineDelta(lineId, d) }
+        account(m, refs)
+    }
+
+    private func addLineDelta(_ lineId: Int64, _ d: Delta) {
+        var t = lineDeltas[lineId] ?? Delta()
+        t.ordered += d.ordered; t.allocated += d.allocated; t.picked += d.picked; t.shipped += d.shipped
+        t.backordered += d.backordered; t.cancelled += d.cancelled
+        lineDeltas[lineId] = t
+    }
+
+    /// The lines of an order created in this operation and their first journal movements (read from the lines just
+    /// written, in line order): two statements for the whole order. Returns the lines' and the movements' ids.
+    func insertNewLines(orderId: Int64, number: String, priority: Int, date: String,
+                        _ lines: [(sku: String, delta: Delta)]) async throws -> (lineIds: [Int64], movementIds: [Int64]) {
+        let lineNos = (1...lines.count).map { $0 }, skus = lines.map(\.sku)
+        let ordered = lines.map(\.delta.ordered), allocated = lines.map(\.delta.allocated), backordered = lines.map(\.delta.backordered)
+        let written = try await c.rows(PostgresQuery(unsafeSQL: """
+            INSERT INTO order_line (id, order_id, line_no, sku, priority, order_date, order_no, ordered, allocated, backordered)
+            SELECT \(newId("order_line", ordinal: "u.ord")), $1, u.n, u.sku, $2, $3, $4, u.o, u.a, u.b
+            FROM unnest($5::bigint[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[]) WITH ORDINALITY AS u(n, sku, o, a, b, ord)
+            ORDER BY u.ord
+            RETURNING id, line_no
+            """, binds: try Self.binds(orderId, priority, date, number, lineNos, skus, ordered, allocated, backordered)))
+        var idOf: [Int: Int64] = [:]
+        for r in written { let (id, n) = try r.decode((Int64, Int).self); idOf[n] = id }
+        let ids = lineNos.map { idOf[$0] ?? 0 }
+        let journal = try await c.rows(PostgresQuery(unsafeSQL: """
+            INSERT INTO movement (id, at, actor, kind, sku, quantity, line_id, d_ordered, d_allocated, d_backordered)
+            SELECT \(newId("movement", ordinal: "row_number() OVER (ORDER BY line_no)")), $1, $2, 'order', sku, ordered, id, ordered, allocated, backordered
+            FROM order_line WHERE order_id = $3 ORDER BY line_no
+            RETURNING id, line_id
+            """, binds: try Self.binds(ctx.now.unixTime, ctx.actor, orderId)))
+        var movementOf: [Int64: Int64] = [:]
+        for r in journal { let (id, line) = try r.decode((Int64, Int64).self); movementOf[line] = id }
+        for (i, l) in lines.enumerated() {
+            account(PlannedMovement(lineId: ids[i], sku: l.sku, kind: .order, quantity: l.delta.ordered, delta: l.delta),
+                    Refs(orderId: orderId, queueKey: .init(priority: priority, orderDate: date, orderNumber: number, lineNo: i + 1)))
+        }
+        return (ids, ids.map { movementOf[$0] ?? 0 })
+    }
+
+    /// What a journaled movement changes besides its rows (as the file's `OperationTx.account`).
+    private func account(_ m: PlannedMovement, _ refs: Refs) {
+        let d = m.delta
+        var item = itemDeltas[m.sku] ?? ItemDelta()
+        item.onHand += d.onHand; item.allocated += d.allocated; item.picked += d.picked; item.backordered += d.backordered
+        itemDeltas[m.sku] = item
+        touchedSkus.insert(m.sku)
+        if let key = refs.queueKey, d.backordered > 0, d.onHand == 0 {
+            pegFrom[m.sku] = min(pegFrom[m.sku] ?? key, key)
+            joinedUnits[m.sku, default: 0] += d.backordered
+        } else if d.backordered != 0 || d.onHand > 0 {
+            pegSkus.insert(m.sku)
+        }
+        if let orderId = refs.orderId {
+            if NoticeRules.mayClose(m.kind) { closableOrders.insert(orderId) }
+            for event in NoticeRules.events(of: m) { note(event, order: orderId) }
+        }
+    }
+
+    /// Records an event for the order's customer notice.
+    func note(_ event: NoticeEvent, order: Int64) {
+        if !(events[order] ?? []).contains(event) { events[order, default: []].append(event) }
+    }
+
+    /// Marks a SKU whose promised dates must be recomputed (its arrivals changed) even if no quantity moved.
+    func touch(sku: String) { pegSkus.insert(sku) }
+
+    /// Writes the accumulated item counter changes: one statement for all SKUs.
+    func flushItems() async throws {
+        let changed = itemDeltas.filter { $0.value != ItemDelta() }.sorted { $0.key < $1.key }
+        itemDeltas.removeAll()
+        guard !changed.isEmpty else { return }
+        try await c.rows(PostgresQuery(unsafeSQL: """
+            UPDATE item i SET on_hand = i.on_hand + u.h, allocated = i.allocated + u.a, picked = i.picked + u.p, backordered = i.backordered + u.b
+            FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[]) AS u(sku, h, a, p, b) WHERE i.sku = u.sku
+            """, binds: try Self.binds(changed.map(\.key), changed.map(\.value.onHand), changed.map(\.value.allocated),
+                                   changed.map(\.value.picked), changed.map(\.value.backordered))))
+    }
+
+    /// Gives a SKU's free stock to its waiting lines in the stated priority, reading only the lines the stock reaches.
+    func allocateFree(sku: String) async throws {
+        try await flushItems()
+        guard let row = try await c.rows("SELECT on_hand - allocated - picked, backordered FROM item WHERE sku = \(sku)").first else { return }
+        let (free, waitingUnits) = try row.decode((Int, Int).self)
+        guard free > 0, waitingUnits > 0 else { return }
+        var waiting: [(line: WaitingLine, orderId: Int64)] = []
+        for r in try await c.rows("""
+            SELECT line_id, order_id, order_no, line_no, priority, order_date, backordered FROM (
+                SELECT w.*, SUM(backordered) OVER (ORDER BY \(unescaped: queueKey)) AS run FROM waiting w WHERE sku = \(sku)
+            ) q WHERE run - backordered < \(free) ORDER BY \(unescaped: queueKey)
+            """) {
+            let (lineId, orderId, orderNo, lineNo, priority, date, backordered) = try r.decode((Int64, Int64, String, Int, Int, String, Int).self)
+            waiting.append((WaitingLine(lineId: lineId, orderNumber: orderNo, lineNo: lineNo, priority: priority,
+                                        orderDate: Day(iso: date) ?? Day(ordinal: 0), backordered: backordered), orderId))
+        }
+        let byLine = Dictionary(uniqueKeysWithValues: waiting.map { ($0.line.lineId, $0) })
+        var grants: [Grant] = []
+        for grant in Rules.distribute(free, to: waiting.map(\.line)) {
+            guard let w = byLine[grant.lineId] else { continue }
+            grants.append(grant)
+            allocations.append(.init(orderNumber: w.line.orderNumber, lineNo: w.line.lineNo, quantity: grant.quantity,
+                                     lineFilled: grant.quantity == w.line.backordered))
+        }
+        try await journalAllocations(sku: sku, grants)
+        try await flushItems()
+    }
+
+    /// Journals and applies allocations of one SKU's stock to waiting lines, in serving order: two statements however
+    /// many lines (a receipt can serve a thousand).
+    private func journalAllocations(sku: String, _ grants: [Grant]) async throws {
+        guard !grants.isEmpty else { return }
+        let lines = grants.map(\.lineId), units = grants.map(\.quantity)
+        try await c.rows(PostgresQuery(unsafeSQL: """
+            INSERT INTO movement (id, at, actor, kind, sku, quantity, line_id, d_allocated, d_backordered, receipt_id)
+            SELECT \(newId("movement", ordinal: "u.ord")), $1, $2, 'allocate', $3, u.q, u.l, u.q, -u.q, $4
+            FROM unnest($5::bigint[], $6::bigint[]) WITH ORDINALITY AS u(l, q, ord) ORDER BY u.ord
+            """, binds: try Self.binds(ctx.now.unixTime, ctx.actor, sku, receiptId, lines, units)))
+        try await c.rows(PostgresQuery(unsafeSQL: """
+            UPDATE order_line l SET allocated = l.allocated + u.q, backordered = l.backordered - u.q, version = l.version + 1
+            FROM unnest($1::bigint[], $2::bigint[]) AS u(l, q) WHERE l.id = u.l
+            """, binds: try Self.binds(lines, units)))
+        if collectsConsequences {
+            for g in grants { addLineDelta(g.lineId, Delta(allocated: g.quantity, backordered: -g.quantity)) }
+        }
+        let total = units.reduce(0, +)
+        var item = itemDeltas[sku] ?? ItemDelta()
+        item.allocated += total; item.backordered -= total
+        itemDeltas[sku] = item
+        touchedSkus.insert(sku)
+        pegSkus.insert(sku)
+    }
+
+    /// Ends the operation: counters written, freed stock allocated, orders closed when done, promised dates and notices kept.
+    func finish() async throws {
+        try await flushItems()
+        if newOrder?.nothingToAllocate != true {
+            var skus: [String] = []
+            for r in try await c.rows("""
+                SELECT sku FROM item WHERE sku = ANY(\(touchedSkus.sorted())) AND on_hand - allocated - picked > 0 AND backordered > 0
+                """) { skus.append(try r.decode(String.self)) }
+            for sku in skus.sorted() { try await allocateFree(sku: sku) }
+        }
+        for orderId in closableOrders.sorted() {
+            let open = try await c.rows("""
+                SELECT COALESCE(SUM(allocated + picked + backordered), 0)::bigint FROM order_line WHERE order_id = \(orderId)
+                """).first?.decode(Int.self) ?? 0
+            if open == 0 {
+                let closed = try await c.rows("""
+                    UPDATE orders SET closed_at = \(ctx.now.unixTime) WHERE id = \(orderId) AND closed_at IS NULL RETURNING id
+                    """)
+                if collectsConsequences && !closed.isEmpty { closedOrderIds.append(orderId) }
+                let told = try await c.rows("SELECT EXISTS(SELECT 1 FROM notice WHERE order_id = \(orderId))").first?.decode(Bool.self) ?? false
+                if NoticeRules.tellsCompleted(told: told, said: events[orderId] ?? []) { note(.completed, order: orderId) }
+            }
+        }
+        for sku in pegSkus.union(pegFrom.keys).sorted() {
+            let from = pegSkus.contains(sku) ? nil : pegFrom[sku]
+            let total = from == nil ? nil : newOrder?.waitingBefore[sku].map { $0 + joinedUnits[sku, default: 0] }
+            for change in try await PostgresPegging.repeg(self, sku: sku, from: from, waitingTotal: total) {
+                if newOrder?.reportsDates == true { promisedWritten[change.lineId] = change.date }
+                if collectsConsequences { dateChanges.append(change) }
+                if change.wasWaiting { note(.promisedDateChanged, order: change.orderId) }
+            }
+        }
+        try await PostgresPegging.recordNotices(c, self, events: events, newOrder: newOrder?.orderId)
+    }
+
+    /// What this operation changed, read after `finish` (with `collectsConsequences`), as the file's `consequences()`.
+    func consequences() async throws -> Consequences {
+        var result = Consequences()
+        let lineIds = Set(lineDeltas.keys).union(dateChanges.map(\.lineId)).sorted()
+        var info: [Int64: (order: String, customer: String, lineNo: Int, sku: String, q: LineQuantities)] = [:]
+        if !lineIds.isEmpty {
+            for r in try await c.rows("""
+                SELECT l.id, l.order_no, c.name, l.line_no, l.sku, l.ordered, l.allocated, l.picked, l.shipped, l.backordered, l.cancelled
+                FROM order_line l JOIN orders o ON o.id = l.order_id JOIN customer c ON c.code = o.customer
+                WHERE l.id = ANY(\(lineIds))
+                """) {
+                let v = try r.decode((Int64, String, String, Int, String, Int, Int, Int, Int, Int, Int).self)
+                info[v.0] = (v.1, v.2, v.3, v.4, LineQuantities(ordered: v.5, allocated: v.6, picked: v.7, shipped: v.8,
+                                                                 backordered: v.9, cancelled: v.10))
+            }
+        }
+        for (id, d) in lineDeltas where d != Delta() {
+            guard let l = info[id] else { continue }
+            let before = LineQuantities(ordered: l.q.ordered - d.ordered, allocated: l.q.allocated - d.allocated, picked: l.q.picked - d.picked,
+                                        shipped: l.q.shipped - d.shipped, backordered: l.q.backordered - d.backordered,
+                                        cancelled: l.q.cancelled - d.cancelled)
+            result.lines.append(.init(orderNumber: l.order, customerName: l.customer, lineNo: l.lineNo, sku: l.sku, before: before, after: l.q))
+        }
+        result.lines.sort { ($0.orderNumber, $0.lineNo) < ($1.orderNumber, $1.lineNo) }
+        for change in dateChanges {
+            guard let l = info[change.lineId] else { continue }
+            result.dates.append(.init(orderNumber: l.order, lineNo: l.lineNo, sku: l.sku, from: PostgresPegging.day(change.old),
+                                      to: PostgresPegging.day(change.date), wasWaiting: change.wasWaiting))
+        }
+        result.dates.sort { ($0.orderNumber, $0.lineNo) < ($1.orderNumber, $1.lineNo) }
+        let told = events.filter { !$0.value.isEmpty }
+        let orderIds = Set(told.keys).union(closedOrderIds).sorted()
+        if !orderIds.isEmpty {
+            var names: [Int64: (number: String, customer: String)] = [:]
+            for r in try await c.rows("""
+                SELECT o.id, o.number, c.name FROM orders o JOIN customer c ON c.code = o.customer WHERE o.id = ANY(\(orderIds))
+                """) {
+                let (id, number, name) = try r.decode((Int64, String, String).self)
+                names[id] = (number, name)
+            }
+            result.notified = told.compactMap { id, e in names[id].map { .init(orderNumber: $0.number, customerName: $0.customer, events: e) } }
+                .sorted { $0.orderNumber < $1.orderNumber }
+            result.closedOrders = closedOrderIds.compactMap { names[$0]?.number }.sorted()
+        }
+        return result
+    }
+
+    /// Bound values for a statement written with $1, $2, … in order.
+    static func binds(_ values: (any PostgresThrowingDynamicTypeEncodable)?...) throws -> PostgresBindings {
+        var b = PostgresBindings()
+        for v in values {
+            if let v { try b.append(v) } else { b.appendNull() }
+        }
+        return b
+    }
+}

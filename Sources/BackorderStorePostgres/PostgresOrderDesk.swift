@@ -1,0 +1,133 @@
+import BackorderCore
+import PostgresNIO
+
+/// Placing an order on the server, and previewing one: the SQLite store's `place` and `previewOrder`.
+extension PostgresWarehouse {
+    public func createOrder(_ new: NewOrder, ctx: Context) throws -> OrderDetail {
+        let placed = try operate(ctx) { tx in
+            let p = try await Self.place(tx, new, readBack: true)
+            return (p.number, p.detail)
+        }
+        if let detail = placed.1 { return detail }
+        // Stock also went to lines that waited before (rare: free stock while lines wait): the order read back whole.
+        return try orderDetail(placed.0, today: ctx.today)
+    }
+
+    public func previewOrder(_ new: NewOrder, ctx: Context) throws -> OrderPreview {
+        try operate(ctx, preview: true) { tx in
+            let placed = try await Self.place(tx, new, readBack: true)
+            var lines: [OrderPreview.Line] = []
+            for l in try await tx.fetchLines(orderId: placed.orderId) {
+                let q = l.quantities
+                let promised: Day? = try await (q.backordered > 0 ? Self.promised(tx, lineId: l.id) : nil)
+                let arrival = try await (q.backordered > 0 && promised != nil ? Self.coveringArrival(tx, lineId: l.id) : nil)
+                lines.append(.init(lineNo: l.lineNo, sku: l.sku, itemName: l.itemName, quantity: q.ordered, fromStock: q.allocated,
+                                   backordered: q.backordered, promised: promised, arrival: arrival))
+            }
+            return OrderPreview(lines: lines)
+        }
+    }
+
+    /// Places the order inside `tx`. Returns the order as written when nothing but its own lines and their dates
+    /// happened to it (else nil: the caller reads it back).
+    static func place(_ tx: PostgresOperationTx, _ new: NewOrder, readBack: Bool) async throws -> (orderId: Int64, number: String, detail: OrderDetail?) {
+        if let n = new.number { try Validate.identifier(n, LocalText.t(FieldText.orderNumber)) }
+        try Validate.identifier(new.customer, LocalText.t(FieldText.customerCode))
+        try Validate.priority(new.priority)
+        guard !new.lines.isEmpty else { throw BackorderError.invalid(.t(StoreText.orderNeedsLine)) }
+        guard new.lines.count <= 10_000 else { throw BackorderError.invalid(.t(StoreText.orderTooManyLines)) }
+        for (i, l) in new.lines.enumerated() {
+            try Validate.identifier(l.sku, LocalText.t(FieldText.skuOfLine, Plain(i + 1)))
+            try Validate.positive(l.quantity, LocalText.t(FieldText.quantityOfLineSKU, Plain(i + 1), l.sku))
+        }
+        let ctx = tx.ctx, c = tx.c
+        let date = new.orderDate ?? ctx.today
+        guard let (customerName, language) = try await c.rows("SELECT name, language FROM customer WHERE code = \(new.customer)").first?
+            .decode((String, String?).self) else { throw BackorderError.notFound(.t(StoreText.unknownCustomer, new.customer)) }
+        let skus = Set(new.lines.map(\.sku)).sorted()
+        try await tx.lockItems(skus)
+        var free: [String: Int] = [:], names: [String: String] = [:], waiting: [String: Int] = [:]
+        for r in try await c.rows("SELECT sku, on_hand - allocated - picked, name, backordered FROM item WHERE sku = ANY(\(skus))") {
+            let (sku, f, name, w) = try r.decode((String, Int, String, Int).self)
+            free[sku] = f; names[sku] = name; waiting[sku] = w
+        }
+        if let unknown = new.lines.first(where: { free[$0.sku] == nil }) { throw BackorderError.notFound(.t(StoreText.unknownSKU, unknown.sku)) }
+        if let n = new.number, try await tx.exists("SELECT 1 FROM orders WHERE number = \(n)") {
+            throw BackorderError.refused(.t(StoreText.orderExists, n))
+        }
+        let orderId = try await tx.reserveId("orders")
+        let number: String
+        if let n = new.number { number = n } else { number = try await tx.nextNumber(prefix: "SO-", table: "orders", id: orderId) }
+        try await c.rows("""
+            INSERT INTO orders (id, number, customer, order_date, priority, policy, created_at)
+            VALUES (\(orderId), \(number), \(new.customer), \(date.iso), \(new.priority), \(new.policy.rawValue), \(ctx.now.unixTime))
+            """)
+        let planned = zip(new.lines, Rules.allocateNewLines(new.lines, free: free)).map { line, q in
+            (sku: line.sku, delta: Delta(ordered: q.ordered, allocated: q.allocated, backordered: q.backordered))
+        }
+        let ids = try await tx.insertNewLines(orderId: orderId, number: number, priority: new.priority, date: date.iso, planned)
+        var freeAfter = free
+        for p in planned { freeAfter[p.sku, default: 0] -= p.delta.allocated }
+        tx.newOrder = .init(orderId: orderId, waitingBefore: waiting,
+                            nothingToAllocate: freeAfter.allSatisfy { sku, units in units == 0 || waiting[sku] == 0 }, reportsDates: readBack)
+        try await tx.finish()
+        guard readBack, tx.allocations.isEmpty else { return (orderId, number, nil) }
+        let order = Order(id: orderId, number: number, customerCode: new.customer, customerName: customerName, orderDate: date,
+                          priority: new.priority, policy: new.policy, closedAt: nil, version: 1)
+        var lines: [OrderDetail.Line] = [], history: [Movement] = []
+        for (i, p) in planned.enumerated() {
+            let d = p.delta
+            let promised: Day?
+            if d.backordered > 0 {
+                guard let stored = tx.promisedWritten[ids.lineIds[i]] else { return (orderId, number, nil) }
+                promised = PostgresPegging.day(stored)
+            } else {
+                promised = nil
+            }
+            let line = OrderLine(id: ids.lineIds[i], lineNo: i + 1, sku: p.sku, itemName: names[p.sku] ?? "",
+                                 quantities: LineQuantities(ordered: d.ordered, allocated: d.allocated, backordered: d.backordered))
+            var expected: [OrderDetail.ExpectedPart]?
+            if d.backordered > 0 {
+                expected = try await Fetch.expectedParts(c, line, waiting: (new.priority, date.iso, number, i + 1), promised: promised)
+            }
+            lines.append(.init(line: line, promised: promised, expected: expected))
+            history.append(Movement(id: ids.movementIds[i], at: ctx.now, actor: ctx.actor, kind: .order, sku: p.sku, quantity: d.ordered,
+                                    delta: d, orderNumber: number, lineNo: i + 1, arrivalReference: nil, document: nil, note: ""))
+        }
+        return (orderId, number, OrderDetail(order: order, lines: lines, shipments: [], history: history,
+                                     customerLanguage: language.flatMap(Language.init(rawValue:))))
+    }
+
+    /// A waiting line's stored promised date (nil: no arrival planned).
+    static func promised(_ tx: PostgresOperationTx, lineId: Int64) async throws -> Day? {
+        let stored = try await tx.c.rows("""
+            SELECT w.promised FROM order_line l JOIN waiting w ON w.sku = l.sku AND w.priority = l.priority AND w.order_date = l.order_date
+                AND w.order_no = l.order_no AND w.line_no = l.line_no WHERE l.id = \(lineId)
+            """).first?.decode(String?.self) ?? nil
+        return PostgresPegging.day(stored)
+    }
+
+    /// The open arrival (PO/line) that covers a waiting line's last unit (as the file's `coveringArrival`).
+    static func coveringArrival(_ tx: PostgresOperationTx, lineId: Int64) async throws -> String? {
+        guard let w = try await tx.c.rows("""
+            SELECT w.sku, w.priority, w.order_date, w.order_no, w.line_no FROM order_line l
+            JOIN waiting w ON w.sku = l.sku AND w.priority = l.priority AND w.order_date = l.order_date AND w.order_no = l.order_no
+                          AND w.line_no = l.line_no
+            WHERE l.id = \(lineId)
+            """).first else { return nil }
+        let (sku, priority, date, orderNo, lineNo) = try w.decode((String, Int, String, String, Int).self)
+        let upTo = try await tx.c.rows("""
+            SELECT COALESCE(SUM(backordered), 0)::bigint FROM waiting
+            WHERE sku = \(sku) AND (\(unescaped: tx.queueKey)) <= (\(priority), \(date), \(orderNo), \(lineNo))
+            """).first?.decode(Int.self) ?? 0
+        var covered = 0
+        for a in try await tx.c.rows("""
+            SELECT po_number, po_line, quantity - received FROM arrival WHERE sku = \(sku) AND closed_at IS NULL ORDER BY eta, id
+            """) {
+            let (po, line, left) = try a.decode((String, Int, Int).self)
+            covered += max(0, left)
+            if covered >= upTo { return "\(po)/\(line)" }
+        }
+        return nil
+    }
+}
