@@ -17,11 +17,12 @@ extension PostgresWarehouse: ReportService {
         return try bridge.transaction(.snapshot) { c in
             let q = SQL()
             let (earliest, latest) = bucket.orderDates(today: today)
-            let from = earliest.map { "AND l.order_date >= \(q.bind($0.iso))" } ?? ""
-            let to = latest.map { "AND l.order_date <= \(q.bind($0.iso))" } ?? ""
+            let earliestDay = earliest.map { "AND l.order_date >= \(q.bind($0.iso))" } ?? ""
+            let latestDay = latest.map { "AND l.order_date <= \(q.bind($0.iso))" } ?? ""
             guard let filter = try await PostgresReads.indexedFilter(c, q, page.filter, .backorders) else { return [] }
+            let bucketRows = [Self.backordersOfOpenLines, earliestDay, latestDay, filter].joined(separator: " ")
             return try await c.cells(q.query("""
-                \(Self.backordersOfOpenLines) \(from) \(to) \(filter)
+                \(bucketRows)
                 ORDER BY l.order_date, l.order_no, l.line_no LIMIT \(q.bind(page.limit)) OFFSET \(q.bind(page.offset))
                 """)).map { try Self.backorderRow($0, today: today) }
         }

@@ -9,8 +9,6 @@ public enum PostgresText: String, Catalogued {
     case unreachable, cannotConnect, commitUnknown, closedByServer, tooBusy, notAllowed, cancelled, connectionLost, noDatabase, loginRefused, serverError
     // The schema
     case newerSchema, foreignTables, unrecognizedSchema, noSchema, noSuchRole
-    // Reads
-    case sortNotYet
     // The service
     case notYet, readOnlySession
 
@@ -88,9 +86,6 @@ public enum PostgresText: String, Catalogued {
         case .readOnlySession:
             return ("this session is read-only: the database login may only read (the supervisor role), or --read-only was given",
                     "denne økten kan bare lese: databasebrukeren har bare lesetilgang (supervisor-rollen), eller --read-only ble gitt")
-        case .sortNotYet:
-            return ("sorting a list by a column is not yet done on a PostgreSQL database; the list's own order is used without --sort",
-                    "sortering av en liste etter en kolonne er ikke laget for PostgreSQL-databaser ennå; uten --sort brukes listens egen rekkefølge")
         case .noSuchRole:
             return ("there is no login role «{0}» on the database server: create it first (CREATE ROLE {0} LOGIN PASSWORD '…'); nothing was changed",
                     "det finnes ingen innloggingsrolle «{0}» på databaseserveren: lag den først (CREATE ROLE {0} LOGIN PASSWORD '…'); ingenting ble endret")
