@@ -29,14 +29,4 @@ extension PostgresWarehouse {
             return out
         }
     }
-
-    /// Every customer's code, in code order.
-    public func customerCodes() throws -> [String] {
-        try bridge.transaction(.snapshot) { c in
-            var out: [String] = []
-            for try await code in try await c.query("SELECT code FROM customer ORDER BY code", logger: PostgresBridge.quiet)
-                .decode(String.self) { out.append(code) }
-            return out
-        }
-    }
 }

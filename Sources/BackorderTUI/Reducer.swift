@@ -27,8 +27,9 @@ public enum Reducer {
             state.presence = presence
             return []
         case .revisionFailed(let error):
-            // Said once in the message line; the status bar keeps saying it until a look for changes succeeds.
-            if state.connectionLost == nil { state.message = StatusMessage(state.tr(ScreenText.connectionLost, error.message(state.tr)), .error) }
+            // Said once in the message line (the store's words say why: a lost file, a server down); the status bar
+            // keeps saying it until a look for changes succeeds, which the tick tries twice a second.
+            if state.connectionLost == nil { state.message = StatusMessage(error.message(state.tr), .error) }
             state.connectionLost = error.message(state.tr)
             return []
         case .revisionChecked(let revision) where state.connectionLost != nil:

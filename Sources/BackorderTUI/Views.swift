@@ -172,7 +172,7 @@ public enum Views {
     static func renderStatusBar(_ state: AppState, _ row: Rect, into buffer: inout ScreenBuffer) {
         let tr = state.tr
         var left: [Segment] = []
-        if state.connectionLost != nil { left.append(Segment(tr(ScreenText.statusNoConnection), style: Style(foreground: .red, attributes: [.bold, .reverse]))) }
+        if state.connectionLost != nil { left.append(Segment(tr(ScreenText.statusUnreachable), style: Style(foreground: .red, attributes: [.bold, .reverse]))) }
         if state.readOnly { left.append(Segment(tr(ScreenText.statusReadOnly), style: Style(foreground: .red, attributes: .bold))) }
         // The session's language first: `L` switches it, and a narrow bar cuts the file's path before it.
         left.append(Segment(state.language.rawValue, style: Style(attributes: .bold)))

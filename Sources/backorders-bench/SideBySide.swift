@@ -55,8 +55,8 @@ func serverEngine(_ text: String) throws -> BenchEngine {
     var writers: [PostgresWarehouse] = []
     return BenchEngine(name: "PostgreSQL", service: w,
                        hotSku: { try w.skusByWaitingLines(limit: 1).first.map { ($0.sku, $0.lines) } ?? ("", 0) },
-                       customers: { try w.customerCodes() },
-                       check: nil,
+                       customers: { try w.customers().map(\.code) },
+                       check: { try w.check() },
                        writer: { let x = try PostgresWarehouse(url: target, maximumConnections: 1); writers.append(x); return x },
                        close: {
                            for x in writers { x.close() }

@@ -48,15 +48,15 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(Reducer.reduce(&s, .revisionFailed(lost)), [], "nothing to read while the warehouse cannot be reached")
         XCTAssertEqual(s.connectionLost, "connection lost")
         let status = { (s: AppState) in String(Views.render(s).text.split(separator: "\n", omittingEmptySubsequences: false)[22]) }
-        XCTAssertTrue(status(s).contains("NO CONNECTION"), status(s))
-        XCTAssertTrue(s.message?.text.contains("cannot be reached") ?? false)
+        XCTAssertTrue(status(s).contains("UNREACHABLE"), status(s))
+        XCTAssertEqual(s.message?.text, "connection lost", "the store's own words")
         s.message = nil
         _ = Reducer.reduce(&s, .revisionFailed(lost))
         XCTAssertNil(s.message, "said once, not on every failed look")
         // Back with the same revision: read anew anyway (an unanswered commit may have been saved).
         let effects = Reducer.reduce(&s, .revisionChecked(1))
         XCTAssertNil(s.connectionLost)
-        XCTAssertFalse(status(s).contains("NO CONNECTION"))
+        XCTAssertFalse(status(s).contains("UNREACHABLE"))
         XCTAssertTrue(effects.contains(.loadCounts), "\(effects)")
         XCTAssertEqual(Reducer.reduce(&s, .revisionChecked(1)), [], "then quiet again")
     }

@@ -14,7 +14,7 @@ public enum ScreenText: String, Catalogued {
     // The filter line.
     case filterPane, filterPaneOfSKU, filterPaneOf, filterSKU
     // The status bar.
-    case statusNoConnection, connectionLost, connectionBack
+    case statusUnreachable, connectionBack
     case statusReadOnly, statusOrders, statusBackorders, statusBackorderLines, statusArrivals, statusArrivalsLate, statusAlso
     // Overlays.
     case helpTitle, textTitle
@@ -66,11 +66,8 @@ public enum ScreenText: String, Catalogued {
         case .filterPaneOf: return ("Filter {0} of {1}: ", "Filtrer {0} for {1}: ")
         case .filterSKU: return ("Filter SKU = {0}: ", "Filtrer varenr. = {0}: ")
 
-        case .statusNoConnection: return ("NO CONNECTION", "INGEN FORBINDELSE")
-        case .connectionLost:
-            return ("The warehouse cannot be reached; trying again: {0}",
-                    "Lageret kan ikke nås; prøver igjen: {0}")
-        case .connectionBack: return ("The connection is back; the screen shows the warehouse as it is now", "Forbindelsen er tilbake; skjermen viser lageret slik det er nå")
+        case .statusUnreachable: return ("UNREACHABLE", "UTILGJENGELIG")
+        case .connectionBack: return ("The warehouse answers again; the screen shows it as it is now", "Lageret svarer igjen; skjermen viser det slik det er nå")
         case .statusReadOnly: return ("READ-ONLY", "BARE LESING")
         case .statusOrders: return ("{0} {0|order|orders}", "{0} {0|ordre|ordrer}")
         case .statusBackorders: return ("{0} BO {0|line|lines} ({1} u)", "{0} {0|restlinje|restlinjer} ({1} stk)")
