@@ -3,17 +3,8 @@ import GRDB
 
 /// Keeps the promised dates in `waiting` equal to the pegging of each SKU's open arrivals to its waiting lines.
 enum Pegging {
-    /// A waiting line whose promised date changed.
-    struct Change {
-        var lineId: Int64
-        var orderId: Int64
-        /// False when the line only now started waiting (its customer hears "backordered" instead).
-        var wasWaiting: Bool
-        /// The date now stored (`stored(_:)`).
-        var date: String
-        /// The date stored before (nil when the line did not wait).
-        var old: String?
-    }
+    /// A waiting line whose promised date changed (the core's, shared with the server's store).
+    typealias Change = PromisedDateChange
 
     /// The text stored for a promised date: the day, or "-" for a waiting line no arrival covers.
     static func stored(_ day: Day?) -> String { CheckRules.storedPromise(day) }
@@ -21,17 +12,8 @@ enum Pegging {
     /// Reads a stored promised date: nil for "-" (no arrival planned) or when the line waits for nothing.
     static func day(_ stored: String?) -> Day? { stored.flatMap { Day(iso: $0) } }
 
-    /// A place in a SKU's queue of waiting lines: the order receipts serve them in (the key of `waiting` after the SKU).
-    struct QueueKey: Comparable {
-        var priority: Int
-        var orderDate: String
-        var orderNumber: String
-        var lineNo: Int
-
-        static func < (a: QueueKey, b: QueueKey) -> Bool {
-            (a.priority, a.orderDate, a.orderNumber, a.lineNo) < (b.priority, b.orderDate, b.orderNumber, b.lineNo)
-        }
-    }
+    /// A place in a SKU's queue of waiting lines (the core's, shared with the server's store).
+    typealias QueueKey = WaitingQueueKey
 
     /// One row of a SKU's queue as pegging reads it.
     private struct Queued {

@@ -6,15 +6,8 @@ import GRDB
 final class OperationTx {
     let db: Database
     let ctx: Context
-    private var itemDeltas: [String: (onHand: Int, allocated: Int, picked: Int, backordered: Int)] = [:]
-    private var closableOrders = Set<Int64>()
-    private var touchedSkus = Set<String>()
-    /// SKUs whose queue of waiting lines or whose open arrivals changed: only their promised dates can have moved.
-    private var pegSkus = Set<String>()
-    /// SKUs whose queue only gained lines, and the first place they joined it: only the queue from there on is re-pegged.
-    private var pegFrom: [String: Pegging.QueueKey] = [:]
-    /// What each order's customer should hear about this operation, in the order it happened.
-    private var events: [Int64: [NoticeEvent]] = [:]
+    /// Counters, re-pegging, closing orders and notices: what the operation did besides its rows (shared with the server's).
+    private var ledger = OperationLedger()
     /// What automatic allocation gave out during this operation, in the order it happened.
     private(set) var allocations: [ReceiptResult.Allocation] = []
     /// With `NewOrder.reportsDates`, the promised dates (as stored) that re-pegging wrote during this operation, by line id.
@@ -33,8 +26,6 @@ final class OperationTx {
     }
     /// Set by `place` for the order it creates: it has no notice yet, so none is looked for.
     var newOrder: NewOrder?
-    /// Units of the lines that joined each SKU's queue in this operation (the SKUs of `pegFrom`).
-    private var joinedUnits: [String: Int] = [:]
 
     /// Set inside a batch: promised dates are recomputed once at its end instead of after each operation.
     let deferred: DeferredPegging?
@@ -56,7 +47,7 @@ final class OperationTx {
         var receiptId: Int64?
         var note = ""
         /// The line's place in its SKU's queue, when the movement puts a new line there.
-        var queueKey: Pegging.QueueKey?
+        var queueKey: WaitingQueueKey?
     }
 
     /// Journals one movement and applies it to its line and (lazily) to its item.
@@ -129,35 +120,18 @@ final class OperationTx {
     /// What a journaled movement changes besides its rows: item counters (written at the end), the SKUs to allocate and
     /// re-peg, orders that may close, and what their customers will be told.
     private func account(_ m: PlannedMovement, _ refs: Refs) {
-        let d = m.delta
-        var item = itemDeltas[m.sku] ?? (0, 0, 0, 0)
-        item.onHand += d.onHand; item.allocated += d.allocated; item.picked += d.picked; item.backordered += d.backordered
-        itemDeltas[m.sku] = item
-        touchedSkus.insert(m.sku)
-        if let key = refs.queueKey, d.backordered > 0, d.onHand == 0 {
-            pegFrom[m.sku] = min(pegFrom[m.sku] ?? key, key)
-            joinedUnits[m.sku, default: 0] += d.backordered
-        } else if d.backordered != 0 || d.onHand > 0 {
-            pegSkus.insert(m.sku)
-        }
-        if let orderId = refs.orderId {
-            if NoticeRules.mayClose(m.kind) { closableOrders.insert(orderId) }
-            for event in NoticeRules.events(of: m) { note(event, order: orderId) }
-        }
+        ledger.account(m, orderId: refs.orderId, queueKey: refs.queueKey)
     }
 
     /// Records an event for the order's customer notice.
-    func note(_ event: NoticeEvent, order: Int64) {
-        if !(events[order] ?? []).contains(event) { events[order, default: []].append(event) }
-    }
+    func note(_ event: NoticeEvent, order: Int64) { ledger.note(event, order: order) }
 
     /// Marks a SKU whose promised dates must be recomputed (its arrivals changed) even if no quantity moved.
-    func touch(sku: String) { pegSkus.insert(sku) }
+    func touch(sku: String) { ledger.pegSkus.insert(sku) }
 
     /// Writes the accumulated item counter changes.
     func flushItems() throws {
-        let changed = itemDeltas.filter { $0.value != (0, 0, 0, 0) }.sorted { $0.key < $1.key }
-        itemDeltas.removeAll()
+        let changed = ledger.takeItemDeltas()
         guard !changed.isEmpty else { return }
         // One keyed statement per SKU: an UPDATE ... FROM json_each (one statement for all) costs SQLite twice as much,
         // as it first copies the joined rows aside.
@@ -253,11 +227,7 @@ final class OperationTx {
             for g in grants { addLineDelta(g.lineId, Delta(allocated: g.quantity, backordered: -g.quantity)) }
         }
         let units = grants.reduce(0) { $0 + $1.quantity }
-        var item = itemDeltas[sku] ?? (0, 0, 0, 0)
-        item.allocated += units; item.backordered -= units
-        itemDeltas[sku] = item
-        touchedSkus.insert(sku)
-        pegSkus.insert(sku)
+        ledger.allocated(units, of: sku)
     }
 
     /// Ends the operation: counters written, freed stock allocated, orders closed when done, promised dates and notices kept.
@@ -267,10 +237,10 @@ final class OperationTx {
         if newOrder?.nothingToAllocate != true {
             let skus = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT sku FROM item WHERE sku IN (SELECT value FROM json_each(?)) AND on_hand - allocated - picked > 0 AND backordered > 0
-                """), arguments: [JSONArgument.strings(touchedSkus.sorted())])
+                """), arguments: [JSONArgument.strings(ledger.touchedSkus.sorted())])
             for sku in skus.sorted() { try allocateFree(sku: sku) }
         }
-        for orderId in closableOrders.sorted() {
+        for orderId in ledger.closableOrders.sorted() {
             let open = try Int.fetchOne(db.cachedStatement(sql: "SELECT SUM(allocated + picked + backordered) FROM order_line WHERE order_id = ?"),
                                         arguments: [orderId]) ?? 0
             if open == 0 {
@@ -278,19 +248,19 @@ final class OperationTx {
                     .execute(arguments: [ctx.now.unixTime, orderId])
                 if collectsConsequences && db.changesCount > 0 { closedOrderIds.append(orderId) }
                 let told = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM notice WHERE order_id = ?)"), arguments: [orderId]) ?? false
-                let said = events[orderId] ?? []
+                let said = ledger.events[orderId] ?? []
                 if NoticeRules.tellsCompleted(told: told, said: said) { note(.completed, order: orderId) }
             }
         }
         if let deferred {
-            deferred.skus.formUnion(pegSkus)
-            deferred.skus.formUnion(pegFrom.keys)
+            deferred.skus.formUnion(ledger.pegSkus)
+            deferred.skus.formUnion(ledger.pegFrom.keys)
             deferred.ctx = ctx
         } else {
-            for sku in pegSkus.union(pegFrom.keys).sorted() {
-                let from = pegSkus.contains(sku) ? nil : pegFrom[sku]
-                // Only lines joining moved the SKU's waiting units (else it would be in pegSkus): the total follows.
-                let total = from == nil ? nil : newOrder?.waitingBefore[sku].map { $0 + joinedUnits[sku, default: 0] }
+            for sku in ledger.pegSkus.union(ledger.pegFrom.keys).sorted() {
+                let from = ledger.pegSkus.contains(sku) ? nil : ledger.pegFrom[sku]
+                // Only lines joining moved the SKU's waiting units (else it would be in ledger.pegSkus): the total follows.
+                let total = from == nil ? nil : newOrder?.waitingBefore[sku].map { $0 + ledger.joinedUnits[sku, default: 0] }
                 for change in try Pegging.repeg(db, sku: sku, from: from, waitingTotal: total) {
                     if newOrder?.reportsDates == true { promisedWritten[change.lineId] = change.date }
                     if collectsConsequences { dateChanges.append(change) }
@@ -298,7 +268,7 @@ final class OperationTx {
                 }
             }
         }
-        try Notices.record(db, events: events, newOrder: newOrder?.orderId, ctx: ctx)
+        try Notices.record(db, events: ledger.events, newOrder: newOrder?.orderId, ctx: ctx)
     }
 }
 
@@ -306,9 +276,8 @@ extension OperationTx {
     /// What this operation changed, read after `finish` (with `collectsConsequences`): each line before and after, the
     /// promised dates that moved, the customers told, the orders closed.
     func consequences() throws -> Consequences {
-        var result = Consequences()
         let lineIds = Set(lineDeltas.keys).union(dateChanges.map(\.lineId)).sorted()
-        var info: [Int64: (order: String, customer: String, lineNo: Int, sku: String, q: LineQuantities)] = [:]
+        var info: [Int64: Consequences.LineNow] = [:]
         if !lineIds.isEmpty {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT l.id, l.order_no, c.name, l.line_no, l.sku, l.ordered, l.allocated, l.picked, l.shipped, l.backordered, l.cancelled
@@ -316,38 +285,23 @@ extension OperationTx {
                 WHERE l.id IN (SELECT value FROM json_each(?))
                 """, arguments: [JSONArgument.ids(lineIds)])
             while let r = try rows.next() {
-                info[r[0]] = (r[1], r[2], r[3], r[4], LineQuantities(ordered: r[5], allocated: r[6], picked: r[7], shipped: r[8],
+                info[r[0]] = .init(order: r[1], customer: r[2], lineNo: r[3], sku: r[4], q: LineQuantities(ordered: r[5], allocated: r[6], picked: r[7], shipped: r[8],
                                                                      backordered: r[9], cancelled: r[10]))
             }
         }
-        for (id, d) in lineDeltas where d != Delta() {
-            guard let l = info[id] else { continue }
-            let before = LineQuantities(ordered: l.q.ordered - d.ordered, allocated: l.q.allocated - d.allocated, picked: l.q.picked - d.picked,
-                                        shipped: l.q.shipped - d.shipped, backordered: l.q.backordered - d.backordered,
-                                        cancelled: l.q.cancelled - d.cancelled)
-            result.lines.append(.init(orderNumber: l.order, customerName: l.customer, lineNo: l.lineNo, sku: l.sku, before: before, after: l.q))
-        }
-        result.lines.sort { ($0.orderNumber, $0.lineNo) < ($1.orderNumber, $1.lineNo) }
-        for change in dateChanges {
-            guard let l = info[change.lineId] else { continue }
-            result.dates.append(.init(orderNumber: l.order, lineNo: l.lineNo, sku: l.sku, from: Pegging.day(change.old),
-                                      to: Pegging.day(change.date), wasWaiting: change.wasWaiting))
-        }
-        result.dates.sort { ($0.orderNumber, $0.lineNo) < ($1.orderNumber, $1.lineNo) }
-        let told = events.filter { !$0.value.isEmpty }
+        let told = ledger.events.filter { !$0.value.isEmpty }
         let orderIds = Set(told.keys).union(closedOrderIds).sorted()
+        var names: [Int64: (number: String, customer: String)] = [:]
         if !orderIds.isEmpty {
-            var names: [Int64: (number: String, customer: String)] = [:]
             for r in try Row.fetchAll(db, sql: """
                 SELECT o.id, o.number, c.name FROM orders o JOIN customer c ON c.code = o.customer WHERE o.id IN (SELECT value FROM json_each(?))
                 """, arguments: [JSONArgument.ids(orderIds)]) {
                 names[r[0]] = (r[1], r[2])
             }
-            result.notified = told.compactMap { id, e in names[id].map { .init(orderNumber: $0.number, customerName: $0.customer, events: e) } }
-                .sorted { $0.orderNumber < $1.orderNumber }
-            result.closedOrders = closedOrderIds.compactMap { names[$0]?.number }.sorted()
         }
-        return result
+        return Consequences(lineDeltas: lineDeltas,
+                            dates: dateChanges.map { .init(lineId: $0.lineId, old: $0.old, new: $0.date, wasWaiting: $0.wasWaiting) },
+                            lines: info, told: told, closed: closedOrderIds, orders: names)
     }
 }
 

@@ -19,15 +19,10 @@ final class PostgresOperationTx {
     /// A preview, rolled back at its end: rows get ids past the largest (not from the sequences, which a rollback
     /// does not give back), so the ids that real operations get stay those the file gives.
     let preview: Bool
-    private var itemDeltas: [String: ItemDelta] = [:]
-    private var closableOrders = Set<Int64>()
-    private var touchedSkus = Set<String>()
-    private var pegSkus = Set<String>()
-    private var pegFrom: [String: QueueKey] = [:]
-    private var events: [Int64: [NoticeEvent]] = [:]
+    /// Counters, re-pegging, closing orders and notices: what the operation did besides its rows (the file's too).
+    private var ledger = OperationLedger()
     private(set) var allocations: [ReceiptResult.Allocation] = []
     private(set) var promisedWritten: [Int64: String] = [:]
-    private var joinedUnits: [String: Int] = [:]
     private var locked = Set<String>()
 
     /// What placing a new order already knows when it finishes (as the file's `OperationTx.NewOrder`).
@@ -44,20 +39,8 @@ final class PostgresOperationTx {
     private(set) var dateChanges: [PostgresPegging.Change] = []
     private var closedOrderIds: [Int64] = []
 
-    struct ItemDelta: Equatable {
-        var onHand = 0, allocated = 0, picked = 0, backordered = 0
-    }
-
-    /// A place in a SKU's queue of waiting lines (the key of `waiting` after the SKU).
-    struct QueueKey: Comparable {
-        var priority: Int
-        var orderDate: String
-        var orderNumber: String
-        var lineNo: Int
-        static func < (a: QueueKey, b: QueueKey) -> Bool {
-            (a.priority, a.orderDate, a.orderNumber, a.lineNo) < (b.priority, b.orderDate, b.orderNumber, b.lineNo)
-        }
-    }
+    /// A place in a SKU's queue of waiting lines (the core's, shared with the file's store).
+    typealias QueueKey = WaitingQueueKey
 
     struct Refs {
         var orderId: Int64?
@@ -157,41 +140,24 @@ final class PostgresOperationTx {
 
     /// What a journaled movement changes besides its rows (as the file's `OperationTx.account`).
     private func account(_ m: PlannedMovement, _ refs: Refs) {
-        let d = m.delta
-        var item = itemDeltas[m.sku] ?? ItemDelta()
-        item.onHand += d.onHand; item.allocated += d.allocated; item.picked += d.picked; item.backordered += d.backordered
-        itemDeltas[m.sku] = item
-        touchedSkus.insert(m.sku)
-        if let key = refs.queueKey, d.backordered > 0, d.onHand == 0 {
-            pegFrom[m.sku] = min(pegFrom[m.sku] ?? key, key)
-            joinedUnits[m.sku, default: 0] += d.backordered
-        } else if d.backordered != 0 || d.onHand > 0 {
-            pegSkus.insert(m.sku)
-        }
-        if let orderId = refs.orderId {
-            if NoticeRules.mayClose(m.kind) { closableOrders.insert(orderId) }
-            for event in NoticeRules.events(of: m) { note(event, order: orderId) }
-        }
+        ledger.account(m, orderId: refs.orderId, queueKey: refs.queueKey)
     }
 
     /// Records an event for the order's customer notice.
-    func note(_ event: NoticeEvent, order: Int64) {
-        if !(events[order] ?? []).contains(event) { events[order, default: []].append(event) }
-    }
+    func note(_ event: NoticeEvent, order: Int64) { ledger.note(event, order: order) }
 
     /// Marks a SKU whose promised dates must be recomputed (its arrivals changed) even if no quantity moved.
-    func touch(sku: String) { pegSkus.insert(sku) }
+    func touch(sku: String) { ledger.pegSkus.insert(sku) }
 
     /// Writes the accumulated item counter changes: one statement for all SKUs.
     func flushItems() async throws {
-        let changed = itemDeltas.filter { $0.value != ItemDelta() }.sorted { $0.key < $1.key }
-        itemDeltas.removeAll()
+        let changed = ledger.takeItemDeltas()
         guard !changed.isEmpty else { return }
         try await c.rows(PostgresQuery(unsafeSQL: """
             UPDATE item i SET on_hand = i.on_hand + u.h, allocated = i.allocated + u.a, picked = i.picked + u.p, backordered = i.backordered + u.b
             FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[]) AS u(sku, h, a, p, b) WHERE i.sku = u.sku
-            """, binds: try Self.binds(changed.map(\.key), changed.map(\.value.onHand), changed.map(\.value.allocated),
-                                   changed.map(\.value.picked), changed.map(\.value.backordered))))
+            """, binds: try Self.binds(changed.map(\.sku), changed.map(\.delta.onHand), changed.map(\.delta.allocated),
+                                   changed.map(\.delta.picked), changed.map(\.delta.backordered))))
     }
 
     /// Gives a SKU's free stock to its waiting lines in the stated priority, reading only the lines the stock reaches.
@@ -240,11 +206,7 @@ final class PostgresOperationTx {
             for g in grants { addLineDelta(g.lineId, Delta(allocated: g.quantity, backordered: -g.quantity)) }
         }
         let total = units.reduce(0, +)
-        var item = itemDeltas[sku] ?? ItemDelta()
-        item.allocated += total; item.backordered -= total
-        itemDeltas[sku] = item
-        touchedSkus.insert(sku)
-        pegSkus.insert(sku)
+        ledger.allocated(total, of: sku)
     }
 
     /// Ends the operation: counters written, freed stock allocated, orders closed when done, promised dates and notices kept.
@@ -253,11 +215,11 @@ final class PostgresOperationTx {
         if newOrder?.nothingToAllocate != true {
             var skus: [String] = []
             for r in try await c.rows("""
-                SELECT sku FROM item WHERE sku = ANY(\(touchedSkus.sorted())) AND on_hand - allocated - picked > 0 AND backordered > 0
+                SELECT sku FROM item WHERE sku = ANY(\(ledger.touchedSkus.sorted())) AND on_hand - allocated - picked > 0 AND backordered > 0
                 """) { skus.append(try r.decode(String.self)) }
             for sku in skus.sorted() { try await allocateFree(sku: sku) }
         }
-        for orderId in closableOrders.sorted() {
+        for orderId in ledger.closableOrders.sorted() {
             let open = try await c.rows("""
                 SELECT COALESCE(SUM(allocated + picked + backordered), 0)::bigint FROM order_line WHERE order_id = \(orderId)
                 """).first?.decode(Int.self) ?? 0
@@ -267,26 +229,25 @@ final class PostgresOperationTx {
                     """)
                 if collectsConsequences && !closed.isEmpty { closedOrderIds.append(orderId) }
                 let told = try await c.rows("SELECT EXISTS(SELECT 1 FROM notice WHERE order_id = \(orderId))").first?.decode(Bool.self) ?? false
-                if NoticeRules.tellsCompleted(told: told, said: events[orderId] ?? []) { note(.completed, order: orderId) }
+                if NoticeRules.tellsCompleted(told: told, said: ledger.events[orderId] ?? []) { note(.completed, order: orderId) }
             }
         }
-        for sku in pegSkus.union(pegFrom.keys).sorted() {
-            let from = pegSkus.contains(sku) ? nil : pegFrom[sku]
-            let total = from == nil ? nil : newOrder?.waitingBefore[sku].map { $0 + joinedUnits[sku, default: 0] }
+        for sku in ledger.pegSkus.union(ledger.pegFrom.keys).sorted() {
+            let from = ledger.pegSkus.contains(sku) ? nil : ledger.pegFrom[sku]
+            let total = from == nil ? nil : newOrder?.waitingBefore[sku].map { $0 + ledger.joinedUnits[sku, default: 0] }
             for change in try await PostgresPegging.repeg(self, sku: sku, from: from, waitingTotal: total) {
                 if newOrder?.reportsDates == true { promisedWritten[change.lineId] = change.date }
                 if collectsConsequences { dateChanges.append(change) }
                 if change.wasWaiting { note(.promisedDateChanged, order: change.orderId) }
             }
         }
-        try await PostgresPegging.recordNotices(c, self, events: events, newOrder: newOrder?.orderId)
+        try await PostgresPegging.recordNotices(c, self, events: ledger.events, newOrder: newOrder?.orderId)
     }
 
     /// What this operation changed, read after `finish` (with `collectsConsequences`), as the file's `consequences()`.
     func consequences() async throws -> Consequences {
-        var result = Consequences()
         let lineIds = Set(lineDeltas.keys).union(dateChanges.map(\.lineId)).sorted()
-        var info: [Int64: (order: String, customer: String, lineNo: Int, sku: String, q: LineQuantities)] = [:]
+        var info: [Int64: Consequences.LineNow] = [:]
         if !lineIds.isEmpty {
             for r in try await c.rows("""
                 SELECT l.id, l.order_no, c.name, l.line_no, l.sku, l.ordered, l.allocated, l.picked, l.shipped, l.backordered, l.cancelled
@@ -294,39 +255,24 @@ final class PostgresOperationTx {
                 WHERE l.id = ANY(\(lineIds))
                 """) {
                 let v = try r.decode((Int64, String, String, Int, String, Int, Int, Int, Int, Int, Int).self)
-                info[v.0] = (v.1, v.2, v.3, v.4, LineQuantities(ordered: v.5, allocated: v.6, picked: v.7, shipped: v.8,
+                info[v.0] = .init(order: v.1, customer: v.2, lineNo: v.3, sku: v.4, q: LineQuantities(ordered: v.5, allocated: v.6, picked: v.7, shipped: v.8,
                                                                  backordered: v.9, cancelled: v.10))
             }
         }
-        for (id, d) in lineDeltas where d != Delta() {
-            guard let l = info[id] else { continue }
-            let before = LineQuantities(ordered: l.q.ordered - d.ordered, allocated: l.q.allocated - d.allocated, picked: l.q.picked - d.picked,
-                                        shipped: l.q.shipped - d.shipped, backordered: l.q.backordered - d.backordered,
-                                        cancelled: l.q.cancelled - d.cancelled)
-            result.lines.append(.init(orderNumber: l.order, customerName: l.customer, lineNo: l.lineNo, sku: l.sku, before: before, after: l.q))
-        }
-        result.lines.sort { ($0.orderNumber, $0.lineNo) < ($1.orderNumber, $1.lineNo) }
-        for change in dateChanges {
-            guard let l = info[change.lineId] else { continue }
-            result.dates.append(.init(orderNumber: l.order, lineNo: l.lineNo, sku: l.sku, from: PostgresPegging.day(change.old),
-                                      to: PostgresPegging.day(change.date), wasWaiting: change.wasWaiting))
-        }
-        result.dates.sort { ($0.orderNumber, $0.lineNo) < ($1.orderNumber, $1.lineNo) }
-        let told = events.filter { !$0.value.isEmpty }
+        let told = ledger.events.filter { !$0.value.isEmpty }
         let orderIds = Set(told.keys).union(closedOrderIds).sorted()
+        var names: [Int64: (number: String, customer: String)] = [:]
         if !orderIds.isEmpty {
-            var names: [Int64: (number: String, customer: String)] = [:]
             for r in try await c.rows("""
                 SELECT o.id, o.number, c.name FROM orders o JOIN customer c ON c.code = o.customer WHERE o.id = ANY(\(orderIds))
                 """) {
                 let (id, number, name) = try r.decode((Int64, String, String).self)
                 names[id] = (number, name)
             }
-            result.notified = told.compactMap { id, e in names[id].map { .init(orderNumber: $0.number, customerName: $0.customer, events: e) } }
-                .sorted { $0.orderNumber < $1.orderNumber }
-            result.closedOrders = closedOrderIds.compactMap { names[$0]?.number }.sorted()
         }
-        return result
+        return Consequences(lineDeltas: lineDeltas,
+                            dates: dateChanges.map { .init(lineId: $0.lineId, old: $0.old, new: $0.date, wasWaiting: $0.wasWaiting) },
+                            lines: info, told: told, closed: closedOrderIds, orders: names)
     }
 
     /// Bound values for a statement written with $1, $2, … in order.

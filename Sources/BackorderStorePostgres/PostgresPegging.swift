@@ -4,16 +4,8 @@ import PostgresNIO
 /// Keeps the promised dates in `waiting` equal to the pegging of each SKU's open arrivals to its waiting lines, and the
 /// customers' pending notices: the SQLite store's `Pegging.repeg` and `Notices.record`, as statements on the server.
 enum PostgresPegging {
-    /// A waiting line whose promised date changed.
-    struct Change {
-        var lineId: Int64
-        var orderId: Int64
-        /// False when the line only now started waiting.
-        var wasWaiting: Bool
-        /// The date now stored (a day, or "-": no arrival covers it).
-        var date: String
-        var old: String?
-    }
+    /// A waiting line whose promised date changed (the core's, shared with the file's store).
+    typealias Change = PromisedDateChange
 
     /// Reads a stored promised date: nil for "-" or when the line waits for nothing.
     static func day(_ stored: String?) -> Day? { stored.flatMap { Day(iso: $0) } }
