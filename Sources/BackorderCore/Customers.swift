@@ -55,3 +55,15 @@ extension Validate {
         return l
     }
 }
+
+extension Customer {
+    /// The fields in which `new` differs from this customer, by their names as `customer set` reports them.
+    public func changedFields(to new: Customer) -> [String] {
+        var changed: [String] = []
+        if new.name != name { changed.append("name") }  // not prose: field names, as `item set` reports them
+        if new.language != language { changed.append("language") }  // not prose: a field name
+        if new.email != email { changed.append("email") }  // not prose: a field name
+        if new.contact != contact { changed.append("contact") }  // not prose: a field name
+        return changed
+    }
+}

@@ -52,8 +52,18 @@ public struct OperationLedger: Sendable {
     public var joinedUnits: [String: Int] = [:]
     /// What each order's customer should hear, by order id, in the order it happened.
     public var events: [Int64: [NoticeEvent]] = [:]
+    /// Each line's change, summed (kept when the operation reports its consequences).
+    public var lineDeltas: [Int64: Delta] = [:]
 
     public init() {}
+
+    /// Adds a change of one line to what the operation reports.
+    public mutating func addLineDelta(_ lineId: Int64, _ d: Delta) {
+        var t = lineDeltas[lineId] ?? Delta()
+        t.ordered += d.ordered; t.allocated += d.allocated; t.picked += d.picked; t.shipped += d.shipped
+        t.backordered += d.backordered; t.cancelled += d.cancelled
+        lineDeltas[lineId] = t
+    }
 
     /// A journaled movement: its item's counters, the re-pegging it calls for, an order that may close, notice events.
     /// `queueKey`: the line's place in its SKU's queue, when the movement puts a new line there.

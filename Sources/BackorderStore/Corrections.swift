@@ -173,57 +173,19 @@ extension Warehouse {
     /// Journals the move of allocated units from donors to a waiting line; returns the units moved.
     private func give(_ db: Database, _ tx: OperationTx, to order: Order, _ line: OrderLine, donors: [DonorLine]?, quantity: Int?,
                       reason: String, partialOK: Bool) throws -> Int {
-        let waits = line.quantities.backordered
-        guard waits > 0 else {
-            throw BackorderError.refused(.t(StoreText.waitsForNothingGive, order.number, Plain(line.lineNo), line.sku))
-        }
-        let wanted = quantity ?? waits
-        guard wanted <= waits else {
-            throw BackorderError.refused(.t(StoreText.waitsForFewer, order.number, Plain(line.lineNo), waits, line.sku, wanted))
-        }
-        let chosen: [DonorLine]
-        if let donors {
-            guard !donors.isEmpty else { throw BackorderError.invalid(.t(StoreText.nameADonor)) }
-            chosen = donors
-        } else {
-            chosen = Rules.proposeDonors(try candidates(db, sku: line.sku, excluding: order.number), quantity: wanted)
-            guard !chosen.isEmpty || partialOK else {
-                throw BackorderError.refused(.t(StoreText.noDonorStock, line.sku))
-            }
-        }
-        let total = chosen.reduce(0) { $0 + $1.quantity }
+        let wanted = try Giving.wanted(order: order.number, line: line, quantity: quantity)
+        let candidates = donors == nil ? try candidates(db, sku: line.sku, excluding: order.number) : []
+        let chosen = try Giving.chosen(donors, candidates: candidates, wanted: wanted, sku: line.sku, partialOK: partialOK)
         var seen = Set<String>()
-        var planned: [(Order, OrderLine, DonorLine)] = []
+        var planned: [(orderId: Int64, line: OrderLine, donor: DonorLine)] = []
         for d in chosen {
-            try Validate.positive(d.quantity, LocalText.t(FieldText.quantityFromLine, d.orderNumber, Plain(d.lineNo)))
-            guard seen.insert("\(d.orderNumber)/\(d.lineNo)").inserted else { throw BackorderError.invalid(.t(StoreText.donorGivenTwice, d.orderNumber, Plain(d.lineNo))) }
-            guard d.orderNumber != order.number else { throw BackorderError.refused(.t(StoreText.giveToItself)) }
+            try Giving.precheck(d, seen: &seen, receiving: order.number)
             let (donorOrder, donorLines) = try openOrder(db, d.orderNumber, expectedVersion: nil)
-            guard let dl = donorLines.first(where: { $0.lineNo == d.lineNo }) else { throw BackorderError.notFound(.t(StoreText.orderHasNoLine, d.orderNumber, Plain(d.lineNo))) }
-            guard dl.sku == line.sku else {
-                throw BackorderError.refused(.t(StoreText.donorOtherSKU, d.orderNumber, Plain(d.lineNo), dl.sku, line.sku))
-            }
-            guard d.quantity <= dl.quantities.allocated else {
-                throw BackorderError.refused(.t(dl.quantities.picked > 0 ? StoreText.donorHoldsLessPicked : .donorHoldsLess, d.orderNumber, Plain(d.lineNo),
-                                                dl.quantities.allocated, dl.sku, d.quantity))
-            }
-            planned.append((donorOrder, dl, d))
+            planned.append((donorOrder.id, try Giving.donorLine(d, in: donorLines, sku: line.sku), d))
         }
-        // Checked after every donor, so a clerk asking too much of one donor hears what that donor holds.
-        guard total <= waits else {
-            throw BackorderError.refused(.t(StoreText.donorsGiveTooMuch, total, order.number, Plain(line.lineNo), waits))
-        }
-        for (donorOrder, dl, d) in planned {
-            try tx.apply(PlannedMovement(lineId: dl.id, sku: dl.sku, kind: .release, quantity: d.quantity,
-                                         delta: Delta(allocated: -d.quantity, backordered: d.quantity)),
-                         .init(orderId: donorOrder.id, note: "given to \(order.number): \(reason)")) // not prose: the journal's stored note stays language-neutral
-        }
-        if total > 0 {
-            try tx.apply(PlannedMovement(lineId: line.id, sku: line.sku, kind: .allocate, quantity: total,
-                                         delta: Delta(allocated: total, backordered: -total)),
-                         .init(orderId: order.id, note: "given from " + chosen.map { "\($0.orderNumber)/\($0.lineNo)" }.joined(separator: ", ") + ": \(reason)")) // not prose: stored journal note
-        }
-        return total
+        let moves = try Giving.movements(to: order.id, number: order.number, line, from: planned, reason: reason)
+        for m in moves { try tx.apply(m.movement, .init(orderId: m.orderId, note: m.note)) }
+        return planned.reduce(0) { $0 + $1.donor.quantity }
     }
 
     // MARK: amending lines

@@ -15,11 +15,7 @@ extension Warehouse {
             let old = try fetchCustomer(db, code)
             let new = changes.applied(to: old)
             try Validate.customer(new)
-            var changed: [String] = []
-            if new.name != old.name { changed.append("name") }  // not prose: field names, as `item set` reports them
-            if new.language != old.language { changed.append("language") }  // not prose: a field name
-            if new.email != old.email { changed.append("email") }  // not prose: a field name
-            if new.contact != old.contact { changed.append("contact") }  // not prose: a field name
+            let changed = old.changedFields(to: new)
             guard !changed.isEmpty else { return [] }
             try db.execute(sql: "UPDATE customer SET name = ?, language = ?, email = ?, contact = ? WHERE code = ?",
                            arguments: [new.name, new.language?.rawValue, new.email, new.contact, code])

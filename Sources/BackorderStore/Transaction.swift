@@ -34,7 +34,6 @@ final class OperationTx {
     var receiptId: Int64?
     /// Set by the corrections: each line's change and each moved date are kept to report the consequences.
     var collectsConsequences = false
-    private(set) var lineDeltas: [Int64: Delta] = [:]
     private(set) var dateChanges: [Pegging.Change] = []
     private var closedOrderIds: [Int64] = []
 
@@ -68,15 +67,8 @@ final class OperationTx {
                 WHERE id = ?
                 """).execute(arguments: [d.ordered, d.allocated, d.picked, d.shipped, d.backordered, d.cancelled, lineId])
         }
-        if collectsConsequences, let lineId = m.lineId { addLineDelta(lineId, d) }
+        if collectsConsequences, let lineId = m.lineId { ledger.addLineDelta(lineId, d) }
         account(m, refs)
-    }
-
-    private func addLineDelta(_ lineId: Int64, _ d: Delta) {
-        var t = lineDeltas[lineId] ?? Delta()
-        t.ordered += d.ordered; t.allocated += d.allocated; t.picked += d.picked; t.shipped += d.shipped
-        t.backordered += d.backordered; t.cancelled += d.cancelled
-        lineDeltas[lineId] = t
     }
 
     /// The lines of an order created in this operation (it has no others: the journal reads all of its lines), with
@@ -224,7 +216,7 @@ final class OperationTx {
             }
         }
         if collectsConsequences {
-            for g in grants { addLineDelta(g.lineId, Delta(allocated: g.quantity, backordered: -g.quantity)) }
+            for g in grants { ledger.addLineDelta(g.lineId, Delta(allocated: g.quantity, backordered: -g.quantity)) }
         }
         let units = grants.reduce(0) { $0 + $1.quantity }
         ledger.allocated(units, of: sku)
@@ -276,7 +268,7 @@ extension OperationTx {
     /// What this operation changed, read after `finish` (with `collectsConsequences`): each line before and after, the
     /// promised dates that moved, the customers told, the orders closed.
     func consequences() throws -> Consequences {
-        let lineIds = Set(lineDeltas.keys).union(dateChanges.map(\.lineId)).sorted()
+        let lineIds = Set(ledger.lineDeltas.keys).union(dateChanges.map(\.lineId)).sorted()
         var info: [Int64: Consequences.LineNow] = [:]
         if !lineIds.isEmpty {
             let rows = try Row.fetchCursor(db, sql: """
@@ -299,7 +291,7 @@ extension OperationTx {
                 names[r[0]] = (r[1], r[2])
             }
         }
-        return Consequences(lineDeltas: lineDeltas,
+        return Consequences(lineDeltas: ledger.lineDeltas,
                             dates: dateChanges.map { .init(lineId: $0.lineId, old: $0.old, new: $0.date, wasWaiting: $0.wasWaiting) },
                             lines: info, told: told, closed: closedOrderIds, orders: names)
     }

@@ -35,7 +35,6 @@ final class PostgresOperationTx {
     var newOrder: NewOrder?
     var receiptId: Int64?
     var collectsConsequences = false
-    private(set) var lineDeltas: [Int64: Delta] = [:]
     private(set) var dateChanges: [PostgresPegging.Change] = []
     private var closedOrderIds: [Int64] = []
 
@@ -96,15 +95,8 @@ final class PostgresOperationTx {
         } else {
             try await c.rows(PostgresQuery(unsafeSQL: insert, binds: binds))
         }
-        if collectsConsequences, let lineId = m.lineId { addLineDelta(lineId, d) }
+        if collectsConsequences, let lineId = m.lineId { ledger.addLineDelta(lineId, d) }
         account(m, refs)
-    }
-
-    private func addLineDelta(_ lineId: Int64, _ d: Delta) {
-        var t = lineDeltas[lineId] ?? Delta()
-        t.ordered += d.ordered; t.allocated += d.allocated; t.picked += d.picked; t.shipped += d.shipped
-        t.backordered += d.backordered; t.cancelled += d.cancelled
-        lineDeltas[lineId] = t
     }
 
     /// The lines of an order created in this operation and their first journal movements (read from the lines just
@@ -203,7 +195,7 @@ final class PostgresOperationTx {
             FROM unnest($1::bigint[], $2::bigint[]) AS u(l, q) WHERE l.id = u.l
             """, binds: try Self.binds(lines, units)))
         if collectsConsequences {
-            for g in grants { addLineDelta(g.lineId, Delta(allocated: g.quantity, backordered: -g.quantity)) }
+            for g in grants { ledger.addLineDelta(g.lineId, Delta(allocated: g.quantity, backordered: -g.quantity)) }
         }
         let total = units.reduce(0, +)
         ledger.allocated(total, of: sku)
@@ -246,7 +238,7 @@ final class PostgresOperationTx {
 
     /// What this operation changed, read after `finish` (with `collectsConsequences`), as the file's `consequences()`.
     func consequences() async throws -> Consequences {
-        let lineIds = Set(lineDeltas.keys).union(dateChanges.map(\.lineId)).sorted()
+        let lineIds = Set(ledger.lineDeltas.keys).union(dateChanges.map(\.lineId)).sorted()
         var info: [Int64: Consequences.LineNow] = [:]
         if !lineIds.isEmpty {
             for r in try await c.rows("""
@@ -270,7 +262,7 @@ final class PostgresOperationTx {
                 names[id] = (number, name)
             }
         }
-        return Consequences(lineDeltas: lineDeltas,
+        return Consequences(lineDeltas: ledger.lineDeltas,
                             dates: dateChanges.map { .init(lineId: $0.lineId, old: $0.old, new: $0.date, wasWaiting: $0.wasWaiting) },
                             lines: info, told: told, closed: closedOrderIds, orders: names)
     }

@@ -230,11 +230,7 @@ extension PostgresWarehouse {
             let old = Customer(code: v.0, name: v.1, language: v.2.flatMap(Language.init(rawValue:)), email: v.3, contact: v.4)
             let new = changes.applied(to: old)
             try Validate.customer(new)
-            var changed: [String] = []
-            if new.name != old.name { changed.append("name") }  // not prose: field names, as `item set` reports them
-            if new.language != old.language { changed.append("language") }  // not prose: a field name
-            if new.email != old.email { changed.append("email") }  // not prose: a field name
-            if new.contact != old.contact { changed.append("contact") }  // not prose: a field name
+            let changed = old.changedFields(to: new)
             guard !changed.isEmpty else { return [] }
             try await tx.c.rows("""
                 UPDATE customer SET name = \(new.name), language = \(new.language?.rawValue), email = \(new.email), contact = \(new.contact)
