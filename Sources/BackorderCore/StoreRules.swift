@@ -97,3 +97,26 @@ public enum NoticeRules {
                 inserts.sorted { $0.value[0] < $1.value[0] }.map { ($0.key, $0.value) })
     }
 }
+
+extension Validate {
+    /// A new order as a clerk, a script or an import gives it: its number (if any), customer code, priority, and
+    /// 1 to 10,000 lines of a SKU and a positive quantity each. Every store checks it before reading anything.
+    public static func newOrder(_ new: NewOrder) throws {
+        if let n = new.number { try identifier(n, LocalText.t(FieldText.orderNumber)) }
+        try identifier(new.customer, LocalText.t(FieldText.customerCode))
+        try priority(new.priority)
+        guard !new.lines.isEmpty else { throw BackorderError.invalid(.t(StoreText.orderNeedsLine)) }
+        guard new.lines.count <= 10_000 else { throw BackorderError.invalid(.t(StoreText.orderTooManyLines)) }
+        for (i, l) in new.lines.enumerated() {
+            try identifier(l.sku, LocalText.t(FieldText.skuOfLine, Plain(i + 1)))
+            try positive(l.quantity, LocalText.t(FieldText.quantityOfLineSKU, Plain(i + 1), l.sku))
+        }
+    }
+
+    /// A purchase given one PO number must go to one supplier: refused naming the suppliers it would need.
+    public static func onePurchaseOrder(_ po: String, suppliers: [String]) throws {
+        guard suppliers.count == 1 else {
+            throw BackorderError.refused(.t(StoreText.onePOOneSupplier, po, LocalText { l in suppliers.joined(separator: l(StoreText.and)) }))
+        }
+    }
+}

@@ -121,15 +121,7 @@ extension Warehouse {
     /// `inspect` sees the order as placed, inside its transaction (a preview throws there to roll it back).
     func place(_ new: NewOrder, ctx: Context, readBack: Bool,
                inspect: ((Database, OrderDetail) throws -> Void)? = nil) throws -> (number: String, detail: OrderDetail?) {
-        if let n = new.number { try Validate.identifier(n, LocalText.t(FieldText.orderNumber)) }
-        try Validate.identifier(new.customer, LocalText.t(FieldText.customerCode))
-        try Validate.priority(new.priority)
-        guard !new.lines.isEmpty else { throw BackorderError.invalid(.t(StoreText.orderNeedsLine)) }
-        guard new.lines.count <= 10_000 else { throw BackorderError.invalid(.t(StoreText.orderTooManyLines)) }
-        for (i, l) in new.lines.enumerated() {
-            try Validate.identifier(l.sku, LocalText.t(FieldText.skuOfLine, Plain(i + 1)))
-            try Validate.positive(l.quantity, LocalText.t(FieldText.quantityOfLineSKU, Plain(i + 1), l.sku))
-        }
+        try Validate.newOrder(new)
         let date = new.orderDate ?? ctx.today
         func body(_ db: Database) throws -> (number: String, detail: OrderDetail?) {
             guard let customerName = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM customer WHERE code = ?"),

@@ -25,10 +25,7 @@ extension Warehouse {
             let groups = Rules.groupBySupplier(try Rules.planPurchase(request.lines, items: items, today: ctx.today))
             var firstLine = 1
             if let po = request.poNumber {
-                guard groups.count == 1 else {
-                    throw BackorderError.refused(.t(StoreText.onePOOneSupplier, po, LocalText { l in
-                        groups.map(\.supplier).joined(separator: l(StoreText.and)) }))
-                }
+                try Validate.onePurchaseOrder(po, suppliers: groups.map(\.supplier))
                 if let r = try Row.fetchOne(db, sql: "SELECT MAX(supplier) AS supplier, MAX(po_line) AS last FROM arrival WHERE po_number = ?",
                                             arguments: [po]), let supplier: String = r["supplier"] {
                     guard supplier == groups[0].supplier else {

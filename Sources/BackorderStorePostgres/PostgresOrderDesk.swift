@@ -31,15 +31,7 @@ extension PostgresWarehouse {
     /// Places the order inside `tx`. Returns the order as written when nothing but its own lines and their dates
     /// happened to it (else nil: the caller reads it back).
     static func place(_ tx: PostgresOperationTx, _ new: NewOrder, readBack: Bool) async throws -> (orderId: Int64, number: String, detail: OrderDetail?) {
-        if let n = new.number { try Validate.identifier(n, LocalText.t(FieldText.orderNumber)) }
-        try Validate.identifier(new.customer, LocalText.t(FieldText.customerCode))
-        try Validate.priority(new.priority)
-        guard !new.lines.isEmpty else { throw BackorderError.invalid(.t(StoreText.orderNeedsLine)) }
-        guard new.lines.count <= 10_000 else { throw BackorderError.invalid(.t(StoreText.orderTooManyLines)) }
-        for (i, l) in new.lines.enumerated() {
-            try Validate.identifier(l.sku, LocalText.t(FieldText.skuOfLine, Plain(i + 1)))
-            try Validate.positive(l.quantity, LocalText.t(FieldText.quantityOfLineSKU, Plain(i + 1), l.sku))
-        }
+        try Validate.newOrder(new)
         let ctx = tx.ctx, c = tx.c
         let date = new.orderDate ?? ctx.today
         guard let (customerName, language) = try await c.rows("SELECT name, language FROM customer WHERE code = \(new.customer)").first?

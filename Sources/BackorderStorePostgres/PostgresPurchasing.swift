@@ -22,10 +22,7 @@ extension PostgresWarehouse {
             let groups = Rules.groupBySupplier(try Rules.planPurchase(request.lines, items: items, today: ctx.today))
             var firstLine = 1
             if let po = request.poNumber {
-                guard groups.count == 1 else {
-                    throw BackorderError.refused(.t(StoreText.onePOOneSupplier, po, LocalText { l in
-                        groups.map(\.supplier).joined(separator: l(StoreText.and)) }))
-                }
+                try Validate.onePurchaseOrder(po, suppliers: groups.map(\.supplier))
                 if let r = try await c.rows("SELECT MAX(supplier), MAX(po_line) FROM arrival WHERE po_number = \(po)").first,
                    case let (supplier?, last) = try r.decode((String?, Int?).self) {
                     guard supplier == groups[0].supplier else {
