@@ -11,7 +11,7 @@ final class InstallTests: XCTestCase {
     func testTheBuiltInSampleIsTheSampleFile() throws {
         let file = try String(contentsOf: Self.packageRoot.appendingPathComponent(SampleWarehouse.sourcePath), encoding: .utf8)
         XCTAssertTrue(SampleWarehouse.script == file,
-                      "Sources/BackorderCore/SampleWarehouse.swift differs from \(SampleWarehouse.sourcePath): run scripts/embed-sample")
+                      "Sources/BackorderCore/SampleWarehouse*.swift differ from \(SampleWarehouse.sourcePath): run scripts/embed-sample")
     }
 
     /// Runs the binary in `folder`, with no data file named in the environment.
