@@ -68,6 +68,9 @@ let package = Package(
             name: "backorders-bench",
             dependencies: ["BackorderCore", "BackorderStore", "BackorderStorePostgres", "BackorderExchange"]
         ),
+        // What several test targets share: the real binary run as a person runs it, sample files made by it, clerks'
+        // processes writing at once. A plain target (XCTest imports on Linux); no PostgreSQL driver, to build cheaply.
+        .target(name: "TestSupport", dependencies: ["BackorderCore"], path: "Tests/TestSupport"),
         .testTarget(name: "BackorderCoreTests", dependencies: ["BackorderCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TerminalKitTesting"], exclude: ["__Snapshots__"]),
         .testTarget(
@@ -79,11 +82,11 @@ let package = Package(
         // Runs against a throwaway server (scripts/pg-test-cluster); skips with the reason when there is none.
         // BackorderStore and GRDB: the schema is held to the SQLite file's, column by column.
         .testTarget(name: "BackorderStorePostgresTests", dependencies: ["BackorderStorePostgres", "BackorderCore", "BackorderStore", "backorders", "HostProcess",
-                                                                  .product(name: "GRDB", package: "GRDB.swift"),
+                                                                  "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                                                                   .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "BackorderExchangeTests", dependencies: ["BackorderExchange", "BackorderCore", "BackorderStore"]),
         // GRDB: the crash test reads the file with its own SQL, not through the store under test.
-        .testTarget(name: "CLITests", dependencies: ["backorders", "BackorderCore", "BackorderStore", .product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "CLITests", dependencies: ["backorders", "BackorderCore", "BackorderStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Golden"]),
     ]
 )

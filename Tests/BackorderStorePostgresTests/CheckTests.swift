@@ -2,6 +2,7 @@ import BackorderCore
 import Foundation
 import GRDB
 import PostgresNIO
+import TestSupport
 import XCTest
 @testable import BackorderStore
 @testable import BackorderStorePostgres
@@ -25,11 +26,7 @@ final class CheckTests: PostgresTestCase {
     /// The sample warehouse with an amended order and a reversed receipt (as CopyTests makes it), on the server too.
     func sampleOnBothSides() throws -> (file: String, server: PostgresWarehouse) {
         let path = folder.appendingPathComponent("sample.sqlite").path
-        for args in [["sample"], ["order", "set", "SO-000011", "--priority", "2", "--reason", "kunden ringte"],
-                     ["receipt", "reverse", "RC-000003", "--reason", "feil ankomst"]] {
-            let r = try Binary.run(args + ["--db", path])
-            XCTAssertEqual(r.status, 0, r.stderr)
-        }
+        try SampleFiles.sampleWithExceptions(at: path)
         let b = bridge()
         _ = try PostgresSetup.initialize(b)
         let w = try Warehouse.open(path: path, mode: .readOnly)

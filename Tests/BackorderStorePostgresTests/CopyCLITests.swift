@@ -1,46 +1,9 @@
 import BackorderCore
 import Foundation
+import TestSupport
 import XCTest
 @testable import BackorderStorePostgres
 @testable import backorders
-
-/// The real `backorders` binary, run as a person runs it (English unless told).
-enum Binary {
-    struct Ran { var status: Int32; var stdout: String; var stderr: String }
-
-    static func run(_ args: [String], env extra: [String: String] = [:]) throws -> Ran {
-        let (p, out, err) = try start(args, env: extra)
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Ran(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
-
-    /// Starts the binary and returns at once; read both pipes to their ends, then wait for the process.
-    static func start(_ args: [String], env extra: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        var candidates = Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }
-            .map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("backorders") }
-        candidates.append(root.appendingPathComponent(".build/debug/backorders"))
-        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("the backorders executable was not found beside the tests")
-        }
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["BACKORDERS_DB"] = nil
-        env["BACKORDERS_LANG"] = "en"
-        env["BACKORDERS_TODAY"] = "2026-11-25"
-        for (k, v) in extra { env[k] = v }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        return (p, out, err)
-    }
-}
 
 /// `backorders copy` end to end: the binary, a real file, the real server, and its exit codes.
 final class CopyCLITests: PostgresTestCase {

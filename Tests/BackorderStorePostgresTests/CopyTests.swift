@@ -1,6 +1,7 @@
 import BackorderCore
 import Foundation
 import GRDB
+import TestSupport
 import XCTest
 @testable import BackorderStore
 @testable import BackorderStorePostgres
@@ -24,14 +25,7 @@ final class CopyTests: PostgresTestCase {
     /// reserved word on the server).
     func sampleFile() throws -> String {
         let path = folder.appendingPathComponent("sample.sqlite").path
-        let ran = try Binary.run(["sample", "--db", path])
-        XCTAssertEqual(ran.status, 0, ran.stderr)
-        // An amended order and a reversed receipt: every table holds rows.
-        for args in [["order", "set", "SO-000011", "--priority", "2", "--reason", "kunden ringte"],
-                     ["receipt", "reverse", "RC-000003", "--reason", "feil ankomst"]] {
-            let r = try Binary.run(args + ["--db", path])
-            XCTAssertEqual(r.status, 0, r.stderr)
-        }
+        try SampleFiles.sampleWithExceptions(at: path)
         let q = try DatabaseQueue(path: path)
         try q.write { db in
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('copy test', ?)", arguments: ["tab\there\nline\\slash «æøå»"])

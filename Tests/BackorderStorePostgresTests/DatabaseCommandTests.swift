@@ -1,12 +1,13 @@
 import BackorderCore
 import Foundation
+import TestSupport
 import XCTest
 @testable import BackorderStorePostgres
 
 /// `backorders db init` as a person runs it: the real binary against the real server.
 final class DatabaseCommandTests: PostgresTestCase {
-    /// The real binary (`Binary`, in CopyCLITests.swift).
-    func backorders(_ args: [String], env extra: [String: String] = [:]) throws -> Binary.Ran { try Binary.run(args, env: extra) }
+    /// The real binary (`Binary`, in TestSupport).
+    func backorders(_ args: [String], env extra: [String: String] = [:]) throws -> RunResult { try Binary.run(args, env: extra) }
 
     func testInitCreatesThenFindsTheWarehouseAndGrantsTheRoles() throws {
         let supervisor = "sup_" + UUID().uuidString.lowercased().prefix(8)

@@ -1,5 +1,6 @@
 import BackorderCore
 import Foundation
+import TestSupport
 import XCTest
 @testable import BackorderStore
 @testable import BackorderStorePostgres
@@ -28,16 +29,7 @@ final class ProcessesTests: PostgresTestCase {
         let started = try (1...8).map { n in
             try Binary.start(["stress", "--db", server, "--ops", String(ops), "--seed", String(n), "--actor", "clerk\(n)"])
         }
-        var done = 0
-        for (p, out, err) in started {
-            let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
-            XCTAssertEqual(p.terminationStatus, 0, "a clerk's process failed: \(o) \(e)")
-            XCTAssertEqual(e, "", "an error reached a clerk")
-            let parts = o.split(separator: " ")
-            if let i = parts.firstIndex(of: "done,"), let n = Int(parts[i - 1]) { done += n }
-        }
+        let done = StressRuns.operationsDone(started)
         XCTAssertGreaterThan(done, 8 * ops / 2, "most operations should go through")
 
         let checked = try Binary.run(["check", "--db", server])
@@ -50,14 +42,7 @@ final class ProcessesTests: PostgresTestCase {
         defer { try? w.close() }
         XCTAssertEqual(try w.check(), [])
         let journal = try w.journal(limit: 10_000_000)
-        for item in try w.stock(Page(limit: 100)) {
-            let moves = journal.filter { $0.sku == item.sku }
-            let cameIn = moves.filter { [.receive, .adjust, .return, .receiptReversal].contains($0.kind) }.reduce(0) { $0 + $1.delta.onHand }
-            let shipped = moves.filter { $0.kind == .ship }.reduce(0) { $0 + $1.quantity }
-            let shortPicked = moves.filter { $0.kind == .shortPick }.reduce(0) { $0 + $1.quantity }
-            XCTAssertEqual(cameIn - shipped - shortPicked, item.onHand, "\(item.sku): units appeared or vanished")
-            XCTAssertLessThanOrEqual(item.allocated + item.picked, item.onHand, "\(item.sku): more promised than on the shelf")
-        }
+        StressRuns.assertEveryUnitAccounted(journal: journal, stock: try w.stock(Page(limit: 100)))
         XCTAssertEqual(Set(journal.map(\.actor)).intersection((1...8).map { "clerk\($0)" }).count, 8, "every process wrote")
     }
 }

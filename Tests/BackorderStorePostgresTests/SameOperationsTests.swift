@@ -1,5 +1,6 @@
 import BackorderCore
 import Foundation
+import TestSupport
 import XCTest
 @testable import BackorderStore
 @testable import BackorderStorePostgres

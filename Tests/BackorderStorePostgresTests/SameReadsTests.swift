@@ -1,6 +1,7 @@
 import BackorderCore
 import Foundation
 import GRDB
+import TestSupport
 import XCTest
 @testable import BackorderStore
 @testable import BackorderStorePostgres
@@ -42,13 +43,7 @@ final class SameReadsTests: PostgresTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("same-reads-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("sample.sqlite").path
-        let ran = try Binary.run(["sample", "--db", path])
-        XCTAssertEqual(ran.status, 0, ran.stderr)
-        for args in [["order", "set", "SO-000011", "--priority", "2", "--reason", "kunden ringte"],
-                     ["receipt", "reverse", "RC-000003", "--reason", "feil ankomst"]] {
-            let r = try Binary.run(args + ["--db", path])
-            XCTAssertEqual(r.status, 0, r.stderr)
-        }
+        try SampleFiles.sampleWithExceptions(at: path)
         let w = try Warehouse.open(path: path, mode: .readWrite)
         defer { try? w.close() }
         let ctx = Context(actor: "test", now: Timestamp(unixTime: 1_795_608_000), today: Day(iso: "2026-11-25")!)

@@ -1,6 +1,7 @@
 import BackorderCore
 import BackorderStore
 import Foundation
+import TestSupport
 import XCTest
 
 /// What `scripts/install` relies on: the sample warehouse inside the binary, `--version`, and the completion scripts.

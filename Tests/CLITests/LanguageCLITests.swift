@@ -1,5 +1,6 @@
 import BackorderCore
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import backorders

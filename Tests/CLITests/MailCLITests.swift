@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `backorders notices --send` end to end: the real binary hands a Norwegian customer's notice to msmtp (Debian's

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `backorders notices` paging (--limit, --offset, and a word on stderr when more exist than were printed),

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `pick-list` and `delivery-note` through the real binary: to stdout, to a file, and to a print command that captures

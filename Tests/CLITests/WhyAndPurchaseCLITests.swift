@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `backorders why`, `purchase` and `item set` through the real binary, on the sample warehouse as of 2026-11-25.
