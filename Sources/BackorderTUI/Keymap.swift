@@ -221,9 +221,19 @@ public enum Keymap {
         return order.map { HelpView.Section(tr($0), entries[$0] ?? []) }
     }
 
+    /// The commands a context's hint bar shows first, in this order, before its other hints (in the keymap's order): what
+    /// must fit 80 columns in either language. The panes keep the clerk's actions, the filter, the reports (how a
+    /// supervisor finds them), help and quit; Enter (the start message names it), notices and CSV follow where there is room.
+    static let hintsFirst: [KeyContext: [Command]] = [
+        .panes: [.pick, .ship, .receive, .newOrder, .filter, .reports, .help, .quit],
+    ]
+
     /// The hints for a context's hint bar in `tr`'s language, with whether each is disabled (a write key on a read-only file).
     public static func hints(in context: KeyContext, readOnly: Bool, _ tr: Localizer = .process)
         -> [(hint: KeyHintBar.Hint, disabled: Bool)] {
-        bindings.filter { $0.hintIn.contains(context) }.map { (KeyHintBar.Hint($0.shownKeys(tr), tr($0.label)), $0.writes && readOnly) }
+        let shown = bindings.filter { $0.hintIn.contains(context) }
+        let first = hintsFirst[context] ?? []
+        let ordered = first.compactMap { c in shown.first { $0.command == c } } + shown.filter { !first.contains($0.command) }
+        return ordered.map { (KeyHintBar.Hint($0.shownKeys(tr), tr($0.label)), $0.writes && readOnly) }
     }
 }
