@@ -1,6 +1,7 @@
 import BackorderCore
 import BackorderStore
 import Foundation
+import TestSupport
 import XCTest
 
 /// `backup` and `restore` through the real binary, with real clerk processes (`backorders stress`) on the file.
@@ -30,13 +31,7 @@ final class BackupCLITests: XCTestCase {
 
     /// Waits for every clerk process and checks that none of them saw an error.
     private func finishStorm(file: StaticString = #filePath, line: UInt = #line) {
-        for (p, out, err) in storm {
-            let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
-            XCTAssertEqual(p.terminationStatus, 0, "a clerk's process failed: \(o) \(e)", file: file, line: line)
-            XCTAssertEqual(e, "", "an error reached a clerk", file: file, line: line)
-        }
+        _ = StressRuns.operationsDone(storm, file: file, line: line)
     }
 
     private func revision(_ path: String) throws -> Int {
