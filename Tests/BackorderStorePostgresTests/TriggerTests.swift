@@ -97,6 +97,21 @@ final class TriggerTests: PostgresTestCase {
         DROP FUNCTION backorders_tally_items_in();
         DROP FUNCTION backorders_tally_items_changed();
         DROP FUNCTION backorders_tally_items_out();
+        DROP TRIGGER movement_points_somewhere ON movement;
+        DROP TRIGGER notice_points_somewhere ON notice;
+        DROP TRIGGER item_still_referenced ON item;
+        DROP TRIGGER order_line_still_referenced ON order_line;
+        DROP TRIGGER arrival_still_referenced ON arrival;
+        DROP TRIGGER orders_still_referenced ON orders;
+        DROP FUNCTION backorders_journal_points_somewhere();
+        DROP FUNCTION backorders_notice_points_somewhere();
+        DROP FUNCTION backorders_still_referenced();
+        ALTER TABLE movement ADD CONSTRAINT movement_sku_fkey FOREIGN KEY (sku) REFERENCES item(sku),
+            ADD CONSTRAINT movement_line_id_fkey FOREIGN KEY (line_id) REFERENCES order_line(id),
+            ADD CONSTRAINT movement_arrival_id_fkey FOREIGN KEY (arrival_id) REFERENCES arrival(id),
+            ADD CONSTRAINT movement_shipment_id_fkey FOREIGN KEY (shipment_id) REFERENCES shipment(id),
+            ADD CONSTRAINT movement_receipt_id_fkey FOREIGN KEY (receipt_id) REFERENCES receipt(id);
+        ALTER TABLE notice ADD CONSTRAINT notice_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders(id);
         CREATE FUNCTION backorders_waiting() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.backordered > 0 THEN
@@ -137,6 +152,8 @@ final class TriggerTests: PostgresTestCase {
         XCTAssertEqual(try PostgresSetup.state(of: b), .current)
         XCTAssertEqual(try PostgresSetup.upgrade(b), [], "a second upgrade finds nothing to do")
         XCTAssertEqual(try scalar(b, "SELECT count(*) FROM pg_trigger WHERE tgname IN ('waiting_line', 'tally_waiting', 'tally_items')"), 0)
+        XCTAssertEqual(try scalar(b, "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('movement'::regclass, 'notice'::regclass)"), 0)
+        XCTAssertEqual(try scalar(b, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%_points_somewhere'"), 2)
         XCTAssertEqual(try scalar(b, "SELECT count(*) FROM pg_class WHERE relname = 'order_line' AND 'fillfactor=85' = ANY(reloptions)"), 1)
         try exec(b, "INSERT INTO customer (code, name) VALUES ('C1', 'Nordlys AS')")
         try exec(b, "INSERT INTO item (sku, name) VALUES ('SKU-1', 'Skrue'), ('SKU-2', 'Mutter')")
@@ -146,5 +163,33 @@ final class TriggerTests: PostgresTestCase {
             SELECT o.id, n, 'SKU-1', 5, '2026-12-07', 'SO-1', n, n FROM orders o, generate_series(1, 40) AS n
             """)
         try changeEveryWay(b, lines: 40)
+    }
+}
+
+extension TriggerTests {
+    func testTheJournalAndNoticesPointOnlyToRowsThatExistAndThoseRowsStay() throws {
+        let b = try warehouse(lines: 2)
+        let line = try scalar(b, "SELECT min(id) FROM order_line")
+        try exec(b, "INSERT INTO movement (at, actor, kind, sku, quantity, line_id) VALUES (0, 'kari', 'adjust', 'SKU-1', 1, \(line))")
+        for bad in [
+            "INSERT INTO movement (at, actor, kind, sku, quantity) VALUES (0, 'kari', 'adjust', 'SKU-404', 1)",
+            "INSERT INTO movement (at, actor, kind, sku, quantity, line_id) VALUES (0, 'kari', 'adjust', 'SKU-1', 1, 999999)",
+            "INSERT INTO movement (at, actor, kind, sku, quantity, arrival_id) VALUES (0, 'kari', 'adjust', 'SKU-1', 1, 999999)",
+            "INSERT INTO movement (at, actor, kind, sku, quantity, shipment_id) VALUES (0, 'kari', 'adjust', 'SKU-1', 1, 999999)",
+            "INSERT INTO movement (at, actor, kind, sku, quantity, receipt_id) VALUES (0, 'kari', 'adjust', 'SKU-1', 1, 999999)",
+            "INSERT INTO notice (order_id, events, created_at, updated_at) VALUES (999999, 'allocated', 0, 0)",
+            "DELETE FROM order_line WHERE id = \(line)",
+            "DELETE FROM item WHERE sku = 'SKU-1'",
+        ] {
+            XCTAssertThrowsError(try exec(b, bad), bad) { error in
+                let message = (error as? BackorderError)?.message(Localizer(.en)) ?? "\(error)"
+                XCTAssertTrue(message.contains("23503"), "a foreign-key violation, as the server's own constraint would say: \(message)")
+            }
+        }
+        XCTAssertEqual(try scalar(b, "SELECT count(*) FROM movement"), 1, "nothing of the refused statements stayed")
+        try exec(b, "INSERT INTO notice (order_id, events, created_at, updated_at) SELECT id, 'allocated', 0, 0 FROM orders")
+        XCTAssertThrowsError(try exec(b, "DELETE FROM orders"))
+        try exec(b, "DELETE FROM order_line WHERE id <> \(line)")
+        XCTAssertEqual(try scalar(b, "SELECT count(*) FROM order_line"), 1, "a line nothing names may go")
     }
 }
