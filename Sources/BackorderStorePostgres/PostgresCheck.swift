@@ -141,6 +141,11 @@ enum PostgresCheck {
             guard TableRules.referencesChecked[r.0]?.contains("\(r.1)>\(r.2).\(r.3)") != true else { continue }
             keys.append((r.0, r.1, r.2, r.3, r.4))
         }
+        // The references kept by statement triggers instead of foreign keys are checked the same way.
+        for r in PostgresTriggers.statementReferences where TableRules.referencesChecked[r.table]?.contains("\(r.column)>\(r.parent).\(r.key)") != true {
+            keys.append((r.table, r.column, r.parent, r.key, true))
+        }
+        keys.sort { ($0.table, $0.column) < ($1.table, $1.column) }
         var found: [Violation] = []
         for k in keys where found.count < limit {
             let id = k.hasId ? "t.id" : "0"

@@ -25,6 +25,9 @@ public enum PostgresSetup {
         case foreign([String])
         /// A backorders schema lacking migrations this build expects.
         case unrecognized([String])
+        /// A warehouse of every file migration, lacking the server's own later steps (`PostgresTriggers.steps`):
+        /// `upgrade` brings it up to date.
+        case older([String])
     }
 
     /// What `initialize` did.
@@ -51,11 +54,14 @@ public enum PostgresSetup {
         var applied: [String] = []
         for try await name in try await c.query(PostgresQuery(unsafeSQL: "SELECT identifier FROM \(table) ORDER BY identifier"),
                                                 logger: PostgresBridge.quiet).decode(String.self) { applied.append(name) }
-        let known = Set(PostgresSchema.migrationNames)
+        let steps = PostgresTriggers.steps.map(\.name)
+        let known = Set(PostgresSchema.migrationNames + steps)
         let unknown = applied.filter { !known.contains($0) }
         if !unknown.isEmpty { return .newer(unknown) }
         let missing = PostgresSchema.migrationNames.filter { !applied.contains($0) }
-        return missing.isEmpty ? .current : .unrecognized(missing)
+        if !missing.isEmpty { return .unrecognized(missing) }
+        let behind = steps.filter { !applied.contains($0) }
+        return behind.isEmpty ? .current : .older(behind)
     }
 
     /// The refusal for a database that is not a warehouse this build can use; nil for a current one.
@@ -66,6 +72,7 @@ public enum PostgresSetup {
         case let .newer(names): return .dataFile(.t(PostgresText.newerSchema, url.description, names.joined(separator: ", ")))
         case let .foreign(names): return .dataFile(.t(PostgresText.foreignTables, url.description, names.joined(separator: ", ")))
         case let .unrecognized(names): return .dataFile(.t(PostgresText.unrecognizedSchema, url.description, names.joined(separator: ", ")))
+        case let .older(names): return .dataFile(.t(PostgresText.olderSchema, url.description, names.joined(separator: ", ")))
         }
     }
 
@@ -94,7 +101,7 @@ public enum PostgresSetup {
                 for statement in splitStatements(PostgresSchema.create) {
                     try await c.query(PostgresQuery(unsafeSQL: statement), logger: PostgresBridge.quiet)
                 }
-                for name in PostgresSchema.migrationNames {
+                for name in PostgresSchema.migrationNames + PostgresTriggers.steps.map(\.name) {
                     try await c.query("INSERT INTO backorders_migration (identifier) VALUES (\(name))", logger: PostgresBridge.quiet)
                 }
                 created = true
@@ -113,6 +120,29 @@ public enum PostgresSetup {
                 }
             }
             return Outcome(created: created, clerks: clerks, supervisors: supervisors)
+        }
+    }
+
+    /// `backorders upgrade` on a server: applies the server's steps this database lacks, in order, in one transaction
+    /// (whole or not at all), recording each; returns their names (none when it was current). Needs the database's owner.
+    public static func upgrade(_ bridge: PostgresBridge) throws -> [String] {
+        let url = bridge.url
+        return try bridge.transaction { c in
+            try await c.query("SELECT pg_advisory_xact_lock(4242424242)", logger: PostgresBridge.quiet)
+            switch try await state(c) {
+            case .current:
+                return []
+            case let .older(names):
+                for (name, sql) in PostgresTriggers.steps where names.contains(name) {
+                    for statement in splitStatements(sql) {
+                        try await c.query(PostgresQuery(unsafeSQL: statement), logger: PostgresBridge.quiet)
+                    }
+                    try await c.query("INSERT INTO backorders_migration (identifier) VALUES (\(name))", logger: PostgresBridge.quiet)
+                }
+                return names
+            case let other:
+                throw refusal(other, url)!
+            }
         }
     }
 

@@ -8,7 +8,7 @@ public enum PostgresText: String, Catalogued {
     // The connection
     case unreachable, cannotConnect, commitUnknown, closedByServer, tooBusy, notAllowed, cancelled, connectionLost, noDatabase, loginRefused, serverError
     // The schema
-    case newerSchema, foreignTables, unrecognizedSchema, noSchema, noSuchRole
+    case newerSchema, foreignTables, unrecognizedSchema, olderSchema, noSchema, noSuchRole
     // The service
     case notYet, readOnlySession
 
@@ -77,6 +77,9 @@ public enum PostgresText: String, Catalogued {
         case .unrecognizedSchema:
             return ("{0} holds a backorders schema this version does not recognize (missing {1}); nothing was changed",
                     "{0} har et backorders-skjema denne versjonen ikke kjenner igjen (mangler {1}); ingenting ble endret")
+        case .olderSchema:
+            return ("{0} was set up by an earlier version of backorders (it lacks {1}): the database's owner runs `backorders upgrade --db {0}`; nothing was changed",
+                    "{0} er satt opp av en eldre versjon av backorders (den mangler {1}): databasens eier kjører `backorders upgrade --db {0}`; ingenting ble endret")
         case .noSchema:
             return ("{0} holds no backorders warehouse yet: create one with `backorders db init {0}`",
                     "{0} har ikke noe backorders-lager ennå: lag et med `backorders db init {0}`")

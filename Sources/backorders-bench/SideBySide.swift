@@ -74,7 +74,8 @@ struct SideRow {
 }
 
 /// Measures the engines one after the other and returns the Markdown table, engines side by side.
-func sideBySide(_ engines: [() throws -> BenchEngine], runs: Int, writers: Int, ordersPerWriter: Int) throws -> String {
+func sideBySide(_ engines: [() throws -> BenchEngine], runs: Int, writers: Int, ordersPerWriter: Int, only: Set<String>? = nil) throws -> String {
+    func want(_ part: String) -> Bool { only?.contains(part) ?? true }
     var columns: [String] = []
     var results: [[String: String]] = []
     let names = ["list-orders", "list-backorders", "list-arrivals", "list-stock", "filter", "receipt", "order", "check", "writers"]
@@ -94,7 +95,7 @@ func sideBySide(_ engines: [() throws -> BenchEngine], runs: Int, writers: Int, 
             ("list-stock", { _ = try w.stock(page, onlyShort: false, sku: nil) }),
             ("filter", { _ = try w.openOrders(Page(limit: 50, filter: "berg")) }),
         ]
-        for (key, body) in lists {
+        for (key, body) in lists where want("lists") {
             let t = try measure(runs: runs, body)
             cell[key] = "\(ms(t.median)) / \(ms(t.p95))"
         }
@@ -104,6 +105,7 @@ func sideBySide(_ engines: [() throws -> BenchEngine], runs: Int, writers: Int, 
         let skus = try w.stock(Page(limit: 1_000_000), onlyShort: false, sku: nil).map(\.sku)
         var rng = SeededRandom(seed: 2_024)
         var units = 0
+        if want("receipt") {
         let receipt = try measure(runs: runs, prepare: {
             var queue = try w.backorderLines(Page(limit: 1_000), sku: hot.sku, customer: nil, today: today)
             if queue.count < 1_000 {
@@ -117,7 +119,9 @@ func sideBySide(_ engines: [() throws -> BenchEngine], runs: Int, writers: Int, 
             guard r.allocations.count == 1_000 else { throw BenchFailure(message: "\(e.name): the receipt served \(r.allocations.count) lines, not 1,000") }
         })
         cell["receipt"] = "\(ms(receipt.median)) / \(ms(receipt.p95))"
+        }
         var next: [NewOrderLine] = []
+        if want("order") {
         let order = try measure(runs: runs, prepare: {
             var picked = Set<String>()
             while picked.count < 20 { picked.insert(skus[rng.below(skus.count)]) }
@@ -126,8 +130,13 @@ func sideBySide(_ engines: [() throws -> BenchEngine], runs: Int, writers: Int, 
             _ = try w.createOrder(NewOrder(customer: customers[rng.below(customers.count)], lines: next), ctx: .current(actor: "bench"))
         })
         cell["order"] = "\(ms(order.median)) / \(ms(order.p95))"
-        cell["writers"] = try concurrentWriters(e, writers: writers, orders: ordersPerWriter, skus: skus, customers: customers)
-        if let check = e.check {
+        }
+        if want("writers") {
+            cell["writers"] = try concurrentWriters(e, writers: writers, orders: ordersPerWriter, skus: skus, customers: customers)
+        }
+        if !want("check") {
+            cell["check"] = "—"
+        } else if let check = e.check {
             var found: [Violation] = []
             let t = try measure(runs: 1) { found = try check() }
             guard found.isEmpty else { throw BenchFailure(message: "\(e.name): check found \(found.count) problems") }

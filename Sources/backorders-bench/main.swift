@@ -21,6 +21,7 @@ let usage = """
       --server URL       instead: the same work on the file and on this PostgreSQL database (a copy of the file made by
                          `backorders copy`; the URL's role must be able to create databases), side by side through the
                          service both engines share, each on a scratch copy
+      --engines LIST     with --server: which to measure, file,server (default both)
       --writers N        with --server: concurrent writers (default 8), each placing --writer-orders 3-line orders
                          (default 100) and picking and shipping them
     """
@@ -35,6 +36,8 @@ struct Options {
     var only: Set<String>?
     /// A PostgreSQL database holding a copy of the file: measure both, side by side.
     var server: String?
+    /// With `server`: the engines measured.
+    var engines: Set<String> = ["file", "server"]
     var writers = 8
     var writerOrders = 100
 }
@@ -67,12 +70,16 @@ func parseOptions(_ arguments: [String]) throws -> Options {
         case "--write": options.write = try value(flag)
         case "--only":
             let parts = Set(try value(flag).split(separator: ",").map(String.init))
-            let known: Set<String> = ["lists", "sorts", "receipt", "order", "exceptions", "check"]
+            let known: Set<String> = ["lists", "sorts", "receipt", "order", "exceptions", "check", "writers"]
             guard parts.isSubset(of: known) else {
-                throw UsageError(message: "--only takes a comma-separated subset of lists,sorts,receipt,order,exceptions,check")
+                throw UsageError(message: "--only takes a comma-separated subset of lists,sorts,receipt,order,exceptions,check,writers")
             }
             options.only = parts
         case "--server": options.server = try value(flag)
+        case "--engines":
+            let parts = Set(try value(flag).split(separator: ",").map(String.init))
+            guard !parts.isEmpty, parts.isSubset(of: ["file", "server"]) else { throw UsageError(message: "--engines takes file, server or both") }
+            options.engines = parts
         case "--writers": options.writers = try count(flag)
         case "--writer-orders": options.writerOrders = try count(flag)
         case "-h", "--help": print(usage); exit(0)
@@ -98,8 +105,11 @@ do {
     let options = try parseOptions(Array(CommandLine.arguments.dropFirst()))
     if let server = options.server {
         let db = options.db
-        print(try sideBySide([{ try fileEngine(db) }, { try serverEngine(server) }], runs: options.runs, writers: options.writers,
-                             ordersPerWriter: options.writerOrders), terminator: "")
+        var engines: [() throws -> BenchEngine] = []
+        if options.engines.contains("file") { engines.append { try fileEngine(db) } }
+        if options.engines.contains("server") { engines.append { try serverEngine(server) } }
+        print(try sideBySide(engines, runs: options.runs, writers: options.writers, ordersPerWriter: options.writerOrders,
+                             only: options.only), terminator: "")
         exit(0)
     }
     let report = try run(options)

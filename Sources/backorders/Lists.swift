@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackorderCore
 import BackorderStore
+import BackorderStorePostgres
 import Foundation
 
 struct List: ParsableCommand {
@@ -198,6 +199,18 @@ struct Upgrade: ParsableCommand {
         try perform {
             // Opening migrates: a large file's upgrade (counters, search index) is timed so the clerk knows what it took.
             let started = ContinuousClock.now
+            if db.isServer {
+                // On a server the owner upgrades in one transaction; clerks' logins may not change the schema.
+                let bridge = PostgresBridge(url: try PostgresURL(parsing: db.path), maximumConnections: 1)
+                defer { bridge.close() }
+                let steps = try PostgresSetup.upgrade(bridge)
+                let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18
+                    + Double((ContinuousClock.now - started).components.seconds)
+                print(steps.isEmpty ? Localizer.process(CLIText.alreadyCurrent, bridge.url.description)
+                                    : Localizer.process(CLIText.upgraded, bridge.url.description, steps.joined(separator: ", "),
+                                                        Localizer.process.decimal(seconds, digits: 1)))
+                return
+            }
             let w = try db.open(.readWrite)
             let elapsed = ContinuousClock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
