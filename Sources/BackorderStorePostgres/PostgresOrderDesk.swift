@@ -67,6 +67,7 @@ extension PostgresWarehouse {
         let order = Order(id: orderId, number: number, customerCode: new.customer, customerName: customerName, orderDate: date,
                           priority: new.priority, policy: new.policy, closedAt: nil, version: 1)
         var lines: [OrderDetail.Line] = [], history: [Movement] = []
+        var asked: [Fetch.WaitingAsked] = []
         for (i, p) in planned.enumerated() {
             let d = p.delta
             let promised: Day?
@@ -78,14 +79,16 @@ extension PostgresWarehouse {
             }
             let line = OrderLine(id: ids.lineIds[i], lineNo: i + 1, sku: p.sku, itemName: names[p.sku] ?? "",
                                  quantities: LineQuantities(ordered: d.ordered, allocated: d.allocated, backordered: d.backordered))
-            var expected: [OrderDetail.ExpectedPart]?
-            if d.backordered > 0 {
-                expected = try await Fetch.expectedParts(c, line, waiting: (new.priority, date.iso, number, i + 1), promised: promised)
-            }
-            lines.append(.init(line: line, promised: promised, expected: expected))
+            if d.backordered > 0 { asked.append((line, (new.priority, date.iso, number, i + 1), promised)) }
+            lines.append(.init(line: line, promised: promised, expected: nil))
             history.append(Movement(id: ids.movementIds[i], at: ctx.now, actor: ctx.actor, kind: .order, sku: p.sku, quantity: d.ordered,
                                     delta: d, orderNumber: number, lineNo: i + 1, arrivalReference: nil, document: nil, note: ""))
         }
+        // Every waiting line's expected parts in two statements.
+        let parts = try await Fetch.expectedParts(c, asked)
+        var partsOf: [Int64: [OrderDetail.ExpectedPart]] = [:]
+        for (a, p) in zip(asked, parts) { partsOf[a.line.id] = p }
+        lines = lines.map { .init(line: $0.line, promised: $0.promised, expected: partsOf[$0.line.id]) }
         return (orderId, number, OrderDetail(order: order, lines: lines, shipments: [], history: history,
                                      customerLanguage: language.flatMap(Language.init(rawValue:))))
     }

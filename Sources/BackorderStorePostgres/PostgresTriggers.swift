@@ -74,7 +74,7 @@ enum PostgresTriggers {
                           OR m.shipment_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM shipment s WHERE s.id = m.shipment_id)
                           OR m.receipt_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM receipt r WHERE r.id = m.receipt_id)) THEN
                 RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation',
-                    MESSAGE = 'a journal row points to an item, line, arrival, shipment or receipt that does not exist';
+                    MESSAGE = 'a journal row points to an item, line, arrival, shipment or receipt that does not exist'; -- // not prose: the server's words
             END IF;
             RETURN NULL;
         END $$;
@@ -104,7 +104,7 @@ enum PostgresTriggers {
             END IF;
             IF named THEN
                 RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation',
-                    MESSAGE = format('%s rows named by the journal or a notice cannot be removed', TG_TABLE_NAME);
+                    MESSAGE = format('%s rows named by the journal or a notice cannot be removed', TG_TABLE_NAME); -- // not prose: the server's words
             END IF;
             RETURN NULL;
         END $$;

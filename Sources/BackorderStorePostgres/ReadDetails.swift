@@ -158,32 +158,54 @@ enum Fetch {
             """)).map { OrderChange(at: try $0.time(0), actor: try $0.text(1), field: try $0.text(2), from: try $0.text(3), to: try $0.text(4),
                                     reason: try $0.text(5)) }
         var expected: [Int64: [OrderDetail.ExpectedPart]] = [:]
-        for line in lines where line.quantities.backordered > 0 {
-            expected[line.id] = try await expectedParts(c, line, waiting: waitingKeys[line.id], promised: promised[line.id] ?? nil)
-        }
+        let waiting = lines.filter { $0.quantities.backordered > 0 }
+        let parts = try await expectedParts(c, waiting.map { ($0, waitingKeys[$0.id], promised[$0.id] ?? nil) })
+        for (line, p) in zip(waiting, parts) { expected[line.id] = p }
         return OrderDetail(order: order, lines: lines.map { .init(line: $0, promised: promised[$0.id] ?? nil, expected: expected[$0.id]) },
                            shipments: shipments, history: history, cancelReasons: history.filter { $0.kind == .cancel }.map(\.note),
                            note: note, changes: changes, customerLanguage: language)
     }
 
-    /// How one waiting line falls on its SKU's open arrivals (`OrderDetail.expectedParts`, the rule both stores share).
-    static func expectedParts(_ c: PostgresConnection, _ line: OrderLine, waiting key: (priority: Int, date: String, orderNo: String, lineNo: Int)?,
-                              promised: Day?) async throws -> [OrderDetail.ExpectedPart] {
+    /// A waiting line whose expected parts are asked for: its place in its SKU's queue and its promised date.
+    typealias WaitingAsked = (line: OrderLine, key: (priority: Int, date: String, orderNo: String, lineNo: Int)?, promised: Day?)
+
+    /// How each waiting line falls on its SKU's open arrivals (`OrderDetail.expectedParts`, the rule both stores share):
+    /// two statements for all the lines, whatever their number (an order of twenty lines asked twenty times before).
+    static func expectedParts(_ c: PostgresConnection, _ asked: [WaitingAsked]) async throws -> [[OrderDetail.ExpectedPart]] {
+        guard !asked.isEmpty else { return [] }
         let q = SQL()
-        let arrivals = try await c.cells(q.query("""
-            SELECT po_number, po_line, quantity - received, eta FROM arrival WHERE sku = \(q.bind(line.sku)) AND closed_at IS NULL ORDER BY eta, id
-            """)).map { OrderDetail.OpenSupply(reference: "\(try $0.text(0))/\(try $0.int(1))", outstanding: try $0.int(2), eta: try $0.day(3)) }
-        // The units ahead of the line in serving order, read only when the rule needs them (asked before, as it is async).
-        var ahead = 0
-        let needsWalk = arrivals.contains { $0.outstanding > 0 } && promised != arrivals.first { $0.outstanding > 0 }?.eta
-        if needsWalk, let key {
-            let w = SQL()
-            let sql = """
-                SELECT COALESCE(SUM(backordered), 0)::bigint FROM waiting WHERE sku = \(w.bind(line.sku))
-                AND (priority, order_date COLLATE "C", order_no COLLATE "C", line_no) < (\(w.bind(key.priority)), \(w.bind(key.date)), \(w.bind(key.orderNo)), \(w.bind(key.lineNo)))
-                """
-            ahead = try await c.cell(w.query(sql))?.int(0) ?? 0
+        var supply: [String: [OrderDetail.OpenSupply]] = [:]
+        for r in try await c.cells(q.query("""
+            SELECT sku, po_number, po_line, quantity - received, eta FROM arrival
+            WHERE sku = ANY(\(q.bind(Array(Set(asked.map(\.line.sku))).sorted()))) AND closed_at IS NULL ORDER BY sku, eta, id
+            """)) {
+            supply[try r.text(0), default: []].append(.init(reference: "\(try r.text(1))/\(try r.int(2))", outstanding: try r.int(3), eta: try r.day(4)))
         }
-        return OrderDetail.expectedParts(backordered: line.quantities.backordered, promised: promised, arrivals: arrivals) { ahead }
+        // The units ahead of each line in serving order, read only for the lines whose rule needs them.
+        var walked: [Int] = []
+        for (i, a) in asked.enumerated() {
+            let arrivals = supply[a.line.sku] ?? []
+            if a.key != nil, arrivals.contains(where: { $0.outstanding > 0 }), a.promised != arrivals.first(where: { $0.outstanding > 0 })?.eta {
+                walked.append(i)
+            }
+        }
+        var ahead: [Int: Int] = [:]
+        if !walked.isEmpty {
+            let w = SQL()
+            let keys = walked.map { asked[$0].key! }
+            for r in try await c.cells(w.query("""
+                SELECT k.n, COALESCE((SELECT SUM(backordered) FROM waiting x WHERE x.sku = k.sku
+                    AND (x.priority, x.order_date COLLATE "C", x.order_no COLLATE "C", x.line_no) < (k.p, k.od, k.o, k.l)), 0)::bigint
+                FROM unnest(\(w.bind(walked.map { Int64($0) })), \(w.bind(walked.map { asked[$0].line.sku })), \(w.bind(keys.map { Int64($0.priority) })),
+                            \(w.bind(keys.map(\.date))), \(w.bind(keys.map(\.orderNo))), \(w.bind(keys.map { Int64($0.lineNo) }))) AS k(n, sku, p, od, o, l)
+                """)) {
+                ahead[try r.int(0)] = try r.int(1)
+            }
+        }
+        return asked.enumerated().map { i, a in
+            OrderDetail.expectedParts(backordered: a.line.quantities.backordered, promised: a.promised, arrivals: supply[a.line.sku] ?? []) {
+                ahead[i] ?? 0
+            }
+        }
     }
 }

@@ -208,7 +208,8 @@ enum ProseScan {
     }
 
     static let sqlWords = ["SELECT ", "INSERT ", "UPDATE ", "DELETE ", "CREATE ", " WHERE ", " FROM ", "PRAGMA ", " JOIN ", "ALTER ", "DROP ",
-                           " ORDER BY", " VALUES", " NOT NULL", "PRIMARY KEY", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE "]
+                           " ORDER BY", " VALUES", " NOT NULL", "PRIMARY KEY", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE ",
+                           "DECLARE ", "PERFORM ", "RAISE "]
 
     static func offenders(source: String, name: String) -> [String] {
         var out: [String] = []
