@@ -56,7 +56,17 @@ final class PostgresOperationTx {
 
     init(_ c: PostgresConnection, _ ctx: Context, preview: Bool, bytewise: Bool) {
         self.c = c; self.ctx = ctx; self.preview = preview
+        self.bytewise = bytewise
         queueKey = bytewise ? "priority, order_date, order_no, line_no" : "priority, order_date COLLATE \"C\", order_no COLLATE \"C\", line_no"
+    }
+
+    /// The database compares text byte by byte already.
+    let bytewise: Bool
+
+    /// `queueKey` with each column of the table or subquery `alias`.
+    func queueKey(of alias: String) -> String {
+        let c = bytewise ? "" : " COLLATE \"C\""
+        return "\(alias).priority, \(alias).order_date\(c), \(alias).order_no\(c), \(alias).line_no"
     }
 
     /// The id of the next row of `table`: from its sequence, or (in a preview) past its largest id. `ordinal` numbers
@@ -224,14 +234,16 @@ final class PostgresOperationTx {
                 if NoticeRules.tellsCompleted(told: told, said: ledger.events[orderId] ?? []) { note(.completed, order: orderId) }
             }
         }
+        var requests: [PostgresPegging.Request] = []
         for sku in ledger.pegSkus.union(ledger.pegFrom.keys).sorted() {
             let from = ledger.pegSkus.contains(sku) ? nil : ledger.pegFrom[sku]
             let total = from == nil ? nil : newOrder?.waitingBefore[sku].map { $0 + ledger.joinedUnits[sku, default: 0] }
-            for change in try await PostgresPegging.repeg(self, sku: sku, from: from, waitingTotal: total) {
-                if newOrder?.reportsDates == true { promisedWritten[change.lineId] = change.date }
-                if collectsConsequences { dateChanges.append(change) }
-                if change.wasWaiting { note(.promisedDateChanged, order: change.orderId) }
-            }
+            requests.append(.init(sku: sku, from: from, waitingTotal: total))
+        }
+        for change in try await PostgresPegging.repeg(self, requests) {
+            if newOrder?.reportsDates == true { promisedWritten[change.lineId] = change.date }
+            if collectsConsequences { dateChanges.append(change) }
+            if change.wasWaiting { note(.promisedDateChanged, order: change.orderId) }
         }
         try await PostgresPegging.recordNotices(c, self, events: ledger.events, newOrder: newOrder?.orderId)
     }

@@ -21,59 +21,95 @@ enum PostgresPegging {
         var promised: String?
     }
 
-    private static func queued(_ r: PostgresRow) throws -> Queued {
-        let (backordered, promised, priority, date, orderNo, lineNo, lineId, orderId) =
-            try r.decode((Int, String?, Int, String, String, Int, Int64, Int64).self)
-        return Queued(key: QueueKey(priority: priority, orderDate: date, orderNumber: orderNo, lineNo: lineNo), lineId: lineId,
-                      orderId: orderId, backordered: backordered, promised: promised)
+    /// A queue row read with its SKU last.
+    private static func queuedOfSku(_ r: PostgresRow) throws -> (String, Queued) {
+        let (backordered, promised, priority, date, orderNo, lineNo, lineId, orderId, sku) =
+            try r.decode((Int, String?, Int, String, String, Int, Int64, Int64, String).self)
+        return (sku, Queued(key: QueueKey(priority: priority, orderDate: date, orderNumber: orderNo, lineNo: lineNo), lineId: lineId,
+                            orderId: orderId, backordered: backordered, promised: promised))
     }
 
-    /// Recomputes one SKU's promised dates and writes those that changed (as `Pegging.repeg` in the file: with `from`,
-    /// only the lines from that place in the queue on, the units waiting ahead of them taking the supply first).
-    static func repeg(_ tx: PostgresOperationTx, sku: String, from: QueueKey? = nil, waitingTotal: Int? = nil) async throws -> [Change] {
-        let c = tx.c, key = tx.queueKey
-        var supply: [(eta: String, left: Int)] = []
+    /// One SKU to re-peg: from a place in its queue on (`from`, with the units waiting in all, if known), or whole.
+    struct Request {
+        var sku: String
+        var from: QueueKey?
+        var waitingTotal: Int?
+    }
+
+    /// Recomputes the SKUs' promised dates and writes those that changed (as `Pegging.repeg` in the file, SKU after
+    /// SKU in name order: with `from`, only the lines from that place in the queue on, the units waiting ahead of them
+    /// taking the supply first). At most five statements for all the SKUs, however many (a 20-line order re-pegs 20).
+    static func repeg(_ tx: PostgresOperationTx, _ requests: [Request]) async throws -> [Change] {
+        guard !requests.isEmpty else { return [] }
+        let c = tx.c
+        let skus = requests.map(\.sku)
+        var supply: [String: [(eta: String, left: Int)]] = [:]
         for r in try await c.rows("""
-            SELECT eta, quantity - received FROM arrival WHERE sku = \(sku) AND closed_at IS NULL ORDER BY eta, id
+            SELECT sku, eta, quantity - received FROM arrival WHERE sku = ANY(\(skus)) AND closed_at IS NULL ORDER BY sku, eta, id
             """) {
-            let (eta, left) = try r.decode((String, Int).self)
-            if left > 0 { supply.append((eta, left)) }
+            let (sku, eta, left) = try r.decode((String, String, Int).self)
+            if left > 0 { supply[sku, default: []].append((eta, left)) }
         }
-        var pegs = PegSupply(supply)
-        var moved: [(line: Queued, date: String)] = []
-        func walk(_ q: Queued) {
-            let new = pegs.take(q.backordered) ?? "-"
-            if q.promised != new { moved.append((q, new)) }
-        }
-        if let from, !supply.isEmpty {
-            var waiting = waitingTotal ?? 0
-            if waitingTotal == nil {
-                waiting = try await c.rows("SELECT backordered FROM item WHERE sku = \(sku)").first?.decode(Int.self) ?? 0
+        // From a place on (a new order's lines joining the queue), or the whole queue as far as the supply reaches.
+        let tails = requests.filter { $0.from != nil && supply[$0.sku] != nil }
+        let wholes = requests.filter { !($0.from != nil && supply[$0.sku] != nil) }
+        var waiting: [String: Int] = [:]
+        let unknown = tails.filter { $0.waitingTotal == nil }.map(\.sku)
+        if !unknown.isEmpty {
+            for r in try await c.rows("SELECT sku, backordered FROM item WHERE sku = ANY(\(unknown))") {
+                let (sku, units) = try r.decode((String, Int).self)
+                waiting[sku] = units
             }
-            let tail = try await c.rows("""
-                SELECT backordered, promised, priority, order_date, order_no, line_no, line_id, order_id FROM waiting
-                WHERE sku = \(sku) AND (\(unescaped: key)) >= (\(from.priority), \(from.orderDate), \(from.orderNumber), \(from.lineNo))
-                ORDER BY \(unescaped: key)
-                """).map(queued)
-            _ = pegs.take(waiting - tail.reduce(0) { $0 + $1.backordered })
-            for q in tail { walk(q) }
-        } else {
+        }
+        var rows: [String: [Queued]] = [:]
+        if !tails.isEmpty {
+            let keys = tails.map { $0.from! }
+            for r in try await c.rows(PostgresQuery(unsafeSQL: """
+                SELECT w.backordered, w.promised, w.priority, w.order_date, w.order_no, w.line_no, w.line_id, w.order_id, w.sku
+                FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[]) WITH ORDINALITY AS f(sku, p, od, o, l, n)
+                JOIN LATERAL (SELECT * FROM waiting x WHERE x.sku = f.sku AND (\(tx.queueKey(of: "x"))) >= (f.p, f.od, f.o, f.l)) w ON true
+                ORDER BY f.n, \(tx.queueKey(of: "w"))
+                """, binds: try PostgresOperationTx.binds(tails.map(\.sku), keys.map(\.priority), keys.map(\.orderDate),
+                                                          keys.map(\.orderNumber), keys.map(\.lineNo)))) {
+                let (sku, q) = try queuedOfSku(r)
+                rows[sku, default: []].append(q)
+            }
+        }
+        if !wholes.isEmpty {
             // The lines the supply reaches are walked; past them every line is "no arrival planned", and only those
             // saying otherwise are read.
-            let total = supply.reduce(0) { $0 + $1.left }
-            for r in try await c.rows("""
-                SELECT backordered, promised, priority, order_date, order_no, line_no, line_id, order_id FROM (
-                    SELECT w.*, SUM(backordered) OVER (ORDER BY \(unescaped: key)) AS run FROM waiting w WHERE sku = \(sku)
-                ) q WHERE run - backordered < \(total) OR promised IS NULL OR promised <> '-'
-                ORDER BY \(unescaped: key)
-                """) { walk(try queued(r)) }
+            let totals = wholes.map { w in (supply[w.sku] ?? []).reduce(0) { $0 + $1.left } }
+            for r in try await c.rows(PostgresQuery(unsafeSQL: """
+                SELECT backordered, promised, priority, order_date, order_no, line_no, line_id, order_id, sku FROM (
+                    SELECT x.*, t.total, SUM(x.backordered) OVER (PARTITION BY x.sku ORDER BY \(tx.queueKey(of: "x"))) AS run
+                    FROM unnest($1::text[], $2::bigint[]) AS t(sku, total) JOIN waiting x ON x.sku = t.sku
+                ) q WHERE run - backordered < total OR promised IS NULL OR promised <> '-'
+                ORDER BY sku, \(tx.queueKey(of: "q"))
+                """, binds: try PostgresOperationTx.binds(wholes.map(\.sku), totals))) {
+                let (sku, q) = try queuedOfSku(r)
+                rows[sku, default: []].append(q)
+            }
+        }
+        var moved: [(sku: String, line: Queued, date: String)] = []
+        for request in requests.sorted(by: { $0.sku < $1.sku }) {
+            let sku = request.sku
+            var pegs = PegSupply(supply[sku] ?? [])
+            let queue = rows[sku] ?? []
+            if request.from != nil, supply[sku] != nil {
+                let total = request.waitingTotal ?? waiting[sku] ?? 0
+                _ = pegs.take(total - queue.reduce(0) { $0 + $1.backordered })
+            }
+            for q in queue {
+                let new = pegs.take(q.backordered) ?? "-"
+                if q.promised != new { moved.append((sku, q, new)) }
+            }
         }
         if !moved.isEmpty {
             try await c.rows(PostgresQuery(unsafeSQL: """
                 UPDATE waiting w SET promised = u.d
-                FROM unnest($2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[]) AS u(p, od, n, l, d)
-                WHERE w.sku = $1 AND w.priority = u.p AND w.order_date = u.od AND w.order_no = u.n AND w.line_no = u.l
-                """, binds: try PostgresOperationTx.binds(sku, moved.map(\.line.key.priority), moved.map(\.line.key.orderDate),
+                FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[]) AS u(s, p, od, n, l, d)
+                WHERE w.sku = u.s AND w.priority = u.p AND w.order_date = u.od AND w.order_no = u.n AND w.line_no = u.l
+                """, binds: try PostgresOperationTx.binds(moved.map(\.sku), moved.map(\.line.key.priority), moved.map(\.line.key.orderDate),
                                                           moved.map(\.line.key.orderNumber), moved.map(\.line.key.lineNo), moved.map(\.date))))
         }
         return moved.map { Change(lineId: $0.line.lineId, orderId: $0.line.orderId, wasWaiting: $0.line.promised != nil, date: $0.date,
