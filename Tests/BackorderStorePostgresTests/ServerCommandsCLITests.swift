@@ -1,0 +1,55 @@
+import BackorderCore
+import Foundation
+import XCTest
+@testable import BackorderStorePostgres
+
+/// The commands that once worked on a file only, run by the real binary against the real server.
+final class ServerCommandsCLITests: PostgresTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("server-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+        try super.tearDownWithError()
+    }
+
+    /// Runs the binary on this test's database; asserts the exit status and returns what it printed.
+    @discardableResult
+    func backorders(_ args: [String], status: Int32 = 0, env: [String: String] = [:], line: UInt = #line) throws -> Binary.Ran {
+        let ran = try Binary.run(args + ["--db", url.description], env: env)
+        XCTAssertEqual(ran.status, status, "\(args): \(ran.stdout) \(ran.stderr)", line: line)
+        return ran
+    }
+
+    func initialized() throws {
+        XCTAssertEqual(try Binary.run(["db", "init", url.description]).status, 0)
+    }
+
+    func testItemCustomerAndCountOnTheServer() throws {
+        try initialized()
+        XCTAssertEqual(try backorders(["customer", "add", "FJORD", "Fjord Bygg AS", "--language", "nb"]).stdout, "added customer FJORD\n")
+        let again = try backorders(["customer", "add", "FJORD", "Other"], status: 1)
+        XCTAssertTrue(again.stderr.contains("customer FJORD exists already"), again.stderr)
+        XCTAssertEqual(try backorders(["item", "add", "BOLT-8", "Bolt M8", "--stock", "2", "--bin", "A-01"]).stdout, "added item BOLT-8\n")
+        XCTAssertEqual(try backorders(["item", "add", "BOLT-8", "Bolt M8"], status: 1).stderr, "backorders: item BOLT-8 exists already\n")
+        // An order for more than the shelf holds waits; a count that finds more gives it the units.
+        let order = try backorders(["order", "create", "--customer", "FJORD", "--number", "SO-1", "BOLT-8=5"])
+        XCTAssertTrue(order.stdout.contains("3 backordered"), order.stdout)
+        XCTAssertEqual(try backorders(["count", "BOLT-8", "10"]).stdout, "BOLT-8: on hand set to 10\n  3 → SO-1 line 1\n")
+        let below = try backorders(["count", "BOLT-8", "1"], status: 1)
+        XCTAssertTrue(below.stderr.contains("BOLT-8"), below.stderr)
+        XCTAssertEqual(try backorders(["count", "NOPE", "1"], status: 1).status, 1)
+        let item = try PostgresWarehouse(url: url)
+        defer { item.close() }
+        let stock = try item.item("BOLT-8")
+        XCTAssertEqual([stock.onHand, stock.allocated, stock.backordered], [10, 5, 0])
+        XCTAssertEqual(try item.customer("FJORD").language, .nb)
+        let checked = try Binary.run(["check", "--db", url.description])
+        XCTAssertEqual(checked.status, 0, checked.stdout + checked.stderr)
+    }
+}
