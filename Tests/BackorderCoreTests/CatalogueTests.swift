@@ -132,6 +132,10 @@ enum ProseScan {
         "BackorderExchange", "BackorderStore/Import.swift", "BackorderCore/CSVText.swift", "BackorderCore/Folding.swift",
         "BackorderCore/Import.swift", "backorders/Import.swift", "backorders/ImportCommandText.swift", "backorders/CSVOutput.swift",
         "BackorderTUI/Export.swift",
+        // The server's commands that once worked on a file only.
+        "BackorderCore/MasterData.swift", "BackorderCore/ImportRun.swift", "BackorderStorePostgres/PostgresMasterData.swift",
+        "BackorderStorePostgres/PostgresImport.swift", "BackorderStorePostgres/HeldTransaction.swift",
+        "BackorderStorePostgres/ServerCommandsText.swift",
         "BackorderCore/Corrections.swift",
         "BackorderCore/Errors.swift",
         "BackorderCore/Explanation.swift",

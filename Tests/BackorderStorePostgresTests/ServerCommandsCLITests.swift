@@ -52,4 +52,35 @@ final class ServerCommandsCLITests: PostgresTestCase {
         let checked = try Binary.run(["check", "--db", url.description])
         XCTAssertEqual(checked.status, 0, checked.stdout + checked.stderr)
     }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func testImportOnTheServer() throws {
+        try initialized()
+        let customers = try write("customers.csv", "code,name\nC1,Nordbygg AS\n")
+        XCTAssertEqual(try backorders(["import", "customers", customers]).stdout, "imported \(customers): 1 created, 0 changed, 0 unchanged customers\n")
+        let items = try write("items.csv", "sku,name,stock\nBOLT,Bolt,10\n")
+        try backorders(["import", "items", items])
+        // A file with a problem changes nothing: the good order in it is not placed either.
+        let orders = try write("orders.csv", "order,customer,sku,qty\nSO-1,C1,BOLT,100\nSO-2,C9,BOLT,1\n")
+        let refused = try backorders(["import", "orders", orders], status: 1)
+        XCTAssertTrue(refused.stderr.contains("\(orders):3: customer: "), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("was not imported: 1 problem; nothing was changed"), refused.stderr)
+        let fixed = try write("orders2.csv", "order,customer,sku,qty\nSO-1,C1,BOLT,100\n")
+        let dry = try backorders(["import", "orders", fixed, "--dry-run"])
+        XCTAssertTrue(dry.stdout.hasPrefix("dry run: \(fixed) would give 1 created"), dry.stdout)
+        XCTAssertThrowsError(try PostgresWarehouse(url: url).orderDetail("SO-1", today: Day(iso: "2026-11-25")!), "the dry run placed nothing")
+        try backorders(["import", "orders", fixed])
+        let again = try backorders(["import", "orders", fixed])
+        XCTAssertTrue(again.stdout.contains("nothing to change"), again.stdout)
+        let server = try PostgresWarehouse(url: url)
+        defer { server.close() }
+        let order = try server.orderDetail("SO-1", today: Day(iso: "2026-11-25")!)
+        XCTAssertEqual(order.lines.map(\.line.quantities.backordered), [90])
+        XCTAssertEqual(try Binary.run(["check", "--db", url.description]).status, 0)
+    }
 }
