@@ -55,7 +55,7 @@ struct DatabaseOptions: ParsableArguments {
 }
 
 /// What every command and the UI need of a warehouse, on either engine.
-typealias Service = WarehouseService & ReportService & MasterDataService & ImportService
+typealias Service = WarehouseService & ReportService & MasterDataService & ImportService & NoticeMailbox
 
 /// Files this command opened for writing, closed when it ends: the store folds its log into the file in the background,
 /// and a command that exits first would leave the log to grow with every run.

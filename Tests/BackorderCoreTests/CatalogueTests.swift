@@ -135,7 +135,8 @@ enum ProseScan {
         // The server's commands that once worked on a file only.
         "BackorderCore/MasterData.swift", "BackorderCore/ImportRun.swift", "BackorderStorePostgres/PostgresMasterData.swift",
         "BackorderStorePostgres/PostgresImport.swift", "BackorderStorePostgres/HeldTransaction.swift",
-        "BackorderStorePostgres/ServerCommandsText.swift",
+        "BackorderStorePostgres/ServerCommandsText.swift", "BackorderCore/NoticeMailRun.swift",
+        "BackorderStorePostgres/PostgresNoticeMail.swift",
         "BackorderCore/Corrections.swift",
         "BackorderCore/Errors.swift",
         "BackorderCore/Explanation.swift",

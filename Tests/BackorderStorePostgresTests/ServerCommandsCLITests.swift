@@ -83,4 +83,45 @@ final class ServerCommandsCLITests: PostgresTestCase {
         XCTAssertEqual(order.lines.map(\.line.quantities.backordered), [90])
         XCTAssertEqual(try Binary.run(["check", "--db", url.description]).status, 0)
     }
+
+    /// The sample warehouse, built in a file and copied to this test's database.
+    func sample() throws {
+        let file = folder.appendingPathComponent("sample.sqlite").path
+        XCTAssertEqual(try Binary.run(["sample", "--db", file]).status, 0)
+        try initialized()
+        XCTAssertEqual(try Binary.run(["copy", "--from", file, "--to", url.description]).status, 0)
+    }
+
+    /// Two senders at once, each through a real sendmail stand-in (a shell appending the message to a file, slowly):
+    /// every notice with an address is mailed exactly once and marked sent; the others stay pending.
+    func testTwoSendersNeverMailOneNoticeTwice() throws {
+        try sample()
+        try backorders(["notices", "--set-from", "Lager Nord AS <lager@lagernord.example.no>"])
+        let pending = try JSONSerialization.jsonObject(with: Data(try backorders(["notices", "--json"]).stdout.utf8)) as? [[String: Any]] ?? []
+        let withAddress = pending.filter { $0["email"] is String }.compactMap { $0["id"] as? Int }
+        XCTAssertGreaterThan(withAddress.count, 1, "the sample has notices to mail")
+        // A dry run writes each message as a file and marks nothing.
+        let drafts = folder.appendingPathComponent("drafts").path
+        try backorders(["notices", "--dry-run", drafts])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: drafts).count, withAddress.count)
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(try backorders(["notices", "--json"]).stdout.utf8)) as? [[String: Any]])?.count,
+                       pending.count)
+        let outbox = folder.appendingPathComponent("outbox").path
+        let sendmail = "/bin/sh -c 'sleep 0.05; cat >> \(outbox); echo ==END== >> \(outbox)'"
+        let senders = try (0..<2).map { _ in
+            try Binary.start(["notices", "--send", "--db", url.description], env: ["BACKORDERS_SENDMAIL": sendmail])
+        }
+        for (p, out, err) in senders {
+            let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0, String(decoding: o + e, as: UTF8.self))
+        }
+        let mail = try String(contentsOfFile: outbox, encoding: .utf8)
+        for id in withAddress {
+            XCTAssertEqual(mail.components(separatedBy: "Message-ID: <notice-\(id)-").count - 1, 1, "notice \(id) mailed once")
+        }
+        let left = try JSONSerialization.jsonObject(with: Data(try backorders(["notices", "--json"]).stdout.utf8)) as? [[String: Any]] ?? []
+        XCTAssertEqual(left.count, pending.count - withAddress.count)
+        XCTAssertTrue(left.allSatisfy { $0["email"] == nil })
+    }
 }
