@@ -136,7 +136,7 @@ enum ProseScan {
         "BackorderCore/MasterData.swift", "BackorderCore/ImportRun.swift", "BackorderStorePostgres/PostgresMasterData.swift",
         "BackorderStorePostgres/PostgresImport.swift", "BackorderStorePostgres/HeldTransaction.swift",
         "BackorderStorePostgres/ServerCommandsText.swift", "BackorderCore/NoticeMailRun.swift",
-        "BackorderStorePostgres/PostgresNoticeMail.swift",
+        "BackorderStorePostgres/PostgresNoticeMail.swift", "BackorderStorePostgres/PostgresDemoTarget.swift",
         "BackorderCore/Corrections.swift",
         "BackorderCore/Errors.swift",
         "BackorderCore/Explanation.swift",

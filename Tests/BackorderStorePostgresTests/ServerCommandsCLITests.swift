@@ -124,4 +124,26 @@ final class ServerCommandsCLITests: PostgresTestCase {
         XCTAssertEqual(left.count, pending.count - withAddress.count)
         XCTAssertTrue(left.allSatisfy { $0["email"] == nil })
     }
+
+    /// `demo` builds into a temporary file and copies it to the server: check passes there with the demo's counts, the
+    /// file is gone, and a second demo into the same (now full) warehouse is refused, changing nothing.
+    func testDemoOnTheServer() throws {
+        try initialized()
+        let temp = FileManager.default.temporaryDirectory.path
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: temp).filter { $0.hasPrefix("backorders-demo-") })
+        let built = try backorders(["demo", "--lines", "2000"])
+        XCTAssertTrue(built.stdout.hasPrefix("built \(url.description) in "), built.stdout)
+        XCTAssertTrue(built.stdout.contains(" 2,000 order lines") || built.stdout.contains(" 2000 order lines"), built.stdout)
+        let after = Set(try FileManager.default.contentsOfDirectory(atPath: temp).filter { $0.hasPrefix("backorders-demo-") })
+        XCTAssertEqual(after, before, "the temporary file is removed")
+        let checked = try Binary.run(["check", "--db", url.description])
+        XCTAssertEqual(checked.status, 0, checked.stdout + checked.stderr)
+        let server = try PostgresWarehouse(url: url)
+        defer { server.close() }
+        let lines = try scalar(server.bridge, "SELECT COUNT(*) FROM order_line")
+        XCTAssertEqual(lines, 2000)
+        let again = try backorders(["demo", "--lines", "100"], status: 1)
+        XCTAssertTrue(again.stderr.contains("is not empty"), again.stderr)
+        XCTAssertEqual(try scalar(server.bridge, "SELECT COUNT(*) FROM order_line"), 2000, "nothing changed")
+    }
 }
