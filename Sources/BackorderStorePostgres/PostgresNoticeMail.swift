@@ -4,6 +4,15 @@ import PostgresNIO
 /// Mailing notices from the server: the file's claim columns, taken by an UPDATE that a second sender waits behind and
 /// then finds taken (READ COMMITTED re-reads the row), so two senders never mail one notice twice.
 extension PostgresWarehouse: NoticeMailbox {
+    /// How the UI's notices view mails from the server: set by the program that links a mailer (the command line's
+    /// sendmail, which this module does not carry); without one, mailing is refused as by any service that cannot mail.
+    nonisolated(unsafe) public static var mailer: (@Sendable (PostgresWarehouse, _ order: String?, Context) throws -> [NoticeMailing])?
+
+    public func mailNotices(order: String?, ctx: Context) throws -> [NoticeMailing] {
+        guard let mailer = Self.mailer else { throw BackorderError.refused(.t(CustomerText.cannotMail)) }
+        return try mailer(self, order, ctx)
+    }
+
     public func claimNotice(id: Int64, token: String, staleAfter: Int64 = NoticeMailRun.claimSeconds, ctx: Context) throws -> Notice? {
         try operate(ctx) { tx in
             let c = tx.c, now = ctx.now.unixTime

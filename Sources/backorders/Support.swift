@@ -48,6 +48,8 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The PostgreSQL database the URL names, for what only a server store does; closed when the command ends.
     func server(readOnly: Bool, connections: Int = 2) throws -> PostgresWarehouse {
+        // The UI's notices view mails through the same sendmail as `notices --send`.
+        PostgresWarehouse.mailer = { w, order, ctx in try NoticeMailer.mail(w, order: order, dryRun: nil, ctx: ctx) }
         let w = try PostgresWarehouse(url: try PostgresURL(parsing: path), readOnly: readOnly, maximumConnections: connections)
         OpenFiles.servers.append(w)
         return w

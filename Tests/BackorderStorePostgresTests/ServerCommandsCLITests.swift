@@ -2,6 +2,7 @@ import BackorderCore
 import Foundation
 import XCTest
 @testable import BackorderStorePostgres
+@testable import backorders
 
 /// The commands that once worked on a file only, run by the real binary against the real server.
 final class ServerCommandsCLITests: PostgresTestCase {
@@ -145,5 +146,22 @@ final class ServerCommandsCLITests: PostgresTestCase {
         let again = try backorders(["demo", "--lines", "100"], status: 1)
         XCTAssertTrue(again.stderr.contains("is not empty"), again.stderr)
         XCTAssertEqual(try scalar(server.bridge, "SELECT COUNT(*) FROM order_line"), 2000, "nothing changed")
+    }
+
+    /// The UI's notices view mails through the service: on the server, through the command line's sendmail too.
+    func testTheServiceMailsFromTheServer() throws {
+        try sample()
+        let outbox = folder.appendingPathComponent("outbox").path
+        setenv("BACKORDERS_SENDMAIL", "/bin/sh -c 'cat >> \(outbox)'", 1)
+        setenv("BACKORDERS_MAIL_FROM", "Lager Nord AS <lager@lagernord.example.no>", 1)
+        defer { unsetenv("BACKORDERS_SENDMAIL"); unsetenv("BACKORDERS_MAIL_FROM"); OpenFiles.closeAll() }
+        let service = try DatabaseOptions.parse(["--db", url.description]).service()
+        let ctx = Context(actor: "kari", now: Timestamp(unixTime: 1_795_604_400), today: Day(iso: "2026-11-25")!)
+        let results = try service.mailNotices(order: nil, ctx: ctx)
+        let sent = results.filter { $0.outcome == .sent }
+        XCTAssertGreaterThan(sent.count, 0, "\(results)")
+        let mail = try String(contentsOfFile: outbox, encoding: .utf8)
+        XCTAssertEqual(mail.components(separatedBy: "Message-ID: <notice-").count - 1, sent.count)
+        XCTAssertEqual(try service.notices(includeSent: false, order: nil, offset: 0, limit: 1_000, today: ctx.today).count, results.count - sent.count)
     }
 }
