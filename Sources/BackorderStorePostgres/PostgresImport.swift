@@ -6,31 +6,30 @@ import PostgresNIO
 /// (`ImportRules`) and the same operations a clerk's command runs, all or nothing.
 ///
 /// Like the file's write lock, the import holds every table a clerk's change writes for its whole length (readers go
-/// on). It first applies the file inside a savepoint with ids taken past the largest (as a preview does), and rolls
-/// that back: a dry run, a refused file or one that changes nothing ends there, so no id sequence moved and the next
-/// order gets the number the file would give it. A file that applies is then applied again for real, from the same
-/// state (nobody else could write meanwhile), with ids from the sequences.
+/// on). Its rows get ids past the largest, as the file gives them (and as a preview takes them), not from the id
+/// sequences: a dry run, a refused file or one that changes nothing is rolled back without a sequence having moved, so
+/// the next order still gets the number the file would give it. Before a kept import commits, each sequence is moved
+/// past the ids it took (with `nextval`, which the clerk's role may call; nobody else can insert meanwhile).
 extension PostgresWarehouse: ImportService {
     public func apply(_ batch: ImportBatch, dryRun: Bool, ctx: Context, tr: Localizer = .process) throws -> ImportSummary {
         try requireWritable()
         let held = HeldTransaction(bridge)
         do {
             try held.run { c in try await Self.lockForImport(c) }
-            try held.run { c in try await c.rows("SAVEPOINT trial") }
-            let trial = try ImportRules.apply(batch, dryRun: dryRun, to: ServerImportTarget(held: held, bytewise: reads.bytewise, ids: .preview),
-                                              ctx: ctx, tr: tr)
-            guard !(dryRun || trial.refused || trial.changesNothing) else {
-                held.rollback()
-                return trial
-            }
-            try held.run { c in try await c.rows("ROLLBACK TO SAVEPOINT trial") }
-            let summary = try ImportRules.apply(batch, dryRun: false, to: ServerImportTarget(held: held, bytewise: reads.bytewise, ids: .sequences),
-                                                ctx: ctx, tr: tr)
-            guard !summary.refused else {
+            let summary = try ImportRules.apply(batch, dryRun: dryRun, to: ServerImportTarget(held: held, bytewise: reads.bytewise), ctx: ctx, tr: tr)
+            guard !(dryRun || summary.refused || summary.changesNothing) else {
                 held.rollback()
                 return summary
             }
-            try held.run { c in try await c.rows("UPDATE meta SET revision = revision + 1 WHERE id = 1") }
+            try held.run { c in
+                for table in Self.importIds {
+                    try await c.rows(PostgresQuery(unsafeSQL: """
+                        SELECT COUNT(nextval('\(table)_id_seq')) FROM generate_series(1, (SELECT COALESCE(MAX(id), 0) FROM \(table))
+                            - (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM \(table)_id_seq))
+                        """))
+                }
+                try await c.rows("UPDATE meta SET revision = revision + 1 WHERE id = 1")
+            }
             try held.commit()
             return summary
         } catch {
@@ -38,6 +37,9 @@ extension PostgresWarehouse: ImportService {
             throw error
         }
     }
+
+    /// The tables whose rows an import makes with new ids (orders, their lines, the journal, arrivals, notices).
+    static let importIds = ["orders", "order_line", "arrival", "movement", "notice"] // not prose: SQL table names
 
     /// The tables a clerk's change writes, in one order; locked against writers (EXCLUSIVE: readers go on).
     static let importLocks = "item, customer, orders, order_line, arrival, movement, notice" // not prose: SQL table names
@@ -69,17 +71,16 @@ extension PostgresWarehouse: ImportService {
 /// The server as an import's target: each record's operation runs in the import's one transaction, as the clerk's
 /// command would run it (its own counters, allocations, promised dates and notices).
 private struct ServerImportTarget: ImportTarget {
-    enum Ids { case preview, sequences }
     let held: HeldTransaction
     let bytewise: Bool
-    let ids: Ids
 
     /// For the steps that write no journal (customers, master data): no actor, no time.
     static let noContext = Context(actor: "", now: Timestamp(unixTime: 0), today: Day(ordinal: 0))
 
     func operation<T: Sendable>(_ ctx: Context = noContext, _ body: @escaping @Sendable (PostgresOperationTx) async throws -> T) throws -> T {
-        let bytewise = self.bytewise, preview = ids == .preview
-        return try held.run { c in try await body(PostgresOperationTx(c, ctx, preview: preview, bytewise: bytewise)) }
+        // Ids past the largest, as the file gives them: see `PostgresWarehouse.apply`.
+        let bytewise = self.bytewise
+        return try held.run { c in try await body(PostgresOperationTx(c, ctx, preview: true, bytewise: bytewise)) }
     }
 
     func existingItem(_ sku: String) throws -> Item? {
