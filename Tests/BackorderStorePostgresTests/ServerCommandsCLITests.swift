@@ -164,4 +164,26 @@ final class ServerCommandsCLITests: PostgresTestCase {
         XCTAssertEqual(mail.components(separatedBy: "Message-ID: <notice-").count - 1, sent.count)
         XCTAssertEqual(try service.notices(includeSent: false, order: nil, offset: 0, limit: 1_000, today: ctx.today).count, results.count - sent.count)
     }
+
+    /// A clerk's login (the role `db init` grants, not a superuser) may import, add and count: the import's table locks
+    /// and its moving of the id sequences are within the clerk's rights.
+    func testAClerkImportsAddsAndCounts() throws {
+        let clerk = "clerk_" + UUID().uuidString.lowercased().prefix(8)
+        try exec(adminBridge, "CREATE ROLE \(clerk) LOGIN")
+        _ = try PostgresSetup.initialize(bridge(), clerks: [clerk], supervisors: [])
+        let asClerk = url.with(user: clerk).description
+        func run(_ args: [String], status: Int32 = 0, line: UInt = #line) throws -> Binary.Ran {
+            let ran = try Binary.run(args + ["--db", asClerk])
+            XCTAssertEqual(ran.status, status, "\(args): \(ran.stdout) \(ran.stderr)", line: line)
+            return ran
+        }
+        _ = try run(["customer", "add", "C1", "Nordbygg AS"])
+        _ = try run(["item", "add", "BOLT", "Bolt", "--stock", "3"])
+        let orders = try write("orders.csv", "order,customer,sku,qty\nSO-1,C1,BOLT,5\nSO-2,C1,BOLT,1\n")
+        XCTAssertTrue(try run(["import", "orders", orders]).stdout.hasPrefix("imported "))
+        // After the import the sequences go on past its ids: a clerk's next order gets the next number.
+        XCTAssertTrue(try run(["order", "create", "--customer", "C1", "BOLT=1"]).stdout.contains("SO-000003"))
+        XCTAssertTrue(try run(["count", "BOLT", "9"]).stdout.contains("→ SO-1 line 1"))
+        XCTAssertEqual(try Binary.run(["check", "--db", url.description]).status, 0)
+    }
 }
