@@ -186,4 +186,31 @@ final class ServerCommandsCLITests: PostgresTestCase {
         XCTAssertTrue(try run(["count", "BOLT", "9"]).stdout.contains("→ SO-1 line 1"))
         XCTAssertEqual(try Binary.run(["check", "--db", url.description]).status, 0)
     }
+
+    /// An import while other clerks keep counting and ordering: everyone finishes (the import takes its locks only
+    /// when it can take them all, so it never deadlocks with them) and the warehouse checks.
+    func testAnImportWhileClerksWork() throws {
+        try initialized()
+        try backorders(["customer", "add", "C1", "Nordbygg AS"])
+        for i in 0..<5 { try backorders(["item", "add", "I\(i)", "Vare \(i)", "--stock", "50"]) }
+        var rows = "order,customer,sku,qty\n"
+        for o in 0..<150 { rows += "IMP-\(o),C1,I\(o % 5),\(1 + o % 3)\nIMP-\(o),C1,I\((o + 1) % 5),1\n" }
+        let orders = try write("orders.csv", rows)
+        let importer = try Binary.start(["import", "orders", orders, "--db", url.description])
+        var clerks: [(Process, Pipe, Pipe)] = []
+        for i in 0..<6 {
+            clerks.append(try Binary.start(i % 2 == 0 ? ["count", "I\(i % 5)", "\(200 + i)", "--db", url.description]
+                                                      : ["order", "create", "--customer", "C1", "I\(i % 5)=2", "--db", url.description]))
+        }
+        for (p, out, err) in [importer] + clerks {
+            let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0, String(decoding: o + e, as: UTF8.self))
+        }
+        let server = try PostgresWarehouse(url: url)
+        defer { server.close() }
+        XCTAssertEqual(try scalar(server.bridge, "SELECT COUNT(*) FROM orders WHERE number LIKE 'IMP-%'"), 150)
+        let checked = try Binary.run(["check", "--db", url.description])
+        XCTAssertEqual(checked.status, 0, checked.stdout + checked.stderr)
+    }
 }
