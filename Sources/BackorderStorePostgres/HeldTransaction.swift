@@ -52,6 +52,7 @@ final class HeldTransaction: @unchecked Sendable {
     private var finished: Result<Void, any Error>? { lock.withLock { outcome } }
 
     /// Runs `body` inside the transaction and returns what it returns, blocking this thread meanwhile.
+    @discardableResult
     func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws -> T {
         let box = Box<T>()
         let done = DispatchSemaphore(value: 0)
@@ -61,10 +62,10 @@ final class HeldTransaction: @unchecked Sendable {
         })
         // A transaction that ended (its connection lost, no lease) never runs the step: its end is the answer.
         while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
-            if let end = finished, done.wait(timeout: .now()) == .timedOut {
-                if case .failure(let e) = end { throw bridge.problem(e) }
-                throw bridge.problem(PostgresBridge.ConnectionClosed())
-            }
+            guard let end = finished else { continue }
+            if done.wait(timeout: .now()) == .success { break } // it ran just before the end
+            if case .failure(let e) = end { throw bridge.problem(e) }
+            throw bridge.problem(PostgresBridge.ConnectionClosed())
         }
         do { return try box.result!.get() } catch { throw bridge.problem(error) }
     }

@@ -57,7 +57,7 @@ extension PostgresWarehouse: NoticeMailbox {
     }
 
     public func setSetting(_ key: String, _ value: String?) throws {
-        try operate(Context(actor: "", now: Timestamp(unixTime: 0), today: Day(ordinal: 0))) { tx in
+        _ = try operate(Context(actor: "", now: Timestamp(unixTime: 0), today: Day(ordinal: 0))) { tx in
             if let value, !value.isEmpty {
                 try await tx.c.rows("""
                     INSERT INTO setting (key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
