@@ -89,7 +89,7 @@ public struct Sendmail: Sendable {
 public enum MailFrom {
     public static let settingKey = "mail-from"
 
-    public static func resolve(_ w: Warehouse, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> MailMessage.Address {
+    public static func resolve(_ w: some NoticeMailbox, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> MailMessage.Address {
         let text = try environment["BACKORDERS_MAIL_FROM"].flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 } ?? w.setting(settingKey)
         guard let text else { throw BackorderError.refused(.t(CustomerText.noFrom)) }
         guard let address = MailMessage.Address.parse(text) else { throw BackorderError.invalid(.t(CustomerText.badFrom, text)) }
@@ -97,53 +97,42 @@ public enum MailFrom {
     }
 }
 
+extension Warehouse: NoticeMailbox {}
+
 extension Warehouse {
     /// Mails the pending notices (one order's, or all) one by one: each is claimed in a write transaction, handed to
-    /// `sendmail`, and marked sent only when it exits 0, its text frozen as mailed. With `dryRun` (a folder) each is
-    /// written there as ORDER-ID.eml instead and nothing is claimed or marked. A run never mails one notice twice, and
-    /// two runs at once never mail the same one (see `claimNotice`).
+    /// `sendmail`, and marked sent only when it exits 0, its text frozen as mailed (see `NoticeMailRun.mail`).
     public func mailNotices(order: String?, ctx: Context) throws -> [NoticeMailing] {
-        try mailNotices(order: order, dryRun: nil, ctx: ctx, environment: ProcessInfo.processInfo.environment)
+        try NoticeMailer.mail(self, order: order, dryRun: nil, ctx: ctx)
     }
 
     /// See `mailNotices(order:ctx:)`; with `dryRun` (a folder) each message is written there as ORDER-ID.eml instead.
     public func mailNotices(order: String?, dryRun: String?, ctx: Context,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [NoticeMailing] {
-        let from = try MailFrom.resolve(self, environment: environment)
+        try NoticeMailer.mail(self, order: order, dryRun: dryRun, ctx: ctx, environment: environment)
+    }
+}
+
+/// Mailing notices from a file or a server: the sender, `sendmail` and a dry run's folder around the shared
+/// claim/send/finish loop (`NoticeMailRun`).
+public enum NoticeMailer {
+    /// Mails the pending notices of `box` (one order's, or all); with `dryRun` (a folder) each message is written
+    /// there as ORDER-ID.eml instead and nothing is claimed or marked. Two runs at once never mail the same one.
+    public static func mail(_ box: some NoticeMailbox, order: String?, dryRun: String?, ctx: Context,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [NoticeMailing] {
+        let from = try MailFrom.resolve(box, environment: environment)
         let sendmail = dryRun == nil ? try Sendmail(environment: environment) : nil
         if let dryRun { try FileManager.default.createDirectory(atPath: dryRun, withIntermediateDirectories: true) }
-        let pending = try notices(includeSent: false, order: order, offset: 0, limit: Int.max, today: ctx.today)
         // Whose claim this is: two clerks (or two runs) never mistake each other's.
         let token = "\(ctx.actor)@\(ProcessInfo.processInfo.hostName):\(getpid()):\(ctx.now.unixTime)"
-        var out: [NoticeMailing] = []
-        for n in pending {
-            func result(_ outcome: NoticeMailing.Outcome, _ detail: String = "") {
-                out.append(NoticeMailing(orderNumber: n.orderNumber, customerCode: n.customerCode, customerName: n.customerName,
-                                         outcome: outcome, detail: detail))
-            }
-            guard n.email != nil else { result(.noAddress); continue }
-            if let dryRun {
-                guard let m = MailMessage.notice(n, from: from, now: ctx.now, n.localizer) else { continue }
-                let path = (dryRun as NSString).appendingPathComponent("\(n.orderNumber)-\(n.id).eml")
+        let write = dryRun.map { folder in
+            { (n: Notice, m: MailMessage) throws -> String in
+                let path = (folder as NSString).appendingPathComponent("\(n.orderNumber)-\(n.id).eml")
                 try Data(m.rendered(lineEnding: "\r\n").utf8).write(to: URL(fileURLWithPath: path))
-                result(.written, path)
-                continue
-            }
-            // Claimed, and read again as it is now: what is mailed is what gets frozen.
-            guard let fresh = try claimNotice(id: n.id, token: token, ctx: ctx) else { result(.taken); continue }
-            guard let m = MailMessage.notice(fresh, from: from, now: ctx.now, fresh.localizer) else {
-                try finishNotice(id: fresh.id, token: token, sentText: nil, updatedAt: fresh.updatedAt, ctx: ctx)
-                result(.noAddress); continue
-            }
-            if let why = sendmail!.send(m.rendered()) {
-                try finishNotice(id: fresh.id, token: token, sentText: nil, updatedAt: fresh.updatedAt, ctx: ctx)
-                result(.failed, why)
-            } else if try finishNotice(id: fresh.id, token: token, sentText: fresh.text, updatedAt: fresh.updatedAt, ctx: ctx) {
-                result(.sent, m.to.display)
-            } else {
-                result(.sentButChanged, m.to.display)
+                return path
             }
         }
-        return out
+        return try NoticeMailRun.mail(box, order: order, from: from, token: token, ctx: ctx, write: write,
+                                      send: { sendmail!.send($0) })
     }
 }

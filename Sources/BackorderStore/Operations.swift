@@ -1,29 +1,24 @@
 import BackorderCore
 import GRDB
 
+/// Items, customers and counts through the protocol the command line shares with the server store.
+extension Warehouse: MasterDataService {}
+
 extension Warehouse {
     // MARK: master data
 
     /// Adds an item; refuses a SKU that exists.
     public func addItem(_ item: Item, ctx: Context) throws {
-        try Validate.identifier(item.sku, LocalText.t(FieldText.sku))
-        try Validate.text(item.name, LocalText.t(FieldText.itemName))
-        try Validate.text(item.unit, LocalText.t(FieldText.unit))
-        try Validate.text(item.bin, LocalText.t(FieldText.binLocation), required: false)
-        try Validate.nonNegative(item.onHand, LocalText.t(FieldText.stockOnHand))
-        try Validate.masterData(item)
+        try MasterDataRules.checkNewItem(item)
         try write { db in
-            guard try !exists(db, "SELECT 1 FROM item WHERE sku = ?", [item.sku]) else {
-                throw BackorderError.refused(.t(StoreText.itemExists, item.sku))
-            }
+            guard try !exists(db, "SELECT 1 FROM item WHERE sku = ?", [item.sku]) else { throw MasterDataRules.itemExists(item.sku) }
             try db.execute(sql: """
                 INSERT INTO item (sku, name, unit, bin, min_order_qty, pack_size, supplier, lead_time_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [item.sku, item.name, item.unit, item.bin, item.minOrderQty, item.packSize, item.supplier.trimmingSpaces,
                                  item.leadTimeDays])
-            if item.onHand > 0 {
+            if let opening = MasterDataRules.openingStock(item) {
                 let tx = operation(db, ctx)
-                try tx.apply(PlannedMovement(lineId: nil, sku: item.sku, kind: .adjust, quantity: item.onHand, delta: Delta(onHand: item.onHand)),
-                             .init(note: "opening stock")) // not prose: stored journal note
+                try tx.apply(opening, .init(note: MasterDataRules.openingStockNote))
                 try tx.finish()
             }
         }
@@ -75,9 +70,7 @@ extension Warehouse {
     public func addCustomer(_ c: Customer) throws {
         try Validate.customer(c)
         try write { db in
-            guard try !exists(db, "SELECT 1 FROM customer WHERE code = ?", [c.code]) else {
-                throw BackorderError.refused(.t(CustomerText.customerExists, c.code))
-            }
+            guard try !exists(db, "SELECT 1 FROM customer WHERE code = ?", [c.code]) else { throw MasterDataRules.customerExists(c.code) }
             try db.execute(sql: "INSERT INTO customer (code, name, language, email, contact) VALUES (?, ?, ?, ?, ?)",
                            arguments: [c.code, c.name, c.language?.rawValue, c.email, c.contact])
         }
@@ -86,17 +79,11 @@ extension Warehouse {
     /// Sets the counted stock of an item: a journaled adjustment; newly found stock goes to waiting lines.
     @discardableResult
     public func countStock(sku: String, onHand counted: Int, reason: String, ctx: Context) throws -> [ReceiptResult.Allocation] {
-        try Validate.nonNegative(counted, LocalText.t(FieldText.countedQuantity))
-        try Validate.text(reason, LocalText.t(FieldText.reason))
+        try MasterDataRules.checkCount(onHand: counted, reason: reason)
         return try write { db in
-            let item = try fetchItem(db, sku)
-            guard counted >= item.allocated + item.picked else {
-                throw BackorderError.refused(.t(StoreText.countBelowHeld, sku, counted, item.allocated + item.picked))
-            }
-            let diff = counted - item.onHand
-            guard diff != 0 else { return [] }
+            guard let adjustment = try MasterDataRules.planCount(fetchItem(db, sku), onHand: counted) else { return [] }
             let tx = operation(db, ctx)
-            try tx.apply(PlannedMovement(lineId: nil, sku: sku, kind: .adjust, quantity: abs(diff), delta: Delta(onHand: diff)), .init(note: reason))
+            try tx.apply(adjustment, .init(note: reason))
             try tx.finish()
             return tx.allocations
         }

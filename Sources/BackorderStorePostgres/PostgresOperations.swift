@@ -203,40 +203,46 @@ extension PostgresWarehouse {
 
     public func changeItem(_ sku: String, _ changes: ItemChanges) throws -> [String] {
         try Validate.identifier(sku, LocalText.t(FieldText.sku))
-        return try operate(Context(actor: "", now: Timestamp(unixTime: 0), today: Day(ordinal: 0))) { tx in
-            try await tx.lockItems([sku])
-            let old = try await tx.fetchItem(sku)
-            let item = changes.applied(to: old)
-            try Validate.masterData(item)
-            let supplier = item.supplier.trimmingSpaces
-            let changed = [("name", old.name != item.name), ("unit", old.unit != item.unit), ("bin", old.bin != item.bin),
-                           ("moq", old.minOrderQty != item.minOrderQty), ("pack", old.packSize != item.packSize),
-                           ("supplier", old.supplier != supplier), ("lead time", old.leadTimeDays != item.leadTimeDays)].filter(\.1).map(\.0) // not prose: field keys
-            guard !changed.isEmpty else { return [] }
-            try await tx.c.rows("""
-                UPDATE item SET name = \(item.name), unit = \(item.unit), bin = \(item.bin), min_order_qty = \(item.minOrderQty),
-                    pack_size = \(item.packSize), supplier = \(supplier), lead_time_days = \(item.leadTimeDays) WHERE sku = \(sku)
-                """)
-            return changed
-        }
+        return try operate(Context(actor: "", now: Timestamp(unixTime: 0), today: Day(ordinal: 0))) { tx in try await Self.changeItem(tx, sku, changes) }
+    }
+
+    /// Changes an item's master data inside `tx` (an import runs many in one transaction); the names of the fields changed.
+    static func changeItem(_ tx: PostgresOperationTx, _ sku: String, _ changes: ItemChanges) async throws -> [String] {
+        try await tx.lockItems([sku])
+        let old = try await tx.fetchItem(sku)
+        let item = changes.applied(to: old)
+        try Validate.masterData(item)
+        let supplier = item.supplier.trimmingSpaces
+        let changed = [("name", old.name != item.name), ("unit", old.unit != item.unit), ("bin", old.bin != item.bin),
+                       ("moq", old.minOrderQty != item.minOrderQty), ("pack", old.packSize != item.packSize),
+                       ("supplier", old.supplier != supplier), ("lead time", old.leadTimeDays != item.leadTimeDays)].filter(\.1).map(\.0) // not prose: field keys
+        guard !changed.isEmpty else { return [] }
+        try await tx.c.rows("""
+            UPDATE item SET name = \(item.name), unit = \(item.unit), bin = \(item.bin), min_order_qty = \(item.minOrderQty),
+                pack_size = \(item.packSize), supplier = \(supplier), lead_time_days = \(item.leadTimeDays) WHERE sku = \(sku)
+            """)
+        return changed
     }
 
     public func changeCustomer(_ code: String, _ changes: CustomerChanges) throws -> [String] {
-        try operate(Context(actor: "", now: Timestamp(unixTime: 0), today: Day(ordinal: 0))) { tx in
-            guard let r = try await tx.c.rows("SELECT code, name, language, email, contact FROM customer WHERE code = \(code) FOR UPDATE").first else {
-                throw BackorderError.notFound(.t(CustomerText.unknownCustomer, code))
-            }
-            let v = try r.decode((String, String, String?, String?, String?).self)
-            let old = Customer(code: v.0, name: v.1, language: v.2.flatMap(Language.init(rawValue:)), email: v.3, contact: v.4)
-            let new = changes.applied(to: old)
-            try Validate.customer(new)
-            let changed = old.changedFields(to: new)
-            guard !changed.isEmpty else { return [] }
-            try await tx.c.rows("""
-                UPDATE customer SET name = \(new.name), language = \(new.language?.rawValue), email = \(new.email), contact = \(new.contact)
-                WHERE code = \(code)
-                """)
-            return changed
+        try operate(Context(actor: "", now: Timestamp(unixTime: 0), today: Day(ordinal: 0))) { tx in try await Self.changeCustomer(tx, code, changes) }
+    }
+
+    /// Changes a customer's details inside `tx`; the names of the fields changed.
+    static func changeCustomer(_ tx: PostgresOperationTx, _ code: String, _ changes: CustomerChanges) async throws -> [String] {
+        guard let r = try await tx.c.rows("SELECT code, name, language, email, contact FROM customer WHERE code = \(code) FOR UPDATE").first else {
+            throw BackorderError.notFound(.t(CustomerText.unknownCustomer, code))
         }
+        let v = try r.decode((String, String, String?, String?, String?).self)
+        let old = Customer(code: v.0, name: v.1, language: v.2.flatMap(Language.init(rawValue:)), email: v.3, contact: v.4)
+        let new = changes.applied(to: old)
+        try Validate.customer(new)
+        let changed = old.changedFields(to: new)
+        guard !changed.isEmpty else { return [] }
+        try await tx.c.rows("""
+            UPDATE customer SET name = \(new.name), language = \(new.language?.rawValue), email = \(new.email), contact = \(new.contact)
+            WHERE code = \(code)
+            """)
+        return changed
     }
 }

@@ -96,7 +96,7 @@ struct ItemCommand: ParsableCommand {
 
         func run() throws {
             try perform {
-                try db.open().addItem(Item(sku: sku, name: name, unit: unit, bin: bin, onHand: stock, minOrderQty: moq, packSize: pack,
+                try db.service().addItem(Item(sku: sku, name: name, unit: unit, bin: bin, onHand: stock, minOrderQty: moq, packSize: pack,
                                            supplier: supplier, leadTimeDays: leadTime), ctx: .current())
                 print(Localizer.process(CLIText.itemAdded, sku))
             }
@@ -166,7 +166,7 @@ struct CustomerCommand: ParsableCommand {
         func run() throws {
             try perform {
                 let language = try self.language.flatMap { try Validate.customerLanguage($0) }
-                try db.open().addCustomer(Customer(code: code, name: name, language: language, email: email.flatMap { $0.isEmpty ? nil : $0 },
+                try db.service().addCustomer(Customer(code: code, name: name, language: language, email: email.flatMap { $0.isEmpty ? nil : $0 },
                                                    contact: contact.flatMap { $0.isEmpty ? nil : $0 }))
                 print(Localizer.process(CustomerText.added, code))
             }
@@ -416,7 +416,7 @@ struct Count: ParsableCommand {
 
     func run() throws {
         try perform {
-            let allocations = try db.open().countStock(sku: sku, onHand: quantity, reason: reason, ctx: .current())
+            let allocations = try db.service().countStock(sku: sku, onHand: quantity, reason: reason, ctx: .current())
             let tr = Localizer.process
             print(tr(CLIText.onHandSet, sku, quantity))
             for a in allocations { print(tr(CLIText.allocatedTo, a.quantity, a.orderNumber, Plain(a.lineNo))) }

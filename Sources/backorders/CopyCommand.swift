@@ -30,7 +30,7 @@ struct CopyCommand: ParsableCommand {
                 defer { try? source.close() }
                 let bridge = PostgresBridge(url: target, maximumConnections: 2)
                 defer { bridge.close() }
-                digests = try explained(names.to) {
+                digests = try Self.explained(names.to) {
                     try WarehouseTables.run(read: { pipe in try source.readTables(into: pipe) },
                                             write: { pipe in try PostgresTableCopy.write(bridge, from: pipe) })
                 }
@@ -42,7 +42,7 @@ struct CopyCommand: ParsableCommand {
                 defer { bridge.close() }
                 // The source is a warehouse, or the refusal comes before a file is made.
                 try PostgresSetup.requireCurrent(bridge)
-                digests = try explained(to) {
+                digests = try Self.explained(to) {
                     try WarehouseTables.run(read: { pipe in try PostgresTableCopy.read(bridge, into: pipe) },
                                             write: { pipe in try Warehouse.createCopy(path: to, from: pipe) })
                 }
@@ -68,7 +68,7 @@ struct CopyCommand: ParsableCommand {
     }
 
     /// Runs the copy, putting its own problems into words.
-    func explained<T>(_ destination: String, _ body: () throws -> T) throws -> T {
+    static func explained<T>(_ destination: String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let p as CopyProblem {
             switch p {
             case let .destinationExists(path): throw BackorderError.refused(.t(CopyCommandText.fileExists, path))

@@ -39,7 +39,7 @@ struct Import: ParsableCommand {
             case .failure(let failure):
                 summary = ImportSummary(file: file, kind: kind, dryRun: dryRun, actions: [], problems: failure.problems)
             case .success(let batch):
-                summary = try db.open().apply(batch, dryRun: dryRun, ctx: .current(), tr: tr)
+                summary = try db.service().apply(batch, dryRun: dryRun, ctx: .current(), tr: tr)
             }
             if json { try printJSON(summary) }
             if summary.refused {

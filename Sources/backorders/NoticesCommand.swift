@@ -45,7 +45,7 @@ struct NoticesCommand: ParsableCommand {
         try perform {
             let ctx = Context.current()
             if let setFrom {
-                let w = try db.open()
+                let w = try db.service()
                 if !setFrom.isEmpty, MailMessage.Address.parse(setFrom) == nil { throw BackorderError.invalid(.t(CustomerText.badFrom, setFrom)) }
                 try w.setSetting(MailFrom.settingKey, setFrom)
                 if !send && dryRun == nil { return }
@@ -78,10 +78,10 @@ struct NoticesCommand: ParsableCommand {
         }
     }
 
-    /// Mails the pending notices (see `Warehouse.mailNotices`) and says what became of each.
+    /// Mails the pending notices (see `NoticeMailer.mail`), from the file or the server, and says what became of each.
     func mail(_ ctx: Context) throws {
         let tr = Localizer.process
-        let results = try db.open(dryRun == nil ? .readWrite : .readOnly).mailNotices(order: order, dryRun: dryRun, ctx: ctx)
+        let results = try NoticeMailer.mail(try db.service(dryRun == nil ? .readWrite : .readOnly), order: order, dryRun: dryRun, ctx: ctx)
         guard !results.isEmpty else { print(tr(CustomerText.noPending)); return }
         if json { try printJSON(results) }
         var sent = 0, skipped = 0, failed = 0, written = 0

@@ -48,6 +48,8 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The PostgreSQL database the URL names, for what only a server store does; closed when the command ends.
     func server(readOnly: Bool, connections: Int = 2) throws -> PostgresWarehouse {
+        // The UI's notices view mails through the same sendmail as `notices --send`.
+        PostgresWarehouse.mailer = { w, order, ctx in try NoticeMailer.mail(w, order: order, dryRun: nil, ctx: ctx) }
         let w = try PostgresWarehouse(url: try PostgresURL(parsing: path), readOnly: readOnly, maximumConnections: connections)
         OpenFiles.servers.append(w)
         return w
@@ -55,7 +57,7 @@ struct DatabaseOptions: ParsableArguments {
 }
 
 /// What every command and the UI need of a warehouse, on either engine.
-typealias Service = WarehouseService & ReportService
+typealias Service = WarehouseService & ReportService & MasterDataService & ImportService & NoticeMailbox
 
 /// Files this command opened for writing, closed when it ends: the store folds its log into the file in the background,
 /// and a command that exits first would leave the log to grow with every run.

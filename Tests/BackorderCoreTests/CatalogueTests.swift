@@ -133,6 +133,11 @@ enum ProseScan {
         "BackorderExchange", "BackorderStore/Import.swift", "BackorderCore/CSVText.swift", "BackorderCore/Folding.swift",
         "BackorderCore/Import.swift", "backorders/Import.swift", "backorders/ImportCommandText.swift", "backorders/CSVOutput.swift",
         "BackorderTUI/Export.swift",
+        // The server's commands that once worked on a file only.
+        "BackorderCore/MasterData.swift", "BackorderCore/ImportRun.swift", "BackorderStorePostgres/PostgresMasterData.swift",
+        "BackorderStorePostgres/PostgresImport.swift", "BackorderStorePostgres/HeldTransaction.swift",
+        "BackorderStorePostgres/ServerCommandsText.swift", "BackorderCore/NoticeMailRun.swift",
+        "BackorderStorePostgres/PostgresNoticeMail.swift", "BackorderStorePostgres/PostgresDemoTarget.swift",
         "BackorderCore/Corrections.swift",
         "BackorderCore/Errors.swift",
         "BackorderCore/Explanation.swift",

@@ -1,0 +1,41 @@
+import BackorderCore
+import Foundation
+import PostgresNIO
+import XCTest
+@testable import BackorderStorePostgres
+
+/// The transaction an import drives step by step from its own thread: kept on commit, gone on rollback, usable after
+/// a step's own refusal, and ended with an error (never a hang) when the server drops its connection.
+final class HeldTransactionTests: PostgresTestCase {
+    func testCommitKeepsRollbackDropsAndARefusalLeavesItUsable() throws {
+        let b = bridge()
+        try exec(b, "CREATE TABLE t (v BIGINT)")
+        let kept = HeldTransaction(b)
+        try kept.run { c in try await c.rows("INSERT INTO t VALUES (1)") }
+        XCTAssertThrowsError(try kept.run { _ in throw BackorderError.refused(.verbatim("no")) }) { error in
+            XCTAssertEqual((error as? BackorderError)?.kind, .refused)
+        }
+        let seen = try kept.run { c in try await c.rows("SELECT COUNT(*) FROM t").first?.decode(Int.self) ?? -1 }
+        XCTAssertEqual(seen, 1, "its own insert, after the refusal")
+        XCTAssertEqual(try scalar(b, "SELECT COUNT(*) FROM t"), 0, "others see nothing before the commit")
+        try kept.commit()
+        XCTAssertEqual(try scalar(b, "SELECT COUNT(*) FROM t"), 1)
+        let dropped = HeldTransaction(b)
+        try dropped.run { c in try await c.rows("INSERT INTO t VALUES (2)") }
+        dropped.rollback()
+        XCTAssertEqual(try scalar(b, "SELECT COUNT(*) FROM t"), 1)
+    }
+
+    func testALostConnectionEndsTheNextStepWithAnError() throws {
+        let b = bridge()
+        let held = HeldTransaction(b)
+        let pid = try held.run { c in try await c.rows("SELECT pg_backend_pid()").first?.decode(Int.self) ?? 0 }
+        try exec(adminBridge, "SELECT pg_terminate_backend(\(pid))")
+        let started = Date()
+        XCTAssertThrowsError(try held.run { c in try await c.rows("SELECT 1") }) { error in
+            XCTAssertEqual((error as? BackorderError)?.kind, .dataFile, "\(error)")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+        held.rollback()
+    }
+}
