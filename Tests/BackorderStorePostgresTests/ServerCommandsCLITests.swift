@@ -1,5 +1,6 @@
 import BackorderCore
 import Foundation
+import TestSupport
 import XCTest
 @testable import BackorderStorePostgres
 @testable import backorders
@@ -21,7 +22,7 @@ final class ServerCommandsCLITests: PostgresTestCase {
 
     /// Runs the binary on this test's database; asserts the exit status and returns what it printed.
     @discardableResult
-    func backorders(_ args: [String], status: Int32 = 0, env: [String: String] = [:], line: UInt = #line) throws -> Binary.Ran {
+    func backorders(_ args: [String], status: Int32 = 0, env: [String: String] = [:], line: UInt = #line) throws -> RunResult {
         let ran = try Binary.run(args + ["--db", url.description], env: env)
         XCTAssertEqual(ran.status, status, "\(args): \(ran.stdout) \(ran.stderr)", line: line)
         return ran
@@ -172,7 +173,7 @@ final class ServerCommandsCLITests: PostgresTestCase {
         try exec(adminBridge, "CREATE ROLE \(clerk) LOGIN")
         _ = try PostgresSetup.initialize(bridge(), clerks: [clerk], supervisors: [])
         let asClerk = url.with(user: clerk).description
-        func run(_ args: [String], status: Int32 = 0, line: UInt = #line) throws -> Binary.Ran {
+        func run(_ args: [String], status: Int32 = 0, line: UInt = #line) throws -> RunResult {
             let ran = try Binary.run(args + ["--db", asClerk])
             XCTAssertEqual(ran.status, status, "\(args): \(ran.stdout) \(ran.stderr)", line: line)
             return ran
