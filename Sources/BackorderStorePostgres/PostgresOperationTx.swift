@@ -109,6 +109,44 @@ final class PostgresOperationTx {
         account(m, refs)
     }
 
+    /// Journals several movements and applies them to their lines in one statement (their ids in the order given; a
+    /// line moved twice gets both changes). A pick or a shipment of many lines is one round trip, not one per line.
+    func apply(_ batch: [(PlannedMovement, Refs)]) async throws {
+        if batch.count <= 1 {
+            for (m, refs) in batch { try await apply(m, refs) }
+            return
+        }
+        let m = batch.map(\.0), r = batch.map(\.1), d = m.map(\.delta)
+        // No reference is 0: 0 stands for none (an array's elements are not optional here).
+        try await c.rows(PostgresQuery(unsafeSQL: """
+            WITH m AS (
+                INSERT INTO movement (id, at, actor, kind, sku, quantity, line_id, arrival_id, shipment_id, receipt_id,
+                    d_ordered, d_allocated, d_picked, d_shipped, d_backordered, d_cancelled, d_on_hand, note)
+                SELECT \(newId("movement", ordinal: "u.ord")), $1, $2, u.k, u.s, u.q, NULLIF(u.l, 0), NULLIF(u.a, 0), NULLIF(u.sh, 0),
+                    NULLIF(u.r, 0), u.o, u.al, u.p, u.sp, u.b, u.c, u.h, u.n
+                FROM unnest($3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[],
+                            $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[], $15::bigint[], $16::bigint[], $17::text[])
+                    WITH ORDINALITY AS u(k, s, q, l, a, sh, r, o, al, p, sp, b, c, h, n, ord)
+                ORDER BY u.ord
+                RETURNING id
+            )
+            UPDATE order_line l SET ordered = l.ordered + d.o, allocated = l.allocated + d.al, picked = l.picked + d.p,
+                shipped = l.shipped + d.sp, backordered = l.backordered + d.b, cancelled = l.cancelled + d.c, version = l.version + d.v
+            FROM (SELECT u.l, sum(u.o) AS o, sum(u.al) AS al, sum(u.p) AS p, sum(u.sp) AS sp, sum(u.b) AS b, sum(u.c) AS c, count(*) AS v
+                  FROM unnest($6::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[], $15::bigint[])
+                      AS u(l, o, al, p, sp, b, c)
+                  WHERE u.l <> 0 GROUP BY u.l) d
+            WHERE l.id = d.l
+            """, binds: try Self.binds(ctx.now.unixTime, ctx.actor, m.map(\.kind.rawValue), m.map(\.sku), m.map(\.quantity),
+                                       m.map { $0.lineId ?? 0 }, r.map { $0.arrivalId ?? 0 }, r.map { $0.shipmentId ?? 0 },
+                                       r.map { $0.receiptId ?? 0 }, d.map(\.ordered), d.map(\.allocated), d.map(\.picked), d.map(\.shipped),
+                                       d.map(\.backordered), d.map(\.cancelled), d.map(\.onHand), r.map(\.note))))
+        for (m, refs) in batch {
+            if collectsConsequences, let lineId = m.lineId { ledger.addLineDelta(lineId, m.delta) }
+            account(m, refs)
+        }
+    }
+
     /// The lines of an order created in this operation and their first journal movements (read from the lines just
     /// written, in line order): two statements for the whole order. Returns the lines' and the movements' ids.
     func insertNewLines(orderId: Int64, number: String, priority: Int, date: String,

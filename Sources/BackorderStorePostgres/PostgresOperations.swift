@@ -38,9 +38,9 @@ extension PostgresWarehouse {
         try operate(ctx) { tx in
             let (order, lines) = try await tx.openOrder(number, expectedVersion: expectedVersion)
             let moves = try Rules.planPick(lines: lines, entries: entries)
-            for m in moves {
-                try await tx.apply(m, .init(orderId: order.id, note: m.kind == .shortPick ? "short pick: shelf had less than the books" : "")) // not prose: stored journal note
-            }
+            try await tx.apply(moves.map { m in
+                (m, .init(orderId: order.id, note: m.kind == .shortPick ? "short pick: shelf had less than the books" : "")) // not prose: stored journal note
+            })
             try await tx.finish()
             return PickResult(orderNumber: number,
                               picked: moves.filter { $0.kind == .pick }.reduce(0) { $0 + $1.quantity },
@@ -74,10 +74,10 @@ extension PostgresWarehouse {
             var shipped: [Shipment.Line] = []
             for m in moves {
                 if let id = m.lineId, served.contains(id) { tx.note(.backorderShipped, order: order.id) }
-                try await tx.apply(m, .init(orderId: order.id, shipmentId: shipmentId))
                 let line = lines.first { $0.id == m.lineId }!
                 shipped.append(.init(lineNo: line.lineNo, sku: line.sku, quantity: m.quantity))
             }
+            try await tx.apply(moves.map { ($0, .init(orderId: order.id, shipmentId: shipmentId)) })
             try await tx.finish()
             return Shipment(number: shipmentNumber, orderNumber: number, at: ctx.now, actor: ctx.actor, overridden: overridden, lines: shipped)
         }
