@@ -65,9 +65,13 @@ extension PostgresWarehouse {
             // Lines that received units from a receipt after they waited: a backorder filled and shipped.
             var served = Set<Int64>()
             let lineIds = moves.compactMap(\.lineId)
-            for r in try await tx.c.rows("""
-                SELECT DISTINCT line_id FROM movement WHERE kind = 'allocate' AND line_id = ANY(\(lineIds))
-                """) { served.insert(try r.decode(Int64.self)) }
+            // By SKU and line, as the allocations' index is kept (by line alone it read the whole journal's allocations).
+            for r in try await tx.c.rows(PostgresQuery(unsafeSQL: """
+                SELECT u.l FROM unnest($1::text[], $2::bigint[]) AS u(s, l)
+                WHERE EXISTS (SELECT 1 FROM movement m WHERE m.kind = 'allocate' AND m.sku = u.s AND m.line_id = u.l)
+                """, binds: try PostgresOperationTx.binds(moves.compactMap { $0.lineId == nil ? nil : $0.sku }, lineIds))) {
+                served.insert(try r.decode(Int64.self))
+            }
             try await tx.c.rows(PostgresQuery(unsafeSQL: """
                 INSERT INTO shipment_line (shipment_id, line_id, quantity) SELECT $1, u.l, u.q FROM unnest($2::bigint[], $3::bigint[]) AS u(l, q)
                 """, binds: try PostgresOperationTx.binds(shipmentId, lineIds, moves.map(\.quantity))))
