@@ -58,7 +58,7 @@ enum PostgresSchema {
             supplier TEXT NOT NULL DEFAULT '',
             lead_time_days BIGINT CHECK (lead_time_days IS NULL OR lead_time_days >= 0),
             CHECK (on_hand >= allocated + picked)
-        );
+        ) WITH (fillfactor = \(PostgresTriggers.itemFillFactor));
         CREATE UNIQUE INDEX item_name ON item (lower(name), sku);
         CREATE TABLE customer (
             code TEXT PRIMARY KEY,

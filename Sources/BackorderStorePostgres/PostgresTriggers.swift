@@ -11,6 +11,9 @@ enum PostgresTriggers {
     /// Room left in each page of the lines and the queue, so that changing a line's quantities rewrites it in place
     /// (a HOT update: no index touched) instead of on a new page with every index updated.
     static let lineFillFactor = 85
+    /// The same for items, whose counters every operation changes (a rewrite on a new page also updates the trigram
+    /// index of its name: measured 1.2 ms for an order's 20 items, against a few tenths in place).
+    static let itemFillFactor = 80
 
     /// Changes made to a database created before, in order: each recorded under its name in the migrations table,
     /// beside the file's migration names (`PostgresSchema.migrationNames`), applied by `backorders upgrade`.
@@ -44,6 +47,7 @@ enum PostgresTriggers {
         DROP FUNCTION backorders_tally_items();
         ALTER TABLE order_line SET (fillfactor = \(lineFillFactor));
         ALTER TABLE waiting SET (fillfactor = \(lineFillFactor));
+        ALTER TABLE item SET (fillfactor = \(itemFillFactor));
         \(tally.replacingOccurrences(of: "CREATE FUNCTION", with: "CREATE OR REPLACE FUNCTION"))
         ALTER TABLE movement DROP CONSTRAINT movement_sku_fkey, DROP CONSTRAINT movement_line_id_fkey,
             DROP CONSTRAINT movement_arrival_id_fkey, DROP CONSTRAINT movement_shipment_id_fkey,

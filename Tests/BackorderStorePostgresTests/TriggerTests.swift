@@ -131,6 +131,7 @@ final class TriggerTests: PostgresTestCase {
         BEGIN RETURN NULL; END $$;
         CREATE TRIGGER tally_items AFTER INSERT OR DELETE OR UPDATE OF backordered ON item FOR EACH ROW EXECUTE FUNCTION backorders_tally_items();
         ALTER TABLE order_line RESET (fillfactor);
+        ALTER TABLE item RESET (fillfactor);
         DELETE FROM backorders_migration WHERE identifier = 'pg1-set-based-triggers';
         """
 
@@ -155,6 +156,7 @@ final class TriggerTests: PostgresTestCase {
         XCTAssertEqual(try scalar(b, "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('movement'::regclass, 'notice'::regclass)"), 0)
         XCTAssertEqual(try scalar(b, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%_points_somewhere'"), 2)
         XCTAssertEqual(try scalar(b, "SELECT count(*) FROM pg_class WHERE relname = 'order_line' AND 'fillfactor=85' = ANY(reloptions)"), 1)
+        XCTAssertEqual(try scalar(b, "SELECT count(*) FROM pg_class WHERE relname = 'item' AND 'fillfactor=80' = ANY(reloptions)"), 1)
         try exec(b, "INSERT INTO customer (code, name) VALUES ('C1', 'Nordlys AS')")
         try exec(b, "INSERT INTO item (sku, name) VALUES ('SKU-1', 'Skrue'), ('SKU-2', 'Mutter')")
         try exec(b, "INSERT INTO orders (number, customer, order_date, priority, policy, created_at) VALUES ('SO-1', 'C1', '2026-12-07', 5, 'partial', 0)")
