@@ -1,5 +1,6 @@
 import BackorderCore
 import Foundation
+import PostgresNIO
 import TestSupport
 import XCTest
 @testable import BackorderStorePostgres
@@ -42,5 +43,27 @@ final class DatabaseCommandTests: PostgresTestCase {
         let nobody = try backorders(["db", "init", url.with(database: "no_such_db").description])
         XCTAssertEqual(nobody.status, 66)
         XCTAssertTrue(nobody.stderr.contains("there is no database «no_such_db» on the server"), nobody.stderr)
+    }
+}
+
+extension DatabaseCommandTests {
+    /// An earlier server schema: clerks are told to have it upgraded; the owner's `upgrade` does it once, in one go.
+    func testUpgradeBringsAnEarlierServerSchemaUpToDate() throws {
+        XCTAssertEqual(try backorders(["db", "init", url.description]).status, 0)
+        let current = try backorders(["upgrade", "--db", url.description])
+        XCTAssertEqual(current.status, 0, current.stderr)
+        XCTAssertEqual(current.stdout, "\(url.description) is already in this version's format\n")
+        try bridge().transaction { c in
+            for statement in PostgresSetup.splitStatements(TriggerTests.firstSchemaTriggers) {
+                try await c.query(PostgresQuery(unsafeSQL: statement), logger: PostgresBridge.quiet)
+            }
+        }
+        let refused = try backorders(["list", "orders", "--db", url.description])
+        XCTAssertEqual(refused.status, 66)
+        XCTAssertTrue(refused.stderr.contains("lacks pg1-set-based-triggers): the database's owner runs `backorders upgrade --db"), refused.stderr)
+        let upgraded = try backorders(["--lang", "nb", "upgrade", "--db", url.description])
+        XCTAssertEqual(upgraded.status, 0, upgraded.stderr)
+        XCTAssertTrue(upgraded.stdout.hasPrefix("oppgraderte \(url.description): pg1-set-based-triggers ("), upgraded.stdout)
+        XCTAssertEqual(try backorders(["list", "orders", "--db", url.description]).status, 0)
     }
 }

@@ -220,8 +220,8 @@ enum HelpText: String, Catalogued {
                     "Det kunden skal få vite om en ordre: sendt så langt, og det som gjenstår med lovet dato.")
         case .journal: return ("The movement journal, newest first.", "Bevegelsesjournalen, nyeste først.")
         case .upgrade:
-            return ("Bring a data file written by an older version to this version's format (any command that changes the file does too).",
-                    "Oppgrader en datafil fra en eldre versjon til denne versjonens format (alle kommandoer som endrer filen, gjør det også).")
+            return ("Bring a data file written by an older version to this version's format (any command that changes the file does too); with --db postgres://… the server's schema, run by the database's owner.",
+                    "Oppgrader en datafil fra en eldre versjon til denne versjonens format (alle kommandoer som endrer filen, gjør det også); med --db postgres://… serverens skjema, kjørt av databasens eier.")
         case .check:
             return ("Verify every invariant and SQLite's integrity; exit 3 when something is wrong.",
                     "Kontroller alle regler og SQLites integritet; avslutter med 3 når noe er galt.")
