@@ -36,7 +36,9 @@ public final class PostgresBridge: Sendable {
         }
         config.options.maximumConnections = maximumConnections
         config.options.connectTimeout = connectWait
-        config.options.additionalStartupParameters = [("application_name", "backorders")]
+        // Memoize caches lookups across a long nested loop; a page of 50 rows has none, and building the cache cost
+        // more than it saved (the backorder lines' first page: 1–2 ms without, 2–5 ms with).
+        config.options.additionalStartupParameters = [("application_name", "backorders"), ("enable_memoize", "off")]
         let client = PostgresClient(configuration: config)
         self.client = client
         runner = Task.detached { await client.run() }

@@ -11,6 +11,8 @@ extension PostgresWarehouse {
     /// not check is looked up (the server enforces them, unless a bulk load set `session_replication_role`).
     public func check(limit: Int = 20) throws -> [Violation] {
         try bridge.transaction(.snapshot) { c in
+            // The whole warehouse's joins are the long nested loops memoize is for (off for the pages of the lists).
+            try await c.rows("SET LOCAL enable_memoize = on")
             var found = try await PostgresCheck.references(c, limit: limit)
             found += try await PostgresCheck.tableRules(c, limit: limit)
             found += try await PostgresCheck.stockRules(c, limit: limit)
