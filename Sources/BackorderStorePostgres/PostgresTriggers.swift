@@ -128,6 +128,17 @@ enum PostgresTriggers {
             UPDATE tally SET value = value + delta WHERE name = counter AND delta <> 0 $$;
         """
 
+    /// The lines a statement changed in a way the queue sees (how much they wait, or their place in it), old beside
+    /// new: `o…` the old place and units, then the new line, and whether the place is the same.
+    static let changedLines = """
+        SELECT o.sku AS osku, o.priority AS op, o.order_date AS od, o.order_no AS ono, o.line_no AS oln, o.backordered AS ob,
+               n.sku, n.priority, n.order_date, n.order_no, n.line_no, n.id, n.order_id, n.backordered,
+               (n.sku, n.priority, n.order_date, n.order_no, n.line_no) = (o.sku, o.priority, o.order_date, o.order_no, o.line_no) AS same
+        FROM old_lines o JOIN new_lines n ON n.id = o.id
+        WHERE (o.backordered > 0 OR n.backordered > 0) AND o.backordered <> n.backordered
+           OR (n.sku, n.priority, n.order_date, n.order_no, n.line_no) <> (o.sku, o.priority, o.order_date, o.order_no, o.line_no)
+        """
+
     /// Keeps `waiting` (and the count of waiting lines) in step with `order_line` whoever writes the lines: a line
     /// waits while it has units on backorder, at its place in its SKU's queue. A change of how much a line waits
     /// keeps its promised date (re-pegging sets it); a line that stops waiting, or moves in the queue, leaves it.
@@ -147,14 +158,7 @@ enum PostgresTriggers {
         BEGIN
             IF (SELECT count(*) FROM new_lines) <= 16 THEN
                 -- A few lines (a pick, a cancellation): row by row, each by its key, cheaper than planning a join.
-                FOR r IN SELECT o.sku AS osku, o.priority AS op, o.order_date AS od, o.order_no AS ono, o.line_no AS oln,
-                                o.backordered AS ob, n.sku, n.priority, n.order_date, n.order_no, n.line_no, n.id, n.order_id,
-                                n.backordered, (n.sku, n.priority, n.order_date, n.order_no, n.line_no)
-                                    = (o.sku, o.priority, o.order_date, o.order_no, o.line_no) AS same
-                         FROM old_lines o JOIN new_lines n ON n.id = o.id
-                         WHERE (o.backordered > 0 OR n.backordered > 0) AND o.backordered <> n.backordered
-                            OR (n.sku, n.priority, n.order_date, n.order_no, n.line_no)
-                               <> (o.sku, o.priority, o.order_date, o.order_no, o.line_no) LOOP
+                FOR r IN \(changedLines) LOOP
                     IF r.ob > 0 AND (r.backordered = 0 OR NOT r.same) THEN
                         DELETE FROM waiting WHERE sku = r.osku AND priority = r.op AND order_date = r.od AND order_no = r.ono
                             AND line_no = r.oln;
@@ -176,16 +180,7 @@ enum PostgresTriggers {
             ELSE
                 -- A batch (a receipt serving a thousand lines): set-based, the changed pairs joined once (MATERIALIZED,
                 -- or the planner joins the queue first and the two transition tables in a nested loop).
-                WITH c AS MATERIALIZED (
-                    SELECT o.sku AS osku, o.priority AS op, o.order_date AS od, o.order_no AS ono, o.line_no AS oln,
-                           o.backordered AS ob, n.sku, n.priority, n.order_date, n.order_no, n.line_no, n.id, n.order_id,
-                           n.backordered, (n.sku, n.priority, n.order_date, n.order_no, n.line_no)
-                               = (o.sku, o.priority, o.order_date, o.order_no, o.line_no) AS same
-                    FROM old_lines o JOIN new_lines n ON n.id = o.id
-                    WHERE (o.backordered > 0 OR n.backordered > 0) AND o.backordered <> n.backordered
-                       OR (n.sku, n.priority, n.order_date, n.order_no, n.line_no)
-                          <> (o.sku, o.priority, o.order_date, o.order_no, o.line_no)
-                ), out AS (
+                WITH c AS MATERIALIZED (\(changedLines)), out AS ( -- // not prose: SQL
                     DELETE FROM waiting w USING c WHERE c.ob > 0 AND (c.backordered = 0 OR NOT c.same)
                         AND (w.sku, w.priority, w.order_date, w.order_no, w.line_no) = (c.osku, c.op, c.od, c.ono, c.oln)
                     RETURNING 1
