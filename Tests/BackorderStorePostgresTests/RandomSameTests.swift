@@ -4,7 +4,8 @@ import XCTest
 @testable import BackorderStore
 @testable import BackorderStorePostgres
 
-/// The model test's idea on both engines: random sequences of every operation and exception, drawn from the sample
+/// The model test's idea on both engines: random sequences of every operation and exception (stock counts and new
+/// items too), drawn from the sample
 /// warehouse, done on the file (which the model test holds to the reference model) and on the server with the same
 /// context. Every step gives the same result or the same refusal, and the two warehouses stay identical table by table;
 /// at the end the server's own `check` finds nothing. `BACKORDERS_PG_RANDOM_RUNS` / `_STEPS` run more.
@@ -34,7 +35,7 @@ extension SameOperationsTests {
             let line = rng.int(1...3), qty = rng.int(0...12)
             let what: String
             let ok: Bool
-            switch rng.below(17) {
+            switch rng.below(19) {
             case 0, 1:
                 let lines = (0..<rng.int(1...3)).map { _ in NewOrderLine(sku: rng.below(12) == 0 ? "NO-SUCH" : skus[rng.below(skus.count)], quantity: rng.int(1...15)) }
                 let new = NewOrder(customer: customers[rng.below(customers.count)], priority: rng.int(1...9), policy: rng.below(5) == 0 ? .complete : .partial, lines: lines)
@@ -92,6 +93,16 @@ extension SameOperationsTests {
                 let number = "RC-" + String(format: "%06d", rng.int(1...12))
                 what = "reverse \(number)"
                 ok = same(what, { try $0.reverseReceipt(number, reason: "feil PO", preview: false, ctx: ctx) }) != nil
+            case 17:
+                // A stock count: found units go to waiting lines, missing ones may be refused (both engines alike).
+                let counted = rng.int(0...40)
+                what = "count \(sku) \(counted)"
+                ok = same(what, { try ($0 as! any MasterDataService).countStock(sku: sku, onHand: counted, reason: "telling", ctx: ctx) }) != nil
+            case 18:
+                // A new item, or (now and then) one whose SKU exists: refused on both.
+                let new = rng.below(4) == 0 ? sku : "NY-\(step)"
+                what = "item add \(new)"
+                ok = same(what, { try ($0 as! any MasterDataService).addItem(Item(sku: new, name: "Ny vare \(step)", onHand: qty), ctx: ctx); return true }) != nil
             default:
                 let eta = ctx.today.adding(days: rng.int(1...30))
                 what = "purchase \(sku) \(qty)"
