@@ -149,3 +149,34 @@ extension Consequences {
         closedOrders = closed.compactMap { orders[$0]?.number }.sorted()
     }
 }
+
+/// One row of a SKU's queue of waiting lines as re-pegging reads it (both stores').
+public struct WaitingQueueRow: Sendable {
+    public var key: WaitingQueueKey
+    public var lineId: Int64
+    public var orderId: Int64
+    public var backordered: Int
+    /// The promised date as stored ("-": no arrival planned; nil: not pegged yet).
+    public var promised: String?
+
+    public init(key: WaitingQueueKey, lineId: Int64, orderId: Int64, backordered: Int, promised: String?) {
+        self.key = key; self.lineId = lineId; self.orderId = orderId; self.backordered = backordered; self.promised = promised
+    }
+}
+
+/// What placing a new order already knows when its operation finishes, so the finish need not look it up again (both
+/// stores').
+public struct NewOrderFacts: Sendable {
+    public var orderId: Int64
+    /// Its SKUs' waiting units before it, read with their free stock: re-pegging from where its lines joined a queue
+    /// takes the queue's total from here.
+    public var waitingBefore: [String: Int]
+    /// None of its SKUs has units free while lines wait (from the same counters): nothing to give out.
+    public var nothingToAllocate: Bool
+    /// The caller returns the order with its promised dates: the dates re-pegging wrote are kept.
+    public var reportsDates: Bool
+
+    public init(orderId: Int64, waitingBefore: [String: Int], nothingToAllocate: Bool, reportsDates: Bool) {
+        self.orderId = orderId; self.waitingBefore = waitingBefore; self.nothingToAllocate = nothingToAllocate; self.reportsDates = reportsDates
+    }
+}

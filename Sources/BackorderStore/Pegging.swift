@@ -15,14 +15,8 @@ enum Pegging {
     /// A place in a SKU's queue of waiting lines (the core's, shared with the server's store).
     typealias QueueKey = WaitingQueueKey
 
-    /// One row of a SKU's queue as pegging reads it.
-    private struct Queued {
-        var key: QueueKey
-        var lineId: Int64
-        var orderId: Int64
-        var backordered: Int
-        var promised: String?
-    }
+    /// One row of a SKU's queue as pegging reads it (the core's, shared with the server's store).
+    private typealias Queued = WaitingQueueRow
 
     private static let queueColumns = "backordered, promised, priority, order_date, order_no, line_no, line_id, order_id" // not prose: SQL columns
     /// A SKU's whole queue in serving order.

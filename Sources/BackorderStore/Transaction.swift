@@ -13,17 +13,8 @@ final class OperationTx {
     /// With `NewOrder.reportsDates`, the promised dates (as stored) that re-pegging wrote during this operation, by line id.
     private(set) var promisedWritten: [Int64: String] = [:]
 
-    /// What placing a new order already knows when it finishes, so `finish` need not look it up again.
-    struct NewOrder {
-        var orderId: Int64
-        /// Its SKUs' waiting units before it, read with their free stock: re-pegging from where its lines joined a queue
-        /// takes the queue's total from here.
-        var waitingBefore: [String: Int]
-        /// None of its SKUs has units free while lines wait (from the same counters): nothing to give out.
-        var nothingToAllocate: Bool
-        /// The caller returns the order with its promised dates: `promisedWritten` is kept.
-        var reportsDates: Bool
-    }
+    /// What placing a new order already knows when it finishes (the core's, shared with the server's store).
+    typealias NewOrder = NewOrderFacts
     /// Set by `place` for the order it creates: it has no notice yet, so none is looked for.
     var newOrder: NewOrder?
 

@@ -25,13 +25,8 @@ final class PostgresOperationTx {
     private(set) var promisedWritten: [Int64: String] = [:]
     private var locked = Set<String>()
 
-    /// What placing a new order already knows when it finishes (as the file's `OperationTx.NewOrder`).
-    struct NewOrder {
-        var orderId: Int64
-        var waitingBefore: [String: Int]
-        var nothingToAllocate: Bool
-        var reportsDates: Bool
-    }
+    /// What placing a new order already knows when it finishes (the core's, shared with the file's store).
+    typealias NewOrder = NewOrderFacts
     var newOrder: NewOrder?
     var receiptId: Int64?
     var collectsConsequences = false

@@ -12,14 +12,8 @@ enum PostgresPegging {
 
     typealias QueueKey = PostgresOperationTx.QueueKey
 
-    /// One row of a SKU's queue as pegging reads it.
-    private struct Queued {
-        var key: QueueKey
-        var lineId: Int64
-        var orderId: Int64
-        var backordered: Int
-        var promised: String?
-    }
+    /// One row of a SKU's queue as pegging reads it (the core's, shared with the file's store).
+    private typealias Queued = WaitingQueueRow
 
     /// A queue row read with its SKU last.
     private static func queuedOfSku(_ r: PostgresRow) throws -> (String, Queued) {
