@@ -17,7 +17,7 @@ final class PostgresOperationTx {
     private var ledger = OperationLedger()
     private(set) var allocations: [ReceiptResult.Allocation] = []
     private(set) var promisedWritten: [Int64: String] = [:]
-    private var locked = Set<String>()
+    var locked = Set<String>()
 
     /// What placing a new order already knows when it finishes (the core's, shared with the file's store).
     typealias NewOrder = NewOrderFacts

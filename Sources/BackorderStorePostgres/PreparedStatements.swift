@@ -77,19 +77,28 @@ final class StatementCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         clock += 1
-        var c = byConnection[id] ?? PerConnection()
+        if byConnection[id] == nil {
+            forgetOldest()
+            byConnection[id] = PerConnection()
+        }
+        // Changed in place: a copy of the connection's table on every statement cost more than the statement's lookup.
+        guard let name = use(key, &byConnection[id]!) else { return nil }
+        return Kept(key: key, name: name, sql: q.sql)
+    }
+
+    private func use(_ key: Key, _ c: inout PerConnection) -> String? {
         c.touched = clock
-        defer { byConnection[id] = c; forgetOldest() }
-        var e = c.entries[key] ?? Entry()
+        return Self.use(&c.entries[key, default: Entry()], &c.prepared, &serial, limit: limit)
+    }
+
+    private static func use(_ e: inout Entry, _ prepared: inout Int, _ serial: inout Int, limit: Int) -> String? {
         e.uses += 1
-        if e.name == nil, e.uses >= 2, c.prepared < limit {
+        if e.name == nil, e.uses >= 2, prepared < limit {
             serial += 1
-            c.prepared += 1
+            prepared += 1
             e.name = "backorders_\(serial)" // not prose: a prepared statement's name
         }
-        c.entries[key] = e
-        guard let name = e.name else { return nil }
-        return Kept(key: key, name: name, sql: q.sql)
+        return e.name
     }
 
     /// Forgets the name of a statement whose run failed: the next use prepares it afresh under a new name.
@@ -104,7 +113,7 @@ final class StatementCache: @unchecked Sendable {
     }
 
     private func forgetOldest() {
-        guard byConnection.count > connections, let oldest = byConnection.min(by: { $0.value.touched < $1.value.touched }) else { return }
+        guard byConnection.count >= connections, let oldest = byConnection.min(by: { $0.value.touched < $1.value.touched }) else { return }
         byConnection[oldest.key] = nil
     }
 
