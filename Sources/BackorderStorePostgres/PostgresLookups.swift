@@ -31,7 +31,8 @@ extension PostgresOperationTx {
         let held = locked.sorted()
         for r in try await c.rows("""
             SELECT sku FROM item
-            WHERE (sku IN (SELECT l.sku FROM order_line l JOIN orders o ON o.id = l.order_id WHERE o.number = \(number)) OR sku = ANY(\(extra)))
+            -- An array, not IN … OR: with OR the planner read every item (7.8 ms a pick under load, against 0.2).
+            WHERE sku = ANY(ARRAY(SELECT l.sku FROM order_line l JOIN orders o ON o.id = l.order_id WHERE o.number = \(number)) || \(extra)::text[])
               AND NOT sku = ANY(\(held))
             ORDER BY sku FOR UPDATE
             """) { locked.insert(try r.decode(String.self)) }
