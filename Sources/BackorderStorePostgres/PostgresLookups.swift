@@ -137,15 +137,17 @@ extension PostgresOperationTx {
         try await c.rows(PostgresQuery(unsafeSQL: "SELECT \(newId(table))::bigint")).first?.decode(Int64.self) ?? 1
     }
 
-    /// A document number for the row that gets `id`: prefix + six digits from it, the next free one (as the file,
-    /// whose numbers come from the largest id + 1, which is the id its new row gets).
-    func nextNumber(prefix: String, table: String, id: Int64) async throws -> String {
+    /// Inserts the row that gets `id` (`insert` given its number) under the next free document number from it: prefix
+    /// + six digits (as the file, whose numbers come from the largest id + 1, which is the id its new row gets). The
+    /// insert checks the number itself (ON CONFLICT … DO NOTHING): one round trip where a check and an insert were
+    /// two. Returns the number.
+    func insertNumbered(prefix: String, id: Int64, _ insert: (String) throws -> PostgresQuery) async throws -> String {
         var n = id
         while true {
             let candidate = DocumentNumber.candidate(prefix, n)
-            if try await !exists(PostgresQuery(unsafeSQL: "SELECT 1 FROM \(table) WHERE number = $1", binds: try Self.binds(candidate))) {
-                return candidate
-            }
+            var q = try insert(candidate)
+            q.sql += " ON CONFLICT (number) DO NOTHING RETURNING id"
+            if try await !c.rows(q).isEmpty { return candidate }
             n += 1
         }
     }

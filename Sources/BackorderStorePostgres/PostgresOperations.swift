@@ -55,13 +55,12 @@ extension PostgresWarehouse {
             let (order, lines) = try await tx.openOrder(number, expectedVersion: expectedVersion)
             let moves = try Rules.planShipment(policy: order.policy, lines: lines, override: override)
             let shipmentId = try await tx.reserveId("shipment")
-            let shipmentNumber = try await tx.nextNumber(prefix: "SH-", table: "shipment", id: shipmentId)
             let isPartial = lines.contains { $0.quantities.allocated + $0.quantities.backordered > 0 }
             let overridden = order.policy == .complete && isPartial
-            try await tx.c.rows("""
+            let shipmentNumber = try await tx.insertNumbered(prefix: "SH-", id: shipmentId) { shipmentNumber in """
                 INSERT INTO shipment (id, number, order_id, at, actor, overridden)
                 VALUES (\(shipmentId), \(shipmentNumber), \(order.id), \(ctx.now.unixTime), \(ctx.actor), \(overridden ? 1 : 0))
-                """)
+                """ }
             if isPartial { tx.note(.partiallyShipped, order: order.id) }
             // Lines that received units from a receipt after they waited: a backorder filled and shipped.
             var served = Set<Int64>()
@@ -183,10 +182,11 @@ extension PostgresWarehouse {
             _ = try await tx.fetchItem(itemSku)
         }
         let receiptId = try await tx.reserveId("receipt")
-        let number = try await tx.nextNumber(prefix: "RC-", table: "receipt", id: receiptId)
-        try await tx.c.rows(PostgresQuery(unsafeSQL: """
-            INSERT INTO receipt (id, number, arrival_id, sku, quantity, at, actor, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-            """, binds: try PostgresOperationTx.binds(receiptId, number, arrival?.id, itemSku, quantity, ctx.now.unixTime, ctx.actor, note)))
+        let number = try await tx.insertNumbered(prefix: "RC-", id: receiptId) { number in
+            PostgresQuery(unsafeSQL: """
+                INSERT INTO receipt (id, number, arrival_id, sku, quantity, at, actor, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                """, binds: try PostgresOperationTx.binds(receiptId, number, arrival?.id, itemSku, quantity, ctx.now.unixTime, ctx.actor, note))
+        }
         var over = 0, closed = false
         if let a = arrival {
             let outstanding = a.outstanding

@@ -37,23 +37,31 @@ extension PostgresWarehouse {
         guard let (customerName, language) = try await c.rows("SELECT name, language FROM customer WHERE code = \(new.customer)").first?
             .decode((String, String?).self) else { throw BackorderError.notFound(.t(StoreText.unknownCustomer, new.customer)) }
         let skus = Set(new.lines.map(\.sku)).sorted()
-        try await tx.lockItems(skus)
         var free: [String: Int] = [:], names: [String: String] = [:], waiting: [String: Int] = [:]
-        for r in try await c.rows("SELECT sku, on_hand - allocated - picked, name, backordered FROM item WHERE sku = ANY(\(skus))") {
+        // Locked and read in one statement, in SKU order as `lockItems` takes them.
+        for r in try await c.rows("""
+            SELECT sku, on_hand - allocated - picked, name, backordered FROM item WHERE sku = ANY(\(skus)) ORDER BY sku FOR UPDATE
+            """) {
             let (sku, f, name, w) = try r.decode((String, Int, String, Int).self)
             free[sku] = f; names[sku] = name; waiting[sku] = w
         }
+        tx.locked.formUnion(free.keys)
         if let unknown = new.lines.first(where: { free[$0.sku] == nil }) { throw BackorderError.notFound(.t(StoreText.unknownSKU, unknown.sku)) }
         if let n = new.number, try await tx.exists("SELECT 1 FROM orders WHERE number = \(n)") {
             throw BackorderError.refused(.t(StoreText.orderExists, n))
         }
         let orderId = try await tx.reserveId("orders")
-        let number: String
-        if let n = new.number { number = n } else { number = try await tx.nextNumber(prefix: "SO-", table: "orders", id: orderId) }
-        try await c.rows("""
+        let insert = { (number: String) -> PostgresQuery in """
             INSERT INTO orders (id, number, customer, order_date, priority, policy, created_at)
             VALUES (\(orderId), \(number), \(new.customer), \(date.iso), \(new.priority), \(new.policy.rawValue), \(ctx.now.unixTime))
-            """)
+            """ }
+        let number: String
+        if let n = new.number {
+            number = n
+            try await c.rows(insert(n))
+        } else {
+            number = try await tx.insertNumbered(prefix: "SO-", id: orderId, insert)
+        }
         let planned = zip(new.lines, Rules.allocateNewLines(new.lines, free: free)).map { line, q in
             (sku: line.sku, delta: Delta(ordered: q.ordered, allocated: q.allocated, backordered: q.backordered))
         }

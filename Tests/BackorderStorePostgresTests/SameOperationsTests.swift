@@ -147,6 +147,17 @@ final class SameOperationsTests: PostgresTestCase {
         let second = same("second order") {
             try $0.createOrder(NewOrder(customer: "WEBSHOP", lines: [NewOrderLine(sku: "HT-3007", quantity: 30)]), ctx: ctx)
         }?.order.number ?? "?"
+        // An order numbered by hand with the number the order after it would get: that one takes the next free number.
+        if let n = Int64(second.dropFirst(3)) {
+            let line = [NewOrderLine(sku: "HT-3007", quantity: 1)]
+            same("hand-numbered order") {
+                try $0.createOrder(NewOrder(number: DocumentNumber.candidate("SO-", n + 2), customer: "WEBSHOP", lines: line), ctx: ctx)
+            }
+            let next = same("order after it") { try $0.createOrder(NewOrder(customer: "WEBSHOP", lines: line), ctx: ctx) }
+            XCTAssertEqual(next?.order.number, DocumentNumber.candidate("SO-", n + 3), "the taken number skipped")
+        } else {
+            XCTFail("an order number from its id: \(second)")
+        }
         
         refusedByBoth("unknown SKU", .notFound) { try $0.createOrder(NewOrder(customer: "WEBSHOP", lines: [NewOrderLine(sku: "NOPE", quantity: 1)]), ctx: ctx) }
         refusedByBoth("closed order", .refused) { try $0.pick(order: "SO-000001", entries: nil, expectedVersion: nil, ctx: ctx) }
