@@ -153,7 +153,7 @@ enum PostgresTriggers {
         END $$;
         CREATE FUNCTION backorders_tally(counter text, delta bigint) RETURNS void LANGUAGE plpgsql AS $$
         DECLARE
-            setting text := 'backorders.tally_' || replace(counter, ' ', '_');
+            setting TEXT := 'backorders.tally_' || replace(counter, ' ', '_');
         BEGIN
             IF delta <> 0 THEN
                 PERFORM backorders_arm();
@@ -167,9 +167,9 @@ enum PostgresTriggers {
         END $$;
         CREATE FUNCTION backorders_settle() RETURNS trigger LANGUAGE plpgsql AS $$
         DECLARE
-            counter text;
-            setting text;
-            delta bigint;
+            counter TEXT;
+            setting TEXT;
+            delta BIGINT;
         BEGIN
             -- In the counters' order, then the revision: two commits never wait for each other in a circle.
             FOR counter IN SELECT name FROM tally ORDER BY name LOOP
