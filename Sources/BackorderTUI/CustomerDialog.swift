@@ -14,9 +14,11 @@ public struct CustomerDraft: Equatable, Sendable {
     public var email: String
     /// "" for none.
     public var contact: String
+    /// The latest changes to the customer's details, newest first (shown with the first question).
+    public var history: [CustomerChange]
 
-    public init(_ customer: Customer) {
-        self.customer = customer
+    public init(_ customer: Customer, history: [CustomerChange] = []) {
+        self.customer = customer; self.history = history
         language = customer.language; email = customer.email ?? ""; contact = customer.contact ?? ""
     }
 
@@ -36,14 +38,15 @@ extension Reducer {
     typealias CT = CustomerDialogText
 
     /// The customer arrived: a read-only session sees it; otherwise its first question opens.
-    static func customerLoaded(_ state: inout AppState, _ customer: Customer) -> [Effect] {
+    static func customerLoaded(_ state: inout AppState, _ customer: Customer, history: [CustomerChange] = []) -> [Effect] {
         let tr = state.tr
+        let draft = CustomerDraft(customer, history: history)
         if state.readOnly {
             state.overlay = .dialog(DialogState(step: .result(title: tr(CT.title, customer.code),
-                                                              lines: CustomerView.details(CustomerDraft(customer), tr) + [tr(CT.readOnly)])))
+                                                              lines: CustomerView.details(draft, tr) + CustomerView.history(draft, tr)
+                                                                  + [tr(CT.readOnly)])))
             return []
         }
-        let draft = CustomerDraft(customer)
         state.overlay = .dialog(DialogState(step: .customerField(draft), text: CustomerView.defaultText(draft)))
         return []
     }
@@ -128,7 +131,17 @@ enum CustomerView {
         case .email: prompt = .promptEmail
         case .contact: prompt = .promptContact
         }
-        return (tr(T.title, d.customer.code), details(d, tr) + [tr(prompt)])
+        // The history with the first question only: the later ones need the room for the answers so far.
+        return (tr(T.title, d.customer.code), details(d, tr) + (d.field == .language ? history(d, tr) : []) + [tr(prompt)])
+    }
+
+    /// The latest changes: "07.12.2026 14:05 UTC kari: e-post: (ingen) → post@eksempel.no", newest first.
+    static func history(_ d: CustomerDraft, _ tr: Localizer) -> [String] {
+        typealias H = CustomerHistoryDialogText
+        guard !d.history.isEmpty else { return [tr(H.nothing)] }
+        return [tr(H.heading)] + d.history.map { c in
+            tr(H.entry, Texts.stamp(c.at, tr), c.actor, CustomerJournal.fieldName(c.field, tr) + ":", CustomerJournal.fromTo(c, tr))
+        }
     }
 
     static func confirmation(_ d: CustomerDraft, _ tr: Localizer) -> (String, [String]) {

@@ -104,11 +104,17 @@ final class CustomerDialogTests: XCTestCase {
 
     func testAReadOnlySessionSeesTheCustomerButCannotChangeIt() throws {
         let w = try makeWarehouse()
-        try w.changeCustomer("C001", CustomerChanges(language: .some(.en), email: "post@nordic.example.no", contact: "Kari"))
+        try w.changeCustomer("C001", CustomerChanges(language: .some(.en), email: "post@nordic.example.no", contact: "Kari"),
+                             ctx: fixedContext(-1, actor: "kari"))
         let app = app(w, [.char("K")], language: .nb, readOnly: true)
         guard case .result(let title, let lines)? = app.dialog?.step else { return XCTFail(app.screen) }
         XCTAssertEqual(title, "Kunde C001")
         XCTAssertEqual(lines, ["Nordic Tools AS (C001)", "Språk: engelsk (en)", "E-post: post@nordic.example.no", "Kontakt: Kari",
+                               "Siste endringer:",
+                               "  01.03.2026 09:00 UTC kari: kontakt: (ingen) → Kari",
+                               "  01.03.2026 09:00 UTC kari: e-post: (ingen) → post@nordic.example.no",
+                               "  01.03.2026 09:00 UTC kari: språk: (ingen) → en",
+                               "  31.01.2026 09:00 UTC clerk: opprettet: Nordic Tools AS",
                                "Skrivebeskyttet: kunden kan ikke endres her."])
         XCTAssertFalse(app.dialog!.step.hasField, "nothing to type")
         app.type(.char("x"))
@@ -149,7 +155,7 @@ final class CustomerDialogTests: XCTestCase {
             for (sizeName, width, height) in LocalizedScreenTests.sizes {
                 for (name, keys, readOnly) in scenarios {
                     let w = try makeWarehouse()
-                    try w.changeCustomer("C001", CustomerChanges(contact: "Kari Nordmann"))
+                    try w.changeCustomer("C001", CustomerChanges(contact: "Kari Nordmann"), ctx: fixedContext(-1, actor: "kari"))
                     let app = app(w, keys, language: language, width: width, height: height, readOnly: readOnly)
                     assertSnapshot(of: app.render(), named: "\(language.rawValue)-\(name)-\(sizeName)")
                 }
@@ -159,5 +165,6 @@ final class CustomerDialogTests: XCTestCase {
 
     func testTheCatalogueIsComplete() {
         XCTAssertEqual(Catalogue.problems(CustomerDialogText.self), [])
+        XCTAssertEqual(Catalogue.problems(CustomerHistoryDialogText.self, sameInBoth: ["entry"]), [])
     }
 }
