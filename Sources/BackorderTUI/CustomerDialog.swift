@@ -40,13 +40,18 @@ extension Reducer {
     /// The customer arrived: a read-only session sees it; otherwise its first question opens.
     static func customerLoaded(_ state: inout AppState, _ customer: Customer, history: [CustomerChange] = []) -> [Effect] {
         let tr = state.tr
-        let draft = CustomerDraft(customer, history: history)
         if state.readOnly {
+            // The history last: on a small screen it is what the dialog cuts.
+            let draft = CustomerDraft(customer, history: history)
             state.overlay = .dialog(DialogState(step: .result(title: tr(CT.title, customer.code),
-                                                              lines: CustomerView.details(draft, tr) + CustomerView.history(draft, tr)
-                                                                  + [tr(CT.readOnly)])))
+                                                              lines: CustomerView.details(draft, tr) + [tr(CT.readOnly)]
+                                                                  + CustomerView.history(draft, tr, sayNone: true))))
             return []
         }
+        // The question keeps its prompt and field: only the changes that fit above them are listed (none at 40×12).
+        let free = state.size.height - 1 - CustomerView.questionRows
+        let fits = free > 1 ? (free - 1) / (state.size.width < 60 ? 2 : 1) : 0
+        let draft = CustomerDraft(customer, history: Array(history.prefix(fits)))
         state.overlay = .dialog(DialogState(step: .customerField(draft), text: CustomerView.defaultText(draft)))
         return []
     }
@@ -135,10 +140,14 @@ enum CustomerView {
         return (tr(T.title, d.customer.code), details(d, tr) + (d.field == .language ? history(d, tr) : []) + [tr(prompt)])
     }
 
+    /// The rows of the first question without the history: frame, details, prompt, field, buttons and the spaces between.
+    static let questionRows = 11
+
     /// The latest changes: "07.12.2026 14:05 UTC kari: e-post: (ingen) → post@eksempel.no", newest first.
-    static func history(_ d: CustomerDraft, _ tr: Localizer) -> [String] {
+    /// With `sayNone`, a customer without recorded changes says so; otherwise it shows nothing.
+    static func history(_ d: CustomerDraft, _ tr: Localizer, sayNone: Bool = false) -> [String] {
         typealias H = CustomerHistoryDialogText
-        guard !d.history.isEmpty else { return [tr(H.nothing)] }
+        guard !d.history.isEmpty else { return sayNone ? [tr(H.nothing)] : [] }
         return [tr(H.heading)] + d.history.map { c in
             tr(H.entry, Texts.stamp(c.at, tr), c.actor, CustomerJournal.fieldName(c.field, tr) + ":", CustomerJournal.fromTo(c, tr))
         }

@@ -15,7 +15,7 @@ final class NoticeMailStoreTests: XCTestCase {
         assertRefused(.invalidInput, "is not an e-mail address") { _ = try w.changeCustomer("TROMSO", CustomerChanges(email: "siv at tromso")) }
         assertRefused(.notFound, "unknown customer") { _ = try w.changeCustomer("NOBODY", CustomerChanges(contact: "x")) }
         // An import lays over what it gives; what it leaves out stays.
-        XCTAssertTrue(try w.updateCustomer(Customer(code: "TROMSO", name: "Tromsø Jern & Stål AS", email: "ny@tromso.example.no")))
+        XCTAssertTrue(try w.updateCustomer(Customer(code: "TROMSO", name: "Tromsø Jern & Stål AS", email: "ny@tromso.example.no"), ctx: ctx()))
         XCTAssertEqual(try w.customer("TROMSO").contact, "Siv Åsheim")
         XCTAssertEqual(try w.customer("TROMSO").email, "ny@tromso.example.no")
     }
