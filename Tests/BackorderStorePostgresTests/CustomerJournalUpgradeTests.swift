@@ -77,9 +77,10 @@ extension DatabaseCommandTests {
         let history = try backorders(["--lang", "nb", "customer", "history", "FJORD", "--db", url.description])
         XCTAssertEqual(history.status, 0, history.stderr)
         let lines = history.stdout.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 3, history.stdout)
+        XCTAssertEqual(lines.count, 4, "headings, rule, two changes:\n" + history.stdout)
+        guard lines.count == 4 else { return }
         XCTAssertTrue(lines[0].hasPrefix("NÅR"), history.stdout)
-        for (line, words) in [(lines[1], ["e-post", "(ingen)", "post@fjord.example.no"]), (lines[2], ["opprettet", "Fjord Bygg AS"])] {
+        for (line, words) in [(lines[2], ["e-post", "(ingen)", "post@fjord.example.no"]), (lines[3], ["opprettet", "Fjord Bygg AS"])] {
             for word in words { XCTAssertTrue(line.contains(word), "«\(word)» missing in\n\(history.stdout)") }
         }
         let json = try backorders(["customer", "history", "FJORD", "--json", "--limit", "1", "--db", url.description])
