@@ -17,7 +17,7 @@ extension CustomerCommand {
 
         func run() throws {
             try perform {
-                let rows = limit == 0 ? [] : try db.service(.readOnly).customerHistory(code, limit: limit)
+                let rows = try db.service(.readOnly).customerHistory(code, limit: limit)
                 if json { try printJSON(rows); return }
                 let tr = Localizer.process
                 guard !rows.isEmpty else { print(tr(CustomerHistoryText.nothing, code)); return }
