@@ -15,7 +15,8 @@ extension Context {
     public static func current(actor: String? = nil) -> Context {
         let now = Int64(Date().timeIntervalSince1970)
         let offset = TimeZone.current.secondsFromGMT()
-        let fixed = ProcessInfo.processInfo.environment["BACKORDERS_TODAY"].flatMap { Day(iso: $0) }
+        // getenv, not ProcessInfo's environment: that copies every variable into a dictionary, on every operation.
+        let fixed = getenv("BACKORDERS_TODAY").flatMap { Day(iso: String(cString: $0)) }
         return Context(actor: actor ?? osUser(), now: Timestamp(unixTime: now),
                        today: fixed ?? Day(unixTime: now, utcOffsetSeconds: offset))
     }

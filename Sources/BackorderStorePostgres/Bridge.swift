@@ -21,6 +21,7 @@ public final class PostgresBridge: Sendable {
     public let connectWait: Duration
     let client: PostgresClient
     private let runner: Task<Void, Never>
+    let monitor = Monitor()
 
     /// Starts the pool; connections are made when the first call needs one.
     public init(url: PostgresURL, maximumConnections: Int = 10, connectWait: Duration = .seconds(10)) {
@@ -42,6 +43,7 @@ public final class PostgresBridge: Sendable {
         let client = PostgresClient(configuration: config)
         self.client = client
         runner = Task.detached { await client.run() }
+        monitor.bridge = self
     }
 
     deinit { runner.cancel() }
@@ -139,64 +141,133 @@ public final class PostgresBridge: Sendable {
         return result
     }
 
-    /// Leases a connection, waiting at most `connectWait`, and runs `body` on it. Whichever comes first decides: the
-    /// lease (the body then runs to its end) or the wait's end (the body never runs).
+    /// Leases a connection, waiting at most `connectWait`, and runs `body` on it on the connection's event loop.
+    /// Whichever comes first decides: the lease (the body then runs to its end) or the wait's end (the body never
+    /// runs). While the body runs its connection is watched: the driver's query on a connection the server has closed
+    /// (a killed backend) may never answer, so once the connection is closed and the body has not ended soon after,
+    /// the call ends with the connection lost (the server rolled back), or with the outcome unknown if COMMIT had been
+    /// sent. The stuck task is left behind, its lease returned; the pool drops the closed connection.
+    /// The waits and the watching are the bridge's `monitor`'s: one timer for every call in flight, not a few tasks
+    /// and timers per call (measured: a tenth of a busy client's time).
     func leased<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Watch) async throws -> T) async throws -> T {
-        let claim = Claim()
-        let client = self.client, wait = self.connectWait
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                let lease: @Sendable (PostgresConnection) async throws -> T = { c in
-                    guard claim.take(.running) else { throw LeaseTooLate() }
-                    return try await Self.watched(c, body)
+        let call = Call()
+        let client = self.client
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let once = Once(continuation)
+            let task = Task {
+                do {
+                    let value = try await client.withConnection { c in
+                        guard call.take(.running(c)) else { throw LeaseTooLate() }
+                        return try await withTaskExecutorPreference(LoopExecutor(c.eventLoop)) { try await body(c, call.watch) }
+                    }
+                    once.resume(.success(value))
+                } catch {
+                    once.resume(.failure(error))
                 }
-                return try await client.withConnection(lease)
+                call.end()
             }
-            group.addTask {
-                // A lease that is slow to come may never come (no server, no such database, a refused login: the pool
-                // only retries): one direct attempt says why at once.
-                let first = min(wait, .milliseconds(250))
-                try? await Task.sleep(for: first)
-                if claim.isWaiting, let why = await self.probe() {
-                    if claim.take(.gaveUp) { throw CannotConnect(underlying: why) }
-                    return nil
-                }
-                try? await Task.sleep(for: wait - first)
-                if claim.take(.gaveUp) { throw ConnectWaitExceeded() }
-                return nil
+            // Given up or lost: the caller is answered, and a lease still asked for (or a stuck query) is cancelled.
+            call.fail = { error in
+                guard once.resume(.failure(error)) else { return false }
+                task.cancel()
+                return true
             }
-            while let next = try await group.next() {
-                if let value = next {
-                    group.cancelAll()
-                    return value
-                }
-            }
-            throw ConnectWaitExceeded()
+            monitor.watch(call)
         }
     }
 
-    /// Runs `body` while watching its connection. The driver's query on a connection the server has closed (a killed
-    /// backend) may never answer: once the connection is closed and the body has not ended soon after, the call ends
-    /// with the connection lost (the server rolled back), or with the outcome unknown if COMMIT had been sent. The
-    /// stuck task is left behind, its lease returned; the pool drops the closed connection.
-    static func watched<T: Sendable>(_ c: PostgresConnection,
-                                     _ body: @escaping @Sendable (PostgresConnection, Watch) async throws -> T) async throws -> T {
-        let watch = Watch()
-        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-            let once = Once(continuation)
-            let work = Task(executorPreference: LoopExecutor(c.eventLoop)) {
-                do { once.resume(.success(try await body(c, watch))) } catch { once.resume(.failure(error)) }
+    /// Watches the calls in flight every 50 ms: a lease slow to come (one direct attempt then says why, and the
+    /// call gives up at `connectWait`), a connection closed under a running body. Runs only while calls are in flight.
+    final class Monitor: @unchecked Sendable {
+        private let lock = NSLock()
+        private var calls: [ObjectIdentifier: Call] = [:]
+        private var running = false
+        weak var bridge: PostgresBridge?
+
+        func watch(_ call: Call) {
+            let start: Bool = lock.withLock {
+                calls[ObjectIdentifier(call)] = call
+                defer { running = true }
+                return !running
             }
-            Task {
-                var closedFor = 0
-                while !once.isDone {
-                    try? await Task.sleep(for: .milliseconds(50))
+            if start { Task.detached { await self.loop() } }
+        }
+
+        private func loop() async {
+            while true {
+                try? await Task.sleep(for: .milliseconds(50))
+                let now = ContinuousClock.now
+                let current: [Call]? = lock.withLock {
+                    calls = calls.filter { !$0.value.isOver }
+                    if calls.isEmpty { running = false; return nil }
+                    return Array(calls.values)
+                }
+                guard let current, let bridge else { return }
+                for call in current { call.tick(now, bridge) }
+            }
+        }
+    }
+
+    /// One call's lease and body, as the monitor sees them.
+    final class Call: @unchecked Sendable {
+        enum State { case waiting, running(PostgresConnection), gaveUp, over }
+        private let lock = NSLock()
+        private var state = State.waiting
+        private var probing = false
+        private var closedFor = 0
+        let started = ContinuousClock.now
+        let watch = Watch()
+        /// Ends the caller's wait with an error (false when it ended already).
+        var fail: @Sendable (any Error) -> Bool = { _ in false }
+
+        /// Moves from waiting to `to` (running, or given up); false when the other side was first.
+        func take(_ to: State) -> Bool {
+            lock.withLock {
+                guard case .waiting = state else { return false }
+                state = to
+                return true
+            }
+        }
+
+        func end() { lock.withLock { state = .over } }
+
+        var isOver: Bool {
+            lock.withLock {
+                switch state {
+                case .gaveUp, .over: return true
+                case .waiting, .running: return false
+                }
+            }
+        }
+
+        func tick(_ now: ContinuousClock.Instant, _ bridge: PostgresBridge) {
+            enum Act { case none, probe, giveUp, lost }
+            let act: Act = lock.withLock {
+                switch state {
+                case .waiting:
+                    let waited = now - started
+                    if waited >= bridge.connectWait { state = .gaveUp; return .giveUp }
+                    // A lease that is slow to come may never come (no server, no such database, a refused login: the
+                    // pool only retries): one direct attempt says why at once.
+                    if waited >= min(bridge.connectWait, .milliseconds(250)), !probing { probing = true; return .probe }
+                    return .none
+                case .running(let c):
                     closedFor = c.isClosed ? closedFor + 1 : 0
-                    if closedFor >= 3 {
-                        let lost = ConnectionClosed()
-                        if once.resume(.failure(watch.isCommitting ? CommitOutcomeUnknown(underlying: lost) : lost)) { work.cancel() }
-                        return
-                    }
+                    if closedFor >= 3 { state = .over; return .lost }
+                    return .none
+                case .gaveUp, .over:
+                    return .none
+                }
+            }
+            switch act {
+            case .none: break
+            case .giveUp: _ = fail(ConnectWaitExceeded())
+            case .lost:
+                let lost = ConnectionClosed()
+                _ = fail(watch.isCommitting ? CommitOutcomeUnknown(underlying: lost) : lost)
+            case .probe:
+                Task.detached {
+                    if let why = await bridge.probe(), self.take(.gaveUp) { _ = self.fail(CannotConnect(underlying: why)) }
                 }
             }
         }
@@ -306,27 +377,6 @@ public final class PostgresBridge: Sendable {
         case .prefer: return .prefer(config)
         case .require, .verifyFull: return .require(config)
         }
-    }
-}
-
-/// Who got there first: the lease (the body runs) or the end of the wait (it never does).
-final class Claim: @unchecked Sendable {
-    enum State { case waiting, running, gaveUp }
-    private let lock = NSLock()
-    private var state = State.waiting
-    /// Neither side has come yet.
-    var isWaiting: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return state == .waiting
-    }
-    /// Moves from waiting to `to`; false when the other side was first.
-    func take(_ to: State) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        guard state == .waiting else { return false }
-        state = to
-        return true
     }
 }
 

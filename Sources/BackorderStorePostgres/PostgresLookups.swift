@@ -7,17 +7,12 @@ extension PostgresOperationTx {
     /// An open order and its lines, locked: its SKUs' items (and those of `alsoLocking`, in the same sorted statement)
     /// first, then the order. `expectedVersion` refuses an order changed since the clerk read it.
     func openOrder(_ number: String, expectedVersion: Int?, alsoLocking extra: [String] = []) async throws -> (Order, [OrderLine]) {
-        var skus = extra
-        for r in try await c.rows("""
-            SELECT DISTINCT l.sku FROM order_line l JOIN orders o ON o.id = l.order_id WHERE o.number = \(number)
-            """) { skus.append(try r.decode(String.self)) }
-        try await lockItems(skus)
-        let order = try await fetchOrder(number, lock: true)
+        try await lockItems(ofOrder: number, and: extra)
+        let (order, lines) = try await fetchOrderWithLines(number, lock: true)
         guard order.isOpen else { throw BackorderError.refused(.t(StoreText.orderClosed, number)) }
         if let v = expectedVersion, v != order.version {
             throw BackorderError.stale(.t(StoreText.orderStale, number))
         }
-        let lines = try await fetchLines(orderId: order.id)
         // A line added between the first read and the order's lock: its item too (out of order; a deadlock is retried).
         try await lockItems(lines.map(\.sku))
         return (order, lines)
@@ -26,9 +21,47 @@ extension PostgresOperationTx {
     /// An open order and its lines read without locking anything: for a donor giving units of a SKU whose item this
     /// operation holds. Whoever else could change that line, or close or change its order, must take that item first.
     func openOrderUnderItemLock(_ number: String) async throws -> (Order, [OrderLine]) {
-        let order = try await fetchOrder(number)
+        let (order, lines) = try await fetchOrderWithLines(number)
         guard order.isOpen else { throw BackorderError.refused(.t(StoreText.orderClosed, number)) }
-        return (order, try await fetchLines(orderId: order.id))
+        return (order, lines)
+    }
+
+    /// Locks the items of order `number`'s lines and of `extra` (those not held yet), in SKU order: one statement.
+    func lockItems(ofOrder number: String, and extra: [String]) async throws {
+        let held = locked.sorted()
+        for r in try await c.rows("""
+            SELECT sku FROM item
+            -- An array, not IN … OR: with OR the planner read every item (7.8 ms a pick under load, against 0.2).
+            WHERE sku = ANY(ARRAY(SELECT l.sku FROM order_line l JOIN orders o ON o.id = l.order_id WHERE o.number = \(number)) || \(extra)::text[])
+              AND NOT sku = ANY(\(held))
+            ORDER BY sku FOR UPDATE
+            """) { locked.insert(try r.decode(String.self)) }
+    }
+
+    /// An order by its number and its lines in line order, in one statement; `lock` holds the order.
+    func fetchOrderWithLines(_ number: String, lock: Bool = false) async throws -> (Order, [OrderLine]) {
+        let rows = try await c.rows("""
+            SELECT o.id, o.number, o.customer, c.name, o.order_date, o.priority, o.policy, o.closed_at,
+                   (o.version + (SELECT COALESCE(SUM(x.version), 0) FROM order_line x WHERE x.order_id = o.id))::bigint,
+                   l.id, l.line_no, l.sku, i.name, l.ordered, l.allocated, l.picked, l.shipped, l.backordered, l.cancelled
+            FROM orders o JOIN customer c ON c.code = o.customer
+                LEFT JOIN order_line l ON l.order_id = o.id LEFT JOIN item i ON i.sku = l.sku
+            WHERE o.number = \(number) ORDER BY l.line_no \(unescaped: lock ? "FOR UPDATE OF o" : "")
+            """)
+        guard let first = rows.first else { throw BackorderError.notFound(.t(StoreText.noOrder, number)) }
+        let v = try first.decode((Int64, String, String, String, String, Int, String, Int64?, Int).self)
+        let order = Order(id: v.0, number: v.1, customerCode: v.2, customerName: v.3, orderDate: Day(iso: v.4) ?? Day(ordinal: 0),
+                          priority: v.5, policy: ShipPolicy(rawValue: v.6) ?? .partial, closedAt: v.7.map(Timestamp.init), version: v.8)
+        let lines = try rows.compactMap { r -> OrderLine? in
+            let cells = r.makeRandomAccess()
+            guard let id = try cells[9].decode(Int64?.self) else { return nil }
+            return OrderLine(id: id, lineNo: try cells[10].decode(Int.self), sku: try cells[11].decode(String.self),
+                             itemName: try cells[12].decode(String.self),
+                             quantities: LineQuantities(ordered: try cells[13].decode(Int.self), allocated: try cells[14].decode(Int.self),
+                                                        picked: try cells[15].decode(Int.self), shipped: try cells[16].decode(Int.self),
+                                                        backordered: try cells[17].decode(Int.self), cancelled: try cells[18].decode(Int.self)))
+        }
+        return (order, lines)
     }
 
     /// An order by its number, its version counting its lines' changes; `lock` holds it for this transaction.

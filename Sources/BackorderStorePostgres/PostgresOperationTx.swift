@@ -1,12 +1,6 @@
 import BackorderCore
 import PostgresNIO
 
-extension PostgresConnection {
-    /// Runs one statement and returns its rows (all of them: the next statement may only start when this one ended).
-    @discardableResult
-    func rows(_ q: PostgresQuery) async throws -> [PostgresRow] { try await query(q, logger: PostgresBridge.quiet).collect() }
-}
-
 /// One operation in progress inside a READ COMMITTED transaction on the server: the SQLite store's `OperationTx`
 /// statement for statement (the same journal rows, counters, allocations, promised dates and notices), batched with
 /// arrays where the file loops.
@@ -23,7 +17,7 @@ final class PostgresOperationTx {
     private var ledger = OperationLedger()
     private(set) var allocations: [ReceiptResult.Allocation] = []
     private(set) var promisedWritten: [Int64: String] = [:]
-    private var locked = Set<String>()
+    var locked = Set<String>()
 
     /// What placing a new order already knows when it finishes (the core's, shared with the file's store).
     typealias NewOrder = NewOrderFacts

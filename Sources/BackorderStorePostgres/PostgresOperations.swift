@@ -17,7 +17,8 @@ extension PostgresWarehouse {
             if preview {
                 try await c.rows("ROLLBACK TO SAVEPOINT preview")
             } else {
-                try await c.rows("UPDATE meta SET revision = revision + 1 WHERE id = 1")
+                // Raised at commit (PostgresTriggers.tally): the revision's row is not held over a round trip.
+                try await c.rows("SELECT backorders_touch()")
             }
             return result
         }

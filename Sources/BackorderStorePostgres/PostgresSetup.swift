@@ -162,6 +162,7 @@ public enum PostgresSetup {
             "GRANT SELECT, INSERT, UPDATE, DELETE ON \(tables) TO \(clerkRole)",
             "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO \(clerkRole)",
             "GRANT SELECT ON \(tables), \(PostgresSchema.migrationsTable) TO \(clerkRole), \(supervisorRole)",
+            PostgresTriggers.pendingGrant,
         ] {
             try await c.query(PostgresQuery(unsafeSQL: sql), logger: PostgresBridge.quiet)
         }

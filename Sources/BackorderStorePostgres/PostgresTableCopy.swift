@@ -76,6 +76,9 @@ public enum PostgresTableCopy {
             if let source = pipe.sourceDigests, let table = WarehouseTables.copyOrder.first(where: { source[$0] != digests[$0] }) {
                 throw CopyProblem.differs(table: table)
             }
+            // Statistics now, not when autovacuum comes round: until then the planner guesses (an order's lines were
+            // read by hashing all 20,000 items, 6–11 ms instead of 0.1).
+            try await exec(c, "ANALYZE \(WarehouseTables.copyOrder.joined(separator: ", "))")
             // The revision is copied as it is: the destination is new, nobody's screen waits on it.
             return digests
         } } }

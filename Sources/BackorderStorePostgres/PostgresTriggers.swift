@@ -19,6 +19,7 @@ enum PostgresTriggers {
     /// beside the file's migration names (`PostgresSchema.migrationNames`), applied by `backorders upgrade`.
     static let steps: [(name: String, sql: String)] = [
         ("pg1-set-based-triggers", setBasedTriggers),
+        ("pg2-counters-at-commit", countersAtCommit),
         // The file's migration of the same name: a server made before it lacks the table until `upgrade` adds it.
         ("v17-customer-journal", customerJournal),
     ]
@@ -65,7 +66,7 @@ enum PostgresTriggers {
         ALTER TABLE order_line SET (fillfactor = \(lineFillFactor));
         ALTER TABLE waiting SET (fillfactor = \(lineFillFactor));
         ALTER TABLE item SET (fillfactor = \(itemFillFactor));
-        \(tally.replacingOccurrences(of: "CREATE FUNCTION", with: "CREATE OR REPLACE FUNCTION"))
+        \(tallyInPlace.replacingOccurrences(of: "CREATE FUNCTION", with: "CREATE OR REPLACE FUNCTION"))
         ALTER TABLE movement DROP CONSTRAINT movement_sku_fkey, DROP CONSTRAINT movement_line_id_fkey,
             DROP CONSTRAINT movement_arrival_id_fkey, DROP CONSTRAINT movement_shipment_id_fkey,
             DROP CONSTRAINT movement_receipt_id_fkey;
@@ -139,11 +140,77 @@ enum PostgresTriggers {
             FOR EACH STATEMENT EXECUTE FUNCTION backorders_still_referenced();
         """
 
-    /// Moves one counter; a zero change writes nothing (every write of the one row is a new version of it).
-    static let tally = """
+    /// Moved one counter at once (until `pg2-counters-at-commit`); a zero change wrote nothing.
+    static let tallyInPlace = """
         CREATE FUNCTION backorders_tally(counter text, delta bigint) RETURNS void LANGUAGE sql AS $$
             UPDATE tally SET value = value + delta WHERE name = counter AND delta <> 0 $$;
         """
+
+    /// `pg2-counters-at-commit`: counters and the revision moved when the transaction commits.
+    static var countersAtCommit: String {
+        tally.replacingOccurrences(of: "CREATE FUNCTION backorders_tally(", with: "CREATE OR REPLACE FUNCTION backorders_tally(")
+            + "\n" + pendingGrant + ";"
+    }
+
+    /// The counters and the revision move at commit. A counter's row changed at once stays locked until the commit,
+    /// so every two operations that moved one counter (an order and a shipment both move "open orders") ran one after
+    /// the other from that statement on; the revision's row likewise for the round trip to COMMIT. Now a change is
+    /// added up in the transaction (a setting local to it) and written by a deferred trigger as the commit begins.
+    /// An operation's revision is asked for by `backorders_touch()`. The pending row arms the trigger once per
+    /// transaction; a rolled-back savepoint takes back its changes, its settings and its pending row alike.
+    static let tally = """
+        CREATE UNLOGGED TABLE tally_pending (xid BIGINT PRIMARY KEY)
+            WITH (autovacuum_vacuum_threshold = 1000, autovacuum_vacuum_scale_factor = 0);
+        CREATE FUNCTION backorders_arm() RETURNS void LANGUAGE plpgsql AS $$
+        BEGIN
+            IF COALESCE(current_setting('backorders.armed', true), '') <> 'on' THEN
+                INSERT INTO tally_pending (xid) VALUES (txid_current());
+                PERFORM set_config('backorders.armed', 'on', true);
+            END IF;
+        END $$;
+        CREATE FUNCTION backorders_tally(counter text, delta bigint) RETURNS void LANGUAGE plpgsql AS $$
+        DECLARE
+            setting text := 'backorders.tally_' || replace(counter, ' ', '_');
+        BEGIN
+            IF delta <> 0 THEN
+                PERFORM backorders_arm();
+                PERFORM set_config(setting, (COALESCE(NULLIF(current_setting(setting, true), ''), '0')::bigint + delta)::text, true);
+            END IF;
+        END $$;
+        CREATE FUNCTION backorders_touch() RETURNS void LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM backorders_arm();
+            PERFORM set_config('backorders.touched', 'on', true);
+        END $$;
+        CREATE FUNCTION backorders_settle() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            counter text;
+            setting text;
+            delta bigint;
+        BEGIN
+            -- In the counters' order, then the revision: two commits never wait for each other in a circle.
+            FOR counter IN SELECT name FROM tally ORDER BY name LOOP
+                setting := 'backorders.tally_' || replace(counter, ' ', '_');
+                delta := COALESCE(NULLIF(current_setting(setting, true), ''), '0')::bigint;
+                IF delta <> 0 THEN
+                    UPDATE tally SET value = value + delta WHERE name = counter;
+                    PERFORM set_config(setting, '0', true);
+                END IF;
+            END LOOP;
+            IF current_setting('backorders.touched', true) = 'on' THEN
+                UPDATE meta SET revision = revision + 1 WHERE id = 1;
+            END IF;
+            PERFORM set_config('backorders.touched', '', true);
+            PERFORM set_config('backorders.armed', '', true);
+            DELETE FROM tally_pending WHERE xid = NEW.xid;
+            RETURN NULL;
+        END $$;
+        CREATE CONSTRAINT TRIGGER tally_settle AFTER INSERT ON tally_pending DEFERRABLE INITIALLY DEFERRED
+            FOR EACH ROW EXECUTE FUNCTION backorders_settle();
+        """
+
+    /// What a clerk needs of the pending table (`db init` gives it with the rest; an upgrade here).
+    static let pendingGrant = "GRANT SELECT, INSERT, DELETE ON tally_pending TO \(PostgresSetup.clerkRole)"
 
     /// The lines a statement changed in a way the queue sees (how much they wait, or their place in it), old beside
     /// new: `o…` the old place and units, then the new line, and whether the place is the same.

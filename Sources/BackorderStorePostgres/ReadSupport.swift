@@ -43,9 +43,8 @@ struct Cells: Sendable {
 extension PostgresConnection {
     /// Every row of `query`.
     func cells(_ query: PostgresQuery) async throws -> [Cells] {
-        var out: [Cells] = []
-        for try await row in try await self.query(query, logger: PostgresBridge.quiet) { out.append(Cells(row: row.makeRandomAccess())) }
-        return out
+        // Through the statement cache: a list's page read again (the next keystroke, the next page) is not planned anew.
+        try await rows(query).map { Cells(row: $0.makeRandomAccess()) }
     }
 
     /// The first row of `query`, if any.

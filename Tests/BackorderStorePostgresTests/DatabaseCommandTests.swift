@@ -54,16 +54,16 @@ extension DatabaseCommandTests {
         XCTAssertEqual(current.status, 0, current.stderr)
         XCTAssertEqual(current.stdout, "\(url.description) is already in this version's format\n")
         try bridge().transaction { c in
-            for statement in PostgresSetup.splitStatements(TriggerTests.firstSchemaTriggers) {
+            for statement in PostgresSetup.splitStatements(TriggerTests.countersInPlace) {
                 try await c.query(PostgresQuery(unsafeSQL: statement), logger: PostgresBridge.quiet)
             }
         }
         let refused = try backorders(["list", "orders", "--db", url.description])
         XCTAssertEqual(refused.status, 66)
-        XCTAssertTrue(refused.stderr.contains("lacks pg1-set-based-triggers): the database's owner runs `backorders upgrade --db"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("lacks pg2-counters-at-commit): the database's owner runs `backorders upgrade --db"), refused.stderr)
         let upgraded = try backorders(["--lang", "nb", "upgrade", "--db", url.description])
         XCTAssertEqual(upgraded.status, 0, upgraded.stderr)
-        XCTAssertTrue(upgraded.stdout.hasPrefix("oppgraderte \(url.description): pg1-set-based-triggers ("), upgraded.stdout)
+        XCTAssertTrue(upgraded.stdout.hasPrefix("oppgraderte \(url.description): pg2-counters-at-commit ("), upgraded.stdout)
         XCTAssertEqual(try backorders(["list", "orders", "--db", url.description]).status, 0)
     }
 }

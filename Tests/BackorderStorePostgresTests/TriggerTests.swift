@@ -83,7 +83,19 @@ final class TriggerTests: PostgresTestCase {
         XCTAssertEqual(try scalar(b, "SELECT value FROM tally WHERE name = 'backordered units'"), try scalar(b, "SELECT sum(backordered)::bigint FROM item"))
     }
 
-    /// The per-row triggers of the first server schema, as a database made then holds them.
+    /// Counters moved at once, as a database made before `pg2-counters-at-commit` holds them.
+    static let countersInPlace = """
+        DROP TRIGGER tally_settle ON tally_pending;
+        DROP FUNCTION backorders_settle();
+        DROP FUNCTION backorders_touch();
+        DROP TABLE tally_pending;
+        CREATE OR REPLACE FUNCTION backorders_tally(counter text, delta bigint) RETURNS void LANGUAGE sql AS $$
+            UPDATE tally SET value = value + delta WHERE name = counter AND delta <> 0 $$;
+        DROP FUNCTION backorders_arm();
+        DELETE FROM backorders_migration WHERE identifier = 'pg2-counters-at-commit';
+        """
+
+    /// The per-row triggers of the first server schema, as a database made then holds them (after `countersInPlace`).
     static let firstSchemaTriggers = """
         DROP TRIGGER waiting_line_insert ON order_line;
         DROP TRIGGER waiting_line_update ON order_line;
@@ -139,17 +151,18 @@ final class TriggerTests: PostgresTestCase {
         let b = bridge()
         _ = try PostgresSetup.initialize(b)
         try b.transaction { c in
-            for statement in PostgresSetup.splitStatements(Self.firstSchemaTriggers) {
+            for statement in PostgresSetup.splitStatements(Self.countersInPlace + Self.firstSchemaTriggers) {
                 try await c.query(PostgresQuery(unsafeSQL: statement), logger: PostgresBridge.quiet)
             }
         }
-        XCTAssertEqual(try PostgresSetup.state(of: b), .older(["pg1-set-based-triggers"]))
+        let steps = ["pg1-set-based-triggers", "pg2-counters-at-commit"]
+        XCTAssertEqual(try PostgresSetup.state(of: b), .older(steps))
         XCTAssertThrowsError(try PostgresSetup.requireCurrent(b)) { error in
             let message = (error as? BackorderError)?.message(Localizer(.en)) ?? "\(error)"
             XCTAssertTrue(message.contains("runs `backorders upgrade --db"), message)
         }
         XCTAssertThrowsError(try PostgresSetup.initialize(b), "db init does not change an older schema")
-        XCTAssertEqual(try PostgresSetup.upgrade(b), ["pg1-set-based-triggers"])
+        XCTAssertEqual(try PostgresSetup.upgrade(b), steps)
         XCTAssertEqual(try PostgresSetup.state(of: b), .current)
         XCTAssertEqual(try PostgresSetup.upgrade(b), [], "a second upgrade finds nothing to do")
         XCTAssertEqual(try scalar(b, "SELECT count(*) FROM pg_trigger WHERE tgname IN ('waiting_line', 'tally_waiting', 'tally_items')"), 0)
@@ -157,6 +170,7 @@ final class TriggerTests: PostgresTestCase {
         XCTAssertEqual(try scalar(b, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%_points_somewhere'"), 2)
         XCTAssertEqual(try scalar(b, "SELECT count(*) FROM pg_class WHERE relname = 'order_line' AND 'fillfactor=85' = ANY(reloptions)"), 1)
         XCTAssertEqual(try scalar(b, "SELECT count(*) FROM pg_class WHERE relname = 'item' AND 'fillfactor=80' = ANY(reloptions)"), 1)
+        XCTAssertEqual(try scalar(b, "SELECT count(*) FROM pg_trigger WHERE tgname = 'tally_settle' AND tgdeferrable AND tginitdeferred"), 1)
         try exec(b, "INSERT INTO customer (code, name) VALUES ('C1', 'Nordlys AS')")
         try exec(b, "INSERT INTO item (sku, name) VALUES ('SKU-1', 'Skrue'), ('SKU-2', 'Mutter')")
         try exec(b, "INSERT INTO orders (number, customer, order_date, priority, policy, created_at) VALUES ('SO-1', 'C1', '2026-12-07', 5, 'partial', 0)")
