@@ -67,3 +67,11 @@ extension Customer {
         return changed
     }
 }
+
+extension CustomerChanges {
+    /// An import's record laid over the stored customer: its name, and the language, address and contact it gives
+    /// (those it leaves nil stay as they are).
+    public init(overlaying c: Customer) {
+        self.init(name: c.name, language: c.language.map { .some($0) }, email: c.email, contact: c.contact)
+    }
+}

@@ -11,9 +11,9 @@ public protocol ImportTarget {
     func customerExists(_ code: String) throws -> Bool
     /// Every customer's code and name, by code (byte order, as the file sorts).
     func customerNames() throws -> [(code: String, name: String)]
-    func addCustomer(_ c: Customer) throws
-    /// Lays a customer's details over the stored ones; false when nothing changed.
-    func updateCustomer(_ c: Customer) throws -> Bool
+    func addCustomer(_ c: Customer, ctx: Context) throws
+    /// Lays a customer's details over the stored ones (journaled as a clerk's change is); false when nothing changed.
+    func updateCustomer(_ c: Customer, ctx: Context) throws -> Bool
     func countStock(sku: String, onHand counted: Int, reason: String, ctx: Context) throws -> [ReceiptResult.Allocation]
     /// An order and its lines, or nil when the number is unknown.
     func existingOrder(_ number: String) throws -> (order: Order, lines: [OrderLine])?
@@ -100,10 +100,10 @@ struct ImportRun<Target: ImportTarget> {
             for r in customers {
                 try attempt(r.line, "code") {
                     guard try w.customerExists(r.value.code) else {
-                        try w.addCustomer(r.value)
+                        try w.addCustomer(r.value, ctx: ctx)
                         return ImportAction(key: r.value.code, change: .created)
                     }
-                    return ImportAction(key: r.value.code, change: try w.updateCustomer(r.value) ? .updated : .unchanged,
+                    return ImportAction(key: r.value.code, change: try w.updateCustomer(r.value, ctx: ctx) ? .updated : .unchanged,
                                         detail: tr(ImportText.detailName))
                 }
             }

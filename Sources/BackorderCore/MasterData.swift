@@ -5,8 +5,8 @@
 public protocol MasterDataService: Sendable {
     /// Adds an item; refuses a SKU that exists. Opening stock is journaled as an adjustment.
     func addItem(_ item: Item, ctx: Context) throws
-    /// Adds a customer; refuses a code that exists.
-    func addCustomer(_ c: Customer) throws
+    /// Adds a customer; refuses a code that exists. Journaled as "created" (`CustomerJournal`) with `ctx`'s time and actor.
+    func addCustomer(_ c: Customer, ctx: Context) throws
     /// Sets the counted stock of an item: a journaled adjustment; newly found stock goes to waiting lines (returned).
     @discardableResult
     func countStock(sku: String, onHand counted: Int, reason: String, ctx: Context) throws -> [ReceiptResult.Allocation]

@@ -53,7 +53,7 @@ public enum WarehouseTables {
     public static let copyOrder = [
         "meta", "item", "customer", "orders", "order_line", "arrival", "eta_change", "shipment", "shipment_line",
         "receipt", "movement", "notice", "waiting", "order_change", "receipt_reversal", "session", "setting", "tally",
-        "open_arrival_day",
+        "open_arrival_day", "customer_change",
     ]
     /// Tables whose rows a new, empty warehouse already holds (the revision row, zero counters): the copy replaces
     /// them, and they do not make a destination "not empty".

@@ -49,7 +49,10 @@ public protocol WarehouseService: Sendable {
     func customer(_ code: String) throws -> Customer
     /// Changes some of a customer's details (what `changes` leaves nil stays; "" clears the e-mail address or the
     /// contact); refused as `.invalidInput` with the reason when a value is not valid. Returns the names of the fields changed.
-    func changeCustomer(_ code: String, _ changes: CustomerChanges) throws -> [String]
+    /// Each changed field is journaled (`CustomerJournal`) with `ctx`'s time and actor, in the same transaction.
+    func changeCustomer(_ code: String, _ changes: CustomerChanges, ctx: Context) throws -> [String]
+    /// The journal of a customer's details, newest first: `limit` rows (unknown code: `.notFound`).
+    func customerHistory(_ code: String, limit: Int) throws -> [CustomerChange]
     /// Every customer, by code.
     func customers() throws -> [Customer]
     /// The journal, newest movement first: `limit` movements, with `sku` only that SKU's.

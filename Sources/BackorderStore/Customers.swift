@@ -9,8 +9,9 @@ extension Warehouse {
     }
 
     /// Changes some of a customer's details (what `changes` leaves nil stays); returns the names of the fields changed.
+    /// Each changed field is journaled in `customer_change`, in the same transaction.
     @discardableResult
-    public func changeCustomer(_ code: String, _ changes: CustomerChanges) throws -> [String] {
+    public func changeCustomer(_ code: String, _ changes: CustomerChanges, ctx: Context) throws -> [String] {
         try write { db in
             let old = try fetchCustomer(db, code)
             let new = changes.applied(to: old)
@@ -19,7 +20,35 @@ extension Warehouse {
             guard !changed.isEmpty else { return [] }
             try db.execute(sql: "UPDATE customer SET name = ?, language = ?, email = ?, contact = ? WHERE code = ?",
                            arguments: [new.name, new.language?.rawValue, new.email, new.contact, code])
+            try journalCustomer(db, code, CustomerJournal.changed(from: old, to: new), ctx)
             return changed
+        }
+    }
+
+    /// `changeCustomer` by the current OS user, now (for scripts and tests that have no context of their own).
+    @discardableResult
+    public func changeCustomer(_ code: String, _ changes: CustomerChanges) throws -> [String] {
+        try changeCustomer(code, changes, ctx: .current())
+    }
+
+    /// The journal of a customer's details, newest first: `limit` rows.
+    public func customerHistory(_ code: String, limit: Int) throws -> [CustomerChange] {
+        try CustomerJournal.checkLimit(limit)
+        return try read { db in
+            _ = try fetchCustomer(db, code)
+            return try Row.fetchAll(db, sql: """
+                SELECT at, actor, customer, field, old, new FROM customer_change WHERE customer = ? ORDER BY id DESC LIMIT ?
+                """, arguments: [code, limit]).map {
+                CustomerChange(at: Timestamp(unixTime: $0[0]), actor: $0[1], customer: $0[2], field: $0[3], from: $0[4], to: $0[5])
+            }
+        }
+    }
+
+    /// Writes the journal rows of a customer's addition or change.
+    func journalCustomer(_ db: Database, _ code: String, _ entries: [CustomerJournal.Entry], _ ctx: Context) throws {
+        for e in entries {
+            try db.execute(sql: "INSERT INTO customer_change (customer, at, actor, field, old, new) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [code, ctx.now.unixTime, ctx.actor, e.field, e.from, e.to])
         }
     }
 

@@ -60,8 +60,8 @@ private struct FileImportTarget: ImportTarget {
     func customerNames() throws -> [(code: String, name: String)] {
         try w.read { db in try Row.fetchAll(db, sql: "SELECT code, name FROM customer ORDER BY code") }.map { (code: $0["code"], name: $0["name"]) }
     }
-    func addCustomer(_ c: Customer) throws { try w.addCustomer(c) }
-    func updateCustomer(_ c: Customer) throws -> Bool { try w.updateCustomer(c) }
+    func addCustomer(_ c: Customer, ctx: Context) throws { try w.addCustomer(c, ctx: ctx) }
+    func updateCustomer(_ c: Customer, ctx: Context) throws -> Bool { try w.updateCustomer(c, ctx: ctx) }
     func countStock(sku: String, onHand counted: Int, reason: String, ctx: Context) throws -> [ReceiptResult.Allocation] {
         try w.countStock(sku: sku, onHand: counted, reason: reason, ctx: ctx)
     }

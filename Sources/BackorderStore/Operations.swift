@@ -60,21 +60,24 @@ extension Warehouse {
 
     /// Lays a customer's details over the stored ones (nil fields stay as they are); returns false when nothing changed.
     @discardableResult
-    public func updateCustomer(_ c: Customer) throws -> Bool {
+    public func updateCustomer(_ c: Customer, ctx: Context) throws -> Bool {
         try Validate.customer(c)
-        return try !changeCustomer(c.code, CustomerChanges(name: c.name, language: c.language.map { .some($0) }, email: c.email,
-                                                           contact: c.contact)).isEmpty
+        return try !changeCustomer(c.code, CustomerChanges(overlaying: c), ctx: ctx).isEmpty
     }
 
-    /// Adds a customer; refuses a code that exists.
-    public func addCustomer(_ c: Customer) throws {
+    /// Adds a customer; refuses a code that exists. Journaled as "created".
+    public func addCustomer(_ c: Customer, ctx: Context) throws {
         try Validate.customer(c)
         try write { db in
             guard try !exists(db, "SELECT 1 FROM customer WHERE code = ?", [c.code]) else { throw MasterDataRules.customerExists(c.code) }
             try db.execute(sql: "INSERT INTO customer (code, name, language, email, contact) VALUES (?, ?, ?, ?, ?)",
                            arguments: [c.code, c.name, c.language?.rawValue, c.email, c.contact])
+            try journalCustomer(db, c.code, CustomerJournal.added(c), ctx)
         }
     }
+
+    /// `addCustomer` by the current OS user, now (for scripts and tests that have no context of their own).
+    public func addCustomer(_ c: Customer) throws { try addCustomer(c, ctx: .current()) }
 
     /// Sets the counted stock of an item: a journaled adjustment; newly found stock goes to waiting lines.
     @discardableResult

@@ -365,6 +365,10 @@ enum Schema {
                 CREATE INDEX movement_backordered_at ON movement(at) WHERE d_backordered > 0;
                 """)
         }
+        // Who changed a customer's details, when, from what: one row per field changed (CustomerJournal), kept forever.
+        m.registerMigration("v17-customer-journal", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: customerJournal)
+        }
         return m
     }
 
@@ -439,6 +443,24 @@ enum Schema {
             }
         }
     }
+
+    /// `v17-customer-journal`: the table, its index by customer, and the triggers that keep its rows as records.
+    static let customerJournal = """
+        CREATE TABLE customer_change (
+            id INTEGER PRIMARY KEY,
+            customer TEXT NOT NULL REFERENCES customer(code),
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old TEXT NOT NULL,
+            new TEXT NOT NULL
+        );
+        CREATE INDEX customer_change_customer ON customer_change(customer, id);
+        CREATE TRIGGER customer_change_no_update BEFORE UPDATE ON customer_change
+        BEGIN SELECT RAISE(ABORT, 'customer_change rows are records and cannot be changed'); END;
+        CREATE TRIGGER customer_change_no_delete BEFORE DELETE ON customer_change
+        BEGIN SELECT RAISE(ABORT, 'customer_change rows are records and cannot be changed'); END;
+        """
 
     /// The migrations this build knows.
     static var knownMigrations: [String] { migrator.migrations }

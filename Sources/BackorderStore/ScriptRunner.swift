@@ -32,7 +32,7 @@ public struct ScriptRunner {
                     try warehouse.addItem(Item(sku: sku, name: name, unit: unit, bin: bin, onHand: stock, minOrderQty: moq, packSize: pack,
                                                supplier: supplier, leadTimeDays: lead), ctx: ctx)
                 case let .customer(customer):
-                    try warehouse.addCustomer(customer)
+                    try warehouse.addCustomer(customer, ctx: ctx)
                 case let .arrival(po, l, sku, q, eta, supplier):
                     try warehouse.addArrival(NewArrival(supplier: supplier, poNumber: po, poLine: l, sku: sku, quantity: q,
                                                         eta: eta.resolve(today: today)), ctx: ctx)

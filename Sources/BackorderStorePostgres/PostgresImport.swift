@@ -110,15 +110,15 @@ private struct ServerImportTarget: ImportTarget {
         return rows.map { (code: $0.0, name: $0.1) }
     }
 
-    func addCustomer(_ c: Customer) throws {
+    func addCustomer(_ c: Customer, ctx: Context) throws {
         try Validate.customer(c)
-        try operation { tx in try await PostgresWarehouse.addCustomer(tx, c) }
+        try operation(ctx) { tx in try await PostgresWarehouse.addCustomer(tx, c) }
     }
 
-    func updateCustomer(_ c: Customer) throws -> Bool {
+    func updateCustomer(_ c: Customer, ctx: Context) throws -> Bool {
         try Validate.customer(c)
-        let changes = CustomerChanges(name: c.name, language: c.language.map { .some($0) }, email: c.email, contact: c.contact)
-        return try !operation { tx in try await PostgresWarehouse.changeCustomer(tx, c.code, changes) }.isEmpty
+        let changes = CustomerChanges(overlaying: c)
+        return try !operation(ctx) { tx in try await PostgresWarehouse.changeCustomer(tx, c.code, changes) }.isEmpty
     }
 
     func countStock(sku: String, onHand counted: Int, reason: String, ctx: Context) throws -> [ReceiptResult.Allocation] {

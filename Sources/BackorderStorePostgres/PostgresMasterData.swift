@@ -26,18 +26,19 @@ extension PostgresWarehouse: MasterDataService {
         }
     }
 
-    public func addCustomer(_ c: Customer) throws {
+    public func addCustomer(_ c: Customer, ctx: Context) throws {
         try Validate.customer(c)
-        try operate(Context(actor: "", now: Timestamp(unixTime: 0), today: Day(ordinal: 0))) { tx in try await Self.addCustomer(tx, c) }
+        try operate(ctx) { tx in try await Self.addCustomer(tx, c) }
     }
 
-    /// Adds a customer inside `tx`; a code that exists (or is being added by another clerk) is refused.
+    /// Adds a customer inside `tx`, journaled as "created"; a code that exists (or is being added by another clerk) is refused.
     static func addCustomer(_ tx: PostgresOperationTx, _ c: Customer) async throws {
         let added = try await tx.c.rows("""
             INSERT INTO customer (code, name, language, email, contact) VALUES (\(c.code), \(c.name), \(c.language?.rawValue), \(c.email), \(c.contact))
             ON CONFLICT (code) DO NOTHING RETURNING code
             """)
         guard !added.isEmpty else { throw MasterDataRules.customerExists(c.code) }
+        try await journalCustomer(tx, c.code, CustomerJournal.added(c))
     }
 
     @discardableResult

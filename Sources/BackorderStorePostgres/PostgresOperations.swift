@@ -229,11 +229,11 @@ extension PostgresWarehouse {
         return changed
     }
 
-    public func changeCustomer(_ code: String, _ changes: CustomerChanges) throws -> [String] {
-        try operate(Context(actor: "", now: Timestamp(unixTime: 0), today: Day(ordinal: 0))) { tx in try await Self.changeCustomer(tx, code, changes) }
+    public func changeCustomer(_ code: String, _ changes: CustomerChanges, ctx: Context) throws -> [String] {
+        try operate(ctx) { tx in try await Self.changeCustomer(tx, code, changes) }
     }
 
-    /// Changes a customer's details inside `tx`; the names of the fields changed.
+    /// Changes a customer's details inside `tx`, each changed field journaled; the names of the fields changed.
     static func changeCustomer(_ tx: PostgresOperationTx, _ code: String, _ changes: CustomerChanges) async throws -> [String] {
         guard let r = try await tx.c.rows("SELECT code, name, language, email, contact FROM customer WHERE code = \(code) FOR UPDATE").first else {
             throw BackorderError.notFound(.t(CustomerText.unknownCustomer, code))
@@ -248,6 +248,7 @@ extension PostgresWarehouse {
             UPDATE customer SET name = \(new.name), language = \(new.language?.rawValue), email = \(new.email), contact = \(new.contact)
             WHERE code = \(code)
             """)
+        try await journalCustomer(tx, code, CustomerJournal.changed(from: old, to: new))
         return changed
     }
 }

@@ -1,4 +1,4 @@
-/// The warehouse's tables on PostgreSQL: the SQLite file's schema at v16 (`BackorderStore/Schema.swift`,
+/// The warehouse's tables on PostgreSQL: the SQLite file's schema at v17 (`BackorderStore/Schema.swift`,
 /// `Counters.swift`, `Search.swift`) translated table by table, so that rows copy across unchanged.
 ///
 /// What changed in translation, and why:
@@ -19,14 +19,19 @@ enum PostgresSchema {
     static let migrationNames = [
         "v1", "v2-notices", "v3-report-indexes", "v4-covering-filters", "v5-journal-by-sku-line", "v6-waiting-queue",
         "v7-open-line-age", "v8-journal-kind-check", "v9-journal-by-line", "v10-exceptions", "v11-sort-indexes",
-        "v12-sessions", "v13-customer-mail", "v14-counters", "v15-search", "v16-journal-index",
+        "v12-sessions", "v13-customer-mail", "v14-counters", "v15-search", "v16-journal-index", "v17-customer-journal",
     ]
+
+    /// Every name a current database records: the file's migrations, then the server's own steps not among them.
+    static var recordedNames: [String] {
+        migrationNames + PostgresTriggers.steps.map(\.name).filter { !migrationNames.contains($0) }
+    }
 
     /// The application's tables (the roles are granted these).
     static let tables = [
         "meta", "item", "customer", "orders", "order_line", "arrival", "eta_change", "shipment", "shipment_line",
         "receipt", "movement", "notice", "waiting", "order_change", "receipt_reversal", "session", "setting", "tally",
-        "open_arrival_day",
+        "open_arrival_day", "customer_change",
     ]
 
     /// The journal's kinds (v8 and v10).
@@ -35,7 +40,7 @@ enum PostgresSchema {
 
     static let day = "~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'"
 
-    /// The whole schema of v16, in one transaction.
+    /// The whole schema of v17, in one transaction.
     static var create: String {
         """
         CREATE EXTENSION IF NOT EXISTS pg_trgm;
@@ -254,6 +259,7 @@ enum PostgresSchema {
         CREATE INDEX item_search ON item USING gin (sku gin_trgm_ops, name gin_trgm_ops);
         CREATE INDEX customer_search ON customer USING gin (code gin_trgm_ops, name gin_trgm_ops);
         \(PostgresTriggers.records)
+        \(PostgresTriggers.customerJournal)
         \(PostgresTriggers.waiting)
         \(PostgresTriggers.counters)
         \(PostgresTriggers.references)

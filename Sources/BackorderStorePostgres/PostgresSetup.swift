@@ -58,7 +58,8 @@ public enum PostgresSetup {
         let known = Set(PostgresSchema.migrationNames + steps)
         let unknown = applied.filter { !known.contains($0) }
         if !unknown.isEmpty { return .newer(unknown) }
-        let missing = PostgresSchema.migrationNames.filter { !applied.contains($0) }
+        // A file migration that is also a server step (added after servers were made) is behind, not missing.
+        let missing = PostgresSchema.migrationNames.filter { !applied.contains($0) && !steps.contains($0) }
         if !missing.isEmpty { return .unrecognized(missing) }
         let behind = steps.filter { !applied.contains($0) }
         return behind.isEmpty ? .current : .older(behind)
@@ -101,7 +102,7 @@ public enum PostgresSetup {
                 for statement in splitStatements(PostgresSchema.create) {
                     try await c.query(PostgresQuery(unsafeSQL: statement), logger: PostgresBridge.quiet)
                 }
-                for name in PostgresSchema.migrationNames + PostgresTriggers.steps.map(\.name) {
+                for name in PostgresSchema.recordedNames {
                     try await c.query("INSERT INTO backorders_migration (identifier) VALUES (\(name))", logger: PostgresBridge.quiet)
                 }
                 created = true
@@ -139,6 +140,8 @@ public enum PostgresSetup {
                     }
                     try await c.query("INSERT INTO backorders_migration (identifier) VALUES (\(name))", logger: PostgresBridge.quiet)
                 }
+                // A step may add a table: the roles are granted it as `db init` grants the others.
+                try await createRoles(c)
                 return names
             case let other:
                 throw refusal(other, url)!

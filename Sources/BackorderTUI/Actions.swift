@@ -126,7 +126,7 @@ public enum Action: Equatable, Sendable {
     case rowsCounted(PaneKind, filter: String, sku: String? = nil, customer: String? = nil, total: Int)
     case detailLoaded(DetailPurpose, OrderDetail)
     /// A customer's details, for its dialog.
-    case customerLoaded(Customer)
+    case customerLoaded(Customer, history: [CustomerChange] = [])
     case arrivalLoaded(Arrival, [ETAChange])
     /// Why the waiting lines of an order (or its line `lineNo`) are promised their dates.
     case explanationLoaded(order: String, lineNo: Int?, [DateExplanation])

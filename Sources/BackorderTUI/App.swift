@@ -274,7 +274,7 @@ public final class BackorderApp {
                 let (arrival, changes) = try service.arrival(reference)
                 return .arrivalLoaded(arrival, changes)
             case .loadCustomer(let code):
-                return .customerLoaded(try service.customer(code))
+                return .customerLoaded(try service.customer(code), history: try service.customerHistory(code, limit: CustomerJournal.dialogLimit))
             case .loadExplanation(let order, let lineNo):
                 do {
                     return .explanationLoaded(order: order, lineNo: lineNo, try service.explainDates(order: order, lineNo: lineNo, today: state.today))
@@ -412,7 +412,7 @@ public final class BackorderApp {
         case .setPurchasing(let sku, let supplier, let days):
             return .itemChanged(sku: sku, changed: try service.changeItem(sku, ItemChanges(supplier: supplier, leadTimeDays: .some(days))))
         case .changeCustomer(let code, let changes):
-            return .customerChanged(code: code, changed: try service.changeCustomer(code, changes))
+            return .customerChanged(code: code, changed: try service.changeCustomer(code, changes, ctx: ctx))
         case .correct(let c, let preview):
             return .corrected(c, try correct(c, preview: preview, ctx: ctx))
         case .createOrder(let new):

@@ -14,9 +14,11 @@ public struct CustomerDraft: Equatable, Sendable {
     public var email: String
     /// "" for none.
     public var contact: String
+    /// The latest changes to the customer's details, newest first (shown with the first question).
+    public var history: [CustomerChange]
 
-    public init(_ customer: Customer) {
-        self.customer = customer
+    public init(_ customer: Customer, history: [CustomerChange] = []) {
+        self.customer = customer; self.history = history
         language = customer.language; email = customer.email ?? ""; contact = customer.contact ?? ""
     }
 
@@ -36,14 +38,20 @@ extension Reducer {
     typealias CT = CustomerDialogText
 
     /// The customer arrived: a read-only session sees it; otherwise its first question opens.
-    static func customerLoaded(_ state: inout AppState, _ customer: Customer) -> [Effect] {
+    static func customerLoaded(_ state: inout AppState, _ customer: Customer, history: [CustomerChange] = []) -> [Effect] {
         let tr = state.tr
         if state.readOnly {
+            // The history last: on a small screen it is what the dialog cuts.
+            let draft = CustomerDraft(customer, history: history)
             state.overlay = .dialog(DialogState(step: .result(title: tr(CT.title, customer.code),
-                                                              lines: CustomerView.details(CustomerDraft(customer), tr) + [tr(CT.readOnly)])))
+                                                              lines: CustomerView.details(draft, tr) + [tr(CT.readOnly)]
+                                                                  + CustomerView.history(draft, tr, sayNone: true))))
             return []
         }
-        let draft = CustomerDraft(customer)
+        // The question keeps its prompt and field: only the changes that fit above them are listed (none at 40×12).
+        let free = state.size.height - 1 - CustomerView.questionRows
+        let fits = free > 1 ? (free - 1) / (state.size.width < 60 ? 2 : 1) : 0
+        let draft = CustomerDraft(customer, history: Array(history.prefix(fits)))
         state.overlay = .dialog(DialogState(step: .customerField(draft), text: CustomerView.defaultText(draft)))
         return []
     }
@@ -128,7 +136,21 @@ enum CustomerView {
         case .email: prompt = .promptEmail
         case .contact: prompt = .promptContact
         }
-        return (tr(T.title, d.customer.code), details(d, tr) + [tr(prompt)])
+        // The history with the first question only: the later ones need the room for the answers so far.
+        return (tr(T.title, d.customer.code), details(d, tr) + (d.field == .language ? history(d, tr) : []) + [tr(prompt)])
+    }
+
+    /// The rows of the first question without the history: frame, details, prompt, field, buttons and the spaces between.
+    static let questionRows = 11
+
+    /// The latest changes: "07.12.2026 14:05 UTC kari: e-post: (ingen) → post@eksempel.no", newest first.
+    /// With `sayNone`, a customer without recorded changes says so; otherwise it shows nothing.
+    static func history(_ d: CustomerDraft, _ tr: Localizer, sayNone: Bool = false) -> [String] {
+        typealias H = CustomerHistoryDialogText
+        guard !d.history.isEmpty else { return sayNone ? [tr(H.nothing)] : [] }
+        return [tr(H.heading)] + d.history.map { c in
+            tr(H.entry, Texts.stamp(c.at, tr), c.actor, CustomerJournal.fieldName(c.field, tr) + ":", CustomerJournal.fromTo(c, tr))
+        }
     }
 
     static func confirmation(_ d: CustomerDraft, _ tr: Localizer) -> (String, [String]) {

@@ -224,8 +224,11 @@ public enum Keymap {
     /// The commands a context's hint bar shows first, in this order, before its other hints (in the keymap's order): what
     /// must fit 80 columns in either language. The panes keep the clerk's actions, the filter, the reports (how a
     /// supervisor finds them), help and quit; Enter (the start message names it), notices and CSV follow where there is room.
+    /// An order and the notices keep Esc right after their main keys, so that at 40 columns the way back is still shown.
     static let hintsFirst: [KeyContext: [Command]] = [
         .panes: [.pick, .ship, .receive, .newOrder, .filter, .reports, .help, .quit],
+        .detail: [.pick, .ship, .back],
+        .notices: [.markSent, .markAllSent, .back],
     ]
 
     /// The hints for a context's hint bar in `tr`'s language, with whether each is disabled (a write key on a read-only file).

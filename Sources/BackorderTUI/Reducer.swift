@@ -58,8 +58,8 @@ public enum Reducer {
             return []
         case .detailLoaded(let purpose, let detail):
             return detailLoaded(&state, purpose, detail)
-        case .customerLoaded(let customer):
-            return customerLoaded(&state, customer)
+        case .customerLoaded(let customer, let history):
+            return customerLoaded(&state, customer, history: history)
         case .operationSucceeded(.customerChanged(let code, let changed)):
             return customerChanged(&state, code: code, changed: changed)
         case .arrivalLoaded(let arrival, let changes):

@@ -136,7 +136,7 @@ struct ItemCommand: ParsableCommand {
 
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "customer", abstract: HelpText.customer.text,
-                                                    subcommands: [Add.self, Set.self, List.self])
+                                                    subcommands: [Add.self, Set.self, List.self, History.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: HelpText.customerList.text)
@@ -167,7 +167,7 @@ struct CustomerCommand: ParsableCommand {
             try perform {
                 let language = try self.language.flatMap { try Validate.customerLanguage($0) }
                 try db.service().addCustomer(Customer(code: code, name: name, language: language, email: email.flatMap { $0.isEmpty ? nil : $0 },
-                                                   contact: contact.flatMap { $0.isEmpty ? nil : $0 }))
+                                                   contact: contact.flatMap { $0.isEmpty ? nil : $0 }), ctx: .current())
                 print(Localizer.process(CustomerText.added, code))
             }
         }
@@ -188,7 +188,7 @@ struct CustomerCommand: ParsableCommand {
                 var changes = CustomerChanges(name: name, email: email, contact: contact)
                 if let language { changes.language = .some(try Validate.customerLanguage(language)) }
                 guard !changes.isEmpty else { throw BackorderError.invalid(.t(CustomerText.nothingToChange)) }
-                let changed = try db.service().changeCustomer(code, changes)
+                let changed = try db.service().changeCustomer(code, changes, ctx: .current())
                 print(changed.isEmpty ? Localizer.process(CustomerText.unchanged, code)
                                       : Localizer.process(CustomerText.changed, code, changed.joined(separator: ", ")))
             }

@@ -178,6 +178,8 @@ enum ProseScan {
         "BackorderStore/NoticeMailer.swift",
         "BackorderTUI/NoticeMail.swift",
         "backorders/NoticesCommand.swift",
+        // The journal of customers' details.
+        "BackorderCore/CustomerJournal.swift", "backorders/CustomerHistory.swift",
         // The PostgreSQL store and `backorders db`.
         "BackorderStorePostgres", "backorders/DatabaseCommand.swift",
         // `backorders copy`.

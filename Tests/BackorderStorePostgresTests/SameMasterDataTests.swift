@@ -25,9 +25,9 @@ extension SameOperationsTests {
         refusedByBothMasterData("bad SKU", .invalidInput) { try $0.addItem(Item(sku: "has space", name: "X"), ctx: ctx) }
         refusedByBothMasterData("negative stock", .invalidInput) { try $0.addItem(Item(sku: "NEW-3", name: "X", onHand: -1), ctx: ctx) }
         // Customers.
-        sameMasterData("customer") { try $0.addCustomer(Customer(code: "FJORD", name: "Fjord Bygg AS", language: .nb, email: "innkjop@fjord.example")); return true }
-        refusedByBothMasterData("customer twice", .refused) { try $0.addCustomer(Customer(code: "FJORD", name: "Another")) }
-        refusedByBothMasterData("bad e-mail", .invalidInput) { try $0.addCustomer(Customer(code: "BAD", name: "Bad", email: "not an address")) }
+        sameMasterData("customer") { try $0.addCustomer(Customer(code: "FJORD", name: "Fjord Bygg AS", language: .nb, email: "innkjop@fjord.example"), ctx: ctx); return true }
+        refusedByBothMasterData("customer twice", .refused) { try $0.addCustomer(Customer(code: "FJORD", name: "Another"), ctx: ctx) }
+        refusedByBothMasterData("bad e-mail", .invalidInput) { try $0.addCustomer(Customer(code: "BAD", name: "Bad", email: "not an address"), ctx: ctx) }
         try assertSameTables()
 
         // A count that finds stock of an item whose lines wait: the units go to them in the queue's order, on both.

@@ -205,9 +205,9 @@ final class SameOperationsTests: PostgresTestCase {
         same("all notices") { try $0.markNoticesSent(order: nil, ctx: ctx) }
         // Master data.
         same("item") { try $0.changeItem("HT-3007", ItemChanges(bin: "C-09-9", leadTimeDays: .some(21))) }
-        same("customer") { try $0.changeCustomer("NIHON", CustomerChanges(email: "order@nihon.example.jp")) }
-        same("customer unchanged") { try $0.changeCustomer("NIHON", CustomerChanges(email: "order@nihon.example.jp")) }
-        refusedByBoth("unknown customer", .notFound) { try $0.changeCustomer("NOBODY", CustomerChanges(name: "X")) }
+        same("customer") { try $0.changeCustomer("NIHON", CustomerChanges(email: "order@nihon.example.jp"), ctx: ctx) }
+        same("customer unchanged") { try $0.changeCustomer("NIHON", CustomerChanges(email: "order@nihon.example.jp"), ctx: ctx) }
+        refusedByBoth("unknown customer", .notFound) { try $0.changeCustomer("NOBODY", CustomerChanges(name: "X"), ctx: ctx) }
         try assertSameTables()
     }
 

@@ -28,8 +28,8 @@ final class SetupTests: PostgresTestCase {
         }
         let everyStep = PostgresSchema.migrationNames + PostgresTriggers.steps.map(\.name)
         XCTAssertEqual(Set(names), Set(everyStep))
-        XCTAssertEqual(names.count, everyStep.count)
-        XCTAssertTrue(PostgresSchema.migrationNames.last == "v16-journal-index")
+        XCTAssertEqual(names.count, Set(everyStep).count, "a step that is also a file migration is recorded once")
+        XCTAssertTrue(PostgresSchema.migrationNames.last == "v17-customer-journal")
         for table in PostgresSchema.tables {
             XCTAssertEqual(try scalar(b, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = '\(table)'"), 1, table)
         }
@@ -83,7 +83,7 @@ final class SetupTests: PostgresTestCase {
         try exec(b, "INSERT INTO customer (code, name) VALUES ('C1', 'Nordlys AS')")
         XCTAssertFalse(try PostgresSetup.initialize(b).created)
         XCTAssertEqual(try scalar(b, "SELECT count(*) FROM customer"), 1, "nothing lost")
-        XCTAssertEqual(try scalar(b, "SELECT count(*) FROM backorders_migration"), PostgresSchema.migrationNames.count + PostgresTriggers.steps.count)
+        XCTAssertEqual(try scalar(b, "SELECT count(*) FROM backorders_migration"), PostgresSchema.recordedNames.count)
     }
 
     func testASupervisorLoginReadsButTheServerRefusesItsChanges() throws {

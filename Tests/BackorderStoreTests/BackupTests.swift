@@ -125,7 +125,7 @@ final class BackupTests: XCTestCase {
         let oldBytes = try Data(contentsOf: URL(fileURLWithPath: old))
         let liveRevision = try revision(live)
         let r = try Backups.restore(from: old, to: live)
-        XCTAssertEqual(r.upgrades, ["v11-sort-indexes", "v12-sessions", "v13-customer-mail", "v14-counters", "v15-search", "v16-journal-index"])
+        XCTAssertEqual(r.upgrades, ["v11-sort-indexes", "v12-sessions", "v13-customer-mail", "v14-counters", "v15-search", "v16-journal-index", "v17-customer-journal"])
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: old)), oldBytes, "the backup was changed")
         XCTAssertEqual(try Warehouse.pendingMigrations(path: live), [])
         XCTAssertEqual(try revision(live), 0, "the empty old file is in place")

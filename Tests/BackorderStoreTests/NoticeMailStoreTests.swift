@@ -15,7 +15,7 @@ final class NoticeMailStoreTests: XCTestCase {
         assertRefused(.invalidInput, "is not an e-mail address") { _ = try w.changeCustomer("TROMSO", CustomerChanges(email: "siv at tromso")) }
         assertRefused(.notFound, "unknown customer") { _ = try w.changeCustomer("NOBODY", CustomerChanges(contact: "x")) }
         // An import lays over what it gives; what it leaves out stays.
-        XCTAssertTrue(try w.updateCustomer(Customer(code: "TROMSO", name: "Tromsø Jern & Stål AS", email: "ny@tromso.example.no")))
+        XCTAssertTrue(try w.updateCustomer(Customer(code: "TROMSO", name: "Tromsø Jern & Stål AS", email: "ny@tromso.example.no"), ctx: ctx()))
         XCTAssertEqual(try w.customer("TROMSO").contact, "Siv Åsheim")
         XCTAssertEqual(try w.customer("TROMSO").email, "ny@tromso.example.no")
     }
@@ -29,7 +29,7 @@ final class NoticeMailStoreTests: XCTestCase {
         let service: any WarehouseService = w
         let before = try service.revision()
         XCTAssertEqual(try service.changeCustomer("BODO", CustomerChanges(language: .some(.nb), email: "innkjop@bodo.example.no",
-                                                                          contact: "Åse Øvrebø")), ["language", "email", "contact"])
+                                                                          contact: "Åse Øvrebø"), ctx: ctx()), ["language", "email", "contact"])
         XCTAssertGreaterThan(try service.revision(), before)
         try w.close()
         let reopened = try Warehouse.open(path: path, mode: .readOnly)
@@ -37,7 +37,7 @@ final class NoticeMailStoreTests: XCTestCase {
         let reader: any WarehouseService = reopened
         XCTAssertEqual(try reader.customer("BODO"), Customer(code: "BODO", name: "Bodø Bygg AS", language: .nb,
                                                                email: "innkjop@bodo.example.no", contact: "Åse Øvrebø"))
-        XCTAssertThrowsError(try reader.changeCustomer("BODO", CustomerChanges(email: ""))) { error in
+        XCTAssertThrowsError(try reader.changeCustomer("BODO", CustomerChanges(email: ""), ctx: ctx())) { error in
             XCTAssertNotEqual((error as? BackorderError)?.kind, .invalidInput, "refused for the file, not for the value")
         }
         XCTAssertEqual(try reader.customer("BODO").email, "innkjop@bodo.example.no")

@@ -285,7 +285,7 @@ final class WaitingQueueTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("older file format; upgrade it once with `backorders upgrade`"), "\(error)")
         }
         let w = try Warehouse.open(path: path, mode: .readWrite)
-        XCTAssertEqual(w.upgrades, ["v9-journal-by-line", "v10-exceptions", "v11-sort-indexes", "v12-sessions", "v13-customer-mail", "v14-counters", "v15-search", "v16-journal-index"])
+        XCTAssertEqual(w.upgrades, ["v9-journal-by-line", "v10-exceptions", "v11-sort-indexes", "v12-sessions", "v13-customer-mail", "v14-counters", "v15-search", "v16-journal-index", "v17-customer-journal"])
         try w.close()
         let again = try Warehouse.open(path: path, mode: .readWrite)
         XCTAssertEqual(again.upgrades, [])

@@ -104,15 +104,42 @@ final class CustomerDialogTests: XCTestCase {
 
     func testAReadOnlySessionSeesTheCustomerButCannotChangeIt() throws {
         let w = try makeWarehouse()
-        try w.changeCustomer("C001", CustomerChanges(language: .some(.en), email: "post@nordic.example.no", contact: "Kari"))
+        try w.changeCustomer("C001", CustomerChanges(language: .some(.en), email: "post@nordic.example.no", contact: "Kari"),
+                             ctx: fixedContext(-1, actor: "kari"))
         let app = app(w, [.char("K")], language: .nb, readOnly: true)
         guard case .result(let title, let lines)? = app.dialog?.step else { return XCTFail(app.screen) }
         XCTAssertEqual(title, "Kunde C001")
         XCTAssertEqual(lines, ["Nordic Tools AS (C001)", "Språk: engelsk (en)", "E-post: post@nordic.example.no", "Kontakt: Kari",
-                               "Skrivebeskyttet: kunden kan ikke endres her."])
+                               "Skrivebeskyttet: kunden kan ikke endres her.",
+                               "Siste endringer:",
+                               "  01.03.2026 09:00 UTC kari: kontakt: (ingen) → Kari",
+                               "  01.03.2026 09:00 UTC kari: e-post: (ingen) → post@nordic.example.no",
+                               "  01.03.2026 09:00 UTC kari: språk: (ingen) → en",
+                               "  31.01.2026 09:00 UTC clerk: opprettet: Nordic Tools AS"])
         XCTAssertFalse(app.dialog!.step.hasField, "nothing to type")
         app.type(.char("x"))
         XCTAssertNil(app.state.overlay, "any key closes it")
+    }
+
+    /// The first question lists the latest changes (who, when, old → new) where the screen has room; at 40×12 the
+    /// prompt and its field come first and the list is left out.
+    func testTheDialogListsTheLatestChangesWhereThereIsRoom() throws {
+        let w = try makeWarehouse()
+        try w.changeCustomer("C001", CustomerChanges(email: "post@nordic.example.no"), ctx: fixedContext(-3, actor: "ola"))
+        try w.changeCustomer("C001", CustomerChanges(language: .some(.nb), contact: "Kari"), ctx: fixedContext(-2, actor: "kari"))
+        try w.changeCustomer("C001", CustomerChanges(email: "innkjop@nordic.example.no"), ctx: fixedContext(-1, actor: "ola"))
+        let wide = app(w, [.char("K")], language: .nb)
+        guard case .customerField(let draft)? = wide.dialog?.step else { return XCTFail(wide.screen) }
+        XCTAssertEqual(draft.history.map(\.field), ["email", "contact", "language", "email"], "the latest four, newest first")
+        for words in ["Siste endringer:", "01.03.2026 09:00 UTC ola: e-post: post@nordic.example.no →", "innkjop@nordic.example.no",
+                      "28.02.2026 09:00 UTC kari: kontakt: (ingen) → Kari", "Språk (nb, en; tomt: ingen):"] {
+            XCTAssertTrue(wide.screen.contains(words), "«\(words)» missing in\n\(wide.screen)")
+        }
+        assertSnapshot(of: wide.render(), named: "nb-customer-history-80x24")
+        let small = app(w, [.char("K")], language: .nb, width: 40, height: 12)
+        XCTAssertTrue(small.screen.contains("Språk (nb, en; tomt:"), small.screen)
+        XCTAssertFalse(small.screen.contains("Siste endringer"), small.screen)
+        assertSnapshot(of: small.render(), named: "nb-customer-history-40x12")
     }
 
     func testTheKeyIsInTheHelpInBothLanguages() throws {
@@ -149,7 +176,7 @@ final class CustomerDialogTests: XCTestCase {
             for (sizeName, width, height) in LocalizedScreenTests.sizes {
                 for (name, keys, readOnly) in scenarios {
                     let w = try makeWarehouse()
-                    try w.changeCustomer("C001", CustomerChanges(contact: "Kari Nordmann"))
+                    try w.changeCustomer("C001", CustomerChanges(contact: "Kari Nordmann"), ctx: fixedContext(-1, actor: "kari"))
                     let app = app(w, keys, language: language, width: width, height: height, readOnly: readOnly)
                     assertSnapshot(of: app.render(), named: "\(language.rawValue)-\(name)-\(sizeName)")
                 }
@@ -159,5 +186,6 @@ final class CustomerDialogTests: XCTestCase {
 
     func testTheCatalogueIsComplete() {
         XCTAssertEqual(Catalogue.problems(CustomerDialogText.self), [])
+        XCTAssertEqual(Catalogue.problems(CustomerHistoryDialogText.self, sameInBoth: ["entry"]), [])
     }
 }

@@ -37,8 +37,8 @@ func makeWarehouse(extraOrders: Int = 0) throws -> Warehouse {
     try w.addItem(Item(sku: "SKU-1001", name: "Widget æøå", bin: "A-01", onHand: 70), ctx: fixedContext(-30))
     try w.addItem(Item(sku: "SKU-2002", name: "Gadget 漢字", bin: "B-02", onHand: 5), ctx: fixedContext(-30))
     try w.addItem(Item(sku: "SKU-3003", name: "Bolt \u{1B}[31mM8", bin: "C-03", onHand: 200), ctx: fixedContext(-30))
-    try w.addCustomer(Customer(code: "C001", name: "Nordic Tools AS"))
-    try w.addCustomer(Customer(code: "C002", name: "Bygg & Co"))
+    try w.addCustomer(Customer(code: "C001", name: "Nordic Tools AS"), ctx: fixedContext(-30))
+    try w.addCustomer(Customer(code: "C002", name: "Bygg & Co"), ctx: fixedContext(-30))
     _ = try w.createOrder(NewOrder(number: "SO-000001", customer: "C001", lines: [
         NewOrderLine(sku: "SKU-1001", quantity: 100), NewOrderLine(sku: "SKU-2002", quantity: 8)]), ctx: fixedContext(-10))
     _ = try w.createOrder(NewOrder(number: "SO-000002", customer: "C002", priority: 3, policy: .complete, lines: [
@@ -158,7 +158,10 @@ extension ForwardingExceptions {
     }
     func changeItem(_ sku: String, _ changes: ItemChanges) throws -> [String] { try writable().changeItem(sku, changes) }
     func customer(_ code: String) throws -> Customer { try base.customer(code) }
-    func changeCustomer(_ code: String, _ changes: CustomerChanges) throws -> [String] { try writable().changeCustomer(code, changes) }
+    func changeCustomer(_ code: String, _ changes: CustomerChanges, ctx: Context) throws -> [String] {
+        try writable().changeCustomer(code, changes, ctx: ctx)
+    }
+    func customerHistory(_ code: String, limit: Int) throws -> [CustomerChange] { try base.customerHistory(code, limit: limit) }
     func explainDates(order: String, lineNo: Int?, today: Day) throws -> [DateExplanation] {
         try base.explainDates(order: order, lineNo: lineNo, today: today)
     }

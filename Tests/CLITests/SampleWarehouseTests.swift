@@ -78,6 +78,11 @@ final class SampleWarehouseTests: XCTestCase {
     func testListStockOfOneSKU() throws { try assertGolden(["list", "stock", "--sku", "FS-1002"], "list-stock-FS-1002.txt") }
     func testListBackordersOfOneCustomer() throws { try assertGolden(["list", "backorders", "--customer", "NORDBYGG"], "list-backorders-NORDBYGG.txt") }
     func testNoticesPage() throws { try assertGolden(["notices", "--limit", "2", "--offset", "1"], "notices-2-from-1.txt") }
+    func testCustomerHistory() throws {
+        try assertGolden(["customer", "history", "NORDBYGG"], "customer-history-NORDBYGG.txt")
+        try assertGolden(["--lang", "nb", "customer", "history", "NORDBYGG"], "customer-history-NORDBYGG-nb.txt")
+        try assertGolden(["customer", "history", "NORDBYGG", "--json"], "customer-history-NORDBYGG.json")
+    }
     func testWholesalerStatus() throws { try assertGolden(["status", Self.wholesalerOrder], "status-\(Self.wholesalerOrder).txt") }
 
     // MARK: the supervisor's reports (golden files, text and JSON)
