@@ -155,6 +155,20 @@ private struct ServerImportTarget: ImportTarget {
         }
     }
 
+    func knownSKUs(_ skus: Set<String>) throws -> Set<String> { try known("item", "sku", skus) }
+    func knownCustomers(_ codes: Set<String>) throws -> Set<String> { try known("customer", "code", codes) }
+    func knownOrders(_ numbers: Set<String>) throws -> Set<String> { try known("orders", "number", numbers) }
+
+    /// Which of `keys` are in `table`'s unique text `column`: one statement for them all.
+    func known(_ table: String, _ column: String, _ keys: Set<String>) throws -> Set<String> {
+        guard !keys.isEmpty else { return [] }
+        let keys = Array(keys)
+        return Set(try operation { tx in
+            try await tx.c.rows(PostgresQuery(unsafeSQL: "SELECT \(column) FROM \(table) WHERE \(column) = ANY($1)", binds: try PostgresOperationTx.binds(keys)))
+                .map { try $0.decode(String.self) }
+        })
+    }
+
     func addArrival(_ a: NewArrival, ctx: Context) throws {
         try Validate.newArrival(a)
         try operation(ctx) { tx in
