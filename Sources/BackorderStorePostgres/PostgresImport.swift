@@ -17,6 +17,8 @@ extension PostgresWarehouse: ImportService {
         do {
             try held.run { c in try await Self.lockForImport(c) }
             let summary = try ImportRules.apply(batch, dryRun: dryRun, to: ServerImportTarget(held: held, bytewise: reads.bytewise), ctx: ctx, tr: tr)
+            // A server failure a record took for its own refusal ends the import with it, whatever the summary says.
+            if let failure = held.failure { throw failure }
             guard !(dryRun || summary.refused || summary.changesNothing) else {
                 held.rollback()
                 return summary
@@ -34,7 +36,8 @@ extension PostgresWarehouse: ImportService {
             return summary
         } catch {
             held.rollback()
-            throw error
+            // The server's first failure is the cause; what followed it only says the transaction was aborted.
+            throw held.failure ?? error
         }
     }
 
