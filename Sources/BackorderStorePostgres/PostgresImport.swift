@@ -144,9 +144,7 @@ private struct ServerImportTarget: ImportTarget {
 
     func placeOrder(_ new: NewOrder, note: String, ctx: Context) throws -> String {
         try operation(ctx) { tx in
-            let placed = try await PostgresWarehouse.place(tx, new, readBack: false)
-            if !note.isEmpty { try await tx.c.rows("UPDATE orders SET note = \(note) WHERE id = \(placed.orderId)") }
-            return placed.number
+            try await PostgresWarehouse.place(tx, new, readBack: false, imported: note).number
         }
     }
 
