@@ -87,7 +87,10 @@ private struct ServerImportTarget: ImportTarget {
     }
 
     func existingItem(_ sku: String) throws -> Item? {
-        try operation { tx in try await tx.exists("SELECT 1 FROM item WHERE sku = \(sku)") ? try await tx.fetchItem(sku) : nil }
+        try operation { tx in
+            // One statement: an unknown SKU is the read's own refusal (the server failed nothing).
+            do { return try await tx.fetchItem(sku) } catch let e as BackorderError where e.kind == .notFound { return nil }
+        }
     }
 
     func addItem(_ item: Item, ctx: Context) throws {
