@@ -134,8 +134,8 @@ private struct ServerImportTarget: ImportTarget {
 
     func existingOrder(_ number: String) throws -> (order: Order, lines: [OrderLine])? {
         let found = try operation { tx -> OrderAndLines? in
-            guard try await tx.exists("SELECT 1 FROM orders WHERE number = \(number)") else { return nil }
-            let order = try await tx.fetchOrder(number)
+            let order: Order
+            do { order = try await tx.fetchOrder(number) } catch let e as BackorderError where e.kind == .notFound { return nil }
             return OrderAndLines(order: order, lines: try await tx.fetchLines(orderId: order.id))
         }
         return found.map { ($0.order, $0.lines) }
