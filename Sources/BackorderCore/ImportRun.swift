@@ -23,6 +23,13 @@ public protocol ImportTarget {
     func placeOrder(_ new: NewOrder, note: String, ctx: Context) throws -> String
     func existingArrival(po: String, line: Int) throws -> Arrival?
     func addArrival(_ a: NewArrival, ctx: Context) throws
+    // A whole file's keys looked up at once: one statement each instead of one per record (a server's round trips).
+    /// Which of `skus` are items.
+    func knownSKUs(_ skus: Set<String>) throws -> Set<String>
+    /// Which of `codes` are customers' codes.
+    func knownCustomers(_ codes: Set<String>) throws -> Set<String>
+    /// Which of `numbers` are orders' numbers.
+    func knownOrders(_ numbers: Set<String>) throws -> Set<String>
 }
 
 /// A warehouse that takes import files, on a file or a server.
@@ -61,6 +68,8 @@ struct ImportRun<Target: ImportTarget> {
     var customers: [String: Result<String, CustomerNotFound>] = [:]
     /// Every customer by its name folded (`Folding.loose`), read once when a file first names a customer by name.
     var byName: [String: [(code: String, name: String)]]?
+    /// The customer codes among those a file names, looked up at once (nil: each is looked up when first named).
+    var knownCodes: Set<String>?
 
     init(warehouse: Target, file: String, ctx: Context, tr: Localizer) {
         self.warehouse = warehouse; self.file = file; self.ctx = ctx; self.tr = tr
@@ -150,7 +159,10 @@ struct ImportRun<Target: ImportTarget> {
     /// that exists with the same content is unchanged.
     mutating func apply(_ orders: [ImportedOrder]) throws {
         let w = warehouse, ctx = ctx, tr = tr
-        var knownSkus = Set<String>()
+        // An orders file adds no items or customers: what exists is looked up once for the whole file.
+        let knownSkus = try w.knownSKUs(Set(orders.flatMap { $0.order.lines.map(\.sku) }))
+        knownCodes = try w.knownCustomers(Set(orders.map(\.order.customer)))
+        var numbers = try w.knownOrders(Set(orders.compactMap(\.order.number)))
         for o in orders {
             let number = o.order.number ?? ""
             // Unknown names are reported on the row that holds them, all at once, before the order is tried.
@@ -159,7 +171,7 @@ struct ImportRun<Target: ImportTarget> {
             case .success(let code): customer = code
             case .failure(let why): problem(o.firstLine, "customer", why.text.text(tr)); customer = nil
             }
-            if let existing = try w.existingOrder(number) {
+            if numbers.contains(number), let existing = try w.existingOrder(number) {
                 guard let customer else { continue }
                 if let difference = try difference(o, customer: customer, existing) {
                     problem(o.firstLine, "order", tr(ImportText.orderExists, number, difference))
@@ -170,15 +182,14 @@ struct ImportRun<Target: ImportTarget> {
             }
             var ok = customer != nil
             for (line, fileLine) in zip(o.order.lines, o.fileLines) where !knownSkus.contains(line.sku) {
-                if try w.existingItem(line.sku) != nil { knownSkus.insert(line.sku) } else {
-                    problem(fileLine, "sku", tr(ImportText.unknownSKU, line.sku)); ok = false
-                }
+                problem(fileLine, "sku", tr(ImportText.unknownSKU, line.sku)); ok = false
             }
             guard ok, let customer else { continue }
             var order = o.order
             order.customer = customer
             try attempt(o.firstLine, "order") {
-                _ = try w.placeOrder(order, note: o.note, ctx: ctx)
+                // The same number again later in the file is an existing order then.
+                numbers.insert(try w.placeOrder(order, note: o.note, ctx: ctx))
                 return ImportAction(key: number, change: .created, detail: tr(ImportText.detailLines, order.lines.count))
             }
         }
@@ -191,7 +202,7 @@ struct ImportRun<Target: ImportTarget> {
     mutating func findCustomer(_ given: String) throws -> Result<String, CustomerNotFound> {
         if let known = customers[given] { return known }
         let found: Result<String, CustomerNotFound>
-        if try warehouse.customerExists(given) {
+        if try knownCodes?.contains(given) ?? warehouse.customerExists(given) {
             found = .success(given)
         } else {
             if byName == nil {

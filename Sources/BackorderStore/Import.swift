@@ -78,6 +78,9 @@ private struct FileImportTarget: ImportTarget {
     }
     func existingArrival(po: String, line: Int) throws -> Arrival? { try w.existingArrival(po: po, line: line) }
     func addArrival(_ a: NewArrival, ctx: Context) throws { _ = try w.addArrival(a, ctx: ctx) }
+    func knownSKUs(_ skus: Set<String>) throws -> Set<String> { try w.known("item", "sku", skus) }
+    func knownCustomers(_ codes: Set<String>) throws -> Set<String> { try w.known("customer", "code", codes) }
+    func knownOrders(_ numbers: Set<String>) throws -> Set<String> { try w.known("orders", "number", numbers) }
 }
 
 extension Warehouse {
@@ -96,6 +99,15 @@ extension Warehouse {
             guard try exists(db, "SELECT 1 FROM orders WHERE number = ?", [number]) else { return nil }
             let order = try fetchOrder(db, number)
             return (order, try fetchLines(db, orderId: order.id))
+        }
+    }
+
+    /// Which of `keys` are in `table`'s unique text `column`: one statement for them all.
+    func known(_ table: String, _ column: String, _ keys: Set<String>) throws -> Set<String> {
+        guard !keys.isEmpty else { return [] }
+        return try read { db in
+            Set(try String.fetchAll(db, sql: "SELECT \(column) FROM \(table) WHERE \(column) IN (SELECT value FROM json_each(?))",
+                                    arguments: [JSONArgument.strings(keys)]))
         }
     }
 

@@ -17,6 +17,8 @@ extension PostgresWarehouse: ImportService {
         do {
             try held.run { c in try await Self.lockForImport(c) }
             let summary = try ImportRules.apply(batch, dryRun: dryRun, to: ServerImportTarget(held: held, bytewise: reads.bytewise), ctx: ctx, tr: tr)
+            // A server failure a record took for its own refusal ends the import with it, whatever the summary says.
+            if let failure = held.failure { throw failure }
             guard !(dryRun || summary.refused || summary.changesNothing) else {
                 held.rollback()
                 return summary
@@ -34,7 +36,8 @@ extension PostgresWarehouse: ImportService {
             return summary
         } catch {
             held.rollback()
-            throw error
+            // The server's first failure is the cause; what followed it only says the transaction was aborted.
+            throw held.failure ?? error
         }
     }
 
@@ -84,7 +87,10 @@ private struct ServerImportTarget: ImportTarget {
     }
 
     func existingItem(_ sku: String) throws -> Item? {
-        try operation { tx in try await tx.exists("SELECT 1 FROM item WHERE sku = \(sku)") ? try await tx.fetchItem(sku) : nil }
+        try operation { tx in
+            // One statement: an unknown SKU is the read's own refusal (the server failed nothing).
+            do { return try await tx.fetchItem(sku) } catch let e as BackorderError where e.kind == .notFound { return nil }
+        }
     }
 
     func addItem(_ item: Item, ctx: Context) throws {
@@ -128,9 +134,10 @@ private struct ServerImportTarget: ImportTarget {
 
     func existingOrder(_ number: String) throws -> (order: Order, lines: [OrderLine])? {
         let found = try operation { tx -> OrderAndLines? in
-            guard try await tx.exists("SELECT 1 FROM orders WHERE number = \(number)") else { return nil }
-            let order = try await tx.fetchOrder(number)
-            return OrderAndLines(order: order, lines: try await tx.fetchLines(orderId: order.id))
+            do {
+                let (order, lines) = try await tx.fetchOrderWithLines(number)
+                return OrderAndLines(order: order, lines: lines)
+            } catch let e as BackorderError where e.kind == .notFound { return nil }
         }
         return found.map { ($0.order, $0.lines) }
     }
@@ -141,9 +148,7 @@ private struct ServerImportTarget: ImportTarget {
 
     func placeOrder(_ new: NewOrder, note: String, ctx: Context) throws -> String {
         try operation(ctx) { tx in
-            let placed = try await PostgresWarehouse.place(tx, new, readBack: false)
-            if !note.isEmpty { try await tx.c.rows("UPDATE orders SET note = \(note) WHERE id = \(placed.orderId)") }
-            return placed.number
+            try await PostgresWarehouse.place(tx, new, readBack: false, imported: note).number
         }
     }
 
@@ -153,6 +158,20 @@ private struct ServerImportTarget: ImportTarget {
                 SELECT \(unescaped: PostgresOperationTx.arrivalColumns) FROM arrival WHERE po_number = \(po) AND po_line = \(line)
                 """).first.map(PostgresOperationTx.arrival)
         }
+    }
+
+    func knownSKUs(_ skus: Set<String>) throws -> Set<String> { try known("item", "sku", skus) }
+    func knownCustomers(_ codes: Set<String>) throws -> Set<String> { try known("customer", "code", codes) }
+    func knownOrders(_ numbers: Set<String>) throws -> Set<String> { try known("orders", "number", numbers) }
+
+    /// Which of `keys` are in `table`'s unique text `column`: one statement for them all.
+    func known(_ table: String, _ column: String, _ keys: Set<String>) throws -> Set<String> {
+        guard !keys.isEmpty else { return [] }
+        let keys = Array(keys)
+        return Set(try operation { tx in
+            try await tx.c.rows(PostgresQuery(unsafeSQL: "SELECT \(column) FROM \(table) WHERE \(column) = ANY($1)", binds: try PostgresOperationTx.binds(keys)))
+                .map { try $0.decode(String.self) }
+        })
     }
 
     func addArrival(_ a: NewArrival, ctx: Context) throws {

@@ -30,37 +30,59 @@ extension PostgresWarehouse {
 
     /// Places the order inside `tx`. Returns the order as written when nothing but its own lines and their dates
     /// happened to it (else nil: the caller reads it back).
-    static func place(_ tx: PostgresOperationTx, _ new: NewOrder, readBack: Bool) async throws -> (orderId: Int64, number: String, detail: OrderDetail?) {
+    ///
+    /// `imported`: an import's order, with its note; the import has found its customer and number and holds every
+    /// table against writers, so those are not looked up or locked again (fewer round trips per order).
+    static func place(_ tx: PostgresOperationTx, _ new: NewOrder, readBack: Bool,
+                      imported note: String? = nil) async throws -> (orderId: Int64, number: String, detail: OrderDetail?) {
         try Validate.newOrder(new)
         let ctx = tx.ctx, c = tx.c
         let date = new.orderDate ?? ctx.today
-        guard let (customerName, language) = try await c.rows("SELECT name, language FROM customer WHERE code = \(new.customer)").first?
-            .decode((String, String?).self) else { throw BackorderError.notFound(.t(StoreText.unknownCustomer, new.customer)) }
+        let imported = note != nil && !readBack
+        var customerName = "", language: String?
+        if !imported {
+            guard let found = try await c.rows("SELECT name, language FROM customer WHERE code = \(new.customer)").first?
+                .decode((String, String?).self) else { throw BackorderError.notFound(.t(StoreText.unknownCustomer, new.customer)) }
+            (customerName, language) = found
+        }
         let skus = Set(new.lines.map(\.sku)).sorted()
         var free: [String: Int] = [:], names: [String: String] = [:], waiting: [String: Int] = [:]
-        // Locked and read in one statement, in SKU order as `lockItems` takes them.
+        // Locked and read in one statement, in SKU order as `lockItems` takes them (an import holds the table already).
         for r in try await c.rows("""
-            SELECT sku, on_hand - allocated - picked, name, backordered FROM item WHERE sku = ANY(\(skus)) ORDER BY sku FOR UPDATE
+            SELECT sku, on_hand - allocated - picked, name, backordered FROM item WHERE sku = ANY(\(skus))
+            ORDER BY sku \(unescaped: imported ? "" : "FOR UPDATE")
             """) {
             let (sku, f, name, w) = try r.decode((String, Int, String, Int).self)
             free[sku] = f; names[sku] = name; waiting[sku] = w
         }
         tx.locked.formUnion(free.keys)
         if let unknown = new.lines.first(where: { free[$0.sku] == nil }) { throw BackorderError.notFound(.t(StoreText.unknownSKU, unknown.sku)) }
-        if let n = new.number, try await tx.exists("SELECT 1 FROM orders WHERE number = \(n)") {
+        if !imported, let n = new.number, try await tx.exists("SELECT 1 FROM orders WHERE number = \(n)") {
             throw BackorderError.refused(.t(StoreText.orderExists, n))
         }
-        let orderId = try await tx.reserveId("orders")
-        let insert = { (number: String) -> PostgresQuery in """
-            INSERT INTO orders (id, number, customer, order_date, priority, policy, created_at)
-            VALUES (\(orderId), \(number), \(new.customer), \(date.iso), \(new.priority), \(new.policy.rawValue), \(ctx.now.unixTime))
-            """ }
-        let number: String
-        if let n = new.number {
+        let orderId: Int64, number: String
+        if let n = new.number, imported {
+            // The id taken and the note written by the insert itself.
             number = n
-            try await c.rows(insert(n))
+            orderId = try await c.rows(PostgresQuery(unsafeSQL: """
+                INSERT INTO orders (id, number, customer, order_date, priority, policy, created_at, note)
+                VALUES (\(tx.newId("orders")), $1, $2, $3, $4, $5, $6, $7) RETURNING id
+                """, binds: try PostgresOperationTx.binds(n, new.customer, date.iso, new.priority, new.policy.rawValue, ctx.now.unixTime,
+                                                        note ?? ""))).first?.decode(Int64.self) ?? 0
         } else {
-            number = try await tx.insertNumbered(prefix: "SO-", id: orderId, insert)
+            let id = try await tx.reserveId("orders")
+            orderId = id
+            let insert = { (number: String) -> PostgresQuery in """
+                INSERT INTO orders (id, number, customer, order_date, priority, policy, created_at)
+                VALUES (\(id), \(number), \(new.customer), \(date.iso), \(new.priority), \(new.policy.rawValue), \(ctx.now.unixTime))
+                """ }
+            if let n = new.number {
+                number = n
+                try await c.rows(insert(n))
+            } else {
+                number = try await tx.insertNumbered(prefix: "SO-", id: id, insert)
+            }
+            if let note, !note.isEmpty { try await c.rows("UPDATE orders SET note = \(note) WHERE id = \(orderId)") }
         }
         let planned = zip(new.lines, Rules.allocateNewLines(new.lines, free: free)).map { line, q in
             (sku: line.sku, delta: Delta(ordered: q.ordered, allocated: q.allocated, backordered: q.backordered))

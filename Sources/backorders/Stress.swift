@@ -31,7 +31,7 @@ struct Stress: ParsableCommand {
                 do {
                     // What the log line says after the tag: the kind and what to look for in the file.
                     let committed: String
-                    switch rng.below(12) {
+                    switch rng.below(13) {
                     case 0, 1:
                         let lines = (0..<(1 + rng.below(3))).map { _ in
                             NewOrderLine(sku: skus[rng.below(skus.count)], quantity: 1 + rng.below(20))
@@ -96,6 +96,19 @@ struct Stress: ParsableCommand {
                         let number = "RC-" + String(format: "%06d", 1 + rng.below(40))
                         _ = try w.reverseReceipt(number, reason: "stress", preview: false, ctx: ctx)
                         committed = "reverse \(number)"
+                    case 11:
+                        // A stock count finding a few units more or fewer than the books (never fewer than orders hold).
+                        let sku = skus[rng.below(skus.count)]
+                        let item = try w.item(sku)
+                        let step = 1 + rng.below(6)
+                        let counted = rng.below(2) == 0 || item.onHand - step < item.allocated + item.picked ? item.onHand + step : item.onHand - step
+                        let found = try w.countStock(sku: sku, onHand: counted, reason: "stress", ctx: ctx)
+                        // Another clerk may have made the books say `counted` meanwhile: then nothing was written to claim.
+                        if commits != nil, try !w.journal(sku: sku, limit: found.count + 50).contains(where: { $0.actor == tag && $0.kind == .adjust }) {
+                            done += 1
+                            continue
+                        }
+                        committed = "count \(sku)"
                     default:
                         let orders = try w.openOrders(Page(offset: rng.below(20), limit: 1))
                         guard let o = orders.first, o.shipped > 0 else { continue }
