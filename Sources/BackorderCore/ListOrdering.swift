@@ -151,84 +151,83 @@ public protocol SortField: Hashable, Sendable, CaseIterable {
     var source: SortSource { get }
 }
 
-/// Where a sort field's values are, as both engines' list queries name them (tables aliased `o` orders, `c` customer,
-/// `l` line or queue row, `i` item, `a` arrival), and how they compare; each store spells the comparison in its SQL.
+/// How a sort field's values compare; each store spells the comparison in its SQL, and finds the field's values in
+/// its list's select (the column names are the stores' own: BackorderStoreSQL).
 public enum SortSource: Hashable, Sendable {
     /// A code (order number, SKU, customer code, policy): compared as written, byte by byte.
-    case code(String)
+    case code
     /// A name: compared without regard to ASCII case.
-    case name(String)
+    case name
     /// A number or an ISO date: compared as it is.
-    case value(String)
-    /// How many lines an open order (`o`) has.
+    case value
+    /// How many lines an open order has.
     case lineCount
-    /// The sum of one column over an open order's (`o`) lines.
-    case lineSum(String)
+    /// The sum of one quantity over an open order's lines.
+    case lineSum
     /// A figure each store works out its own way (the field says which).
     case figure
 }
 
-/// What the open orders are ordered by: columns of an order `o` and its customer `c` (the raw value), and totals over
-/// the order's lines (the column of `order_line` summed).
-public enum OrderSortField: String, SortField {
-    case orderDate = "o.order_date", number = "o.number", customerName = "c.name", customerCode = "c.code"
-    case priority = "o.priority", policy = "o.policy"
-    case lineCount = "*", ordered, allocated, picked, shipped, backordered
+/// What the open orders are ordered by: an order's and its customer's fields, and totals over the order's lines.
+public enum OrderSortField: SortField {
+    case orderDate, number, customerName, customerCode
+    case priority, policy
+    case lineCount, ordered, allocated, picked, shipped, backordered
 
     public var source: SortSource {
         switch self {
-        case .number, .customerCode, .policy: return .code(rawValue)
-        case .customerName: return .name(rawValue)
-        case .orderDate, .priority: return .value(rawValue)
+        case .number, .customerCode, .policy: return .code
+        case .customerName: return .name
+        case .orderDate, .priority: return .value
         case .lineCount: return .lineCount
-        case .ordered, .allocated, .picked, .shipped, .backordered: return .lineSum(rawValue)
+        case .ordered, .allocated, .picked, .shipped, .backordered: return .lineSum
         }
     }
 }
 
-/// What the backorder lines are ordered by: columns of a waiting line `l`, its item `i` and its order's customer `c`
-/// (the raw value), and the date an arrival covers the line by (a line none covers after every date).
-public enum BackorderSortField: String, SortField {
-    case orderDate = "l.order_date", orderNumber = "l.order_no", lineNo = "l.line_no", sku = "l.sku", priority = "l.priority"
-    case quantity = "l.backordered", promised = "l.promised"
-    case itemName = "i.name", itemSKU = "i.sku", customerName = "c.name", customerCode = "c.code"
+/// What the backorder lines are ordered by: a waiting line's, its item's and its order's customer's fields, and the
+/// date an arrival covers the line by (a line none covers after every date).
+public enum BackorderSortField: SortField {
+    case orderDate, orderNumber, lineNo, sku, priority
+    case quantity, promised
+    case itemName, itemSKU, customerName, customerCode
 
     public var source: SortSource {
         switch self {
-        case .orderNumber, .sku, .itemSKU, .customerCode: return .code(rawValue)
-        case .itemName, .customerName: return .name(rawValue)
-        case .orderDate, .lineNo, .priority, .quantity: return .value(rawValue)
+        case .orderNumber, .sku, .itemSKU, .customerCode: return .code
+        case .itemName, .customerName: return .name
+        case .orderDate, .lineNo, .priority, .quantity: return .value
         case .promised: return .figure
         }
     }
 }
 
-/// What the expected arrivals are ordered by: columns of an arrival `a` and its item `i` (the raw value), the units of
-/// the arrival promised to waiting lines and how often its ETA was changed.
-public enum ArrivalSortField: String, SortField {
-    case eta = "a.eta", id = "a.id", poNumber = "a.po_number", poLine = "a.po_line", supplier = "a.supplier", sku = "a.sku"
-    case itemName = "i.name", quantity = "a.quantity", received = "a.received"
+/// What the expected arrivals are ordered by: an arrival's and its item's fields, the units of the arrival promised
+/// to waiting lines and how often its ETA was changed.
+public enum ArrivalSortField: SortField {
+    case eta, id, poNumber, poLine, supplier, sku
+    case itemName, quantity, received
     case promised, etaChanges
 
     public var source: SortSource {
         switch self {
-        case .poNumber, .sku: return .code(rawValue)
-        case .supplier, .itemName: return .name(rawValue)
-        case .eta, .id, .poLine, .quantity, .received: return .value(rawValue)
+        case .poNumber, .sku: return .code
+        case .supplier, .itemName: return .name
+        case .eta, .id, .poLine, .quantity, .received: return .value
         case .promised, .etaChanges: return .figure
         }
     }
 }
 
-/// What the stock list is ordered by: an item's columns (the raw value), and its free stock.
-public enum StockSortField: String, SortField {
-    case sku, name, bin, onHand = "on_hand", allocated, picked, free = "on_hand - allocated - picked", backordered, incoming
+/// What the stock list is ordered by: an item's fields, and its free stock.
+public enum StockSortField: SortField {
+    case sku, name, bin, onHand, allocated, picked, free, backordered, incoming
 
     public var source: SortSource {
         switch self {
-        case .sku: return .code(rawValue)
-        case .name, .bin: return .name(rawValue)
-        case .onHand, .allocated, .picked, .free, .backordered, .incoming: return .value(rawValue)
+        case .sku: return .code
+        case .name, .bin: return .name
+        case .onHand, .allocated, .picked, .free, .backordered, .incoming: return .value
         }
     }
 }

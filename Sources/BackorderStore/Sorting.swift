@@ -1,4 +1,5 @@
 import BackorderCore
+import BackorderStoreSQL
 
 /// The SQL of every list's order: `ListOrdering` (BackorderCore) decides the terms of each sort and where each field's
 /// values are; this file spells them in SQLite. Names sort without regard to (ASCII) case, as `item_name` and
@@ -8,19 +9,19 @@ extension Warehouse {
     static func reversed(_ term: String) -> String { term.hasSuffix(" DESC") ? String(term.dropLast(5)) : term + " DESC" }
 
     /// `terms` as ORDER BY terms; `figure` spells the fields that the list's select works out its own way.
-    static func sql<Field>(_ terms: [SortTerm<Field>],
+    static func sql<Field: SortColumn>(_ terms: [SortTerm<Field>],
                            figure: (Field) -> String = { preconditionFailure("\($0) is a figure") }) -> [String] { // not prose: a programming error
-        terms.spelled({ spell($0.source) ?? figure($0) }, reverse: reversed)
+        terms.spelled({ spell($0.source, $0.column) ?? figure($0) }, reverse: reversed)
     }
 
     /// Where a field's values are, in SQLite (nil: a figure).
-    static func spell(_ source: SortSource) -> String? {
+    static func spell(_ source: SortSource, _ column: String) -> String? {
         switch source {
-        case .code(let column), .value(let column): return column
-        case .name(let column): return column + " COLLATE NOCASE"
+        case .code, .value: return column
+        case .name: return column + " COLLATE NOCASE"
         // A line total is summed per open order: every line of every open order is read (slow on a long list).
         case .lineCount: return "(SELECT COUNT(*) FROM order_line x WHERE x.order_id = o.id)"
-        case .lineSum(let column): return "(SELECT SUM(x.\(column)) FROM order_line x WHERE x.order_id = o.id)"
+        case .lineSum: return "(SELECT SUM(x.\(column)) FROM order_line x WHERE x.order_id = o.id)"
         case .figure: return nil
         }
     }

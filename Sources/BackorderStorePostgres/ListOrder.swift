@@ -1,4 +1,5 @@
 import BackorderCore
+import BackorderStoreSQL
 
 /// The SQL of every list's order on the server: `ListOrdering` (BackorderCore) decides the terms of each sort and
 /// where each field's values are, as for the SQLite store; this file spells them. Codes (order numbers, SKUs) compare
@@ -25,20 +26,20 @@ enum ListOrder {
     static func nocase(_ column: String) -> String { "lower(\(column) COLLATE \"POSIX\")" }
 
     /// `terms` as ORDER BY terms; `figure` spells the fields that the list's select works out its own way.
-    static func sql<Field>(_ terms: [SortTerm<Field>],
+    static func sql<Field: SortColumn>(_ terms: [SortTerm<Field>],
                            figure: (Field) -> String = { preconditionFailure("\($0) is a figure") }) -> [String] { // not prose: a programming error
-        terms.spelled({ spell($0.source) ?? figure($0) }, reverse: reversed)
+        terms.spelled({ spell($0.source, $0.column) ?? figure($0) }, reverse: reversed)
     }
 
     /// Where a field's values are, on the server (nil: a figure).
-    static func spell(_ source: SortSource) -> String? {
+    static func spell(_ source: SortSource, _ column: String) -> String? {
         switch source {
-        case .code(let column): return code(column)
-        case .name(let column): return nocase(column)
-        case .value(let column): return column
+        case .code: return code(column)
+        case .name: return nocase(column)
+        case .value: return column
         case .lineCount: return "(SELECT COUNT(*) FROM order_line x WHERE x.order_id = o.id)"
         // SQLite sums no lines to NULL, which sorts before every number: -1 here.
-        case .lineSum(let column): return "(SELECT COALESCE(SUM(x.\(column)), -1) FROM order_line x WHERE x.order_id = o.id)"
+        case .lineSum: return "(SELECT COALESCE(SUM(x.\(column)), -1) FROM order_line x WHERE x.order_id = o.id)"
         case .figure: return nil
         }
     }

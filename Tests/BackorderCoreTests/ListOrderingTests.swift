@@ -77,9 +77,9 @@ final class ListOrderingTests: XCTestCase {
         XCTAssertEqual(BackorderSortField.allCases.filter { $0.source == .figure }, [.promised])
         XCTAssertEqual(Set(ArrivalSortField.allCases.filter { $0.source == .figure }), [.promised, .etaChanges])
         // Names without regard to case; order numbers and SKUs as written.
-        XCTAssertEqual(BackorderSortField.itemName.source, .name("i.name"))
-        XCTAssertEqual(BackorderSortField.orderNumber.source, .code("l.order_no"))
-        XCTAssertEqual(StockSortField.bin.source, .name("bin"))
-        XCTAssertEqual(ArrivalSortField.supplier.source, .name("a.supplier"))
+        XCTAssertEqual(BackorderSortField.itemName.source, .name)
+        XCTAssertEqual(BackorderSortField.orderNumber.source, .code)
+        XCTAssertEqual(StockSortField.bin.source, .name)
+        XCTAssertEqual(ArrivalSortField.supplier.source, .name)
     }
 }
