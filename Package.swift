@@ -26,18 +26,20 @@ let package = Package(
         .target(name: "BackorderCore"),
         // Facts about this host's processes (its name, whether a pid still runs): the session registries of both stores.
         .target(name: "HostProcess"),
+        // What both stores' SQL shares (the columns the lists' selects name): a store-side module, not the core.
+        .target(name: "BackorderStoreSQL", dependencies: ["BackorderCore"]),
         // Persistence: the only module that knows SQL.
         .target(
             name: "BackorderStore",
             // GRDBSQLite: the C API for the WAL hook that moves checkpoints off the clerk's commit.
-            dependencies: ["BackorderCore", "HostProcess", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["BackorderCore", "BackorderStoreSQL", "HostProcess", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // Persistence on a PostgreSQL server: the only module that imports the driver; the async driver meets the
         // synchronous service in its bridge.
         .target(
             name: "BackorderStorePostgres",
-            dependencies: ["BackorderCore", "HostProcess", .product(name: "PostgresNIO", package: "postgres-nio"),
+            dependencies: ["BackorderCore", "BackorderStoreSQL", "HostProcess", .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl")]
         ),

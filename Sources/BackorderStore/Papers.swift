@@ -32,18 +32,11 @@ extension Warehouse {
     /// it). With both, the shipment must be the order's. One read transaction.
     public func deliveryNote(shipment: String?, order: String?, today: Day) throws -> DeliveryNote {
         try read { db in
-            let number: String
-            if let shipment {
-                guard let owner = try String.fetchOne(db, sql: """
-                    SELECT o.number FROM shipment s JOIN orders o ON o.id = s.order_id WHERE s.number = ?
-                    """, arguments: [shipment]) else { throw BackorderError.notFound(.t(PaperText.unknownShipment, shipment)) }
-                if let order, order != owner { throw BackorderError.refused(.t(PaperText.shipmentOfOtherOrder, shipment, owner, order)) }
-                number = owner
-            } else if let order {
-                number = order
-            } else {
-                throw BackorderError.invalid(.t(PaperText.shipmentOrOrder))
+            let owner = try shipment.flatMap {
+                try String.fetchOne(db, sql: "SELECT o.number FROM shipment s JOIN orders o ON o.id = s.order_id WHERE s.number = ?",
+                                    arguments: [$0])
             }
+            let number = try DeliveryNote.orderNumber(shipment: shipment, owner: owner, order: order)
             let detail = try detail(db, number, today: today)
             var units: [String: String] = [:]
             for r in try db.rows(sql: "SELECT sku, unit FROM item WHERE sku IN (SELECT value FROM json_each(?))",

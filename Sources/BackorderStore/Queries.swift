@@ -38,7 +38,7 @@ extension Warehouse {
     /// with `customer` (a code, matched exactly), only that customer's. Throws notFound for an unknown customer.
     /// A sort orders the whole list (filtered, restricted) before the page is cut; see `unrestrictedBackorders`.
     public func backorderLines(_ page: Page = Page(), sku: String? = nil, customer: String? = nil, today: Day) throws -> [BackorderRow] {
-        let orderBy = try Warehouse.backorderTerms(page.sort, natural: sku == nil ? Warehouse.backorderNatural : Warehouse.servingOrder)
+        let orderBy = try Warehouse.backorderTerms(page.sort, oneSKU: sku != nil)
         return try read { db in
             if let customer { try requireCustomer(db, customer) }
             guard let (cond, args) = try filter(db, page.filter, Warehouse.backorderFilter) else { return [] }

@@ -100,20 +100,13 @@ extension PostgresWarehouse {
     /// must be the order's.
     public func deliveryNote(shipment: String?, order: String?, today: Day) throws -> DeliveryNote {
         try bridge.transaction(.snapshot) { c in
-            let number: String
+            var owner: String?
             if let shipment {
                 let q = SQL()
                 let sql = "SELECT o.number FROM shipment s JOIN orders o ON o.id = s.order_id WHERE s.number = \(q.bind(shipment))"
-                guard let owner = try await c.cell(q.query(sql))?.text(0) else {
-                    throw BackorderError.notFound(.t(PaperText.unknownShipment, shipment))
-                }
-                if let order, order != owner { throw BackorderError.refused(.t(PaperText.shipmentOfOtherOrder, shipment, owner, order)) }
-                number = owner
-            } else if let order {
-                number = order
-            } else {
-                throw BackorderError.invalid(.t(PaperText.shipmentOrOrder))
+                owner = try await c.cell(q.query(sql))?.text(0)
             }
+            let number = try DeliveryNote.orderNumber(shipment: shipment, owner: owner, order: order)
             let detail = try await Fetch.detail(c, number)
             let q = SQL()
             let skus = Array(Set(detail.lines.map(\.line.sku))).sorted()

@@ -9,8 +9,7 @@ extension PostgresWarehouse {
     /// Open backorder lines, oldest order first (with `sku`, in serving order), or in the page's sort; with `customer`
     /// (a code, exactly) only that customer's, an unknown one `.notFound`.
     public func backorderLines(_ page: Page, sku: String?, customer: String?, today: Day) throws -> [BackorderRow] {
-        let orderBy = ListOrder.fitted(try ListOrder.backorderTerms(page.sort, natural: sku == nil ? ListOrder.backorderNatural : ListOrder.servingOrder),
-                                      bytewise: reads.bytewise)
+        let orderBy = ListOrder.fitted(try ListOrder.backorderTerms(page.sort, oneSKU: sku != nil), bytewise: reads.bytewise)
         let key: BackorderSortKey? = page.sort.flatMap { if case .backorders(let k) = $0.key { k } else { nil } }
         return try bridge.transaction(.snapshot) { c in
             if let customer { try await Self.requireCustomer(c, customer) }

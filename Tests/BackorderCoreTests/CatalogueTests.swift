@@ -142,6 +142,7 @@ enum ProseScan {
         "BackorderCore/Errors.swift",
         "BackorderCore/Explanation.swift",
         "BackorderCore/ListSort.swift",
+        "BackorderCore/ListOrdering.swift", "BackorderCore/DeliveryNoteRequest.swift",
         "BackorderCore/Purchasing.swift",
         "BackorderCore/Rules.swift",
         "BackorderCore/Script.swift",

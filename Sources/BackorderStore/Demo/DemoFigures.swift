@@ -30,7 +30,7 @@ extension Warehouse {
                 for descending in [false, true] {
                     let sort = ListSort(.backorders(key), descending: descending)
                     let select = Warehouse.unrestrictedBackorderSelect(key, condition: "").sql
-                    let terms = try Warehouse.backorderTerms(sort, natural: Warehouse.backorderNatural)
+                    let terms = try Warehouse.backorderTerms(sort)
                     plans[sort] = try plan(db, select + " ORDER BY \(terms.joined(separator: ", ")) LIMIT ? OFFSET ?", [50, 0])
                 }
             }
