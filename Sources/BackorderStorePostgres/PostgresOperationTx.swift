@@ -179,14 +179,24 @@ final class PostgresOperationTx {
     func touch(sku: String) { ledger.pegSkus.insert(sku) }
 
     /// Writes the accumulated item counter changes: one statement for all SKUs.
-    func flushItems() async throws {
+    /// Returns the SKUs written, and those of them with free stock that lines wait for (as `finish` asks next: read
+    /// from the rows just written, not by another statement).
+    @discardableResult
+    func flushItems() async throws -> (written: Set<String>, freeForWaiting: Set<String>) {
         let changed = ledger.takeItemDeltas()
-        guard !changed.isEmpty else { return }
-        try await c.rows(PostgresQuery(unsafeSQL: """
+        guard !changed.isEmpty else { return ([], []) }
+        var written = Set<String>(), free = Set<String>()
+        for r in try await c.rows(PostgresQuery(unsafeSQL: """
             UPDATE item i SET on_hand = i.on_hand + u.h, allocated = i.allocated + u.a, picked = i.picked + u.p, backordered = i.backordered + u.b
             FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[]) AS u(sku, h, a, p, b) WHERE i.sku = u.sku
+            RETURNING i.sku, i.on_hand - i.allocated - i.picked > 0 AND i.backordered > 0
             """, binds: try Self.binds(changed.map(\.sku), changed.map(\.delta.onHand), changed.map(\.delta.allocated),
-                                   changed.map(\.delta.picked), changed.map(\.delta.backordered))))
+                                   changed.map(\.delta.picked), changed.map(\.delta.backordered)))) {
+            let (sku, waitsForFree) = try r.decode((String, Bool).self)
+            written.insert(sku)
+            if waitsForFree { free.insert(sku) }
+        }
+        return (written, free)
     }
 
     /// Gives a SKU's free stock to its waiting lines in the stated priority, reading only the lines the stock reaches.
@@ -240,24 +250,34 @@ final class PostgresOperationTx {
 
     /// Ends the operation: counters written, freed stock allocated, orders closed when done, promised dates and notices kept.
     func finish() async throws {
-        try await flushItems()
+        let flushed = try await flushItems()
         if newOrder?.nothingToAllocate != true {
-            var skus: [String] = []
-            for r in try await c.rows("""
-                SELECT sku FROM item WHERE sku = ANY(\(ledger.touchedSkus.sorted())) AND on_hand - allocated - picked > 0 AND backordered > 0
-                """) { skus.append(try r.decode(String.self)) }
+            var skus = flushed.freeForWaiting.intersection(ledger.touchedSkus)
+            // Touched items that had nothing to write are read (most operations write every item they touch).
+            let unwritten = ledger.touchedSkus.subtracting(flushed.written)
+            if !unwritten.isEmpty {
+                for r in try await c.rows("""
+                    SELECT sku FROM item WHERE sku = ANY(\(unwritten.sorted())) AND on_hand - allocated - picked > 0 AND backordered > 0
+                    """) { skus.insert(try r.decode(String.self)) }
+            }
             for sku in skus.sorted() { try await allocateFree(sku: sku) }
         }
-        for orderId in ledger.closableOrders.sorted() {
-            let open = try await c.rows("""
-                SELECT COALESCE(SUM(allocated + picked + backordered), 0)::bigint FROM order_line WHERE order_id = \(orderId)
-                """).first?.decode(Int.self) ?? 0
-            if open == 0 {
-                let closed = try await c.rows("""
-                    UPDATE orders SET closed_at = \(ctx.now.unixTime) WHERE id = \(orderId) AND closed_at IS NULL RETURNING id
-                    """)
-                if collectsConsequences && !closed.isEmpty { closedOrderIds.append(orderId) }
-                let told = try await c.rows("SELECT EXISTS(SELECT 1 FROM notice WHERE order_id = \(orderId))").first?.decode(Bool.self) ?? false
+        let closable = ledger.closableOrders.sorted()
+        if !closable.isEmpty {
+            // One statement for all of them: which have nothing left to ship, which of those it closes now, and
+            // whether their customer was told anything before (three round trips per order were).
+            for r in try await c.rows("""
+                WITH c AS (
+                    SELECT u.id, (SELECT COALESCE(SUM(l.allocated + l.picked + l.backordered), 0) FROM order_line l WHERE l.order_id = u.id) = 0 AS done
+                    FROM unnest(\(closable)::bigint[]) AS u(id)
+                ), closed AS (
+                    UPDATE orders o SET closed_at = \(ctx.now.unixTime) FROM c WHERE o.id = c.id AND c.done AND o.closed_at IS NULL RETURNING o.id
+                )
+                SELECT c.id, EXISTS (SELECT 1 FROM closed WHERE closed.id = c.id), EXISTS (SELECT 1 FROM notice n WHERE n.order_id = c.id)
+                FROM c WHERE c.done ORDER BY c.id
+                """) {
+                let (orderId, closedNow, told) = try r.decode((Int64, Bool, Bool).self)
+                if collectsConsequences && closedNow { closedOrderIds.append(orderId) }
                 if NoticeRules.tellsCompleted(told: told, said: ledger.events[orderId] ?? []) { note(.completed, order: orderId) }
             }
         }
