@@ -10,29 +10,12 @@ import XCTest
 /// `check` on the server: the sample warehouse from a real file copied to the server, then the same damage done on both
 /// sides; both engines must report the same violations, rule and detail, in the same order.
 final class CheckTests: PostgresTestCase {
-    var folder: URL!
-
-    override func setUpWithError() throws {
-        try super.setUpWithError()
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-        try super.tearDownWithError()
-    }
 
     /// The sample warehouse with an amended order and a reversed receipt (as CopyTests makes it), on the server too.
     func sampleOnBothSides() throws -> (file: String, server: PostgresWarehouse) {
         let path = folder.appendingPathComponent("sample.sqlite").path
         try SampleFiles.sampleWithExceptions(at: path)
-        let b = bridge()
-        _ = try PostgresSetup.initialize(b)
-        let w = try Warehouse.open(path: path, mode: .readOnly)
-        let copied = try WarehouseTables.run(read: { try w.readTables(into: $0) }, write: { try PostgresTableCopy.write(b, from: $0) })
-        try w.close()
-        XCTAssertEqual(copied.source, copied.destination)
+        try copyToServer(path)
         let server = try PostgresWarehouse(url: url)
         addTeardownBlock { server.close() }
         return (path, server)

@@ -8,18 +8,6 @@ import XCTest
 
 /// `backorders copy`: a whole warehouse from a real file to the real server and back, compared row by row.
 final class CopyTests: PostgresTestCase {
-    var folder: URL!
-
-    override func setUpWithError() throws {
-        try super.setUpWithError()
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("copy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-        try super.tearDownWithError()
-    }
 
     /// The sample warehouse, an amended order, a reversed receipt, plus a setting whose text needs escaping and a session row (its column "user" is a
     /// reserved word on the server).

@@ -7,18 +7,6 @@ import XCTest
 /// An import the server fails part way (a statement it refuses): the clerk is told the server's reason for the first
 /// failure, not that the transaction was aborted, and nothing of the file stays.
 final class ImportServerErrorTests: PostgresTestCase {
-    var folder: URL!
-
-    override func setUpWithError() throws {
-        try super.setUpWithError()
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-errors-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-        try super.tearDownWithError()
-    }
 
     /// A warehouse with one customer and one item, and an orders file of three orders.
     func ordersFile() throws -> String {

@@ -9,7 +9,6 @@ import XCTest
 /// copied to the real server get the same operations with the same context, and every result, every refusal and at
 /// the end every row of every table (ids, journal, notices, promised dates) are the same.
 final class SameOperationsTests: PostgresTestCase {
-    var folder: URL!
     var file: Warehouse!
     var server: PostgresWarehouse!
     /// The sample's "today" (the binary runs with BACKORDERS_TODAY = 2026-11-25), an hour into the working day.
@@ -17,17 +16,10 @@ final class SameOperationsTests: PostgresTestCase {
 
     override func setUpWithError() throws {
         try super.setUpWithError()
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("same-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("sample.sqlite").path
         let ran = try Binary.run(["sample", "--db", path])
         XCTAssertEqual(ran.status, 0, ran.stderr)
-        let b = bridge()
-        _ = try PostgresSetup.initialize(b)
-        let source = try Warehouse.open(path: path, mode: .readOnly)
-        let copied = try WarehouseTables.run(read: { try source.readTables(into: $0) }, write: { try PostgresTableCopy.write(b, from: $0) })
-        try source.close()
-        XCTAssertEqual(copied.source, copied.destination)
+        try copyToServer(path)
         file = try Warehouse.open(path: path, mode: .readWrite)
         server = try PostgresWarehouse(url: url)
     }
@@ -35,7 +27,6 @@ final class SameOperationsTests: PostgresTestCase {
     override func tearDownWithError() throws {
         server?.close()
         try? file?.close()
-        try? FileManager.default.removeItem(at: folder)
         try super.tearDownWithError()
     }
 

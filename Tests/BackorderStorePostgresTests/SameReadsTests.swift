@@ -20,13 +20,7 @@ final class SameReadsTests: PostgresTestCase {
         try super.setUpWithError()
         let path = try Self.sample ?? Self.makeSample()
         Self.sample = path
-        let b = bridge()
-        _ = try PostgresSetup.initialize(b)
-        let source = try Warehouse.open(path: path, mode: .readOnly)
-        let copied = try WarehouseTables.run(read: { try source.readTables(into: $0, batchRows: 50) },
-                                             write: { try PostgresTableCopy.write(b, from: $0) })
-        try source.close()
-        XCTAssertEqual(copied.source, copied.destination)
+        try copyToServer(path, batchRows: 50)
         file = try Warehouse.open(path: path, mode: .readOnly)
         server = try PostgresWarehouse(url: url)
     }

@@ -7,18 +7,6 @@ import XCTest
 
 /// The commands that once worked on a file only, run by the real binary against the real server.
 final class ServerCommandsCLITests: PostgresTestCase {
-    var folder: URL!
-
-    override func setUpWithError() throws {
-        try super.setUpWithError()
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("server-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-        try super.tearDownWithError()
-    }
 
     /// Runs the binary on this test's database; asserts the exit status and returns what it printed.
     @discardableResult

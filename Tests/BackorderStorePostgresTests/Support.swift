@@ -1,4 +1,5 @@
 import BackorderCore
+import BackorderStore
 import Foundation
 import PostgresNIO
 import XCTest
@@ -27,6 +28,8 @@ class PostgresTestCase: XCTestCase {
     var adminBridge: PostgresBridge!
     /// Bridges a test opened, closed in tearDown.
     var opened: [PostgresBridge] = []
+    /// A folder of this test's own for files (a sample warehouse, CSV files), removed in tearDown.
+    var folder: URL!
 
     override func setUpWithError() throws {
         admin = try TestServer.admin()
@@ -34,11 +37,14 @@ class PostgresTestCase: XCTestCase {
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
         try adminBridge.run { c in _ = try await c.query(PostgresQueryText.make("CREATE DATABASE \(name)"), logger: PostgresBridge.quiet) }
         url = admin.with(database: String(name))
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgtest-\(name)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
     override func tearDownWithError() throws {
         for b in opened { b.close() }
         opened = []
+        if let folder { try? FileManager.default.removeItem(at: folder) }
         if let adminBridge, let url {
             let name = url.database
             _ = try? adminBridge.run { c in
@@ -46,6 +52,18 @@ class PostgresTestCase: XCTestCase {
             }
             adminBridge.close()
         }
+    }
+
+    /// The warehouse file at `path` copied into this test's database (made by `db init` first); every table the same.
+    func copyToServer(_ path: String, batchRows: Int? = nil) throws {
+        let b = bridge()
+        _ = try PostgresSetup.initialize(b)
+        let source = try Warehouse.open(path: path, mode: .readOnly)
+        defer { try? source.close() }
+        let copied = try WarehouseTables.run(read: { pipe in
+            if let batchRows { try source.readTables(into: pipe, batchRows: batchRows) } else { try source.readTables(into: pipe) }
+        }, write: { try PostgresTableCopy.write(b, from: $0) })
+        XCTAssertEqual(copied.source, copied.destination)
     }
 
     /// A bridge to this test's database (or another URL), closed at the end of the test.
