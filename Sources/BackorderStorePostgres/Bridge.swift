@@ -104,6 +104,9 @@ public final class PostgresBridge: Sendable {
             case .snapshot: return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
             }
         }
+
+        /// Writes run their kept statements on generic plans (see `PlanModes`); reads let the server choose.
+        var genericPlans: Bool { self != .snapshot }
     }
 
     /// The transaction's commit did not answer: the change may or may not be saved.
@@ -121,6 +124,10 @@ public final class PostgresBridge: Sendable {
 
     static func once<T: Sendable>(_ c: PostgresConnection, _ watch: Watch, _ isolation: Isolation,
                                   _ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        if let set = PlanModes.shared.switchTo(isolation.genericPlans, on: c.identity) {
+            // Outside the transaction: a server that refuses the setting only keeps its own choice of plans.
+            do { try await c.query(PostgresQuery(unsafeSQL: set), logger: quiet) } catch let e as PSQLError where e.code == .server {}
+        }
         try await c.query(PostgresQuery(unsafeSQL: isolation.begin), logger: quiet)
         let result: T
         do {

@@ -2,11 +2,15 @@ import Foundation
 import PostgresNIO
 
 extension PostgresConnection {
+    /// This connection among all of the process's: the driver's `id` counts per pool, and every pool (one per
+    /// opened warehouse) and every direct connection starts it anew.
+    var identity: Int { Int(bitPattern: UInt(bitPattern: ObjectIdentifier(self))) }
+
     /// Runs one statement and returns its rows (all of them: the next statement may only start when this one ended).
     /// A statement this connection has run before is kept parsed and planned on the server (see `StatementCache`).
     @discardableResult
     func rows(_ q: PostgresQuery) async throws -> [PostgresRow] {
-        guard let kept = StatementCache.shared.kept(q, on: id) else {
+        guard let kept = StatementCache.shared.kept(q, on: identity) else {
             return try await query(q, logger: PostgresBridge.quiet).collect()
         }
         do {
@@ -19,7 +23,7 @@ extension PostgresConnection {
             }
         } catch {
             // The driver remembers a failed preparation for good: the next use prepares the text under a new name.
-            StatementCache.shared.retire(kept, on: id)
+            StatementCache.shared.retire(kept, on: identity)
             throw error
         }
     }
@@ -136,4 +140,35 @@ struct KeptStatement: PostgresPreparedStatement {
     let bindings: PostgresBindings
     func makeBindings() throws -> PostgresBindings { bindings }
     func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
+}
+
+/// Which plans each connection's kept statements run on: a write's statements on the generic plan made once, a
+/// read's as the server chooses.
+///
+/// The server plans a prepared statement afresh for its first five runs and then keeps doing so whenever the generic
+/// plan's estimate looks dearer, which for statements over arrays (`unnest($1::bigint[])`, `= ANY($1)`) it always
+/// does: measured, planning was a third of the server's time under 8 writers, though every such statement of an
+/// operation looks rows up by key. A read (a list page with a filter, an offset, a sort) may well need the plan made
+/// for its values, so it keeps the server's choice. A connection switches only when its kind of work changes (one
+/// `SET` before that transaction's BEGIN), so a writer's connection pays it once.
+final class PlanModes: @unchecked Sendable {
+    static let shared = PlanModes()
+    /// `BACKORDERS_GENERIC_PLANS=off` leaves every statement to the server's choice (to measure what this saves).
+    let enabled = ProcessInfo.processInfo.environment["BACKORDERS_GENERIC_PLANS"] != "off" // not prose: a switch's value
+    private let lock = NSLock()
+    private var generic: [Int: Bool] = [:]
+
+    /// The statement that puts connection `id` in the wanted mode, or nil when it is in it already. A connection
+    /// not seen yet is set either way: its server's default is not known.
+    func switchTo(_ wanted: Bool, on id: Int) -> String? {
+        guard enabled else { return nil }
+        let changed: Bool = lock.withLock {
+            if generic[id] == wanted { return false }
+            if generic.count >= 256 { generic.removeAll() }
+            generic[id] = wanted
+            return true
+        }
+        guard changed else { return nil }
+        return wanted ? "SET plan_cache_mode = force_generic_plan" : "SET plan_cache_mode = auto"
+    }
 }

@@ -173,7 +173,11 @@ func concurrentWriters(_ e: BenchEngine, writers: Int, orders: Int, skus: [Strin
     let done = Counter(), failures = Counter()
     let clock = ContinuousClock()
     let start = clock.now
-    DispatchQueue.concurrentPerform(iterations: writers) { i in
+    // One thread each: `concurrentPerform` runs no more at once than there are cores (two here), so a writer waiting
+    // for the server left a core idle instead of another writer taking it.
+    let group = DispatchGroup()
+    let threads = (0..<writers).map { i in Thread {
+        defer { group.leave() }
         var rng = SeededRandom(seed: UInt64(1_000 + i))
         let w = services[i]
         for _ in 0..<orders {
@@ -190,7 +194,9 @@ func concurrentWriters(_ e: BenchEngine, writers: Int, orders: Int, skus: [Strin
                 failures.add()
             }
         }
-    }
+    } }
+    for t in threads { group.enter(); t.start() }
+    group.wait()
     let elapsed = seconds(clock.now - start)
     guard failures.value == 0 else { throw BenchFailure(message: "\(e.name): \(failures.value) concurrent operations failed") }
     return String(format: "%.0f", Double(done.value) / elapsed)
