@@ -22,11 +22,17 @@ public final class PostgresBridge: Sendable {
     let client: PostgresClient
     private let runner: Task<Void, Never>
     let monitor = Monitor()
+    /// The application name of an interruptible bridge's sessions, which `interrupt` cancels by it (nil: not interruptible).
+    let interruptTag: String?
+    let interrupts = Interrupts()
 
-    /// Starts the pool; connections are made when the first call needs one.
-    public init(url: PostgresURL, maximumConnections: Int = 10, connectWait: Duration = .seconds(10)) {
+    /// Starts the pool; connections are made when the first call needs one. `interruptible`: `interrupt` may cancel
+    /// what the bridge's connections run (a reader whose reads go out of date, as the UI's background readers).
+    public init(url: PostgresURL, maximumConnections: Int = 10, connectWait: Duration = .seconds(10), interruptible: Bool = false) {
         self.url = url
         self.connectWait = connectWait
+        let tag = interruptible ? "backorders-reader-\(UUID().uuidString.prefix(18))" : nil // not prose: an application name
+        interruptTag = tag
         var config: PostgresClient.Configuration
         switch url.endpoint {
         case .socket:
@@ -39,7 +45,7 @@ public final class PostgresBridge: Sendable {
         config.options.connectTimeout = connectWait
         // Memoize caches lookups across a long nested loop; a page of 50 rows has none, and building the cache cost
         // more than it saved (the backorder lines' first page: 1–2 ms without, 2–5 ms with).
-        config.options.additionalStartupParameters = [("application_name", "backorders"), ("enable_memoize", "off")]
+        config.options.additionalStartupParameters = [("application_name", tag ?? "backorders"), ("enable_memoize", "off")]
         let client = PostgresClient(configuration: config)
         self.client = client
         runner = Task.detached { await client.run() }
@@ -161,7 +167,9 @@ public final class PostgresBridge: Sendable {
         let client = self.client
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             let once = Once(continuation)
-            let task = Task {
+            let task = Task { [interrupts] in
+                // After an interrupt, the next statement starts once the cancel is delivered (never hitting it).
+                await interrupts.settled()
                 do {
                     let value = try await client.withConnection { c in
                         guard call.take(.running(c)) else { throw LeaseTooLate() }
@@ -283,26 +291,31 @@ public final class PostgresBridge: Sendable {
     /// One connection made directly, outside the pool, to learn why the pool gets none: nil when it connects.
     func probe() async -> (any Error)? {
         do {
-            var config: PostgresConnection.Configuration
-            switch url.endpoint {
-            case .socket:
-                config = .init(unixSocketPath: url.socketPath ?? "", username: url.user, password: url.password, database: url.database)
-            case let .tcp(host, port):
-                let tls: PostgresConnection.Configuration.TLS
-                switch url.tls {
-                case .disable: tls = .disable
-                case .prefer: tls = .prefer(try NIOSSLContext(configuration: Self.tlsConfiguration(url.tls)))
-                case .require, .verifyFull: tls = .require(try NIOSSLContext(configuration: Self.tlsConfiguration(url.tls)))
-                }
-                config = .init(host: host, port: port, username: url.user, password: url.password, database: url.database, tls: tls)
-            }
-            config.options.connectTimeout = .milliseconds(Int64(connectWait.components.seconds * 1000 + connectWait.components.attoseconds / 1_000_000_000_000_000))
-            let c = try await PostgresConnection.connect(configuration: config, id: 0, logger: Self.quiet)
+            let c = try await directConnection()
             try? await c.close()
             return nil
         } catch {
             return error
         }
+    }
+
+    /// A connection made directly, outside the pool (the caller closes it).
+    func directConnection() async throws -> PostgresConnection {
+        var config: PostgresConnection.Configuration
+        switch url.endpoint {
+        case .socket:
+            config = .init(unixSocketPath: url.socketPath ?? "", username: url.user, password: url.password, database: url.database)
+        case let .tcp(host, port):
+            let tls: PostgresConnection.Configuration.TLS
+            switch url.tls {
+            case .disable: tls = .disable
+            case .prefer: tls = .prefer(try NIOSSLContext(configuration: Self.tlsConfiguration(url.tls)))
+            case .require, .verifyFull: tls = .require(try NIOSSLContext(configuration: Self.tlsConfiguration(url.tls)))
+            }
+            config = .init(host: host, port: port, username: url.user, password: url.password, database: url.database, tls: tls)
+        }
+        config.options.connectTimeout = .milliseconds(Int64(connectWait.components.seconds * 1000 + connectWait.components.attoseconds / 1_000_000_000_000_000))
+        return try await PostgresConnection.connect(configuration: config, id: 0, logger: Self.quiet)
     }
 
     /// Runs `op` on a detached task and blocks this thread until it ends. Never on an event loop: the loop would wait

@@ -18,6 +18,8 @@ final class PostgresOperationTx {
     private(set) var allocations: [ReceiptResult.Allocation] = []
     private(set) var promisedWritten: [Int64: String] = [:]
     var locked = Set<String>()
+    /// The revision is asked for already (`backorders_touch()` ran in this transaction).
+    private(set) var touched = false
 
     /// What placing a new order already knows when it finishes (the core's, shared with the file's store).
     typealias NewOrder = NewOrderFacts
@@ -136,30 +138,37 @@ final class PostgresOperationTx {
         }
     }
 
-    /// The lines of an order created in this operation and their first journal movements (read from the lines just
-    /// written, in line order): two statements for the whole order. Returns the lines' and the movements' ids.
+    /// The lines of an order created in this operation and their first journal movements (in line order): one
+    /// statement for the whole order. Returns the lines' and the movements' ids.
     func insertNewLines(orderId: Int64, number: String, priority: Int, date: String,
                         _ lines: [(sku: String, delta: Delta)]) async throws -> (lineIds: [Int64], movementIds: [Int64]) {
         let lineNos = (1...lines.count).map { $0 }, skus = lines.map(\.sku)
         let ordered = lines.map(\.delta.ordered), allocated = lines.map(\.delta.allocated), backordered = lines.map(\.delta.backordered)
-        let written = try await c.rows(PostgresQuery(unsafeSQL: """
-            INSERT INTO order_line (id, order_id, line_no, sku, priority, order_date, order_no, ordered, allocated, backordered)
-            SELECT \(newId("order_line", ordinal: "u.ord")), $1, u.n, u.sku, $2, $3, $4, u.o, u.a, u.b
-            FROM unnest($5::bigint[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[]) WITH ORDINALITY AS u(n, sku, o, a, b, ord)
-            ORDER BY u.ord
-            RETURNING id, line_no
-            """, binds: try Self.binds(orderId, priority, date, number, lineNos, skus, ordered, allocated, backordered)))
-        var idOf: [Int: Int64] = [:]
-        for r in written { let (id, n) = try r.decode((Int64, Int).self); idOf[n] = id }
+        // The lines and their first journal rows in one statement (the journal's from the lines the first part
+        // returns, in line order), one round trip for the whole order.
+        var idOf: [Int: Int64] = [:], movementOf: [Int64: Int64] = [:]
+        for r in try await c.rows(PostgresQuery(unsafeSQL: """
+            WITH l AS (
+                INSERT INTO order_line (id, order_id, line_no, sku, priority, order_date, order_no, ordered, allocated, backordered)
+                SELECT \(newId("order_line", ordinal: "u.ord")), $1, u.n, u.sku, $2, $3, $4, u.o, u.a, u.b
+                FROM unnest($5::bigint[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[]) WITH ORDINALITY AS u(n, sku, o, a, b, ord)
+                ORDER BY u.ord
+                RETURNING id, line_no, sku, ordered, allocated, backordered
+            ), m AS (
+                INSERT INTO movement (id, at, actor, kind, sku, quantity, line_id, d_ordered, d_allocated, d_backordered)
+                SELECT \(newId("movement", ordinal: "row_number() OVER (ORDER BY line_no)")), $10, $11, 'order', sku, ordered, id,
+                    ordered, allocated, backordered
+                FROM l ORDER BY line_no
+                RETURNING id, line_id
+            )
+            SELECT l.id, l.line_no, m.id FROM l JOIN m ON m.line_id = l.id
+            """, binds: try Self.binds(orderId, priority, date, number, lineNos, skus, ordered, allocated, backordered,
+                                   ctx.now.unixTime, ctx.actor))) {
+            let (id, n, movement) = try r.decode((Int64, Int, Int64).self)
+            idOf[n] = id
+            movementOf[id] = movement
+        }
         let ids = lineNos.map { idOf[$0] ?? 0 }
-        let journal = try await c.rows(PostgresQuery(unsafeSQL: """
-            INSERT INTO movement (id, at, actor, kind, sku, quantity, line_id, d_ordered, d_allocated, d_backordered)
-            SELECT \(newId("movement", ordinal: "row_number() OVER (ORDER BY line_no)")), $1, $2, 'order', sku, ordered, id, ordered, allocated, backordered
-            FROM order_line WHERE order_id = $3 ORDER BY line_no
-            RETURNING id, line_id
-            """, binds: try Self.binds(ctx.now.unixTime, ctx.actor, orderId)))
-        var movementOf: [Int64: Int64] = [:]
-        for r in journal { let (id, line) = try r.decode((Int64, Int64).self); movementOf[line] = id }
         for (i, l) in lines.enumerated() {
             account(PlannedMovement(lineId: ids[i], sku: l.sku, kind: .order, quantity: l.delta.ordered, delta: l.delta),
                     Refs(orderId: orderId, queueKey: .init(priority: priority, orderDate: date, orderNumber: number, lineNo: i + 1)))
@@ -186,15 +195,19 @@ final class PostgresOperationTx {
         let changed = ledger.takeItemDeltas()
         guard !changed.isEmpty else { return ([], []) }
         var written = Set<String>(), free = Set<String>()
+        // The operation's revision asked for by the same statement (once: a subquery without references runs once),
+        // not by a round trip of its own at the end (`operate`); a preview raises none.
+        let touch = preview ? "false" : "(SELECT backorders_touch()) IS NULL"
         for r in try await c.rows(PostgresQuery(unsafeSQL: """
             UPDATE item i SET on_hand = i.on_hand + u.h, allocated = i.allocated + u.a, picked = i.picked + u.p, backordered = i.backordered + u.b
             FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[]) AS u(sku, h, a, p, b) WHERE i.sku = u.sku
-            RETURNING i.sku, i.on_hand - i.allocated - i.picked > 0 AND i.backordered > 0
+            RETURNING i.sku, i.on_hand - i.allocated - i.picked > 0 AND i.backordered > 0, \(touch)
             """, binds: try Self.binds(changed.map(\.sku), changed.map(\.delta.onHand), changed.map(\.delta.allocated),
                                    changed.map(\.delta.picked), changed.map(\.delta.backordered)))) {
-            let (sku, waitsForFree) = try r.decode((String, Bool).self)
+            let (sku, waitsForFree, _) = try r.decode((String, Bool, Bool).self)
             written.insert(sku)
             if waitsForFree { free.insert(sku) }
+            if !preview { touched = true }
         }
         return (written, free)
     }

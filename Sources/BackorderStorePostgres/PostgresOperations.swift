@@ -16,7 +16,7 @@ extension PostgresWarehouse {
             let result = try await body(tx)
             if preview {
                 try await c.rows("ROLLBACK TO SAVEPOINT preview")
-            } else {
+            } else if !tx.touched {
                 // Raised at commit (PostgresTriggers.tally): the revision's row is not held over a round trip.
                 try await c.rows("SELECT backorders_touch()")
             }
@@ -65,16 +65,18 @@ extension PostgresWarehouse {
             // Lines that received units from a receipt after they waited: a backorder filled and shipped.
             var served = Set<Int64>()
             let lineIds = moves.compactMap(\.lineId)
-            // By SKU and line, as the allocations' index is kept (by line alone it read the whole journal's allocations).
+            // The shipment's lines written, and which of them were served after they waited, in one statement. By SKU
+            // and line, as the allocations' index is kept (by line alone it read the whole journal's allocations).
             for r in try await tx.c.rows(PostgresQuery(unsafeSQL: """
-                SELECT u.l FROM unnest($1::text[], $2::bigint[]) AS u(s, l)
+                WITH written AS (
+                    INSERT INTO shipment_line (shipment_id, line_id, quantity) SELECT $1, u.l, u.q FROM unnest($2::bigint[], $3::bigint[]) AS u(l, q)
+                )
+                SELECT u.l FROM unnest($4::text[], $2::bigint[]) AS u(s, l)
                 WHERE EXISTS (SELECT 1 FROM movement m WHERE m.kind = 'allocate' AND m.sku = u.s AND m.line_id = u.l)
-                """, binds: try PostgresOperationTx.binds(moves.compactMap { $0.lineId == nil ? nil : $0.sku }, lineIds))) {
+                """, binds: try PostgresOperationTx.binds(shipmentId, lineIds, moves.map(\.quantity),
+                                                        moves.compactMap { $0.lineId == nil ? nil : $0.sku }))) {
                 served.insert(try r.decode(Int64.self))
             }
-            try await tx.c.rows(PostgresQuery(unsafeSQL: """
-                INSERT INTO shipment_line (shipment_id, line_id, quantity) SELECT $1, u.l, u.q FROM unnest($2::bigint[], $3::bigint[]) AS u(l, q)
-                """, binds: try PostgresOperationTx.binds(shipmentId, lineIds, moves.map(\.quantity))))
             var shipped: [Shipment.Line] = []
             for m in moves {
                 if let id = m.lineId, served.contains(id) { tx.note(.backorderShipped, order: order.id) }

@@ -20,8 +20,9 @@ public final class PostgresWarehouse: WarehouseService, Sendable {
 
     /// Connects to `url` and refuses a database that is not a current warehouse. `readOnly` asks for a read-only
     /// session; a login the server allows only to read opens read-only whatever is asked.
-    public init(url: PostgresURL, readOnly: Bool = false, maximumConnections: Int = 4) throws {
-        let bridge = PostgresBridge(url: url, maximumConnections: maximumConnections)
+    /// `interruptible`: `interruptQueries` cancels what it runs (a reader whose reads go out of date).
+    public init(url: PostgresURL, readOnly: Bool = false, maximumConnections: Int = 4, interruptible: Bool = false) throws {
+        let bridge = PostgresBridge(url: url, maximumConnections: maximumConnections, interruptible: interruptible)
         do {
             reads = try PostgresReads(bridge)
             let mayWrite = try bridge.run { c -> Bool in
@@ -53,6 +54,8 @@ public final class PostgresWarehouse: WarehouseService, Sendable {
     }
 
     public func counts(today: Day) throws -> Counts { try reads.counts(today: today) }
+
+    public func interruptQueries() { bridge.interrupt() }
 
     /// Refuses a write in a read-only session before the server has to.
     func requireWritable() throws {

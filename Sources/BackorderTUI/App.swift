@@ -33,6 +33,9 @@ public final class BackorderApp {
     public var trace: ((String) -> Void)?
     /// How often the file is asked whether another process changed it.
     public var pollMilliseconds = 500
+    /// How long after a key its frame waits at most for the rows a background read is finding (a filter's), leaving
+    /// the rest of a frame (16 ms) to draw it.
+    static let rowsWithKeyMilliseconds = 10
     /// Where `w` writes CSV files: the current directory unless the caller says otherwise.
     public var exportDirectory = "."
     /// Where `p` sends a paper shown (the CLI's print command); nil: printing is not set up.
@@ -180,8 +183,12 @@ public final class BackorderApp {
                 lastPoll = timer.now
                 send(.tick(today: clock.read().today))
             }
-            // Rows found within a moment are drawn with the key (no "searching" frame in between).
-            if let pages = background?.pages, pages.isBusy { _ = pages.settle(milliseconds: 30) }
+            // Rows found within a moment are drawn with the key (no "searching" frame in between); slower ones follow
+            // in a frame of their own, so the typed character shows within a frame (16 ms) however long they take.
+            if let pages = background?.pages, pages.isBusy {
+                let spent = Int(milliseconds(keyAt.duration(to: timer.now)))
+                _ = pages.settle(milliseconds: max(0, Self.rowsWithKeyMilliseconds - spent))
+            }
             collectBackground()
             if state.shouldQuit { break }
             let cells = draw(on: terminal)

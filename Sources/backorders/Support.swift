@@ -43,14 +43,16 @@ struct DatabaseOptions: ParsableArguments {
     /// The warehouse the commands and the UI work on: the data file, or the PostgreSQL database the URL names.
     func service(_ mode: AccessMode = .readWrite) throws -> any Service {
         guard isServer else { return try open(mode) }
-        return try server(readOnly: mode == .readOnly || mode == .backgroundReads, connections: mode == .backgroundReads ? 1 : 2)
+        let reader = mode == .backgroundReads
+        return try server(readOnly: mode == .readOnly || reader, connections: reader ? 1 : 2, interruptible: reader)
     }
 
     /// The PostgreSQL database the URL names, for what only a server store does; closed when the command ends.
-    func server(readOnly: Bool, connections: Int = 2) throws -> PostgresWarehouse {
+    func server(readOnly: Bool, connections: Int = 2, interruptible: Bool = false) throws -> PostgresWarehouse {
         // The UI's notices view mails through the same sendmail as `notices --send`.
         PostgresWarehouse.mailer = { w, order, ctx in try NoticeMailer.mail(w, order: order, dryRun: nil, ctx: ctx) }
-        let w = try PostgresWarehouse(url: try PostgresURL(parsing: path), readOnly: readOnly, maximumConnections: connections)
+        let w = try PostgresWarehouse(url: try PostgresURL(parsing: path), readOnly: readOnly, maximumConnections: connections,
+                                      interruptible: interruptible)
         OpenFiles.servers.append(w)
         return w
     }

@@ -39,6 +39,27 @@ final class BridgeTests: PostgresTestCase {
         XCTAssertLessThanOrEqual(try scalar(b, "SELECT count(DISTINCT pid) FROM seen"), 8, "never more than the pool's size")
     }
 
+    /// The UI's background reader: a read gone out of date is cancelled on the server, and the next one runs whole.
+    func testAnInterruptCancelsTheRunningStatementAndTheNextCallRuns() throws {
+        let b = bridge(connections: 1, interruptible: true)
+        let started = ContinuousClock.now
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { b.interrupt() }
+        XCTAssertThrowsError(try b.transaction(.snapshot) { c in
+            try await c.query("SELECT pg_sleep(20)", logger: PostgresBridge.quiet)
+        }) { error in
+            XCTAssertTrue((error as? BackorderError)?.message(Localizer(.en)).contains("57014") ?? false, "cancelled: \(error)")
+        }
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(10), "the statement did not run on to its end")
+        // Interrupted again while idle, the next statement is not hit: the cancel is delivered before it starts.
+        b.interrupt()
+        XCTAssertEqual(try scalar(b, "SELECT count(*) FROM pg_sleep(0.5)"), 1)
+
+        // A bridge not made interruptible lets its statements finish.
+        let plain = bridge(connections: 1)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { plain.interrupt() }
+        XCTAssertEqual(try scalar(plain, "SELECT count(*) FROM pg_sleep(0.6)"), 1)
+    }
+
     func testAQueryErrorRollsBackTheWholeTransaction() throws {
         let b = bridge()
         try exec(b, "CREATE TABLE t (x int PRIMARY KEY)")

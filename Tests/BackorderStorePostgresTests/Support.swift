@@ -67,8 +67,8 @@ class PostgresTestCase: XCTestCase {
     }
 
     /// A bridge to this test's database (or another URL), closed at the end of the test.
-    func bridge(_ u: PostgresURL? = nil, connections: Int = 10, wait: Duration = .seconds(10)) -> PostgresBridge {
-        let b = PostgresBridge(url: u ?? url, maximumConnections: connections, connectWait: wait)
+    func bridge(_ u: PostgresURL? = nil, connections: Int = 10, wait: Duration = .seconds(10), interruptible: Bool = false) -> PostgresBridge {
+        let b = PostgresBridge(url: u ?? url, maximumConnections: connections, connectWait: wait, interruptible: interruptible)
         opened.append(b)
         return b
     }
