@@ -33,9 +33,11 @@ public final class BackorderApp {
     public var trace: ((String) -> Void)?
     /// How often the file is asked whether another process changed it.
     public var pollMilliseconds = 500
-    /// How long after a key its frame waits at most for the rows a background read is finding (a filter's), leaving
-    /// the rest of a frame (16 ms) to draw it.
-    static let rowsWithKeyMilliseconds = 10
+    /// A key's frame is drawn within this long: it waits for the rows a background read is finding (a filter's)
+    /// only as long as leaves time to draw them (a frame is 16 ms; a large terminal takes several to draw).
+    static let keyFrameMilliseconds = 14
+    /// How long a frame takes to draw, from the recent ones.
+    private var drawEstimate = 0.0
     /// Where `w` writes CSV files: the current directory unless the caller says otherwise.
     public var exportDirectory = "."
     /// Where `p` sends a paper shown (the CLI's print command); nil: printing is not set up.
@@ -186,8 +188,8 @@ public final class BackorderApp {
             // Rows found within a moment are drawn with the key (no "searching" frame in between); slower ones follow
             // in a frame of their own, so the typed character shows within a frame (16 ms) however long they take.
             if let pages = background?.pages, pages.isBusy {
-                let spent = Int(milliseconds(keyAt.duration(to: timer.now)))
-                _ = pages.settle(milliseconds: max(0, Self.rowsWithKeyMilliseconds - spent))
+                let spent = milliseconds(keyAt.duration(to: timer.now)) + drawEstimate
+                _ = pages.settle(milliseconds: max(0, Self.keyFrameMilliseconds - Int(spent.rounded(.up))))
             }
             collectBackground()
             if state.shouldQuit { break }
@@ -201,11 +203,14 @@ public final class BackorderApp {
     /// Draws the current state; returns how many cells changed (for the trace).
     @discardableResult
     private func draw(on terminal: TerminalScreen) -> Int {
+        let clock = ContinuousClock(), start = clock.now
         let frame = render()
         var changed = 0
         if trace != nil { changed = frame.changes(since: lastFrame).reduce(0) { $0 + $1.cells.count } }
         terminal.draw(frame)
         lastFrame = frame
+        // The longest recent frame, fading: a key's frame leaves itself that long to draw.
+        drawEstimate = max(drawEstimate * 0.9, milliseconds(start.duration(to: clock.now)))
         return changed
     }
 
