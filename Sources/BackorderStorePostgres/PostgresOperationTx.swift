@@ -153,11 +153,11 @@ final class PostgresOperationTx {
                 SELECT \(newId("order_line", ordinal: "u.ord")), $1, u.n, u.sku, $2, $3, $4, u.o, u.a, u.b
                 FROM unnest($5::bigint[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[]) WITH ORDINALITY AS u(n, sku, o, a, b, ord)
                 ORDER BY u.ord
-                RETURNING id, line_no, sku, ordered, allocated, backordered
+                RETURNING id, line_no, sku, ordered, allocated, backordered -- // not prose: SQL columns
             ), m AS (
                 INSERT INTO movement (id, at, actor, kind, sku, quantity, line_id, d_ordered, d_allocated, d_backordered)
                 SELECT \(newId("movement", ordinal: "row_number() OVER (ORDER BY line_no)")), $10, $11, 'order', sku, ordered, id,
-                    ordered, allocated, backordered
+                    ordered, allocated, backordered -- // not prose: SQL columns
                 FROM l ORDER BY line_no
                 RETURNING id, line_id
             )
