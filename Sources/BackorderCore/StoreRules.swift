@@ -26,10 +26,13 @@ extension Validate {
 
 /// Numbers of orders, shipments and receipts: a prefix and at least six digits (SO-000123, SH-000007, RC-000001).
 public enum DocumentNumber {
+    /// The digits of a number at least (zeros in front): SO-000042.
+    public static let width = 6
+
     /// The candidate for `n` (a store tries n, n + 1, … until one is free).
     public static func candidate(_ prefix: String, _ n: Int64) -> String {
         let digits = String(n)
-        return prefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        return prefix + String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
     /// A new purchase order number after `existing` (every PO number in use): "PO-" and one more than the highest

@@ -132,9 +132,22 @@ extension PostgresOperationTx {
 
     func exists(_ q: PostgresQuery) async throws -> Bool { try await !c.rows(q).isEmpty }
 
-    /// The id the next row of `table` gets (taken now, so a document number can be made from it).
-    func reserveId(_ table: String) async throws -> Int64 {
-        try await c.rows(PostgresQuery(unsafeSQL: "SELECT \(newId(table))::bigint")).first?.decode(Int64.self) ?? 1
+    /// Inserts a new row of `table` under the next id and the document number made from it (`DocumentNumber`:
+    /// prefix and at least six digits), both worked out by the insert itself: one round trip where taking the id
+    /// first was another. `insert` writes the row given the SQL of its id and of its number. A number someone took
+    /// by hand makes it try the next ones (`insertNumbered`), the id kept. Returns the id and the number.
+    func insertNewNumbered(_ table: String, prefix: String,
+                           _ insert: (_ id: String, _ number: String) throws -> PostgresQuery) async throws -> (id: Int64, number: String) {
+        precondition(prefix.allSatisfy { $0.isLetter || $0 == "-" }, "a document prefix is letters and a dash") // not prose: a programmer's assertion
+        let id = "(SELECT id FROM k)"
+        let number = "'\(prefix)' || lpad(\(id)::text, GREATEST(\(DocumentNumber.width), length(\(id)::text)), '0')"
+        var q = try insert(id, number)
+        q.sql = "WITH k AS (SELECT \(newId(table))::bigint AS id) " + q.sql + " ON CONFLICT (number) DO NOTHING RETURNING id, number"
+        if let r = try await c.rows(q).first { return try r.decode((Int64, String).self) }
+        // Taken by hand: the id this row was given (the sequence's last in this session; a preview's, the next free).
+        let taken = preview ? "SELECT \(newId(table))::bigint" : "SELECT currval('\(table)_id_seq')"
+        let kept = try await c.rows(PostgresQuery(unsafeSQL: taken)).first?.decode(Int64.self) ?? 1
+        return (kept, try await insertNumbered(prefix: prefix, id: kept + 1) { try insert(String(kept), "'\($0)'") })
     }
 
     /// Inserts the row that gets `id` (`insert` given its number) under the next free document number from it: prefix

@@ -54,12 +54,11 @@ extension PostgresWarehouse {
         try operate(ctx) { tx in
             let (order, lines) = try await tx.openOrder(number, expectedVersion: expectedVersion)
             let moves = try Rules.planShipment(policy: order.policy, lines: lines, override: override)
-            let shipmentId = try await tx.reserveId("shipment")
             let isPartial = lines.contains { $0.quantities.allocated + $0.quantities.backordered > 0 }
             let overridden = order.policy == .complete && isPartial
-            let shipmentNumber = try await tx.insertNumbered(prefix: "SH-", id: shipmentId) { shipmentNumber in """
+            let (shipmentId, shipmentNumber) = try await tx.insertNewNumbered("shipment", prefix: "SH-") { id, number in """
                 INSERT INTO shipment (id, number, order_id, at, actor, overridden)
-                VALUES (\(shipmentId), \(shipmentNumber), \(order.id), \(ctx.now.unixTime), \(ctx.actor), \(overridden ? 1 : 0))
+                VALUES (\(unescaped: id), \(unescaped: number), \(order.id), \(ctx.now.unixTime), \(ctx.actor), \(overridden ? 1 : 0))
                 """ }
             if isPartial { tx.note(.partiallyShipped, order: order.id) }
             // Lines that received units from a receipt after they waited: a backorder filled and shipped.
@@ -183,11 +182,10 @@ extension PostgresWarehouse {
             try await tx.lockItems([itemSku])
             _ = try await tx.fetchItem(itemSku)
         }
-        let receiptId = try await tx.reserveId("receipt")
-        let number = try await tx.insertNumbered(prefix: "RC-", id: receiptId) { number in
+        let (receiptId, number) = try await tx.insertNewNumbered("receipt", prefix: "RC-") { id, number in
             PostgresQuery(unsafeSQL: """
-                INSERT INTO receipt (id, number, arrival_id, sku, quantity, at, actor, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                """, binds: try PostgresOperationTx.binds(receiptId, number, arrival?.id, itemSku, quantity, ctx.now.unixTime, ctx.actor, note))
+                INSERT INTO receipt (id, number, arrival_id, sku, quantity, at, actor, note) VALUES (\(id), \(number), $1, $2, $3, $4, $5, $6)
+                """, binds: try PostgresOperationTx.binds(arrival?.id, itemSku, quantity, ctx.now.unixTime, ctx.actor, note))
         }
         var over = 0, closed = false
         if let a = arrival {

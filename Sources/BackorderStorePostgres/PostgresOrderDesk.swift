@@ -61,8 +61,8 @@ extension PostgresWarehouse {
             throw BackorderError.refused(.t(StoreText.orderExists, n))
         }
         let orderId: Int64, number: String
-        if let n = new.number, imported {
-            // The id taken and the note written by the insert itself.
+        if let n = new.number {
+            // A number given (by the clerk, or the import's): the id taken and the note written by the insert itself.
             number = n
             orderId = try await c.rows(PostgresQuery(unsafeSQL: """
                 INSERT INTO orders (id, number, customer, order_date, priority, policy, created_at, note)
@@ -70,19 +70,11 @@ extension PostgresWarehouse {
                 """, binds: try PostgresOperationTx.binds(n, new.customer, date.iso, new.priority, new.policy.rawValue, ctx.now.unixTime,
                                                         note ?? ""))).first?.decode(Int64.self) ?? 0
         } else {
-            let id = try await tx.reserveId("orders")
-            orderId = id
-            let insert = { (number: String) -> PostgresQuery in """
-                INSERT INTO orders (id, number, customer, order_date, priority, policy, created_at)
-                VALUES (\(id), \(number), \(new.customer), \(date.iso), \(new.priority), \(new.policy.rawValue), \(ctx.now.unixTime))
+            (orderId, number) = try await tx.insertNewNumbered("orders", prefix: "SO-") { id, number in """
+                INSERT INTO orders (id, number, customer, order_date, priority, policy, created_at, note)
+                VALUES (\(unescaped: id), \(unescaped: number), \(new.customer), \(date.iso), \(new.priority), \(new.policy.rawValue),
+                        \(ctx.now.unixTime), \(note ?? ""))
                 """ }
-            if let n = new.number {
-                number = n
-                try await c.rows(insert(n))
-            } else {
-                number = try await tx.insertNumbered(prefix: "SO-", id: id, insert)
-            }
-            if let note, !note.isEmpty { try await c.rows("UPDATE orders SET note = \(note) WHERE id = \(orderId)") }
         }
         let planned = zip(new.lines, Rules.allocateNewLines(new.lines, free: free)).map { line, q in
             (sku: line.sku, delta: Delta(ordered: q.ordered, allocated: q.allocated, backordered: q.backordered))
