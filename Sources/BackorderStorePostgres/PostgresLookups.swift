@@ -140,7 +140,7 @@ extension PostgresOperationTx {
                            _ insert: (_ id: String, _ number: String) throws -> PostgresQuery) async throws -> (id: Int64, number: String) {
         precondition(prefix.allSatisfy { $0.isLetter || $0 == "-" }, "a document prefix is letters and a dash") // not prose: a programmer's assertion
         let id = "(SELECT id FROM k)"
-        let number = "'\(prefix)' || lpad(\(id)::text, GREATEST(\(DocumentNumber.width), length(\(id)::text)), '0')"
+        let number = "'\(prefix)' || lpad(\(id)::text, GREATEST(\(DocumentNumber.width), length(\(id)::text)), '0')" // not prose: SQL
         var q = try insert(id, number)
         q.sql = "WITH k AS (SELECT \(newId(table))::bigint AS id) " + q.sql + " ON CONFLICT (number) DO NOTHING RETURNING id, number"
         if let r = try await c.rows(q).first { return try r.decode((Int64, String).self) }
