@@ -46,12 +46,7 @@ final class CustomerJournalUpgradeTests: PostgresTestCase {
     /// Every later step of the server missing at once: one `upgrade` applies them in order.
     func testOneUpgradeAppliesEveryMissingStepInOrder() throws {
         let b = bridge()
-        _ = try PostgresSetup.initialize(b)
-        try b.transaction { c in
-            for statement in PostgresSetup.splitStatements(TriggerTests.countersInPlace + TriggerTests.firstSchemaTriggers) {
-                try await c.query(PostgresQuery(unsafeSQL: statement), logger: PostgresBridge.quiet)
-            }
-        }
+        try firstServerSchema(b)
         try Self.older(b)
         let steps = ["pg1-set-based-triggers", "pg2-counters-at-commit", "v17-customer-journal"]
         XCTAssertEqual(try PostgresSetup.state(of: b), .older(steps))

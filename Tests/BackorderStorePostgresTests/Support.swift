@@ -90,6 +90,17 @@ class PostgresTestCase: XCTestCase {
     }
 
     /// Runs `sql` (one statement).
+    /// A warehouse made by the first server schema (before `pg1-set-based-triggers` and `pg2-counters-at-commit`),
+    /// for the upgrade tests.
+    func firstServerSchema(_ b: PostgresBridge) throws {
+        _ = try PostgresSetup.initialize(b)
+        try b.transaction { c in
+            for statement in PostgresSetup.splitStatements(TriggerTests.countersInPlace + TriggerTests.firstSchemaTriggers) {
+                try await c.query(PostgresQuery(unsafeSQL: statement), logger: PostgresBridge.quiet)
+            }
+        }
+    }
+
     func exec(_ b: PostgresBridge, _ sql: String) throws {
         try b.run { c in _ = try await c.query(PostgresQueryText.make(sql), logger: PostgresBridge.quiet) }
     }

@@ -149,12 +149,7 @@ final class TriggerTests: PostgresTestCase {
 
     func testADatabaseOfTheFirstServerSchemaIsRefusedUntilUpgradedThenKeptTheNewWay() throws {
         let b = bridge()
-        _ = try PostgresSetup.initialize(b)
-        try b.transaction { c in
-            for statement in PostgresSetup.splitStatements(Self.countersInPlace + Self.firstSchemaTriggers) {
-                try await c.query(PostgresQuery(unsafeSQL: statement), logger: PostgresBridge.quiet)
-            }
-        }
+        try firstServerSchema(b)
         let steps = ["pg1-set-based-triggers", "pg2-counters-at-commit"]
         XCTAssertEqual(try PostgresSetup.state(of: b), .older(steps))
         XCTAssertThrowsError(try PostgresSetup.requireCurrent(b)) { error in
