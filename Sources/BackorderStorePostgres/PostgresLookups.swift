@@ -7,8 +7,11 @@ extension PostgresOperationTx {
     /// An open order and its lines, locked: its SKUs' items (and those of `alsoLocking`, in the same sorted statement)
     /// first, then the order. `expectedVersion` refuses an order changed since the clerk read it.
     func openOrder(_ number: String, expectedVersion: Int?, alsoLocking extra: [String] = []) async throws -> (Order, [OrderLine]) {
-        try await lockItems(ofOrder: number, and: extra)
-        let (order, lines) = try await fetchOrderWithLines(number, lock: true)
+        // Both in one round trip (`backorders_locked_order`: two statements on the server, in this order).
+        let rows = try await c.rows("SELECT * FROM backorders_locked_order(\(number), \(extra), \(locked.sorted()))")
+            .map { $0.makeRandomAccess() }
+        if let first = rows.first { locked.formUnion(try first[0].decode([String].self)) }
+        let (order, lines) = try Self.orderWithLines(rows, from: 1, number)
         guard order.isOpen else { throw BackorderError.refused(.t(StoreText.orderClosed, number)) }
         if let v = expectedVersion, v != order.version {
             throw BackorderError.stale(.t(StoreText.orderStale, number))
@@ -26,40 +29,35 @@ extension PostgresOperationTx {
         return (order, lines)
     }
 
-    /// Locks the items of order `number`'s lines and of `extra` (those not held yet), in SKU order: one statement.
-    func lockItems(ofOrder number: String, and extra: [String]) async throws {
-        let held = locked.sorted()
-        for r in try await c.rows("""
-            SELECT sku FROM item
-            -- An array, not IN … OR: with OR the planner read every item (7.8 ms a pick under load, against 0.2).
-            WHERE sku = ANY(ARRAY(SELECT l.sku FROM order_line l JOIN orders o ON o.id = l.order_id WHERE o.number = \(number)) || \(extra)::text[])
-              AND NOT sku = ANY(\(held))
-            ORDER BY sku FOR UPDATE
-            """) { locked.insert(try r.decode(String.self)) }
-    }
-
-    /// An order by its number and its lines in line order, in one statement; `lock` holds the order.
-    func fetchOrderWithLines(_ number: String, lock: Bool = false) async throws -> (Order, [OrderLine]) {
+    /// An order by its number and its lines in line order, in one statement (`openOrder` reads it so, locked).
+    func fetchOrderWithLines(_ number: String) async throws -> (Order, [OrderLine]) {
         let rows = try await c.rows("""
             SELECT o.id, o.number, o.customer, c.name, o.order_date, o.priority, o.policy, o.closed_at,
                    (o.version + (SELECT COALESCE(SUM(x.version), 0) FROM order_line x WHERE x.order_id = o.id))::bigint,
                    l.id, l.line_no, l.sku, i.name, l.ordered, l.allocated, l.picked, l.shipped, l.backordered, l.cancelled
             FROM orders o JOIN customer c ON c.code = o.customer
                 LEFT JOIN order_line l ON l.order_id = o.id LEFT JOIN item i ON i.sku = l.sku
-            WHERE o.number = \(number) ORDER BY l.line_no \(unescaped: lock ? "FOR UPDATE OF o" : "")
+            WHERE o.number = \(number) ORDER BY l.line_no
             """)
-        guard let first = rows.first else { throw BackorderError.notFound(.t(StoreText.noOrder, number)) }
-        let v = try first.decode((Int64, String, String, String, String, Int, String, Int64?, Int).self)
-        let order = Order(id: v.0, number: v.1, customerCode: v.2, customerName: v.3, orderDate: Day(iso: v.4) ?? Day(ordinal: 0),
-                          priority: v.5, policy: ShipPolicy(rawValue: v.6) ?? .partial, closedAt: v.7.map(Timestamp.init), version: v.8)
-        let lines = try rows.compactMap { r -> OrderLine? in
-            let cells = r.makeRandomAccess()
-            guard let id = try cells[9].decode(Int64?.self) else { return nil }
-            return OrderLine(id: id, lineNo: try cells[10].decode(Int.self), sku: try cells[11].decode(String.self),
-                             itemName: try cells[12].decode(String.self),
-                             quantities: LineQuantities(ordered: try cells[13].decode(Int.self), allocated: try cells[14].decode(Int.self),
-                                                        picked: try cells[15].decode(Int.self), shipped: try cells[16].decode(Int.self),
-                                                        backordered: try cells[17].decode(Int.self), cancelled: try cells[18].decode(Int.self)))
+        return try Self.orderWithLines(rows.map { $0.makeRandomAccess() }, from: 0, number)
+    }
+
+    /// An order and its lines from rows of its columns (from column `k` on: the order's nine, then each line's ten;
+    /// an order without lines has one row with no line).
+    static func orderWithLines(_ rows: [PostgresRandomAccessRow], from k: Int, _ number: String) throws -> (Order, [OrderLine]) {
+        guard let v = rows.first else { throw BackorderError.notFound(.t(StoreText.noOrder, number)) }
+        let order = Order(id: try v[k].decode(Int64.self), number: try v[k + 1].decode(String.self), customerCode: try v[k + 2].decode(String.self),
+                          customerName: try v[k + 3].decode(String.self),
+                          orderDate: Day(iso: try v[k + 4].decode(String.self)) ?? Day(ordinal: 0), priority: try v[k + 5].decode(Int.self),
+                          policy: ShipPolicy(rawValue: try v[k + 6].decode(String.self)) ?? .partial,
+                          closedAt: try v[k + 7].decode(Int64?.self).map(Timestamp.init), version: try v[k + 8].decode(Int.self))
+        let lines = try rows.compactMap { cells -> OrderLine? in
+            guard let id = try cells[k + 9].decode(Int64?.self) else { return nil }
+            return OrderLine(id: id, lineNo: try cells[k + 10].decode(Int.self), sku: try cells[k + 11].decode(String.self),
+                             itemName: try cells[k + 12].decode(String.self),
+                             quantities: LineQuantities(ordered: try cells[k + 13].decode(Int.self), allocated: try cells[k + 14].decode(Int.self),
+                                                        picked: try cells[k + 15].decode(Int.self), shipped: try cells[k + 16].decode(Int.self),
+                                                        backordered: try cells[k + 17].decode(Int.self), cancelled: try cells[k + 18].decode(Int.self)))
         }
         return (order, lines)
     }
@@ -138,16 +136,41 @@ extension PostgresOperationTx {
     /// by hand makes it try the next ones (`insertNumbered`), the id kept. Returns the id and the number.
     func insertNewNumbered(_ table: String, prefix: String,
                            _ insert: (_ id: String, _ number: String) throws -> PostgresQuery) async throws -> (id: Int64, number: String) {
+        let r = try await insertNewNumbered(table, prefix: prefix, also: nil, insert)
+        return (r.id, r.number)
+    }
+
+    /// More work for the statement of `insertNewNumbered`, on the new row: `ctes` (each as ", name AS (…)") and
+    /// `columns` may use `s` (the row's id and number) and bind numbers from `firstBind` on, in `binds`' order.
+    struct AlsoWritten {
+        var ctes: String
+        var columns: String
+        var binds: [(any PostgresThrowingDynamicTypeEncodable)?]
+    }
+
+    /// `insertNewNumbered` whose statement also does `also(firstBind)`'s work: one round trip for both. Returns the
+    /// id, the number, and the row of `also`'s columns; that row is nil when the number was found taken by hand
+    /// (the row then inserted by a statement of its own, and `also`'s work left to the caller).
+    func insertNewNumbered(_ table: String, prefix: String, also: ((_ firstBind: Int) throws -> AlsoWritten)?,
+                           _ insert: (_ id: String, _ number: String) throws -> PostgresQuery) async throws -> (id: Int64, number: String, also: PostgresRow?) {
         precondition(prefix.allSatisfy { $0.isLetter || $0 == "-" }, "a document prefix is letters and a dash") // not prose: a programmer's assertion
         let id = "(SELECT id FROM k)"
         let number = "'\(prefix)' || lpad(\(id)::text, GREATEST(\(DocumentNumber.width), length(\(id)::text)), '0')" // not prose: SQL
         var q = try insert(id, number)
-        q.sql = "WITH k AS (SELECT \(newId(table))::bigint AS id) " + q.sql + " ON CONFLICT (number) DO NOTHING RETURNING id, number"
-        if let r = try await c.rows(q).first { return try r.decode((Int64, String).self) }
+        let more = try also?(q.binds.count + 1)
+        for v in more?.binds ?? [] {
+            if let v { try q.binds.append(v) } else { q.binds.appendNull() }
+        }
+        q.sql = "WITH k AS (SELECT \(newId(table))::bigint AS id), s AS (" + q.sql + " ON CONFLICT (number) DO NOTHING RETURNING id, number)"
+            + (more?.ctes ?? "") + " SELECT s.id, s.number" + (more.map { ", " + $0.columns } ?? "") + " FROM s"
+        if let r = try await c.rows(q).first {
+            let cells = r.makeRandomAccess()
+            return (try cells[0].decode(Int64.self), try cells[1].decode(String.self), more == nil ? nil : r)
+        }
         // Taken by hand: the id this row was given (the sequence's last in this session; a preview's, the next free).
         let taken = preview ? "SELECT \(newId(table))::bigint" : "SELECT currval('\(table)_id_seq')"
         let kept = try await c.rows(PostgresQuery(unsafeSQL: taken)).first?.decode(Int64.self) ?? 1
-        return (kept, try await insertNumbered(prefix: prefix, id: kept + 1) { try insert(String(kept), "'\($0)'") })
+        return (kept, try await insertNumbered(prefix: prefix, id: kept + 1) { try insert(String(kept), "'\($0)'") }, nil)
     }
 
     /// Inserts the row that gets `id` (`insert` given its number) under the next free document number from it: prefix

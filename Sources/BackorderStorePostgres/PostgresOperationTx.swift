@@ -27,6 +27,10 @@ final class PostgresOperationTx {
     var receiptId: Int64?
     var collectsConsequences = false
     private(set) var dateChanges: [PostgresPegging.Change] = []
+    /// The open arrivals of the SKUs in `openArrivalsRead`, as re-pegging read them for a new order read back (its
+    /// lines' expected parts need them, and nothing changes them before the commit: their items are held).
+    var openArrivals: [String: [OrderDetail.OpenSupply]] = [:]
+    var openArrivalsRead = Set<String>()
     private var closedOrderIds: [Int64] = []
 
     /// A place in a SKU's queue of waiting lines (the core's, shared with the file's store).
@@ -102,36 +106,49 @@ final class PostgresOperationTx {
 
     /// Journals several movements and applies them to their lines in one statement (their ids in the order given; a
     /// line moved twice gets both changes). A pick or a shipment of many lines is one round trip, not one per line.
-    func apply(_ batch: [(PlannedMovement, Refs)]) async throws {
-        if batch.count <= 1 {
+    ///
+    /// `deferred`: held to go with the next statement (`PendingWrite`) — the items' write that ends the operation,
+    /// when nothing read in between depends on the lines or the journal (a pick's or a shipment's `finish`).
+    func apply(_ batch: [(PlannedMovement, Refs)], deferred: Bool = false) async throws {
+        if batch.count <= 1 && !deferred {
             for (m, refs) in batch { try await apply(m, refs) }
             return
         }
+        guard !batch.isEmpty else { return }
         let m = batch.map(\.0), r = batch.map(\.1), d = m.map(\.delta)
         // No reference is 0: 0 stands for none (an array's elements are not optional here).
-        try await c.rows(PostgresQuery(unsafeSQL: """
-            WITH m AS (
+        let write = PendingWrite(ctes: { [newId = newId("movement", ordinal: "u.ord")] n, p in
+            let b = (n...(n + 16)).map { "$\($0)" }
+            return """
+            \(p)m AS (
                 INSERT INTO movement (id, at, actor, kind, sku, quantity, line_id, arrival_id, shipment_id, receipt_id,
                     d_ordered, d_allocated, d_picked, d_shipped, d_backordered, d_cancelled, d_on_hand, note)
-                SELECT \(newId("movement", ordinal: "u.ord")), $1, $2, u.k, u.s, u.q, NULLIF(u.l, 0), NULLIF(u.a, 0), NULLIF(u.sh, 0),
+                SELECT \(newId), \(b[0]), \(b[1]), u.k, u.s, u.q, NULLIF(u.l, 0), NULLIF(u.a, 0), NULLIF(u.sh, 0),
                     NULLIF(u.r, 0), u.o, u.al, u.p, u.sp, u.b, u.c, u.h, u.n
-                FROM unnest($3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[],
-                            $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[], $15::bigint[], $16::bigint[], $17::text[])
+                FROM unnest(\(b[2])::text[], \(b[3])::text[], \(b[4])::bigint[], \(b[5])::bigint[], \(b[6])::bigint[], \(b[7])::bigint[],
+                            \(b[8])::bigint[], \(b[9])::bigint[], \(b[10])::bigint[], \(b[11])::bigint[], \(b[12])::bigint[], \(b[13])::bigint[],
+                            \(b[14])::bigint[], \(b[15])::bigint[], \(b[16])::text[])
                     WITH ORDINALITY AS u(k, s, q, l, a, sh, r, o, al, p, sp, b, c, h, n, ord)
                 ORDER BY u.ord
-                RETURNING id
+            ), \(p)l AS (
+                UPDATE order_line l SET ordered = l.ordered + d.o, allocated = l.allocated + d.al, picked = l.picked + d.p,
+                    shipped = l.shipped + d.sp, backordered = l.backordered + d.b, cancelled = l.cancelled + d.c, version = l.version + d.v
+                FROM (SELECT u.l, sum(u.o) AS o, sum(u.al) AS al, sum(u.p) AS p, sum(u.sp) AS sp, sum(u.b) AS b, sum(u.c) AS c, count(*) AS v
+                      FROM unnest(\(b[5])::bigint[], \(b[9])::bigint[], \(b[10])::bigint[], \(b[11])::bigint[], \(b[12])::bigint[],
+                                  \(b[13])::bigint[], \(b[14])::bigint[]) AS u(l, o, al, p, sp, b, c)
+                      WHERE u.l <> 0 GROUP BY u.l) d
+                WHERE l.id = d.l
             )
-            UPDATE order_line l SET ordered = l.ordered + d.o, allocated = l.allocated + d.al, picked = l.picked + d.p,
-                shipped = l.shipped + d.sp, backordered = l.backordered + d.b, cancelled = l.cancelled + d.c, version = l.version + d.v
-            FROM (SELECT u.l, sum(u.o) AS o, sum(u.al) AS al, sum(u.p) AS p, sum(u.sp) AS sp, sum(u.b) AS b, sum(u.c) AS c, count(*) AS v
-                  FROM unnest($6::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[], $15::bigint[])
-                      AS u(l, o, al, p, sp, b, c)
-                  WHERE u.l <> 0 GROUP BY u.l) d
-            WHERE l.id = d.l
-            """, binds: try Self.binds(ctx.now.unixTime, ctx.actor, m.map(\.kind.rawValue), m.map(\.sku), m.map(\.quantity),
-                                       m.map { $0.lineId ?? 0 }, r.map { $0.arrivalId ?? 0 }, r.map { $0.shipmentId ?? 0 },
-                                       r.map { $0.receiptId ?? 0 }, d.map(\.ordered), d.map(\.allocated), d.map(\.picked), d.map(\.shipped),
-                                       d.map(\.backordered), d.map(\.cancelled), d.map(\.onHand), r.map(\.note))))
+            """ // not prose: SQL
+        }, binds: [ctx.now.unixTime, ctx.actor, m.map(\.kind.rawValue), m.map(\.sku), m.map(\.quantity),
+                   m.map { $0.lineId ?? 0 }, r.map { $0.arrivalId ?? 0 }, r.map { $0.shipmentId ?? 0 },
+                   r.map { $0.receiptId ?? 0 }, d.map(\.ordered), d.map(\.allocated), d.map(\.picked), d.map(\.shipped),
+                   d.map(\.backordered), d.map(\.cancelled), d.map(\.onHand), r.map(\.note)])
+        if deferred {
+            pendingWrites.append(write)
+        } else {
+            try await c.rows(PostgresQuery(unsafeSQL: "WITH \(write.ctes(1, "")) SELECT 1", binds: try Self.binds(write.binds))) // not prose: SQL
+        }
         for (m, refs) in batch {
             if collectsConsequences, let lineId = m.lineId { ledger.addLineDelta(lineId, m.delta) }
             account(m, refs)
@@ -142,38 +159,49 @@ final class PostgresOperationTx {
     /// statement for the whole order. Returns the lines' and the movements' ids.
     func insertNewLines(orderId: Int64, number: String, priority: Int, date: String,
                         _ lines: [(sku: String, delta: Delta)]) async throws -> (lineIds: [Int64], movementIds: [Int64]) {
-        let lineNos = (1...lines.count).map { $0 }, skus = lines.map(\.sku)
-        let ordered = lines.map(\.delta.ordered), allocated = lines.map(\.delta.allocated), backordered = lines.map(\.delta.backordered)
-        // The lines and their first journal rows in one statement (the journal's from the lines the first part
-        // returns, in line order), one round trip for the whole order.
-        var idOf: [Int: Int64] = [:], movementOf: [Int64: Int64] = [:]
-        for r in try await c.rows(PostgresQuery(unsafeSQL: """
-            WITH l AS (
+        let write = newLines(priority: priority, date: date, lines)
+        let row = try await c.rows(PostgresQuery(unsafeSQL: "WITH s AS (SELECT $1::bigint AS id, $2::text AS number)" // not prose: SQL
+                                                 + write.ctes + " SELECT " + write.columns, binds: try Self.binds([orderId, number] + write.binds)))
+        return try recordNewLines(row.first?.makeRandomAccess(), from: 0, orderId: orderId, number: number, priority: priority, date: date, lines)
+    }
+
+    /// The statement parts that write a new order's lines and their first journal rows, given the order as `s` (its
+    /// id and number) and binds numbered from `first` on (the journal's from the lines the first part returns, in
+    /// line order): WITH entries, and the columns of the lines' ids and the movements' ids, each in line order.
+    func newLines(first: Int = 3, priority: Int, date: String, _ lines: [(sku: String, delta: Delta)]) -> AlsoWritten {
+        let b = (first..<(first + 9)).map { "$\($0)" }
+        return AlsoWritten(ctes: """
+            , l AS (
                 INSERT INTO order_line (id, order_id, line_no, sku, priority, order_date, order_no, ordered, allocated, backordered)
-                SELECT \(newId("order_line", ordinal: "u.ord")), $1, u.n, u.sku, $2, $3, $4, u.o, u.a, u.b
-                FROM unnest($5::bigint[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[]) WITH ORDINALITY AS u(n, sku, o, a, b, ord)
+                SELECT \(newId("order_line", ordinal: "u.ord")), s.id, u.n, u.sku, \(b[0]), \(b[1]), s.number, u.o, u.a, u.b
+                FROM s, unnest(\(b[2])::bigint[], \(b[3])::text[], \(b[4])::bigint[], \(b[5])::bigint[], \(b[6])::bigint[])
+                    WITH ORDINALITY AS u(n, sku, o, a, b, ord)
                 ORDER BY u.ord
                 RETURNING id, line_no, sku, ordered, allocated, backordered -- // not prose: SQL columns
             ), m AS (
                 INSERT INTO movement (id, at, actor, kind, sku, quantity, line_id, d_ordered, d_allocated, d_backordered)
-                SELECT \(newId("movement", ordinal: "row_number() OVER (ORDER BY line_no)")), $10, $11, 'order', sku, ordered, id,
+                SELECT \(newId("movement", ordinal: "row_number() OVER (ORDER BY line_no)")), \(b[7]), \(b[8]), 'order', sku, ordered, id,
                     ordered, allocated, backordered -- // not prose: SQL columns
                 FROM l ORDER BY line_no
                 RETURNING id, line_id
             )
-            SELECT l.id, l.line_no, m.id FROM l JOIN m ON m.line_id = l.id
-            """, binds: try Self.binds(orderId, priority, date, number, lineNos, skus, ordered, allocated, backordered,
-                                   ctx.now.unixTime, ctx.actor))) {
-            let (id, n, movement) = try r.decode((Int64, Int, Int64).self)
-            idOf[n] = id
-            movementOf[id] = movement
-        }
-        let ids = lineNos.map { idOf[$0] ?? 0 }
+            """, columns: """
+            ARRAY(SELECT l.id FROM l ORDER BY l.line_no), ARRAY(SELECT m.id FROM l JOIN m ON m.line_id = l.id ORDER BY l.line_no)
+            """, binds: [priority, date, (1...lines.count).map { $0 }, lines.map(\.sku), lines.map(\.delta.ordered),
+                         lines.map(\.delta.allocated), lines.map(\.delta.backordered), ctx.now.unixTime, ctx.actor])
+    }
+
+    /// Takes the ids `newLines`' columns returned (from column `k` of `row`) and accounts for the lines.
+    func recordNewLines(_ row: PostgresRandomAccessRow?, from k: Int, orderId: Int64, number: String, priority: Int, date: String,
+                        _ lines: [(sku: String, delta: Delta)]) throws -> (lineIds: [Int64], movementIds: [Int64]) {
+        // One id each, in line order (the statement writes every line or fails).
+        let written = try row.map { try $0[k].decode([Int64].self) } ?? [], journal = try row.map { try $0[k + 1].decode([Int64].self) } ?? []
+        let ids = lines.indices.map { $0 < written.count ? written[$0] : 0 }, movements = lines.indices.map { $0 < journal.count ? journal[$0] : 0 }
         for (i, l) in lines.enumerated() {
             account(PlannedMovement(lineId: ids[i], sku: l.sku, kind: .order, quantity: l.delta.ordered, delta: l.delta),
                     Refs(orderId: orderId, queueKey: .init(priority: priority, orderDate: date, orderNumber: number, lineNo: i + 1)))
         }
-        return (ids, ids.map { movementOf[$0] ?? 0 })
+        return (ids, movements)
     }
 
     /// What a journaled movement changes besides its rows (as the file's `OperationTx.account`).
@@ -191,14 +219,34 @@ final class PostgresOperationTx {
     /// Returns the SKUs written, and those of them with free stock that lines wait for (as `finish` asks next: read
     /// from the rows just written, not by another statement).
     @discardableResult
-    func flushItems() async throws -> (written: Set<String>, freeForWaiting: Set<String>) {
+    ///
+    /// `deferred`: held to go with the next statement (`PendingWrite`), for a caller that needs neither answer (a new
+    /// order with nothing to allocate); the items the operation holds are not read again before it is written.
+    func flushItems(deferred: Bool = false) async throws -> (written: Set<String>, freeForWaiting: Set<String>) {
         let changed = ledger.takeItemDeltas()
-        guard !changed.isEmpty else { return ([], []) }
+        guard !changed.isEmpty else {
+            try await writePending()
+            return ([], [])
+        }
         var written = Set<String>(), free = Set<String>()
         // The operation's revision asked for by the same statement (once: a subquery without references runs once),
         // not by a round trip of its own at the end (`operate`); a preview raises none.
         let touch = preview ? "false" : "(SELECT backorders_touch()) IS NULL"
-        for r in try await c.rows(PostgresQuery(unsafeSQL: """
+        if deferred {
+            // RETURNING is worked out for every row written, whether or not a statement reads the entry's rows.
+            pendingWrites.append(.init(ctes: { n, p in """
+                \(p)i AS (
+                    UPDATE item i SET on_hand = i.on_hand + u.h, allocated = i.allocated + u.a, picked = i.picked + u.p, backordered = i.backordered + u.b
+                    FROM unnest($\(n)::text[], $\(n + 1)::bigint[], $\(n + 2)::bigint[], $\(n + 3)::bigint[], $\(n + 4)::bigint[]) AS u(sku, h, a, p, b)
+                    WHERE i.sku = u.sku
+                    RETURNING \(touch)
+                )
+                """ }, binds: [changed.map(\.sku), changed.map(\.delta.onHand), changed.map(\.delta.allocated), changed.map(\.delta.picked),
+                              changed.map(\.delta.backordered)]))
+            if !preview { touched = true }
+            return (Set(changed.map(\.sku)), [])
+        }
+        for r in try await rowsAlong(PostgresQuery(unsafeSQL: """
             UPDATE item i SET on_hand = i.on_hand + u.h, allocated = i.allocated + u.a, picked = i.picked + u.p, backordered = i.backordered + u.b
             FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[]) AS u(sku, h, a, p, b) WHERE i.sku = u.sku
             RETURNING i.sku, i.on_hand - i.allocated - i.picked > 0 AND i.backordered > 0, \(touch)
@@ -263,7 +311,8 @@ final class PostgresOperationTx {
 
     /// Ends the operation: counters written, freed stock allocated, orders closed when done, promised dates and notices kept.
     func finish() async throws {
-        let flushed = try await flushItems()
+        // A new order with nothing to allocate needs nothing back from its items' write: it goes with the next statement.
+        let flushed = try await flushItems(deferred: newOrder?.nothingToAllocate == true)
         if newOrder?.nothingToAllocate != true {
             var skus = flushed.freeForWaiting.intersection(ledger.touchedSkus)
             // Touched items that had nothing to write are read (most operations write every item they touch).
@@ -306,6 +355,52 @@ final class PostgresOperationTx {
             if change.wasWaiting { note(.promisedDateChanged, order: change.orderId) }
         }
         try await PostgresPegging.recordNotices(c, self, events: ledger.events, newOrder: newOrder?.orderId)
+        try await writePending()
+    }
+
+    /// A write whose outcome nothing reads before the commit, held to go along with the next statement that takes it
+    /// (`rowsAlong`, as data-modifying WITH entries of it) instead of a round trip of its own: a pick's or a
+    /// shipment's journal and lines with the items' write after them, re-pegging's promised dates with the notices'
+    /// statement. `ctes` is given the number of its first bind and a prefix for its entries' names.
+    struct PendingWrite {
+        var ctes: (_ firstBind: Int, _ prefix: String) -> String
+        var binds: [(any PostgresThrowingDynamicTypeEncodable)?]
+    }
+
+    /// The writes held for the next statement (`finish` writes them at its end if no statement took them).
+    var pendingWrites: [PendingWrite] = []
+
+    /// Runs `q` with the held writes, if any, as WITH entries of it. `q` must not read what they change: the
+    /// statement's parts all see the rows as they were before it.
+    @discardableResult
+    func rowsAlong(_ q: PostgresQuery) async throws -> [PostgresRow] {
+        guard !pendingWrites.isEmpty else { return try await c.rows(q) }
+        var q = q
+        let entries = try takePending(into: &q.binds)
+        let sql = q.sql.drop { $0.isWhitespace }
+        q.sql = sql.hasPrefix("WITH ") ? "WITH \(entries), " + sql.dropFirst(5) : "WITH \(entries) " + sql // not prose: SQL
+        return try await c.rows(q)
+    }
+
+    /// Writes the held writes now, by themselves.
+    func writePending() async throws {
+        guard !pendingWrites.isEmpty else { return }
+        var binds = PostgresBindings()
+        let entries = try takePending(into: &binds)
+        try await c.rows(PostgresQuery(unsafeSQL: "WITH \(entries) SELECT 1", binds: binds)) // not prose: SQL
+    }
+
+    /// The held writes' WITH entries, their binds appended to `binds`; they are no longer held.
+    private func takePending(into binds: inout PostgresBindings) throws -> String {
+        var entries: [String] = []
+        for (i, w) in pendingWrites.enumerated() {
+            entries.append(w.ctes(binds.count + 1, "p\(i)_"))
+            for v in w.binds {
+                if let v { try binds.append(v) } else { binds.appendNull() }
+            }
+        }
+        pendingWrites = []
+        return entries.joined(separator: ", ")
     }
 
     /// What this operation changed, read after `finish` (with `collectsConsequences`), as the file's `consequences()`.
@@ -341,6 +436,11 @@ final class PostgresOperationTx {
 
     /// Bound values for a statement written with $1, $2, … in order.
     static func binds(_ values: (any PostgresThrowingDynamicTypeEncodable)?...) throws -> PostgresBindings {
+        try binds(values)
+    }
+
+    /// Bound values for a statement written with $1, $2, … in order.
+    static func binds(_ values: [(any PostgresThrowingDynamicTypeEncodable)?]) throws -> PostgresBindings {
         var b = PostgresBindings()
         for v in values {
             if let v { try b.append(v) } else { b.appendNull() }

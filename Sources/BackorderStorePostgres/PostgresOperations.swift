@@ -39,9 +39,10 @@ extension PostgresWarehouse {
         try operate(ctx) { tx in
             let (order, lines) = try await tx.openOrder(number, expectedVersion: expectedVersion)
             let moves = try Rules.planPick(lines: lines, entries: entries)
+            // Written along with the items' write that `finish` begins with: one round trip for both.
             try await tx.apply(moves.map { m in
                 (m, .init(orderId: order.id, note: m.kind == .shortPick ? "short pick: shelf had less than the books" : "")) // not prose: stored journal note
-            })
+            }, deferred: true)
             try await tx.finish()
             return PickResult(orderNumber: number,
                               picked: moves.filter { $0.kind == .pick }.reduce(0) { $0 + $1.quantity },
@@ -56,25 +57,39 @@ extension PostgresWarehouse {
             let moves = try Rules.planShipment(policy: order.policy, lines: lines, override: override)
             let isPartial = lines.contains { $0.quantities.allocated + $0.quantities.backordered > 0 }
             let overridden = order.policy == .complete && isPartial
-            let (shipmentId, shipmentNumber) = try await tx.insertNewNumbered("shipment", prefix: "SH-") { id, number in """
+            if isPartial { tx.note(.partiallyShipped, order: order.id) }
+            let lineIds = moves.compactMap(\.lineId), quantities = moves.map(\.quantity)
+            let lineSkus = moves.compactMap { $0.lineId == nil ? nil : $0.sku }
+            // Lines that received units from a receipt after they waited: a backorder filled and shipped. By SKU and
+            // line, as the allocations' index is kept (by line alone it read the whole journal's allocations).
+            func servedAfterWaiting(_ lines: Int, _ skus: Int) -> String { """
+                ARRAY(SELECT u.l FROM unnest($\(skus)::text[], $\(lines)::bigint[]) AS u(s, l)
+                      WHERE EXISTS (SELECT 1 FROM movement m WHERE m.kind = 'allocate' AND m.sku = u.s AND m.line_id = u.l))
+                """ }
+            // The shipment, its lines, and which of them were served after they waited: one statement.
+            let head = try await tx.insertNewNumbered("shipment", prefix: "SH-", also: { n in
+                .init(ctes: """
+                    , written AS (
+                        INSERT INTO shipment_line (shipment_id, line_id, quantity) SELECT s.id, u.l, u.q FROM s, unnest($\(n)::bigint[], $\(n + 1)::bigint[]) AS u(l, q)
+                    )
+                    """, columns: servedAfterWaiting(n, n + 2), binds: [lineIds, quantities, lineSkus])
+            }) { id, number in """
                 INSERT INTO shipment (id, number, order_id, at, actor, overridden)
                 VALUES (\(unescaped: id), \(unescaped: number), \(order.id), \(ctx.now.unixTime), \(ctx.actor), \(overridden ? 1 : 0))
                 """ }
-            if isPartial { tx.note(.partiallyShipped, order: order.id) }
-            // Lines that received units from a receipt after they waited: a backorder filled and shipped.
+            let shipmentId = head.id, shipmentNumber = head.number
             var served = Set<Int64>()
-            let lineIds = moves.compactMap(\.lineId)
-            // The shipment's lines written, and which of them were served after they waited, in one statement. By SKU
-            // and line, as the allocations' index is kept (by line alone it read the whole journal's allocations).
-            for r in try await tx.c.rows(PostgresQuery(unsafeSQL: """
-                WITH written AS (
-                    INSERT INTO shipment_line (shipment_id, line_id, quantity) SELECT $1, u.l, u.q FROM unnest($2::bigint[], $3::bigint[]) AS u(l, q)
-                )
-                SELECT u.l FROM unnest($4::text[], $2::bigint[]) AS u(s, l)
-                WHERE EXISTS (SELECT 1 FROM movement m WHERE m.kind = 'allocate' AND m.sku = u.s AND m.line_id = u.l)
-                """, binds: try PostgresOperationTx.binds(shipmentId, lineIds, moves.map(\.quantity),
-                                                        moves.compactMap { $0.lineId == nil ? nil : $0.sku }))) {
-                served.insert(try r.decode(Int64.self))
+            if let row = head.also {
+                served.formUnion(try row.makeRandomAccess()[2].decode([Int64].self))
+            } else {
+                // The number was taken by hand: the shipment went in by a statement of its own, its lines follow here.
+                let row = try await tx.c.rows(PostgresQuery(unsafeSQL: """
+                    WITH written AS (
+                        INSERT INTO shipment_line (shipment_id, line_id, quantity) SELECT $1, u.l, u.q FROM unnest($2::bigint[], $3::bigint[]) AS u(l, q)
+                    )
+                    SELECT \(servedAfterWaiting(2, 4))
+                    """, binds: try PostgresOperationTx.binds(shipmentId, lineIds, quantities, lineSkus))).first
+                served.formUnion(try row?.decode([Int64].self) ?? [])
             }
             var shipped: [Shipment.Line] = []
             for m in moves {
@@ -82,7 +97,8 @@ extension PostgresWarehouse {
                 let line = lines.first { $0.id == m.lineId }!
                 shipped.append(.init(lineNo: line.lineNo, sku: line.sku, quantity: m.quantity))
             }
-            try await tx.apply(moves.map { ($0, .init(orderId: order.id, shipmentId: shipmentId)) })
+            // Written along with the items' write that `finish` begins with: one round trip for both.
+            try await tx.apply(moves.map { ($0, .init(orderId: order.id, shipmentId: shipmentId)) }, deferred: true)
             try await tx.finish()
             return Shipment(number: shipmentNumber, orderNumber: number, at: ctx.now, actor: ctx.actor, overridden: overridden, lines: shipped)
         }

@@ -40,27 +40,38 @@ extension PostgresWarehouse {
         let date = new.orderDate ?? ctx.today
         let imported = note != nil && !readBack
         var customerName = "", language: String?
-        if !imported {
-            guard let found = try await c.rows("SELECT name, language FROM customer WHERE code = \(new.customer)").first?
-                .decode((String, String?).self) else { throw BackorderError.notFound(.t(StoreText.unknownCustomer, new.customer)) }
-            (customerName, language) = found
-        }
         let skus = Set(new.lines.map(\.sku)).sorted()
         var free: [String: Int] = [:], names: [String: String] = [:], waiting: [String: Int] = [:]
-        // Locked and read in one statement, in SKU order as `lockItems` takes them (an import holds the table already).
-        for r in try await c.rows("""
-            SELECT sku, on_hand - allocated - picked, name, backordered FROM item WHERE sku = ANY(\(skus))
-            ORDER BY sku \(unescaped: imported ? "" : "FOR UPDATE")
-            """) {
-            let (sku, f, name, w) = try r.decode((String, Int, String, Int).self)
-            free[sku] = f; names[sku] = name; waiting[sku] = w
+        // The items locked and read in one statement, in SKU order as `lockItems` takes them (an import holds the
+        // table already), and a clerk's order's customer read by it too: one round trip.
+        let items = "SELECT sku, on_hand - allocated - picked AS free, name, backordered FROM item WHERE sku = ANY($1) ORDER BY sku" // not prose: SQL
+        if imported {
+            for r in try await c.rows(PostgresQuery(unsafeSQL: items, binds: try PostgresOperationTx.binds(skus))) {
+                let (sku, f, name, w) = try r.decode((String, Int, String, Int).self)
+                free[sku] = f; names[sku] = name; waiting[sku] = w
+            }
+        } else {
+            let rows = try await c.rows(PostgresQuery(unsafeSQL: """
+                SELECT c.name, c.language, i.sku, i.free, i.name, i.backordered
+                FROM (SELECT name, language FROM customer WHERE code = $2) c LEFT JOIN LATERAL (\(items) FOR UPDATE) i ON true
+                """, binds: try PostgresOperationTx.binds(skus, new.customer)))
+            guard !rows.isEmpty else { throw BackorderError.notFound(.t(StoreText.unknownCustomer, new.customer)) }
+            for r in rows {
+                let v = try r.decode((String, String?, String?, Int?, String?, Int?).self)
+                (customerName, language) = (v.0, v.1)
+                guard let sku = v.2, let f = v.3, let name = v.4, let w = v.5 else { continue }
+                free[sku] = f; names[sku] = name; waiting[sku] = w
+            }
         }
         tx.locked.formUnion(free.keys)
         if let unknown = new.lines.first(where: { free[$0.sku] == nil }) { throw BackorderError.notFound(.t(StoreText.unknownSKU, unknown.sku)) }
         if !imported, let n = new.number, try await tx.exists("SELECT 1 FROM orders WHERE number = \(n)") {
             throw BackorderError.refused(.t(StoreText.orderExists, n))
         }
-        let orderId: Int64, number: String
+        let planned = zip(new.lines, Rules.allocateNewLines(new.lines, free: free)).map { line, q in
+            (sku: line.sku, delta: Delta(ordered: q.ordered, allocated: q.allocated, backordered: q.backordered))
+        }
+        let orderId: Int64, number: String, ids: (lineIds: [Int64], movementIds: [Int64])
         if let n = new.number {
             // A number given (by the clerk, or the import's): the id taken and the note written by the insert itself.
             number = n
@@ -69,17 +80,24 @@ extension PostgresWarehouse {
                 VALUES (\(tx.newId("orders")), $1, $2, $3, $4, $5, $6, $7) RETURNING id
                 """, binds: try PostgresOperationTx.binds(n, new.customer, date.iso, new.priority, new.policy.rawValue, ctx.now.unixTime,
                                                         note ?? ""))).first?.decode(Int64.self) ?? 0
+            ids = try await tx.insertNewLines(orderId: orderId, number: number, priority: new.priority, date: date.iso, planned)
         } else {
-            (orderId, number) = try await tx.insertNewNumbered("orders", prefix: "SO-") { id, number in """
+            // The order, its lines and their journal rows in one statement (unless its number was taken by hand).
+            let head = try await tx.insertNewNumbered("orders", prefix: "SO-", also: { n in
+                tx.newLines(first: n, priority: new.priority, date: date.iso, planned)
+            }) { id, number in """
                 INSERT INTO orders (id, number, customer, order_date, priority, policy, created_at, note)
                 VALUES (\(unescaped: id), \(unescaped: number), \(new.customer), \(date.iso), \(new.priority), \(new.policy.rawValue),
                         \(ctx.now.unixTime), \(note ?? ""))
                 """ }
+            (orderId, number) = (head.id, head.number)
+            if let row = head.also {
+                ids = try tx.recordNewLines(row.makeRandomAccess(), from: 2, orderId: orderId, number: number, priority: new.priority,
+                                            date: date.iso, planned)
+            } else {
+                ids = try await tx.insertNewLines(orderId: orderId, number: number, priority: new.priority, date: date.iso, planned)
+            }
         }
-        let planned = zip(new.lines, Rules.allocateNewLines(new.lines, free: free)).map { line, q in
-            (sku: line.sku, delta: Delta(ordered: q.ordered, allocated: q.allocated, backordered: q.backordered))
-        }
-        let ids = try await tx.insertNewLines(orderId: orderId, number: number, priority: new.priority, date: date.iso, planned)
         var freeAfter = free
         for p in planned { freeAfter[p.sku, default: 0] -= p.delta.allocated }
         tx.newOrder = .init(orderId: orderId, waitingBefore: waiting,
@@ -106,8 +124,8 @@ extension PostgresWarehouse {
             history.append(Movement(id: ids.movementIds[i], at: ctx.now, actor: ctx.actor, kind: .order, sku: p.sku, quantity: d.ordered,
                                     delta: d, orderNumber: number, lineNo: i + 1, arrivalReference: nil, document: nil, note: ""))
         }
-        // Every waiting line's expected parts in two statements.
-        let parts = try await Fetch.expectedParts(c, asked)
+        // Every waiting line's expected parts in at most two statements (the arrivals re-pegging read are kept).
+        let parts = try await Fetch.expectedParts(c, asked, known: (tx.openArrivalsRead, tx.openArrivals))
         var partsOf: [Int64: [OrderDetail.ExpectedPart]] = [:]
         for (a, p) in zip(asked, parts) { partsOf[a.line.id] = p }
         lines = lines.map { .init(line: $0.line, promised: $0.promised, expected: partsOf[$0.line.id]) }

@@ -38,18 +38,23 @@ enum PostgresPegging {
         let c = tx.c
         let skus = requests.map(\.sku)
         var supply: [String: [(eta: String, left: Int)]] = [:]
-        for r in try await c.rows("""
-            SELECT sku, eta, quantity - received FROM arrival WHERE sku = ANY(\(skus)) AND closed_at IS NULL ORDER BY sku, eta, id
+        // A new order read back keeps the arrivals whole (their PO lines too) for its lines' expected parts.
+        let keeps = tx.newOrder?.reportsDates == true
+        for r in try await tx.rowsAlong("""
+            SELECT sku, eta, quantity - received, po_number, po_line FROM arrival WHERE sku = ANY(\(skus)) AND closed_at IS NULL ORDER BY sku, eta, id
             """) {
-            let (sku, eta, left) = try r.decode((String, String, Int).self)
+            let (sku, eta, left, po, poLine) = try r.decode((String, String, Int, String, Int).self)
             if left > 0 { supply[sku, default: []].append((eta, left)) }
+            if keeps { tx.openArrivals[sku, default: []].append(.init(reference: "\(po)/\(poLine)", outstanding: left, eta: Day(iso: eta) ?? Day(ordinal: 0))) }
         }
+        if keeps { tx.openArrivalsRead.formUnion(skus) }
         // From a place on (a new order's lines joining the queue), or the whole queue as far as the supply reaches.
         let tails = requests.filter { $0.from != nil && supply[$0.sku] != nil }
         let wholes = requests.filter { !($0.from != nil && supply[$0.sku] != nil) }
         var waiting: [String: Int] = [:]
         let unknown = tails.filter { $0.waitingTotal == nil }.map(\.sku)
         if !unknown.isEmpty {
+            try await tx.writePending() // the items as written
             for r in try await c.rows("SELECT sku, backordered FROM item WHERE sku = ANY(\(unknown))") {
                 let (sku, units) = try r.decode((String, Int).self)
                 waiting[sku] = units
@@ -99,12 +104,16 @@ enum PostgresPegging {
             }
         }
         if !moved.isEmpty {
-            try await c.rows(PostgresQuery(unsafeSQL: """
-                UPDATE waiting w SET promised = u.d
-                FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[]) AS u(s, p, od, n, l, d)
-                WHERE w.sku = u.s AND w.priority = u.p AND w.order_date = u.od AND w.order_no = u.n AND w.line_no = u.l
-                """, binds: try PostgresOperationTx.binds(moved.map(\.sku), moved.map(\.line.key.priority), moved.map(\.line.key.orderDate),
-                                                          moved.map(\.line.key.orderNumber), moved.map(\.line.key.lineNo), moved.map(\.date))))
+            // Written along with the notices' first statement (which does not read the dates), or by itself at the end.
+            tx.pendingWrites.append(.init(ctes: { n, p in """
+                \(p)w AS (
+                    UPDATE waiting w SET promised = u.d
+                    FROM unnest($\(n)::text[], $\(n + 1)::bigint[], $\(n + 2)::text[], $\(n + 3)::text[], $\(n + 4)::bigint[], $\(n + 5)::text[])
+                        AS u(s, p, od, n, l, d)
+                    WHERE w.sku = u.s AND w.priority = u.p AND w.order_date = u.od AND w.order_no = u.n AND w.line_no = u.l
+                )
+                """ }, binds: [moved.map(\.sku), moved.map(\.line.key.priority), moved.map(\.line.key.orderDate),
+                               moved.map(\.line.key.orderNumber), moved.map(\.line.key.lineNo), moved.map(\.date)]))
         }
         return moved.map { Change(lineId: $0.line.lineId, orderId: $0.line.orderId, wasWaiting: $0.line.promised != nil, date: $0.date,
                                   old: $0.line.promised) }
@@ -119,7 +128,7 @@ enum PostgresPegging {
         var pending: [Int64: (id: Int64, events: String)] = [:]
         let existing = wanted.keys.filter { $0 != newOrder }.sorted()
         if !existing.isEmpty {
-            for r in try await c.rows("""
+            for r in try await tx.rowsAlong("""
                 SELECT order_id, id, events FROM notice WHERE sent_at IS NULL AND order_id = ANY(\(existing)) ORDER BY order_id FOR UPDATE
                 """) {
                 let (orderId, id, text) = try r.decode((Int64, Int64, String).self)
@@ -129,11 +138,11 @@ enum PostgresPegging {
         let (updates, inserts) = NoticeRules.plan(events: wanted, pending: pending)
         let now = tx.ctx.now.unixTime
         for (text, ids) in updates {
-            try await c.rows("UPDATE notice SET events = \(text), updated_at = \(now) WHERE id = ANY(\(ids))")
+            try await tx.rowsAlong("UPDATE notice SET events = \(text), updated_at = \(now) WHERE id = ANY(\(ids))")
         }
         for (text, orderIds) in inserts {
             // The events merged as `NoticeRules.merged` does, should another operation have opened one since the read.
-            try await c.rows(PostgresQuery(unsafeSQL: """
+            try await tx.rowsAlong(PostgresQuery(unsafeSQL: """
                 INSERT INTO notice (id, order_id, events, created_at, updated_at)
                 SELECT \(tx.newId("notice", ordinal: "u.ord")), u.o, $1, $2, $2 FROM unnest($3::bigint[]) WITH ORDINALITY AS u(o, ord) ORDER BY u.ord
                 ON CONFLICT (order_id) WHERE sent_at IS NULL DO UPDATE SET updated_at = EXCLUDED.updated_at,

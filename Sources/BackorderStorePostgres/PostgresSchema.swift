@@ -263,6 +263,7 @@ enum PostgresSchema {
         \(PostgresTriggers.waiting)
         \(PostgresTriggers.counters)
         \(PostgresTriggers.references)
+        \(PostgresTriggers.lockedOrder)
         """
     }
 }

@@ -171,15 +171,24 @@ enum Fetch {
 
     /// How each waiting line falls on its SKU's open arrivals (`OrderDetail.expectedParts`, the rule both stores share):
     /// two statements for all the lines, whatever their number (an order of twenty lines asked twenty times before).
-    static func expectedParts(_ c: PostgresConnection, _ asked: [WaitingAsked]) async throws -> [[OrderDetail.ExpectedPart]] {
+    static func expectedParts(_ c: PostgresConnection, _ asked: [WaitingAsked],
+                              known: (read: Set<String>, arrivals: [String: [OrderDetail.OpenSupply]]) = ([], [:])) async throws
+        -> [[OrderDetail.ExpectedPart]] {
         guard !asked.isEmpty else { return [] }
         let q = SQL()
         var supply: [String: [OrderDetail.OpenSupply]] = [:]
-        for r in try await c.cells(q.query("""
-            SELECT sku, po_number, po_line, quantity - received, eta FROM arrival
-            WHERE sku = ANY(\(q.bind(Array(Set(asked.map(\.line.sku))).sorted()))) AND closed_at IS NULL ORDER BY sku, eta, id
-            """)) {
-            supply[try r.text(0), default: []].append(.init(reference: "\(try r.text(1))/\(try r.int(2))", outstanding: try r.int(3), eta: try r.day(4)))
+        // The open arrivals, unless the transaction read them already for every SKU asked about.
+        let skus = Set(asked.map(\.line.sku))
+        if skus.isSubset(of: known.read) {
+            supply = known.arrivals
+        } else {
+            for r in try await c.cells(q.query("""
+                SELECT sku, po_number, po_line, quantity - received, eta FROM arrival
+                WHERE sku = ANY(\(q.bind(skus.sorted()))) AND closed_at IS NULL ORDER BY sku, eta, id
+                """)) {
+                supply[try r.text(0), default: []].append(.init(reference: "\(try r.text(1))/\(try r.int(2))", outstanding: try r.int(3),
+                                                                  eta: try r.day(4)))
+            }
         }
         // The units ahead of each line in serving order, read only for the lines whose rule needs them.
         var walked: [Int] = []
