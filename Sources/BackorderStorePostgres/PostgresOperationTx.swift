@@ -325,23 +325,38 @@ final class PostgresOperationTx {
             for sku in skus.sorted() { try await allocateFree(sku: sku) }
         }
         let closable = ledger.closableOrders.sorted()
+        var notices = PostgresPegging.PendingNotices()
         if !closable.isEmpty {
             // One statement for all of them: which have nothing left to ship, which of those it closes now, and
-            // whether their customer was told anything before (three round trips per order were).
+            // whether their customer was told anything before (three round trips per order were); and the pending
+            // notices of these orders and of those told something already, locked for `recordNotices` (a round trip
+            // of its own after this one was).
+            let told = ledger.events.filter { !$0.value.isEmpty }.keys
+            let asked = Set(closable).union(told).subtracting(newOrder.map { [$0.orderId] } ?? []).sorted()
             for r in try await c.rows("""
                 WITH c AS (
                     SELECT u.id, (SELECT COALESCE(SUM(l.allocated + l.picked + l.backordered), 0) FROM order_line l WHERE l.order_id = u.id) = 0 AS done
                     FROM unnest(\(closable)::bigint[]) AS u(id)
                 ), closed AS (
                     UPDATE orders o SET closed_at = \(ctx.now.unixTime) FROM c WHERE o.id = c.id AND c.done AND o.closed_at IS NULL RETURNING o.id
+                ), n AS (
+                    SELECT order_id, id, events FROM notice WHERE sent_at IS NULL AND order_id = ANY(\(asked)) ORDER BY order_id FOR UPDATE
                 )
-                SELECT c.id, EXISTS (SELECT 1 FROM closed WHERE closed.id = c.id), EXISTS (SELECT 1 FROM notice n WHERE n.order_id = c.id)
-                FROM c WHERE c.done ORDER BY c.id
+                (SELECT c.id, EXISTS (SELECT 1 FROM closed WHERE closed.id = c.id), EXISTS (SELECT 1 FROM notice n WHERE n.order_id = c.id),
+                        NULL::bigint, NULL::text
+                 FROM c WHERE c.done ORDER BY c.id)
+                UNION ALL
+                (SELECT n.order_id, false, false, n.id, n.events FROM n)
                 """) {
-                let (orderId, closedNow, told) = try r.decode((Int64, Bool, Bool).self)
+                let (orderId, closedNow, told, noticeId, events) = try r.decode((Int64, Bool, Bool, Int64?, String?).self)
+                if let noticeId, let events {
+                    notices.pending[orderId] = (noticeId, events)
+                    continue
+                }
                 if collectsConsequences && closedNow { closedOrderIds.append(orderId) }
                 if NoticeRules.tellsCompleted(told: told, said: ledger.events[orderId] ?? []) { note(.completed, order: orderId) }
             }
+            notices.read = Set(asked)
         }
         var requests: [PostgresPegging.Request] = []
         for sku in ledger.pegSkus.union(ledger.pegFrom.keys).sorted() {
@@ -354,7 +369,7 @@ final class PostgresOperationTx {
             if collectsConsequences { dateChanges.append(change) }
             if change.wasWaiting { note(.promisedDateChanged, order: change.orderId) }
         }
-        try await PostgresPegging.recordNotices(c, self, events: ledger.events, newOrder: newOrder?.orderId)
+        try await PostgresPegging.recordNotices(c, self, events: ledger.events, newOrder: newOrder?.orderId, known: notices)
         try await writePending()
     }
 

@@ -119,14 +119,22 @@ enum PostgresPegging {
                                   old: $0.line.promised) }
     }
 
+    /// Pending notices read and locked already in this transaction (`read`: the orders asked about; `pending`: the
+    /// notices found, by order).
+    struct PendingNotices {
+        var read = Set<Int64>()
+        var pending: [Int64: (id: Int64, events: String)] = [:]
+    }
+
     /// Adds the events to each order's pending notice, opening one where there is none (as `Notices.record` in the
     /// file, grouped by `NoticeRules.plan`). The pending notices are locked by order; a notice another clerk opened
     /// meanwhile for the same order takes these events too.
-    static func recordNotices(_ c: PostgresConnection, _ tx: PostgresOperationTx, events: [Int64: [NoticeEvent]], newOrder: Int64?) async throws {
+    static func recordNotices(_ c: PostgresConnection, _ tx: PostgresOperationTx, events: [Int64: [NoticeEvent]], newOrder: Int64?,
+                              known: PendingNotices = .init()) async throws {
         let wanted = events.filter { !$0.value.isEmpty }
         guard !wanted.isEmpty else { return }
-        var pending: [Int64: (id: Int64, events: String)] = [:]
-        let existing = wanted.keys.filter { $0 != newOrder }.sorted()
+        var pending = known.pending
+        let existing = wanted.keys.filter { $0 != newOrder && !known.read.contains($0) }.sorted()
         if !existing.isEmpty {
             for r in try await tx.rowsAlong("""
                 SELECT order_id, id, events FROM notice WHERE sent_at IS NULL AND order_id = ANY(\(existing)) ORDER BY order_id FOR UPDATE

@@ -252,7 +252,7 @@ enum PostgresSchema {
         CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         -- The status bar's figures and the lists' sizes, kept by triggers (Counters.swift).
         CREATE TABLE tally (name TEXT PRIMARY KEY, value BIGINT NOT NULL);
-        INSERT INTO tally (name, value) VALUES ('open orders', 0), ('waiting lines', 0), ('backordered units', 0), ('items', 0);
+        INSERT INTO tally (name, value) VALUES \(PostgresTriggers.counterNames.map { "('\($0)', 0)" }.joined(separator: ", "));
         CREATE TABLE open_arrival_day (eta TEXT PRIMARY KEY, arrivals BIGINT NOT NULL CHECK (arrivals >= 0));
         -- The filter's trigram indexes (Search.swift's FTS5 index).
         CREATE INDEX order_search ON orders USING gin (number gin_trgm_ops);
@@ -263,7 +263,7 @@ enum PostgresSchema {
         \(PostgresTriggers.waiting)
         \(PostgresTriggers.counters)
         \(PostgresTriggers.references)
-        \(PostgresTriggers.lockedOrder)
+        \(PostgresTriggers.lockedOrderRead)
         """
     }
 }
