@@ -169,7 +169,7 @@ final class PostgresOperationTx {
     /// id and number) and binds numbered from `first` on (the journal's from the lines the first part returns, in
     /// line order): WITH entries, and the columns of the lines' ids and the movements' ids, each in line order.
     func newLines(first: Int = 3, priority: Int, date: String, _ lines: [(sku: String, delta: Delta)]) -> AlsoWritten {
-        let b = (first..<(first + 9)).map { "$\($0)" }
+        let b = (first..<(first + 10)).map { "$\($0)" }
         return AlsoWritten(ctes: """
             , l AS (
                 INSERT INTO order_line (id, order_id, line_no, sku, priority, order_date, order_no, ordered, allocated, backordered)
@@ -184,12 +184,22 @@ final class PostgresOperationTx {
                     ordered, allocated, backordered -- // not prose: SQL columns
                 FROM l ORDER BY line_no
                 RETURNING id, line_id
+            ), a AS (
+                SELECT sku, eta, quantity - received AS open, po_number, po_line, id FROM arrival WHERE sku = ANY(\(b[9])::text[]) AND closed_at IS NULL
             )
             """, columns: """
-            ARRAY(SELECT l.id FROM l ORDER BY l.line_no), ARRAY(SELECT m.id FROM l JOIN m ON m.line_id = l.id ORDER BY l.line_no)
+            ARRAY(SELECT l.id FROM l ORDER BY l.line_no), ARRAY(SELECT m.id FROM l JOIN m ON m.line_id = l.id ORDER BY l.line_no),
+            ARRAY(SELECT a.sku FROM a ORDER BY a.sku, a.eta, a.id), ARRAY(SELECT a.eta FROM a ORDER BY a.sku, a.eta, a.id),
+            ARRAY(SELECT a.open FROM a ORDER BY a.sku, a.eta, a.id), ARRAY(SELECT a.po_number FROM a ORDER BY a.sku, a.eta, a.id),
+            ARRAY(SELECT a.po_line FROM a ORDER BY a.sku, a.eta, a.id)
             """, binds: [priority, date, (1...lines.count).map { $0 }, lines.map(\.sku), lines.map(\.delta.ordered),
-                         lines.map(\.delta.allocated), lines.map(\.delta.backordered), ctx.now.unixTime, ctx.actor])
+                         lines.map(\.delta.allocated), lines.map(\.delta.backordered), ctx.now.unixTime, ctx.actor,
+                         Set(lines.map(\.sku)).sorted()])
     }
+
+    /// The open arrivals of a new order's SKUs, read by the statement that wrote its lines (nothing changes them
+    /// before re-pegging reads them: their items are held), in ETA order; taken by the re-pegging that uses them.
+    var arrivalsRead: (skus: Set<String>, arrivals: [String: [PostgresPegging.OpenArrival]]) = ([], [:])
 
     /// Takes the ids `newLines`' columns returned (from column `k` of `row`) and accounts for the lines.
     func recordNewLines(_ row: PostgresRandomAccessRow?, from k: Int, orderId: Int64, number: String, priority: Int, date: String,
@@ -197,6 +207,15 @@ final class PostgresOperationTx {
         // One id each, in line order (the statement writes every line or fails).
         let written = try row.map { try $0[k].decode([Int64].self) } ?? [], journal = try row.map { try $0[k + 1].decode([Int64].self) } ?? []
         let ids = lines.indices.map { $0 < written.count ? written[$0] : 0 }, movements = lines.indices.map { $0 < journal.count ? journal[$0] : 0 }
+        if let row {
+            let (skus, etas, open) = (try row[k + 2].decode([String].self), try row[k + 3].decode([String].self), try row[k + 4].decode([Int].self))
+            let (pos, poLines) = (try row[k + 5].decode([String].self), try row[k + 6].decode([Int].self))
+            var arrivals: [String: [PostgresPegging.OpenArrival]] = [:]
+            for i in skus.indices {
+                arrivals[skus[i], default: []].append(.init(eta: etas[i], left: open[i], po: pos[i], poLine: poLines[i]))
+            }
+            arrivalsRead = (Set(lines.map(\.sku)), arrivals)
+        }
         for (i, l) in lines.enumerated() {
             account(PlannedMovement(lineId: ids[i], sku: l.sku, kind: .order, quantity: l.delta.ordered, delta: l.delta),
                     Refs(orderId: orderId, queueKey: .init(priority: priority, orderDate: date, orderNumber: number, lineNo: i + 1)))

@@ -40,12 +40,25 @@ enum PostgresPegging {
         var supply: [String: [(eta: String, left: Int)]] = [:]
         // A new order read back keeps the arrivals whole (their PO lines too) for its lines' expected parts.
         let keeps = tx.newOrder?.reportsDates == true
-        for r in try await tx.rowsAlong("""
-            SELECT sku, eta, quantity - received, po_number, po_line FROM arrival WHERE sku = ANY(\(skus)) AND closed_at IS NULL ORDER BY sku, eta, id
-            """) {
-            let (sku, eta, left, po, poLine) = try r.decode((String, String, Int, String, Int).self)
-            if left > 0 { supply[sku, default: []].append((eta, left)) }
-            if keeps { tx.openArrivals[sku, default: []].append(.init(reference: "\(po)/\(poLine)", outstanding: left, eta: Day(iso: eta) ?? Day(ordinal: 0))) }
+        var arrivals: [String: [OpenArrival]] = [:]
+        if Set(skus).isSubset(of: tx.arrivalsRead.skus) {
+            arrivals = tx.arrivalsRead.arrivals // read by the new order's own statement
+        } else {
+            for r in try await tx.rowsAlong("""
+                SELECT sku, eta, quantity - received, po_number, po_line FROM arrival WHERE sku = ANY(\(skus)) AND closed_at IS NULL ORDER BY sku, eta, id
+                """) {
+                let (sku, eta, left, po, poLine) = try r.decode((String, String, Int, String, Int).self)
+                arrivals[sku, default: []].append(.init(eta: eta, left: left, po: po, poLine: poLine))
+            }
+        }
+        tx.arrivalsRead = ([], [:])
+        for sku in skus {
+            for a in arrivals[sku] ?? [] {
+                if a.left > 0 { supply[sku, default: []].append((a.eta, a.left)) }
+                if keeps {
+                    tx.openArrivals[sku, default: []].append(.init(reference: "\(a.po)/\(a.poLine)", outstanding: a.left, eta: Day(iso: a.eta) ?? Day(ordinal: 0)))
+                }
+            }
         }
         if keeps { tx.openArrivalsRead.formUnion(skus) }
         // From a place on (a new order's lines joining the queue), or the whole queue as far as the supply reaches.
@@ -63,7 +76,7 @@ enum PostgresPegging {
         var rows: [String: [Queued]] = [:]
         if !tails.isEmpty {
             let keys = tails.map { $0.from! }
-            for r in try await c.rows(PostgresQuery(unsafeSQL: """
+            for r in try await tx.rowsAlong(PostgresQuery(unsafeSQL: """
                 SELECT w.backordered, w.promised, w.priority, w.order_date, w.order_no, w.line_no, w.line_id, w.order_id, w.sku
                 FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[]) WITH ORDINALITY AS f(sku, p, od, o, l, n)
                 JOIN LATERAL (SELECT * FROM waiting x WHERE x.sku = f.sku AND (\(tx.queueKey(of: "x"))) >= (f.p, f.od, f.o, f.l)) w ON true
@@ -117,6 +130,14 @@ enum PostgresPegging {
         }
         return moved.map { Change(lineId: $0.line.lineId, orderId: $0.line.orderId, wasWaiting: $0.line.promised != nil, date: $0.date,
                                   old: $0.line.promised) }
+    }
+
+    /// An open arrival as re-pegging reads it: its ETA, the units still to come, and its PO line.
+    struct OpenArrival {
+        var eta: String
+        var left: Int
+        var po: String
+        var poLine: Int
     }
 
     /// Pending notices read and locked already in this transaction (`read`: the orders asked about; `pending`: the
