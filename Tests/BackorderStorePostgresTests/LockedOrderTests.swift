@@ -88,3 +88,45 @@ final class LockedOrderTests: PostgresTestCase {
         XCTAssertNotEqual(StatementCache.types(samples[0]), StatementCache.types(samples[1]))
     }
 }
+
+/// The journal's reference check looks each new row's line up by its key, whatever the server makes of the table's
+/// size: an import into a new warehouse (one transaction, no statistics yet) had it hash every line once per order.
+final class ReferenceCheckTests: PostgresTestCase {
+    func testAJournalRowsLineIsLookedUpByKeyNotByHashingTheLines() throws {
+        let b = bridge()
+        _ = try PostgresSetup.initialize(b)
+        try exec(b, "INSERT INTO customer (code, name) VALUES ('C1', 'Nordlys AS')")
+        try exec(b, "INSERT INTO item (sku, name) VALUES ('SKU-1', 'Skrue')")
+        try exec(b, "INSERT INTO orders (number, customer, order_date, priority, policy, created_at) VALUES ('SO-1', 'C1', '2026-12-07', 5, 'partial', 0)")
+        let linesRead: Int = try b.transaction { c in
+            func line(_ lineNo: Int) async throws -> Int64 {
+                try await c.query(PostgresQueryText.make("SELECT id FROM order_line WHERE line_no = \(lineNo)"), logger: PostgresBridge.quiet)
+                    .collect().first?.decode(Int64.self) ?? 0
+            }
+            func journal(_ lineId: Int64) async throws {
+                try await c.query(PostgresQueryText.make("""
+                    INSERT INTO movement (at, actor, kind, sku, quantity, line_id, d_ordered, d_backordered)
+                    VALUES (0, 'test', 'order', 'SKU-1', 1, \(lineId), 1, 1)
+                    """), logger: PostgresBridge.quiet)
+            }
+            func read() async throws -> Int {
+                try await c.query("""
+                    SELECT (COALESCE(seq_tup_read, 0) + COALESCE(idx_tup_fetch, 0))::bigint FROM pg_stat_xact_user_tables WHERE relname = 'order_line'
+                    """, logger: PostgresBridge.quiet).collect().first?.decode(Int.self) ?? 0
+            }
+            let insert = """
+                INSERT INTO order_line (order_id, line_no, sku, priority, order_date, order_no, ordered, backordered)
+                SELECT o.id, n, 'SKU-1', 5, '2026-12-07', 'SO-1', 1, 1 FROM orders o, generate_series
+                """ // not prose: SQL
+            // The check's plan is made while the lines are few (as at an import's first order), then kept.
+            try await c.query(PostgresQueryText.make(insert + "(1, 1) AS n"), logger: PostgresBridge.quiet)
+            try await journal(try await line(1))
+            try await c.query(PostgresQueryText.make(insert + "(2, 20000) AS n"), logger: PostgresBridge.quiet)
+            let last = try await line(20000)
+            let before = try await read()
+            try await journal(last)
+            return try await read() - before
+        }
+        XCTAssertLessThan(linesRead, 100, "the check read \(linesRead) lines for one journal row")
+    }
+}
