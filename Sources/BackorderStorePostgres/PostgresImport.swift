@@ -95,7 +95,12 @@ private struct ServerImportTarget: ImportTarget {
     func operation<T: Sendable>(_ ctx: Context = noContext, _ body: @escaping @Sendable (PostgresOperationTx) async throws -> T) throws -> T {
         // Ids past the largest, as the file gives them: see `PostgresWarehouse.apply`.
         let bytewise = self.bytewise
-        return try held.run { c in try await body(PostgresOperationTx(c, ctx, preview: true, bytewise: bytewise)) }
+        return try held.run { c in
+            let tx = PostgresOperationTx(c, ctx, preview: true, bytewise: bytewise)
+            let result = try await body(tx)
+            try await tx.writePending() // nothing held is left for the record after it
+            return result
+        }
     }
 
     func existingItem(_ sku: String) throws -> Item? {

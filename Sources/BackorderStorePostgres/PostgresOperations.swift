@@ -14,6 +14,7 @@ extension PostgresWarehouse {
             if preview { try await c.rows("SAVEPOINT preview") }
             let tx = PostgresOperationTx(c, ctx, preview: preview, bytewise: bytewise)
             let result = try await body(tx)
+            try await tx.writePending() // nothing held is left out of the commit (`finish` writes all it holds)
             if preview {
                 try await c.rows("ROLLBACK TO SAVEPOINT preview")
             } else if !tx.touched {
